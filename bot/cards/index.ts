@@ -1,0 +1,49 @@
+import { Template } from 'adaptivecards-templating';
+import help from './templates/help.json';
+import message from './templates/message.json';
+import pilot from './templates/pilot.json';
+import pilotList from './templates/pilot-list.json';
+import welcome from './templates/welcome.json';
+
+/**
+ * Every Adaptive Card Leaderful sends is a template in ./templates, filled here. Text people wrote
+ * is escaped on the way in so nobody can smuggle markdown links, formatting or mentions into a
+ * card that others see. Fields listed in `raw` (URLs, input values) are inserted as they are.
+ */
+export const TEMPLATES = { help, message, pilot, pilotList, welcome } as const;
+export type TemplateName = keyof typeof TEMPLATES;
+
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: Record<string, unknown>;
+}
+
+/**
+ * Escapes what Teams' card markdown would turn into formatting: emphasis, code, links, and list,
+ * heading or quote markers at the start of a line; `<` becomes an entity so no tag (e.g. <at>)
+ * survives. Ordinary punctuation inside words (stand-up, e.g.) is left readable.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
+    .replace(/</g, '&lt;')
+    .replace(/^(\s*)([-+#>]|\d+\.)/gm, (_m, space: string, marker: string) => `${space}\\${marker}`)
+    .replace(/\r?\n/g, '\n\n');
+}
+
+function escapeAll(value: unknown, raw: Set<string>, key = ''): unknown {
+  if (typeof value === 'string') return raw.has(key) ? value : escapeMarkdown(value);
+  if (Array.isArray(value)) return value.map((v) => escapeAll(v, raw, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeAll(v, raw, k)]));
+  }
+  return value;
+}
+
+export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = ['url', 'tabUrl', 'version', 'value', 'id']): CardAttachment {
+  const template = new Template(TEMPLATES[name]);
+  const content = template.expand({ $root: escapeAll(data, new Set(raw)) }) as Record<string, unknown>;
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content };
+}
+
+export const cardBytes = (card: CardAttachment) => Buffer.byteLength(JSON.stringify(card.content));

@@ -1,0 +1,227 @@
+import type { Doc, Store } from '../store/cosmos';
+import type { Clock } from './clock';
+import { isoDay } from './clock';
+import type { Directory } from './directory';
+import { deriveHealth, average, type RoundFigures } from './health';
+import type { Answer, FeedbackItem, Member, Pilot, PilotStatus, Role, Round, Team } from './model';
+import { builtInPractices } from './practice-library';
+import { DEFAULT_CADENCE } from './schemas';
+
+/**
+ * One demo tenant so a fresh `npm start` shows a real picture: teams, managers, a senior leader,
+ * pilots in every state with weeks of check-in history, and feedback. Seeding is idempotent: a
+ * marker document records that it ran, and every document has a fixed id.
+ */
+export const DEMO_TENANT_ID = '8d3e2a1c-0000-4000-8000-00000000d3e0';
+
+interface DemoUser {
+  id: string;
+  name: string;
+  roles: Role[];
+  timeZone: string;
+  department: string;
+}
+
+const user = (n: number, name: string, roles: Role[], timeZone: string, department: string): DemoUser => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+  name,
+  roles,
+  timeZone,
+  department,
+});
+
+export const DEMO_USERS: DemoUser[] = [
+  user(1, 'Avery Okafor', ['leader'], 'Europe/London', 'Operations'),
+  user(2, 'Morgan Lee', ['manager'], 'Europe/London', 'Operations'),
+  user(3, 'Jordan Silva', ['manager'], 'America/New_York', 'Customer Care'),
+  user(4, 'Priya Raman', ['manager'], 'Asia/Kolkata', 'Engineering'),
+  user(5, 'Alex Kim', ['admin', 'leader'], 'Europe/Berlin', 'People'),
+  ...['Sam Taylor', 'Riley Chen', 'Casey Moreau', 'Drew Patel', 'Quinn Adeyemi', 'Robin Novak'].map((n, i) =>
+    user(10 + i, n, ['member'], ['Europe/London', 'Europe/Madrid', 'Europe/Paris'][i % 3], 'Operations'),
+  ),
+  ...['Jamie Rossi', 'Kai Müller', 'Noor Haddad', 'Lee Wong', 'Mika Tanaka', 'Sasha Ivanova'].map((n, i) =>
+    user(20 + i, n, ['member'], ['America/New_York', 'America/Chicago', 'America/Los_Angeles'][i % 3], 'Customer Care'),
+  ),
+  ...['Ana Souza', 'Ravi Iyer', 'Zoe Martin', 'Omar Farouk', 'Ines García'].map((n, i) =>
+    user(30 + i, n, ['member'], ['Asia/Kolkata', 'Europe/Madrid'][i % 2], 'Engineering'),
+  ),
+];
+
+const TEAMS = [
+  { id: 'team:demo-ops', name: 'Operations — Service Desk', manager: 2, members: [10, 11, 12, 13, 14, 15], department: 'Operations' },
+  { id: 'team:demo-care', name: 'Customer Care — Americas', manager: 3, members: [20, 21, 22, 23, 24, 25], department: 'Customer Care' },
+  { id: 'team:demo-eng', name: 'Engineering — Platform', manager: 4, members: [30, 31, 32, 33, 34], department: 'Engineering' },
+];
+
+const idOf = (n: number) => DEMO_USERS.find((u) => u.id.endsWith(String(n).padStart(12, '0')))!.id;
+
+interface DemoPilot {
+  key: string;
+  practice: string;
+  title: string;
+  team: number;
+  status: PilotStatus;
+  weeks: number;
+  /** Per-round shape of the answers, for a varied picture. */
+  trend: 'rising' | 'falling-autonomy' | 'overloaded' | 'steady';
+  learning?: string;
+}
+
+const PILOTS: DemoPilot[] = [
+  { key: 'facilitator', practice: 'rotating-facilitator', title: 'Rotate who runs our Monday stand-up', team: 0, status: 'active', weeks: 5, trend: 'rising' },
+  { key: 'decisions', practice: 'delegated-decisions', title: 'Let the desk decide refunds under £200', team: 0, status: 'draft', weeks: 0, trend: 'steady' },
+  { key: 'retro', practice: 'weekly-retro', title: 'Friday 30-minute retro', team: 1, status: 'active', weeks: 6, trend: 'falling-autonomy' },
+  { key: 'focus', practice: 'no-meeting-focus', title: 'Meeting-free Wednesday mornings', team: 1, status: 'paused', weeks: 3, trend: 'overloaded' },
+  { key: 'coaching', practice: 'peer-coaching', title: 'Peer coaching trios', team: 2, status: 'in_review', weeks: 8, trend: 'steady' },
+  { key: 'ysywd', practice: 'you-said-we-did', title: 'Monthly “you said, we did”', team: 2, status: 'adopted', weeks: 8, trend: 'rising', learning: 'People gave twice as much feedback once they saw it acted on. Keep it monthly, not weekly.' },
+  { key: 'log', practice: 'decision-log', title: 'Decision log for platform changes', team: 2, status: 'adapted', weeks: 6, trend: 'steady', learning: 'The log helped, but only for big decisions: we now log those alone.' },
+  { key: 'recognition', practice: 'recognition-round', title: 'Friday recognition round', team: 0, status: 'stopped', weeks: 4, trend: 'steady', learning: 'Felt forced in a team this size; we moved recognition into the retro.' },
+];
+
+/** Deterministic pseudo-random numbers so every seed produces the same demo. */
+function seeded(seed: number) {
+  let s = seed;
+  return () => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s / 0x7fffffff;
+  };
+}
+
+const clamp = (x: number) => Math.max(1, Math.min(5, Math.round(x)));
+
+export async function seedDemoData(store: Store, directory: Directory, clock: Clock): Promise<{ seeded: boolean }> {
+  const tenantId = DEMO_TENANT_ID;
+  const marker = await store.read<Doc>('directory', tenantId, 'demo-seed:v1');
+  if (marker) return { seeded: false };
+
+  const now = clock.now();
+  const day = 86_400_000;
+  const docs: Record<'directory' | 'pilots' | 'checkins' | 'feedback', Doc[]> = { directory: [], pilots: [], checkins: [], feedback: [] };
+
+  docs.directory.push(...builtInPractices(tenantId));
+  docs.directory.push({ id: 'settings', tenantId, type: 'settings', name: 'Contoso (demo)', anonymityThreshold: 5, defaultTimeZone: 'Europe/London' } as Doc);
+
+  for (const u of DEMO_USERS) {
+    const teamIds = TEAMS.filter((t) => t.members.some((m) => idOf(m) === u.id) || idOf(t.manager) === u.id).map((t) => t.id);
+    const member: Member = {
+      id: `member:${u.id}`,
+      tenantId,
+      type: 'member',
+      userId: u.id,
+      name: u.name,
+      timeZone: u.timeZone,
+      roles: u.roles,
+      teamIds,
+      department: u.department,
+      managerId: TEAMS.find((t) => t.members.some((m) => idOf(m) === u.id)) ? idOf(TEAMS.find((t) => t.members.some((m) => idOf(m) === u.id))!.manager) : undefined,
+      workDays: [1, 2, 3, 4, 5],
+    };
+    docs.directory.push(member);
+  }
+  for (const t of TEAMS) {
+    const team: Team = {
+      id: t.id,
+      tenantId,
+      type: 'team',
+      name: t.name,
+      kind: 'channel',
+      department: t.department,
+      managerId: idOf(t.manager),
+      memberIds: t.members.map(idOf),
+    };
+    docs.directory.push(team);
+  }
+
+  const practices = builtInPractices(tenantId);
+  PILOTS.forEach((p, index) => {
+    const rand = seeded(index + 7);
+    const team = TEAMS[p.team];
+    const practice = practices.find((x) => x.id === `practice:${p.practice}`)!;
+    const start = new Date(now.getTime() - (p.weeks * 7 + 2) * day);
+    const pilotId = `pilot:demo-${p.key}`;
+    const figures: RoundFigures[] = [];
+    for (let w = 0; w < p.weeks; w++) {
+      const roundId = `round:${pilotId}:${w + 1}`;
+      const opensAt = new Date(start.getTime() + (w * 7 + 1) * day);
+      const memberIds = team.members.map(idOf);
+      const answerRate = p.trend === 'overloaded' ? 0.9 - w * 0.2 : 0.7 + rand() * 0.3;
+      const answered = memberIds.filter(() => rand() < answerRate);
+      const confidences: number[] = [];
+      const autonomies: number[] = [];
+      const workloads: number[] = [];
+      for (const userId of answered) {
+        const base = p.trend === 'rising' ? 2.5 + w * 0.4 : 3.3;
+        const confidence = clamp(base + (rand() - 0.5) * 1.5);
+        const autonomy = clamp((p.trend === 'falling-autonomy' ? 4.2 - w * 0.45 : 3.8) + (rand() - 0.5));
+        const workload = clamp((p.trend === 'overloaded' ? 2.6 - w * 0.4 : 3.6) + (rand() - 0.5));
+        confidences.push(confidence);
+        autonomies.push(autonomy);
+        workloads.push(workload);
+        const answer: Answer = {
+          id: `answer:${roundId}:${userId}`,
+          tenantId,
+          type: 'answer',
+          pilotId,
+          roundId,
+          userId,
+          values: { confidence, autonomy, workload, progress: 'Demo answer', blocker: '' },
+          shareAnonymously: false,
+          answeredAt: new Date(opensAt.getTime() + rand() * day).toISOString(),
+        };
+        docs.checkins.push(answer);
+      }
+      const round: Round = {
+        id: roundId,
+        tenantId,
+        type: 'round',
+        pilotId,
+        number: w + 1,
+        opensAt: opensAt.toISOString(),
+        closesAt: new Date(opensAt.getTime() + day).toISOString(),
+        facilitatorId: memberIds[w % memberIds.length],
+        invited: memberIds,
+        answered,
+        status: 'closed',
+      };
+      docs.checkins.push(round);
+      figures.push({ invited: memberIds.length, answered: answered.length, confidence: average(confidences), autonomy: average(autonomies), workload: average(workloads) });
+    }
+    const openFeedback = p.key === 'retro' ? 2 : 0;
+    const pilot: Pilot = {
+      id: pilotId,
+      tenantId,
+      type: 'pilot',
+      title: p.title,
+      practiceId: practice.id,
+      practiceName: practice.name,
+      hypothesis: `If we try “${practice.name.toLowerCase()}”, then ${practice.why.charAt(0).toLowerCase()}${practice.why.slice(1)}`,
+      successMeasures: practice.measures,
+      teamId: team.id,
+      teamName: team.name,
+      managerId: idOf(team.manager),
+      managerName: DEMO_USERS.find((u) => u.id === idOf(team.manager))!.name,
+      cadence: DEFAULT_CADENCE,
+      questions: practice.questions,
+      startDate: isoDay(start),
+      endDate: isoDay(new Date(start.getTime() + Math.max(p.weeks, 6) * 7 * day + 7 * day)),
+      status: p.status,
+      learning: p.learning,
+      createdAt: start.toISOString(),
+      updatedAt: new Date(now.getTime() - index * 3600_000).toISOString(),
+      health: deriveHealth(figures, openFeedback, openFeedback ? 19 : 0),
+    };
+    docs.pilots.push(pilot);
+  });
+
+  const feedback: Omit<FeedbackItem, 'tenantId'>[] = [
+    { id: 'feedback:demo-1', type: 'feedback', audience: 'manager', topic: 'autonomy', text: 'The retro actions are decided before we meet. It would help to choose them together.', anonymous: true, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', ownerId: idOf(3), state: 'open', dueDate: isoDay(new Date(now.getTime() - 5 * day)), createdWeek: isoDay(new Date(now.getTime() - 19 * day)), replies: [] },
+    { id: 'feedback:demo-2', type: 'feedback', audience: 'leaders', topic: 'workload', text: 'Queue volume doubled this quarter; retros get skipped when we are short-staffed.', anonymous: true, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', ownerId: idOf(1), state: 'open', dueDate: isoDay(new Date(now.getTime() + 2 * day)), createdWeek: isoDay(new Date(now.getTime() - 12 * day)), replies: [] },
+    { id: 'feedback:demo-3', type: 'feedback', audience: 'manager', topic: 'practice', text: 'Facilitating the stand-up was a great stretch for me, thanks!', anonymous: false, authorId: idOf(11), authorName: 'Riley Chen', teamId: 'team:demo-ops', pilotId: 'pilot:demo-facilitator', ownerId: idOf(2), state: 'acted', dueDate: isoDay(now), createdWeek: isoDay(new Date(now.getTime() - 9 * day)), replies: [{ from: 'owner', text: 'Glad to hear it. We will keep the rota going.', week: isoDay(new Date(now.getTime() - 7 * day)) }] },
+  ];
+  docs.feedback.push(...feedback.map((f) => ({ ...f, tenantId }) as Doc));
+
+  for (const [name, list] of Object.entries(docs) as [keyof typeof docs, Doc[]][]) await store.bulkCreate(name, list);
+  await directory.ensureTenant(tenantId);
+  await store.createOnce('directory', { id: 'demo-seed:v1', tenantId, type: 'marker' });
+  return { seeded: true };
+}

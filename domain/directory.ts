@@ -1,0 +1,95 @@
+import type { Store } from '../store/cosmos';
+import type { Clock } from './clock';
+import { notFound } from './errors';
+import type { Caller, Member, Role, Team, TenantSettings } from './model';
+import { builtInPractices } from './practice-library';
+
+/** Tenants, teams and members: who is who, and what each may see. */
+export class Directory {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Resolves the caller's roles from their member record, creating a plain member record on first
+   * sight (roles are granted by admins or by the Teams roster, never by what a client claims).
+   */
+  async resolveCaller(tenantId: string, userId: string, name: string): Promise<Caller> {
+    await this.ensureTenant(tenantId);
+    const member =
+      (await this.store.read<Member>('directory', tenantId, `member:${userId}`)) ??
+      (
+        await this.store.createOnce<Member>('directory', {
+          id: `member:${userId}`,
+          tenantId,
+          type: 'member',
+          userId,
+          name: name || 'Unknown user',
+          timeZone: 'UTC',
+          roles: ['member'],
+          teamIds: [],
+          workDays: [1, 2, 3, 4, 5],
+        })
+      ).doc;
+    return { tenantId, userId, name: member.name, roles: member.roles };
+  }
+
+  /** First sight of a tenant: default settings and the built-in practice library. Idempotent. */
+  async ensureTenant(tenantId: string): Promise<TenantSettings> {
+    const existing = await this.store.read<TenantSettings>('directory', tenantId, 'settings');
+    if (existing) return existing;
+    for (const p of builtInPractices(tenantId)) await this.store.createOnce('directory', p);
+    const { doc } = await this.store.createOnce<TenantSettings>('directory', {
+      id: 'settings',
+      tenantId,
+      type: 'settings',
+      name: 'Your organisation',
+      anonymityThreshold: 5,
+      defaultTimeZone: 'UTC',
+    });
+    return doc;
+  }
+
+  settings(tenantId: string): Promise<TenantSettings> {
+    return this.ensureTenant(tenantId);
+  }
+
+  member(tenantId: string, userId: string): Promise<Member | undefined> {
+    return this.store.read<Member>('directory', tenantId, `member:${userId}`);
+  }
+
+  async team(tenantId: string, teamId: string): Promise<Team> {
+    const team = await this.store.read<Team>('directory', tenantId, teamId);
+    if (!team) throw notFound('That team');
+    return team;
+  }
+
+  /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */
+  async teamsFor(caller: Caller): Promise<Team[]> {
+    if (caller.roles.includes('leader') || caller.roles.includes('admin')) {
+      return this.store.all<Team>('directory', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' ORDER BY c.name");
+    }
+    return this.store.all<Team>(
+      'directory',
+      caller.tenantId,
+      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId) ORDER BY c.name",
+      { userId: caller.userId },
+    );
+  }
+
+  async members(tenantId: string): Promise<Member[]> {
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' ORDER BY c.name");
+  }
+
+  async grantRoles(tenantId: string, userId: string, roles: Role[]): Promise<Member | undefined> {
+    return this.store.update<Member>('directory', tenantId, `member:${userId}`, (m) => ({
+      ...m,
+      roles: Array.from(new Set([...m.roles, ...roles])),
+    }));
+  }
+
+  now(): Date {
+    return this.clock.now();
+  }
+}

@@ -1,0 +1,51 @@
+import type { PilotHealth, Signal } from './model';
+
+/**
+ * A pilot's health, derived from its closed rounds. Pure and explainable: every signal says
+ * which figures made it fire, so a leader can see why, not just that.
+ */
+export interface RoundFigures {
+  invited: number;
+  answered: number;
+  confidence: number | null; // average 1..5
+  autonomy: number | null;
+  workload: number | null; // 1 = overloaded … 5 = comfortable
+}
+
+const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+export { avg as average };
+
+export function deriveHealth(rounds: RoundFigures[], openFeedback: number, oldestOpenFeedbackDays = 0): PilotHealth {
+  const recent = rounds.slice(-6);
+  const last = recent[recent.length - 1];
+  const participation = last && last.invited ? Math.round((last.answered / last.invited) * 100) / 100 : null;
+  const signals: Signal[] = [];
+
+  const autonomy = recent.map((r) => r.autonomy).filter((x): x is number => x !== null);
+  if (autonomy.length >= 3 && autonomy[autonomy.length - 1] < autonomy[0] - 0.5) {
+    signals.push({
+      kind: 'micromanagement',
+      reason: `Autonomy answers fell from ${autonomy[0].toFixed(1)} to ${autonomy[autonomy.length - 1].toFixed(1)} over the last ${autonomy.length} rounds.`,
+    });
+  }
+  const workload = recent.map((r) => r.workload).filter((x): x is number => x !== null);
+  const partRates = recent.filter((r) => r.invited > 0).map((r) => r.answered / r.invited);
+  if (workload.length && workload[workload.length - 1] <= 2.5) {
+    signals.push({ kind: 'overload', reason: `The last round's average workload answer was ${workload[workload.length - 1].toFixed(1)} of 5 (1 = overloaded).` });
+  } else if (partRates.length >= 3 && partRates[partRates.length - 1] < partRates[0] - 0.25) {
+    signals.push({
+      kind: 'overload',
+      reason: `Participation fell from ${Math.round(partRates[0] * 100)}% to ${Math.round(partRates[partRates.length - 1] * 100)}%, a common sign of overload.`,
+    });
+  }
+  if (participation !== null && participation < 0.5) {
+    signals.push({ kind: 'low_participation', reason: `Only ${Math.round(participation * 100)}% of the team answered the last check-in.` });
+  }
+  if (openFeedback > 0 && oldestOpenFeedbackDays > 14) {
+    signals.push({ kind: 'neglected_feedback', reason: `${openFeedback} feedback item(s) open; the oldest has waited ${oldestOpenFeedbackDays} days.` });
+  }
+  const confidenceTrend = recent.map((r) => r.confidence).filter((x): x is number => x !== null);
+  const confidence = last?.confidence ?? null;
+  const level: PilotHealth['level'] = !rounds.length ? 'unknown' : signals.length >= 2 || (confidence !== null && confidence < 2.5) ? 'at_risk' : signals.length ? 'watch' : 'good';
+  return { rounds: rounds.length, participation, confidence, confidenceTrend, openFeedback, signals, level };
+}

@@ -1,0 +1,29 @@
+import type { Store } from '../store/cosmos';
+import { systemClock, type Clock } from './clock';
+import { ProcessedActivities } from './activities';
+import { Directory } from './directory';
+import { Pilots } from './pilots';
+import { Practices } from './practices';
+
+/**
+ * The one domain layer. The bot, the message extension and the tab API are thin faces over it;
+ * it alone talks to the store. Built once per process and passed down, never held in globals.
+ */
+export interface Domain {
+  clock: Clock;
+  directory: Directory;
+  practices: Practices;
+  pilots: Pilots;
+  activities: ProcessedActivities;
+}
+
+export function createDomain(store: Store, clock: Clock = systemClock): Domain {
+  const directory = new Directory(store, clock);
+  const practices = new Practices(store);
+  const pilots = new Pilots(store, directory, practices, clock);
+  const activities = new ProcessedActivities(store, clock);
+  return { clock, directory, practices, pilots, activities };
+}
+
+export * from './model';
+export { DomainError } from './errors';

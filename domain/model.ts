@@ -1,0 +1,207 @@
+/**
+ * Leaderful's domain model: the shapes every surface (bot, message extension, tab API) shares.
+ * Each document type lives in one container (see store/containers.ts) and carries `tenantId`.
+ * Ids are prefixed by type so a point read can never return a document of another kind.
+ */
+import type { Doc } from '../store/cosmos';
+
+/** `leader` is a senior leader: sees every pilot in the tenant and feedback addressed to leaders. */
+export const ROLES = ['member', 'manager', 'leader', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is calling, resolved at the edge from an SSO token or a Bot Framework activity. */
+export interface Caller {
+  tenantId: string;
+  userId: string; // Entra object id
+  name: string;
+  roles: Role[];
+}
+
+export const hasRole = (caller: Caller, ...roles: Role[]) => roles.some((r) => caller.roles.includes(r));
+
+/** directory: `settings` */
+export interface TenantSettings extends Doc {
+  type: 'settings';
+  name: string;
+  anonymityThreshold: number; // 3–25, default 5
+  defaultTimeZone: string;
+}
+
+/** A Teams team channel, group chat or the personal scope the bot was installed in. */
+export interface Team extends Doc {
+  type: 'team';
+  name: string;
+  kind: 'channel' | 'groupChat' | 'personal';
+  department?: string;
+  teamsTeamId?: string;
+  channelId?: string;
+  conversationId?: string;
+  serviceUrl?: string;
+  /** Serialized botbuilder ConversationReference; only bot/ interprets it. */
+  conversationReference?: Record<string, unknown>;
+  managerId?: string;
+  memberIds: string[];
+  installedAt?: string;
+}
+
+/** directory: `member:<userId>` */
+export interface Member extends Doc {
+  type: 'member';
+  userId: string;
+  teamsUserId?: string;
+  name: string;
+  email?: string;
+  timeZone: string;
+  roles: Role[];
+  teamIds: string[];
+  managerId?: string;
+  department?: string;
+  workDays: number[]; // 0 = Sunday
+  quietHours?: { from: string; to: string };
+  pausedUntil?: string;
+  optOutPublicCelebration?: boolean;
+  unreachable?: boolean;
+  /** Serialized 1:1 conversation reference with the bot, once one exists. */
+  personalConversation?: Record<string, unknown>;
+}
+
+export const QUESTION_KINDS = ['scale', 'text', 'yesno', 'choice'] as const;
+export interface Question {
+  id: string;
+  kind: (typeof QUESTION_KINDS)[number];
+  text: string;
+  choices?: string[];
+}
+
+/** directory: `practice:<slug>` — the practice library. */
+export interface Practice extends Doc {
+  type: 'practice';
+  name: string;
+  summary: string;
+  why: string;
+  how: string[];
+  measures: string[];
+  questions: Question[];
+  tags: string[];
+  builtIn: boolean;
+}
+
+export const PILOT_STATUSES = ['draft', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped'] as const;
+export type PilotStatus = (typeof PILOT_STATUSES)[number];
+export const OUTCOMES = ['adopted', 'adapted', 'stopped'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Cadence {
+  weekdays: number[]; // 0 = Sunday … 6 = Saturday
+  time: string; // HH:mm in each member's own time zone
+  everyWeeks: number;
+  reminderHours: number; // nudge the silent this long before the round closes (0 = never)
+  roundHours: number; // how long a round stays open
+}
+
+/** pilots: `pilot:<uuid>` */
+export interface Pilot extends Doc {
+  type: 'pilot';
+  title: string;
+  practiceId?: string;
+  practiceName: string;
+  hypothesis: string;
+  successMeasures: string[];
+  teamId: string;
+  teamName: string;
+  managerId: string;
+  managerName: string;
+  cadence: Cadence;
+  questions: Question[];
+  startDate: string; // YYYY-MM-DD
+  endDate: string;
+  status: PilotStatus;
+  learning?: string;
+  createdAt: string;
+  updatedAt: string;
+  health: PilotHealth;
+}
+
+/**
+ * Kept on the pilot itself and updated on write (when a round closes, when feedback changes), so
+ * lists and leader views read one document per pilot and never scan answers.
+ */
+export interface PilotHealth {
+  rounds: number;
+  participation: number | null; // 0..1, last closed round
+  confidence: number | null; // average 1..5, last closed round
+  confidenceTrend: number[]; // last closed rounds, oldest first
+  openFeedback: number;
+  signals: Signal[];
+  level: 'good' | 'watch' | 'at_risk' | 'unknown';
+}
+
+export interface Signal {
+  kind: 'micromanagement' | 'overload' | 'neglected_feedback' | 'low_participation';
+  reason: string;
+}
+
+/** checkins: `round:<pilotId>:<n>` */
+export interface Round extends Doc {
+  type: 'round';
+  pilotId: string;
+  number: number;
+  opensAt: string;
+  closesAt: string;
+  facilitatorId?: string;
+  invited: string[];
+  answered: string[];
+  status: 'open' | 'closed';
+}
+
+/** checkins: `answer:<roundId>:<userId>` */
+export interface Answer extends Doc {
+  type: 'answer';
+  pilotId: string;
+  roundId: string;
+  userId: string;
+  values: Record<string, string | number | boolean>;
+  shareAnonymously: boolean;
+  answeredAt: string;
+}
+
+export const FEEDBACK_TOPICS = ['practice', 'workload', 'autonomy', 'support', 'recognition', 'other'] as const;
+export const FEEDBACK_STATES = ['open', 'acknowledged', 'acted', 'closed'] as const;
+
+/** feedback: `feedback:<uuid>`. Anonymous items hold no user id; see `Contact`. */
+export interface FeedbackItem extends Doc {
+  type: 'feedback';
+  audience: 'manager' | 'leaders';
+  topic: (typeof FEEDBACK_TOPICS)[number];
+  text: string;
+  anonymous: boolean;
+  authorId?: string; // named items only
+  authorName?: string;
+  teamId?: string;
+  pilotId?: string;
+  ownerId: string;
+  state: (typeof FEEDBACK_STATES)[number];
+  dueDate: string;
+  createdWeek: string; // coarse time only: exact timestamps could identify anonymous authors
+  replies: { from: 'owner' | 'contributor'; text: string; week: string }[];
+}
+
+/** contacts: `contact:<feedbackId>` — the only link from an anonymous item to its author. */
+export interface Contact extends Doc {
+  type: 'contact';
+  feedbackId: string;
+  userId: string;
+}
+
+/** pilots: `celebration:<id>` */
+export interface Celebration extends Doc {
+  type: 'celebration';
+  kind: 'first_round' | 'streak' | 'confidence_rising' | 'measure_met' | 'adopted' | 'kudos';
+  pilotId?: string;
+  teamId?: string;
+  fromId?: string;
+  toId?: string;
+  message: string;
+  visibility: 'team' | 'private';
+  createdAt: string;
+}

@@ -1,0 +1,172 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Store } from '../store/cosmos';
+import type { Clock } from './clock';
+import type { Directory } from './directory';
+import { DomainError, conflict, forbidden, notFound } from './errors';
+import { hasRole, type Caller, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import type { Practices } from './practices';
+import type { PilotInput, PilotPatch } from './schemas';
+
+export const EMPTY_HEALTH: PilotHealth = {
+  rounds: 0,
+  participation: null,
+  confidence: null,
+  confidenceTrend: [],
+  openFeedback: 0,
+  signals: [],
+  level: 'unknown',
+};
+
+export type PilotAction = 'launch' | 'pause' | 'resume' | 'review';
+
+/** Which status each action moves a pilot to, and from which statuses it may. */
+const TRANSITIONS: Record<PilotAction, { from: PilotStatus[]; to: PilotStatus }> = {
+  launch: { from: ['draft'], to: 'active' },
+  pause: { from: ['active'], to: 'paused' },
+  resume: { from: ['paused'], to: 'active' },
+  review: { from: ['active', 'paused'], to: 'in_review' },
+};
+const CLOSABLE: PilotStatus[] = ['active', 'paused', 'in_review'];
+const EDITABLE: PilotStatus[] = ['draft', 'active', 'paused'];
+
+export interface PilotFilter {
+  status?: PilotStatus;
+  teamId?: string;
+  mine?: boolean;
+}
+
+/** Pilots: a manager tries a leadership practice with their team, checks in, and decides. */
+export class Pilots {
+  constructor(
+    private readonly store: Store,
+    private readonly directory: Directory,
+    private readonly practices: Practices,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Pilots the caller may see: leaders and admins all; others those of their teams and their own. */
+  async list(caller: Caller, filter: PilotFilter = {}): Promise<Pilot[]> {
+    const clauses = ["c.tenantId = @tenantId", "c.type = 'pilot'"];
+    const params: Record<string, unknown> = {};
+    if (!hasRole(caller, 'leader', 'admin')) {
+      const teams = await this.directory.teamsFor(caller);
+      params.teamIds = teams.map((t) => t.id);
+      params.userId = caller.userId;
+      clauses.push('(ARRAY_CONTAINS(@teamIds, c.teamId) OR c.managerId = @userId)');
+    }
+    if (filter.status) {
+      clauses.push('c.status = @status');
+      params.status = filter.status;
+    }
+    if (filter.teamId) {
+      clauses.push('c.teamId = @teamId');
+      params.teamId = filter.teamId;
+    }
+    if (filter.mine) {
+      clauses.push('c.managerId = @me');
+      params.me = caller.userId;
+    }
+    return this.store.all<Pilot>('pilots', caller.tenantId, `SELECT * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
+  }
+
+  /** A pilot the caller may see; one they may not see is reported as absent, not forbidden. */
+  async get(caller: Caller, id: string): Promise<Pilot> {
+    const pilot = id.startsWith('pilot:') ? await this.store.read<Pilot>('pilots', caller.tenantId, id) : undefined;
+    if (!pilot || !(await this.canSee(caller, pilot))) throw notFound('That pilot');
+    return pilot;
+  }
+
+  async canSee(caller: Caller, pilot: Pilot): Promise<boolean> {
+    if (hasRole(caller, 'leader', 'admin') || pilot.managerId === caller.userId) return true;
+    const team = await this.store.read<{ memberIds: string[]; managerId?: string } & Pilot>('directory', caller.tenantId, pilot.teamId);
+    return !!team && (team.memberIds.includes(caller.userId) || team.managerId === caller.userId);
+  }
+
+  canEdit(caller: Caller, pilot: Pilot): boolean {
+    return pilot.managerId === caller.userId || hasRole(caller, 'admin');
+  }
+
+  /**
+   * Creates a draft pilot. `requestId` makes the call idempotent: Teams retries deliveries, and a
+   * retried submit must return the pilot created the first time instead of a second one.
+   */
+  async create(caller: Caller, input: PilotInput, requestId?: string): Promise<{ pilot: Pilot; created: boolean }> {
+    if (!hasRole(caller, 'manager', 'admin')) throw forbidden('Only managers can launch pilots.');
+    const team = await this.directory.team(caller.tenantId, input.teamId);
+    if (!hasRole(caller, 'admin') && team.managerId !== caller.userId && !team.memberIds.includes(caller.userId)) {
+      throw forbidden('You can only launch pilots with a team you belong to.');
+    }
+    const practice = input.practiceId ? await this.practices.get(caller, input.practiceId) : undefined;
+    const now = this.clock.now().toISOString();
+    const id = requestId
+      ? `pilot:${createHash('sha256').update(`${caller.tenantId}|${caller.userId}|${requestId}`).digest('hex').slice(0, 32)}`
+      : `pilot:${randomUUID()}`;
+    const result = await this.store.createOnce<Pilot>('pilots', {
+      id,
+      tenantId: caller.tenantId,
+      type: 'pilot',
+      title: input.title,
+      practiceId: practice?.id,
+      practiceName: practice?.name ?? 'Custom practice',
+      hypothesis: input.hypothesis,
+      successMeasures: input.successMeasures,
+      teamId: team.id,
+      teamName: team.name,
+      managerId: caller.userId,
+      managerName: caller.name,
+      cadence: input.cadence,
+      questions: input.questions ?? practice?.questions ?? [],
+      startDate: input.startDate,
+      endDate: input.endDate,
+      status: 'draft',
+      createdAt: now,
+      updatedAt: now,
+      health: EMPTY_HEALTH,
+    });
+    return { pilot: result.doc, created: result.created };
+  }
+
+  /** Edits fields of a pilot. `etag` is what the editor loaded: a concurrent edit is a conflict. */
+  async edit(caller: Caller, id: string, patch: PilotPatch, etag: string): Promise<Pilot> {
+    const pilot = await this.get(caller, id);
+    if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can edit it.');
+    if (!EDITABLE.includes(pilot.status)) throw conflict(`A pilot that is ${pilot.status.replace('_', ' ')} can no longer be edited.`);
+    const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
+    if (patch.teamId && patch.teamId !== pilot.teamId) {
+      const team = await this.directory.team(caller.tenantId, patch.teamId);
+      next.teamName = team.name;
+    }
+    if (next.endDate <= next.startDate) {
+      throw new DomainError('validation', 'endDate: must be after the start date', [{ field: 'endDate', message: 'must be after the start date' }]);
+    }
+    return this.store.replaceIfMatch('pilots', next, etag);
+  }
+
+  async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
+    return this.change(caller, id, (pilot) => {
+      const rule = TRANSITIONS[action];
+      if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
+      if (!rule.from.includes(pilot.status)) throw conflict(`Cannot ${action} a pilot that is ${pilot.status.replace('_', ' ')}.`);
+      return { ...pilot, status: rule.to };
+    });
+  }
+
+  async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {
+    return this.change(caller, id, (pilot) => {
+      if (pilot.status === outcome && pilot.learning === learning) return undefined;
+      if (!CLOSABLE.includes(pilot.status)) throw conflict(`Cannot close a pilot that is ${pilot.status.replace('_', ' ')}.`);
+      return { ...pilot, status: outcome, learning };
+    });
+  }
+
+  private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
+    const pilot = await this.get(caller, id);
+    if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can change it.');
+    const updated = await this.store.update<Pilot>('pilots', caller.tenantId, id, (p) => {
+      const next = mutate(p);
+      return next && { ...next, updatedAt: this.clock.now().toISOString() };
+    });
+    if (!updated) throw notFound('That pilot');
+    return updated;
+  }
+}

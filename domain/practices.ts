@@ -1,0 +1,18 @@
+import type { Store } from '../store/cosmos';
+import { notFound } from './errors';
+import type { Caller, Practice } from './model';
+
+/** The practice library: built-in practices plus those a tenant's admins add. */
+export class Practices {
+  constructor(private readonly store: Store) {}
+
+  list(caller: Caller): Promise<Practice[]> {
+    return this.store.all<Practice>('directory', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'practice' ORDER BY c.name");
+  }
+
+  async get(caller: Caller, id: string): Promise<Practice> {
+    const practice = id.startsWith('practice:') ? await this.store.read<Practice>('directory', caller.tenantId, id) : undefined;
+    if (!practice) throw notFound('That practice');
+    return practice;
+  }
+}

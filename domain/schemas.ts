@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { invalid } from './errors';
+import { OUTCOMES, QUESTION_KINDS } from './model';
+
+/**
+ * Input schemas for everything people send us. Every edge (tab API, bot, message extension)
+ * parses with `parseInput`, which turns problems into a 400 naming each field.
+ */
+export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw invalid(
+    result.error.issues.map((i) => ({
+      field: i.path.join('.') || 'body',
+      message: i.message,
+    })),
+  );
+}
+
+const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
+
+export const questionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be letters, digits, - or _'),
+    kind: z.enum(QUESTION_KINDS),
+    text: text(3, 200),
+    choices: z.array(text(1, 60)).min(2).max(6).optional(),
+  })
+  .strict();
+
+export const cadenceSchema = z
+  .object({
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one day').max(7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
+    everyWeeks: z.number().int().min(1).max(4).default(1),
+    reminderHours: z.number().int().min(0).max(72).default(4),
+    roundHours: z.number().int().min(2).max(168).default(24),
+  })
+  .strict();
+
+export const DEFAULT_CADENCE = { weekdays: [5], time: '10:00', everyWeeks: 1, reminderHours: 4, roundHours: 24 };
+
+const pilotFields = {
+  title: text(3, 120),
+  practiceId: z.string().max(80).optional(),
+  hypothesis: text(10, 1000),
+  successMeasures: z.array(text(3, 200)).min(1, 'add at least one success measure').max(5),
+  teamId: z.string().min(1, 'pick a team').max(200),
+  cadence: cadenceSchema.default(DEFAULT_CADENCE),
+  questions: z.array(questionSchema).max(8).optional(),
+  startDate: isoDate,
+  endDate: isoDate,
+};
+
+function datesInOrder(v: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) {
+  if (v.startDate && v.endDate && v.endDate <= v.startDate) {
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be after the start date' });
+  }
+}
+
+export const pilotInputSchema = z.object(pilotFields).strict().superRefine(datesInOrder);
+export type PilotInput = z.output<typeof pilotInputSchema>;
+
+export const pilotPatchSchema = z.object(pilotFields).partial().strict().superRefine(datesInOrder);
+export type PilotPatch = z.output<typeof pilotPatchSchema>;
+
+export const closePilotSchema = z
+  .object({
+    outcome: z.enum(OUTCOMES),
+    learning: text(3, 2000),
+  })
+  .strict();
+
+export const idSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/, 'is not a valid id');

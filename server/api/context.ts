@@ -1,0 +1,34 @@
+import type { Request, Response, Server } from 'restify';
+import type { Domain } from '../../domain';
+import type { Caller } from '../../domain/model';
+import type { Config } from '../config';
+import { handler } from '../http';
+import type { IdentityResolver } from '../identity';
+import type { Log } from '../log';
+
+/** What every tab API route module receives. */
+export interface ApiContext {
+  server: Server;
+  domain: Domain;
+  identity: IdentityResolver;
+  log: Log;
+  config: Config;
+}
+
+export type AuthedHandler = (caller: Caller, req: Request, res: Response) => Promise<void>;
+
+/** Resolves the signed-in caller, then runs the route. Unauthenticated callers never reach it. */
+export function authed(ctx: ApiContext, fn: AuthedHandler) {
+  return handler(ctx.log, async (req, res) => {
+    const principal = await ctx.identity.resolve(req);
+    const caller = await ctx.domain.directory.resolveCaller(principal.tenantId, principal.userId, principal.name);
+    await fn(caller, req, res);
+  });
+}
+
+/** Query-string value as a single string (restify gives arrays for repeated keys). */
+export function queryParam(req: Request, name: string): string | undefined {
+  const v = (req.query as Record<string, unknown> | undefined)?.[name];
+  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
+  return typeof v === 'string' && v.length ? v : undefined;
+}

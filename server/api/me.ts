@@ -1,0 +1,26 @@
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo-data';
+import { handler, sendError } from '../http';
+import { authed, type ApiContext } from './context';
+
+export function registerMeRoutes(ctx: ApiContext): void {
+  const { server, domain } = ctx;
+
+  server.get('/api/me', authed(ctx, async (caller, _req, res) => {
+    const settings = await domain.directory.settings(caller.tenantId);
+    res.send({
+      user: { id: caller.userId, name: caller.name, roles: caller.roles },
+      tenant: { id: caller.tenantId, name: settings.name, anonymityThreshold: settings.anonymityThreshold },
+    });
+  }));
+
+  server.get('/api/teams', authed(ctx, async (caller, _req, res) => {
+    const teams = await domain.directory.teamsFor(caller);
+    res.send({ teams: teams.map((t) => ({ id: t.id, name: t.name, kind: t.kind, managerId: t.managerId, memberCount: t.memberIds.length })) });
+  }));
+
+  // The standalone tab's user picker. Exists only when DEMO_SIGN_IN is on (never in production).
+  server.get('/api/demo/users', handler(ctx.log, async (_req, res) => {
+    if (!ctx.config.DEMO_SIGN_IN) return sendError(res, 404, 'not_found', 'Demo sign-in is not enabled.');
+    res.send({ tenantId: DEMO_TENANT_ID, users: DEMO_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles })) });
+  }));
+}

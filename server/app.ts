@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import restify, { type Request, type Response, type Next } from 'restify';
+import { createAdapter, messagesHandler } from '../bot/adapter';
+import { LeaderfulBot } from '../bot/bot';
+import type { Domain } from '../domain';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
+import type { Store } from '../store/cosmos';
+import { registerMeRoutes } from './api/me';
+import { registerPilotRoutes } from './api/pilots';
+import type { ApiContext } from './api/context';
+import type { Config } from './config';
+import { handler, jsonBody, sendError } from './http';
+import { IdentityResolver } from './identity';
+import type { Log } from './log';
+import { securityHeaders } from './security-headers';
+
+export interface AppDeps {
+  config: Config;
+  domain: Domain;
+  store: Store;
+  log: Log;
+  /** Folder of the built tab (index.html, app.js). */
+  tabsDir: string;
+  publicUrl: string;
+}
+
+/** Builds the one restify server: bot endpoint, tab API, tab files and health. */
+export function createApp(deps: AppDeps): restify.Server {
+  const { config, domain, store, log } = deps;
+  const server = restify.createServer({ name: 'leaderful', handleUncaughtExceptions: false, strictNext: false });
+
+  server.pre(securityHeaders(config));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(jsonBody(config.MAX_BODY_BYTES));
+
+  const identity = new IdentityResolver(config, {
+    tenantId: DEMO_TENANT_ID,
+    isDemoUser: async (userId) => DEMO_USERS.find((u) => u.id === userId),
+  });
+  const links = { publicUrl: deps.publicUrl, teamsAppId: config.TEAMS_APP_ID };
+  const adapter = createAdapter(config, log);
+  const bot = new LeaderfulBot(domain, log, links);
+
+  server.post('/api/messages', handler(log, messagesHandler(adapter, bot, log)));
+
+  server.get('/healthz', handler(log, async (_req, res) => {
+    const ok = await store.ping();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', store: ok ? 'reachable' : 'unreachable' });
+  }));
+
+  const ctx: ApiContext = { server, domain, identity, log, config };
+  registerMeRoutes(ctx);
+  registerPilotRoutes(ctx);
+
+  registerTabFiles(server, deps.tabsDir, log);
+
+  server.on('NotFound', (req: Request, res: Response, _err: unknown, cb: Next) => {
+    sendError(res, 404, 'not_found', `No route for ${req.method} ${String(req.url).split('?')[0].slice(0, 100)}.`);
+    cb(false);
+  });
+  server.on('MethodNotAllowed', (req: Request, res: Response, _err: unknown, cb: Next) => {
+    sendError(res, 405, 'method_not_allowed', `${req.method} is not allowed here.`);
+    cb(false);
+  });
+  server.on('restifyError', (_req: Request, res: Response, err: Error & { statusCode?: number }, cb: Next) => {
+    if (!res.headersSent) sendError(res, err.statusCode && err.statusCode < 500 ? err.statusCode : 500, 'error', err.statusCode && err.statusCode < 500 ? err.message : 'Something went wrong on our side.');
+    cb(false);
+  });
+  return server;
+}
+
+function registerTabFiles(server: restify.Server, tabsDir: string, log: Log): void {
+  if (!existsSync(path.join(tabsDir, 'index.html'))) {
+    log.warn({ tabsDir }, 'tab bundle not built: run `npm run build`');
+  }
+  server.get('/', (_req: Request, res: Response, next: Next) => {
+    res.redirect(302, '/tabs/index.html', next);
+  });
+  const files = restify.plugins.serveStaticFiles(tabsDir, { maxAge: 0 });
+  server.get('/tabs/*', files);
+  server.head('/tabs/*', files);
+}

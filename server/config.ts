@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads, in one place. Validated once at start-up so a typo fails
+ * loudly with the variable's name instead of surfacing later as a confusing runtime error.
+ * `.env.example` documents each of them; `test/packaging.test.ts` checks infra provides them.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+/** Unset means "decide from the context" (see main.ts). */
+const maybeBool = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? undefined : v === 'true' || v === '1'));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: z.string().optional(),
+    PUBLIC_URL: z.string().url().optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    // Bot Framework (read by botbuilder's ConfigurationBotFrameworkAuthentication too).
+    MicrosoftAppId: z.string().default(''),
+    MicrosoftAppPassword: z.string().default(''),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: z.string().default(''),
+    BOT_OPENID_METADATA: z.string().url().optional(),
+    TEAMS_APP_ID: z.string().optional(),
+
+    // Cosmos DB. Unset endpoint = start the embedded server (local development and tests).
+    COSMOS_ENDPOINT: z.string().url().optional(),
+    COSMOS_KEY: z.string().optional(),
+    COSMOS_DATABASE: z.string().min(1).default('leaderful'),
+    AZURE_CLIENT_ID: z.string().optional(),
+    DATA_DIR: z.string().default('data'),
+    EMBEDDED_SNAPSHOT: maybeBool,
+
+    // Tab SSO (Entra ID). Audience is the app registration's client id.
+    AAD_APP_CLIENT_ID: z.string().default(''),
+    AAD_APP_ID_URI: z.string().optional(),
+    AAD_JWKS_URI: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
+    AAD_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+
+    // Local-only: pick a demo user instead of SSO. Refused in production.
+    DEMO_SIGN_IN: bool,
+    SEED_DEMO_DATA: maybeBool,
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.DEMO_SIGN_IN) {
+      ctx.addIssue({ code: 'custom', path: ['DEMO_SIGN_IN'], message: 'must be off when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production' && !c.COSMOS_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production' && !c.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'is required when NODE_ENV=production' });
+    }
+    if (!c.DEMO_SIGN_IN && !c.AAD_APP_CLIENT_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AAD_APP_CLIENT_ID'],
+        message: 'is required unless DEMO_SIGN_IN=true (local development only)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,69 @@
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import type { Request } from 'restify';
+import { DomainError } from '../domain/errors';
+import type { Config } from './config';
+
+/**
+ * The API's one identity seam. A caller is a Teams SSO token (Entra ID access token for our API,
+ * verified here) or — only when DEMO_SIGN_IN is on, which config refuses in production — a demo
+ * user picked in the standalone tab. Roles never come from the client: the domain looks them up.
+ */
+export interface Principal {
+  tenantId: string;
+  userId: string;
+  name: string;
+  via: 'sso' | 'demo';
+}
+
+export const DEMO_USER_HEADER = 'x-leaderful-demo-user';
+
+const unauthenticated = (why: string) => new DomainError('unauthenticated', why);
+
+export class IdentityResolver {
+  private readonly jwks?: JWTVerifyGetKey;
+  private readonly audiences: string[];
+
+  constructor(
+    private readonly config: Pick<Config, 'AAD_APP_CLIENT_ID' | 'AAD_APP_ID_URI' | 'AAD_JWKS_URI' | 'AAD_AUTHORITY_HOST' | 'DEMO_SIGN_IN'>,
+    private readonly demo: { tenantId: string; isDemoUser: (userId: string) => Promise<{ name: string } | undefined> },
+  ) {
+    this.audiences = [config.AAD_APP_CLIENT_ID, config.AAD_APP_ID_URI].filter((a): a is string => !!a);
+    if (config.AAD_APP_CLIENT_ID) this.jwks = createRemoteJWKSet(new URL(config.AAD_JWKS_URI), { cooldownDuration: 30_000 });
+  }
+
+  async resolve(req: Request): Promise<Principal> {
+    const auth = req.header('authorization');
+    if (auth) return this.fromToken(auth);
+    const demoUser = req.header(DEMO_USER_HEADER);
+    if (demoUser && this.config.DEMO_SIGN_IN) {
+      const found = await this.demo.isDemoUser(String(demoUser));
+      if (!found) throw unauthenticated('Unknown demo user.');
+      return { tenantId: this.demo.tenantId, userId: String(demoUser), name: found.name, via: 'demo' };
+    }
+    throw unauthenticated('Sign in with Teams to use Leaderful.');
+  }
+
+  private async fromToken(header: string): Promise<Principal> {
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be a Bearer token.');
+    if (!this.jwks) throw unauthenticated('Teams sign-in is not configured on this server.');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1], this.jwks, {
+        audience: this.audiences,
+        algorithms: ['RS256'],
+        clockTolerance: 60,
+        requiredClaims: ['exp', 'iss', 'tid', 'oid'],
+      }));
+    } catch {
+      // Deliberately vague: the reason a token failed helps attackers more than users.
+      throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
+    }
+    const tid = String(payload.tid);
+    const issuers = [`${this.config.AAD_AUTHORITY_HOST.replace(/\/$/, '')}/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
+    if (!issuers.includes(String(payload.iss))) throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
+    const scopes = String(payload.scp ?? '').split(' ');
+    if (!scopes.includes('access_as_user')) throw unauthenticated('Your sign-in token lacks the access_as_user permission.');
+    return { tenantId: tid, userId: String(payload.oid), name: String(payload.name ?? ''), via: 'sso' };
+  }
+}

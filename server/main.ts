@@ -1,0 +1,150 @@
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { DefaultAzureCredential } from '@azure/identity';
+import { createDomain, type Domain } from '../domain';
+import { systemClock, type Clock } from '../domain/clock';
+import { seedDemoData } from '../domain/demo-data';
+import { Store } from '../store/cosmos';
+import { projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
+import { Snapshotter } from '../store/snapshot';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createLog, type Log } from './log';
+
+/**
+ * Starts Leaderful: configuration, the store (embedded Cosmos when COSMOS_ENDPOINT is unset),
+ * demo data, and the one HTTP server. Tests call this too, with their own env and clock.
+ */
+export interface Running {
+  url: string;
+  port: number;
+  config: Config;
+  store: Store;
+  domain: Domain;
+  log: Log;
+  /** The embedded Cosmos server, when one was started (tests stop it to simulate an outage). */
+  embedded?: EmbeddedCosmos;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  log?: Log;
+}
+
+export class StartupError extends Error {}
+
+export async function startLeaderful(opts: StartOptions = {}): Promise<Running> {
+  const config = loadConfig(opts.env ?? process.env);
+  const log = opts.log ?? createLog(config.LOG_LEVEL);
+  const clock = opts.clock ?? systemClock;
+  const root = projectRoot();
+  const cleanups: (() => Promise<void>)[] = [];
+  const cleanup = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => log.warn({ err: String(err) }, 'cleanup failed'));
+  };
+
+  try {
+    let embedded: EmbeddedCosmos | undefined;
+    if (!config.COSMOS_ENDPOINT) {
+      embedded = await startEmbeddedCosmos();
+      cleanups.push(() => embedded!.stop());
+    }
+    const snapshotOn = !!embedded && (config.EMBEDDED_SNAPSHOT ?? config.NODE_ENV !== 'test');
+    const snapshotter = snapshotOn
+      ? new Snapshotter(path.resolve(root, config.DATA_DIR, 'cosmos-snapshot.json'), 1000, (err) => log.error({ err: String(err) }, 'snapshot failed'))
+      : undefined;
+
+    let store: Store;
+    try {
+      store = await Store.connect({
+        endpoint: embedded?.endpoint ?? config.COSMOS_ENDPOINT!,
+        database: config.COSMOS_DATABASE,
+        key: embedded ? 'embedded' : config.COSMOS_KEY,
+        credential: embedded || config.COSMOS_KEY ? undefined : new DefaultAzureCredential({ managedIdentityClientId: config.AZURE_CLIENT_ID }),
+        onWrite: snapshotter?.markDirty,
+      });
+    } catch (err) {
+      throw new StartupError(`Cannot reach Cosmos DB at ${embedded ? 'the embedded server' : config.COSMOS_ENDPOINT}: ${(err as Error).message}`);
+    }
+    cleanups.push(async () => store.dispose());
+
+    if (snapshotter) {
+      const restored = await snapshotter.restore(store);
+      if (restored) log.info({ documents: restored, file: snapshotter.file }, 'local data restored');
+      snapshotter.attach(store);
+      cleanups.push(() => snapshotter.flush());
+    }
+
+    const domain = createDomain(store, clock);
+    if (config.SEED_DEMO_DATA ?? !!embedded) {
+      const { seeded } = await seedDemoData(store, domain.directory, clock);
+      if (seeded) log.info('demo data seeded');
+    }
+
+    const publicUrlFallback = () => `http://localhost:${config.PORT}`;
+    const server = createApp({
+      config,
+      domain,
+      store,
+      log,
+      tabsDir: path.join(root, 'dist', 'tabs'),
+      publicUrl: (config.PUBLIC_URL ?? publicUrlFallback()).replace(/\/$/, ''),
+    });
+    const host = config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.PORT, host, () => resolve());
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.server.closeAllConnections?.();
+        }),
+    );
+    const port = (server.address() as AddressInfo).port;
+    const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    return { url, port, config, store, domain, log, embedded, stop: cleanup };
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let running: Running;
+  try {
+    running = await startLeaderful();
+  } catch (err) {
+    const message = err instanceof ConfigError || err instanceof StartupError ? err.message : `Leaderful failed to start: ${(err as Error).message}`;
+    process.stderr.write(`${message}\n`);
+    process.exit(1);
+  }
+  const { url, log, config } = running;
+  log.info({ url }, 'Leaderful is running');
+  process.stdout.write(
+    [
+      '',
+      `  Leaderful is running (${config.COSMOS_ENDPOINT ? 'Cosmos DB' : 'embedded Cosmos store'})`,
+      `  Tab:          ${url}/tabs/index.html`,
+      `  Bot endpoint: ${url}/api/messages`,
+      `  Health:       ${url}/healthz`,
+      config.DEMO_SIGN_IN ? '  Demo sign-in is ON (local only): pick a demo user in the tab.' : '',
+      '',
+    ].join('\n') + '\n',
+  );
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await running.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (require.main === module) void main();

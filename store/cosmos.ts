@@ -1,0 +1,308 @@
+import { CosmosClient, type Container, type Database, type OperationInput, type PatchOperation } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/core-auth';
+import { DomainError, conflict } from '../domain/errors';
+import { CONTAINERS, PARTITION_KEY_PATH, type ContainerName } from './containers';
+
+/**
+ * The only data-access code in Leaderful. Everything goes through Cosmos DB's SDK, whether the
+ * endpoint is real Azure Cosmos DB or the embedded server started for local work and tests.
+ *
+ * Rules this module enforces so callers cannot forget them:
+ *  - every document carries `tenantId`, the partition key;
+ *  - every query names `c.tenantId = @tenantId` in its WHERE clause (the embedded server ignores
+ *    the SDK's partitionKey option, so a missing filter would hide tenant leaks in tests);
+ *  - shared documents are replaced only with their ETag (optimistic concurrency).
+ */
+
+export interface Doc {
+  id: string;
+  tenantId: string;
+  type: string;
+  _etag?: string;
+  _ts?: number;
+}
+
+export type NewDoc<T extends Doc> = Omit<T, '_etag' | '_ts'>;
+
+export interface StoreOptions {
+  endpoint: string;
+  database: string;
+  key?: string;
+  credential?: TokenCredential;
+  /** Called after every successful write; the embedded store uses it to schedule snapshots. */
+  onWrite?: () => void;
+}
+
+export interface Page<T> {
+  items: T[];
+  continuation?: string;
+}
+
+const TENANT_FILTER = /\bc\.tenantId\s*=\s*@tenantId\b/;
+const UNAVAILABLE_CODES = new Set([408, 429, 449, 500, 502, 503, 504]);
+
+/** Cosmos SDK errors carry `code` (HTTP status) or a Node network code. */
+function statusOf(err: unknown): number | string | undefined {
+  if (err && typeof err === 'object') {
+    const e = err as { code?: number | string; statusCode?: number };
+    return e.code ?? e.statusCode;
+  }
+  return undefined;
+}
+
+function isNetworkFault(code: number | string | undefined): boolean {
+  return typeof code === 'string' || (typeof code === 'number' && UNAVAILABLE_CODES.has(code));
+}
+
+/** Translate a storage fault into a domain error the edges already know how to report. */
+function unavailable(err: unknown): DomainError | unknown {
+  const code = statusOf(err);
+  const name = err instanceof Error ? err.name : '';
+  const message = err instanceof Error ? err.message : '';
+  const networkish = code === undefined && (/Abort|Timeout|RestError|FetchError/.test(name) || /ECONN|socket|network|timed? ?out|fetch failed/i.test(message));
+  if (networkish || (code !== undefined && isNetworkFault(code))) {
+    return new DomainError('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5);
+  }
+  return err;
+}
+
+export class Store {
+  private readonly containers = new Map<ContainerName, Container>();
+
+  private constructor(
+    private readonly client: CosmosClient,
+    private readonly db: Database,
+    private readonly onWrite: () => void,
+  ) {}
+
+  /** Connects, creates the database and containers if missing, and proves the connection works. */
+  static async connect(opts: StoreOptions): Promise<Store> {
+    const client = new CosmosClient({
+      endpoint: opts.endpoint,
+      ...(opts.credential ? { aadCredentials: opts.credential } : { key: opts.key ?? 'local' }),
+      connectionPolicy: {
+        enableEndpointDiscovery: false,
+        requestTimeout: 10_000,
+        retryOptions: { maxRetryAttemptCount: 3, fixedRetryIntervalInMilliseconds: 0, maxWaitTimeInSeconds: 10 },
+      },
+    });
+    const { database } = await client.databases.createIfNotExists({ id: opts.database });
+    const store = new Store(client, database, opts.onWrite ?? (() => undefined));
+    for (const name of CONTAINERS) {
+      const { container } = await database.containers.createIfNotExists({
+        id: name,
+        partitionKey: { paths: [PARTITION_KEY_PATH] },
+      });
+      store.containers.set(name, container);
+    }
+    return store;
+  }
+
+  dispose(): void {
+    this.client.dispose();
+  }
+
+  private c(name: ContainerName): Container {
+    const container = this.containers.get(name);
+    if (!container) throw new Error(`Unknown container ${name}`);
+    return container;
+  }
+
+  private async guard<R>(work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } catch (err) {
+      throw unavailable(err);
+    }
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.db.read();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Point read: the cheapest operation Cosmos has. Undefined when absent. */
+  async read<T extends Doc>(name: ContainerName, tenantId: string, id: string): Promise<T | undefined> {
+    return this.guard(async () => {
+      try {
+        const { resource } = await this.c(name).item(id, tenantId).read<T>();
+        return resource && resource.tenantId === tenantId ? resource : undefined;
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** Creates a document; a document with the same id is a conflict. */
+  async create<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T> {
+    const result = await this.createOnce(name, doc);
+    if (!result.created) throw conflict('That item already exists.');
+    return result.doc;
+  }
+
+  /**
+   * Creates a document unless one with the same id exists, and says which happened. This is how
+   * retried deliveries stay idempotent: derive the id from the request, then createOnce.
+   */
+  async createOnce<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<{ doc: T; created: boolean }> {
+    return this.guard(async () => {
+      try {
+        const { resource } = await this.c(name).items.create<NewDoc<T>>(doc);
+        this.onWrite();
+        return { doc: resource as unknown as T, created: true };
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+        const existing = await this.read<T>(name, doc.tenantId, doc.id);
+        if (!existing) throw err;
+        return { doc: existing, created: false };
+      }
+    });
+  }
+
+  async upsert<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T> {
+    return this.guard(async () => {
+      const { resource } = await this.c(name).items.upsert<NewDoc<T>>(doc);
+      this.onWrite();
+      return resource as unknown as T;
+    });
+  }
+
+  /** Replaces only if nobody changed the document since `etag` was read. */
+  async replaceIfMatch<T extends Doc>(name: ContainerName, doc: T, etag: string): Promise<T> {
+    return this.guard(async () => {
+      try {
+        const { resource } = await this.c(name)
+          .item(doc.id, doc.tenantId)
+          .replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+        this.onWrite();
+        return resource as T;
+      } catch (err) {
+        if (statusOf(err) === 412) throw conflict('Someone else changed this a moment ago. Reload and try again.');
+        if (statusOf(err) === 404) throw new DomainError('not_found', 'That item no longer exists.');
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * Read-modify-write with the ETag, retried when another writer got there first. `mutate` gets a
+   * fresh copy each attempt and returns the new document, or undefined to leave it unchanged.
+   */
+  async update<T extends Doc>(
+    name: ContainerName,
+    tenantId: string,
+    id: string,
+    mutate: (current: T) => T | undefined,
+    attempts = 6,
+  ): Promise<T | undefined> {
+    for (let i = 0; i < attempts; i++) {
+      const current = await this.read<T>(name, tenantId, id);
+      if (!current) return undefined;
+      const next = mutate(structuredClone(current));
+      if (!next) return current;
+      try {
+        return await this.replaceIfMatch(name, { ...next, id, tenantId }, current._etag ?? '');
+      } catch (err) {
+        if (err instanceof DomainError && err.kind === 'conflict' && i < attempts - 1) continue;
+        throw err;
+      }
+    }
+    throw conflict('This item is being changed by many people at once. Please try again.');
+  }
+
+  /** Partial update without a read, for counters and flags that don't depend on other fields. */
+  async patch<T extends Doc>(name: ContainerName, tenantId: string, id: string, ops: PatchOperation[]): Promise<T | undefined> {
+    return this.guard(async () => {
+      try {
+        const { resource } = await this.c(name).item(id, tenantId).patch<T>(ops);
+        this.onWrite();
+        return resource;
+      } catch (err) {
+        if (statusOf(err) === 404) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async delete(name: ContainerName, tenantId: string, id: string): Promise<boolean> {
+    return this.guard(async () => {
+      try {
+        await this.c(name).item(id, tenantId).delete();
+        this.onWrite();
+        return true;
+      } catch (err) {
+        if (statusOf(err) === 404) return false;
+        throw err;
+      }
+    });
+  }
+
+  /**
+   * A tenant-scoped query. The SQL must filter `c.tenantId = @tenantId`; the parameter is bound
+   * here from the caller's tenant so a query can never name another tenant's id by mistake.
+   */
+  async query<T>(
+    name: ContainerName,
+    tenantId: string,
+    sql: string,
+    params: Record<string, unknown> = {},
+    opts: { pageSize?: number; continuation?: string; limit?: number } = {},
+  ): Promise<Page<T>> {
+    if (!TENANT_FILTER.test(sql)) throw new Error(`Query without tenant filter refused: ${sql}`);
+    const parameters = Object.entries({ ...params, tenantId }).map(([k, v]) => ({
+      name: `@${k}`,
+      value: v as string,
+    }));
+    return this.guard(async () => {
+      const iterator = this.c(name).items.query<T>(
+        { query: sql, parameters },
+        { partitionKey: tenantId, maxItemCount: opts.pageSize ?? 200, continuationToken: opts.continuation },
+      );
+      if (opts.pageSize && !opts.limit) {
+        const page = await iterator.fetchNext();
+        return { items: page.resources, continuation: page.continuationToken || undefined };
+      }
+      const items: T[] = [];
+      const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+      while (iterator.hasMoreResults() && items.length < limit) {
+        const page = await iterator.fetchNext();
+        items.push(...page.resources);
+      }
+      return { items: items.slice(0, limit) };
+    });
+  }
+
+  /** All results of a tenant-scoped query (use for bounded sets only). */
+  async all<T>(name: ContainerName, tenantId: string, sql: string, params: Record<string, unknown> = {}): Promise<T[]> {
+    return (await this.query<T>(name, tenantId, sql, params)).items;
+  }
+
+  /** Loads many new documents at once (demo seed, snapshot restore, benchmarks). */
+  async bulkCreate(name: ContainerName, docs: NewDoc<Doc>[]): Promise<void> {
+    await this.guard(async () => {
+      for (let i = 0; i < docs.length; i += 100) {
+        const ops = docs.slice(i, i + 100).map(
+          (d) => ({ operationType: 'Upsert', partitionKey: d.tenantId, resourceBody: d }) as unknown as OperationInput,
+        );
+        const results = await this.c(name).items.bulk(ops);
+        const failed = results.find((r) => r.statusCode >= 400);
+        if (failed) throw Object.assign(new Error(`bulk write failed with ${failed.statusCode}`), { code: failed.statusCode });
+      }
+      this.onWrite();
+    });
+  }
+
+  /**
+   * Every document of one container, across tenants. Only the embedded store's snapshot uses it:
+   * it is the one place a cross-tenant read is legitimate (a backup of the local database).
+   */
+  async dumpContainer(name: ContainerName): Promise<Doc[]> {
+    const { resources } = await this.c(name).items.readAll<Doc>({ maxItemCount: 5000 }).fetchAll();
+    return resources;
+  }
+}

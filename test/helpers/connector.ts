@@ -1,0 +1,89 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local stand-in for the Bot Connector service. The bot's replies and proactive messages
+ * arrive here as they would at Teams; tests read them, and can make the connector fail.
+ */
+export interface ReceivedActivity {
+  method: string;
+  path: string;
+  conversationId: string;
+  activity: Record<string, unknown>;
+  at: number;
+}
+
+type Fault = { status: number; headers?: Record<string, string>; times: number };
+
+export class TestConnector {
+  readonly received: ReceivedActivity[] = [];
+  private server?: http.Server;
+  private faults: Fault[] = [];
+  private nextId = 1;
+  url = '';
+  /** Roster answered for GET …/pagedmembers and …/members/{id}. */
+  members: Record<string, unknown>[] = [];
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    this.server.keepAliveTimeout = 1000;
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+    return this;
+  }
+
+  /** The next `times` sends fail with `status` (e.g. 429 with Retry-After). */
+  failNext(status: number, times = 1, headers: Record<string, string> = {}): void {
+    this.faults.push({ status, times, headers });
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0];
+      const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
+        res.end(JSON.stringify(body));
+      };
+      const fault = this.faults[0];
+      if (fault && req.method !== 'GET') {
+        fault.times -= 1;
+        if (fault.times <= 0) this.faults.shift();
+        return json(fault.status, { error: { code: 'Fault', message: 'injected' } }, fault.headers);
+      }
+      if (req.method === 'GET' && /\/pagedmembers$/.test(path)) return json(200, { members: this.members });
+      const member = /\/v3\/conversations\/[^/]+\/members\/([^/]+)$/.exec(path);
+      if (req.method === 'GET' && member) {
+        const found = this.members.find((m) => m.id === decodeURIComponent(member[1]));
+        return found ? json(200, found) : json(404, { error: { code: 'NotFound' } });
+      }
+      if (req.method === 'POST' && path === '/v3/conversations') {
+        return json(201, { id: `a:1on1-${this.nextId++}` });
+      }
+      const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+      if (m) {
+        const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        this.received.push({ method: req.method ?? '', path, conversationId: decodeURIComponent(m[1]), activity: body, at: Date.now() });
+        return json(200, { id: `activity-${this.nextId++}` });
+      }
+      json(404, { error: { code: 'NotFound', message: `no route ${req.method} ${path}` } });
+    });
+  }
+
+  /** Waits until `count` activities matching `filter` have arrived. */
+  async waitFor(filter: (a: ReceivedActivity) => boolean, count = 1, timeoutMs = 10_000): Promise<ReceivedActivity[]> {
+    const started = Date.now();
+    for (;;) {
+      const found = this.received.filter(filter);
+      if (found.length >= count) return found;
+      if (Date.now() - started > timeoutMs) throw new Error(`Connector received ${found.length} of ${count} expected activities`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
+  }
+}
