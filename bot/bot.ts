@@ -1,33 +1,51 @@
-import { CardFactory, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
+import {
+  CardFactory,
+  MessageFactory,
+  TeamsActivityHandler,
+  type AppBasedLinkQuery,
+  type MessagingExtensionAction,
+  type MessagingExtensionActionResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type TaskModuleRequest,
+  type TaskModuleResponse,
+  type TurnContext,
+} from 'botbuilder';
 import type { Domain } from '../domain';
+import { DomainError } from '../domain/errors';
+import type { Caller } from '../domain/model';
 import type { Log } from '../server/log';
 import { activityIdentity, callerOf } from './caller';
 import { renderCard } from './cards';
 import { ChatCommands } from './chat';
 import type { LinkConfig } from './links';
+import { MessageExtension, pilotCard } from './message-extension';
+import { defaultValues, pilotFormCard, submitPilotForm } from './pilot-form';
+
+const OUTSIDE_TEAMS = 'Leaderful works inside a Microsoft Teams organisation. Please use it from Teams.';
 
 /**
- * Leaderful's bot: routes Teams activities to the handler module of each surface. Every activity
- * is processed once per id (Teams retries), and the caller is resolved from the activity itself.
+ * Leaderful's bot: routes Teams activities to the handler module of each surface (chat commands,
+ * message extension, dialogs). Every message is processed once per activity id (Teams retries),
+ * and the caller is always resolved from the activity, never from what a card claims.
  */
 export class LeaderfulBot extends TeamsActivityHandler {
   private readonly chat: ChatCommands;
+  private readonly extension: MessageExtension;
 
   constructor(
     private readonly domain: Domain,
     private readonly log: Log,
-    links: LinkConfig,
+    private readonly links: LinkConfig,
   ) {
     super();
     this.chat = new ChatCommands(domain, links);
+    this.extension = new MessageExtension(domain, links, log);
 
     this.onMessage(async (context, next) => {
       const caller = await callerOf(domain, context.activity);
-      if (!caller) {
-        await context.sendActivity('Leaderful works inside a Microsoft Teams organisation. Please message me from Teams.');
-      } else {
-        await this.chat.handle(context, caller);
-      }
+      if (!caller) await context.sendActivity(OUTSIDE_TEAMS);
+      else await this.chat.handle(context, caller);
       await next();
     });
 
@@ -46,8 +64,8 @@ export class LeaderfulBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const { id, type } = context.activity;
     const who = activityIdentity(context.activity);
-    // Invokes answer in the HTTP response and are idempotent by design; messages and events
-    // are recorded so a retried delivery does not post twice.
+    // Invokes answer in the HTTP response and are idempotent by design (request ids in forms);
+    // messages and events are recorded so a retried delivery does not post twice.
     const dedupe = !!(id && who && type !== 'invoke');
     if (dedupe && !(await this.domain.activities.firstSight(who!.tenantId, id!))) {
       this.log.info({ activityId: id, type }, 'duplicate activity ignored');
@@ -59,5 +77,63 @@ export class LeaderfulBot extends TeamsActivityHandler {
       if (dedupe) await this.domain.activities.forget(who!.tenantId, id!).catch(() => undefined);
       throw err;
     }
+  }
+
+  /** Runs an invoke with the caller resolved; failures become a friendly answer, not a 500. */
+  private async invoke<R>(context: TurnContext, work: (caller: Caller) => Promise<R>, fallback: (message: string) => R): Promise<R> {
+    try {
+      const caller = await callerOf(this.domain, context.activity);
+      if (!caller) return fallback(OUTSIDE_TEAMS);
+      return await work(caller);
+    } catch (err) {
+      if (err instanceof DomainError) return fallback(err.kind === 'unavailable' ? 'Leaderful cannot reach its data right now. Please try again shortly.' : err.message);
+      this.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'invoke failed');
+      return fallback('Sorry, something went wrong. Please try again.');
+    }
+  }
+
+  private meFallback = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text } });
+  private taskFallback = (value: string): TaskModuleResponse => ({ task: { type: 'message', value } });
+
+  protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return this.invoke(context, (caller) => this.extension.query(caller, query), this.meFallback);
+  }
+
+  protected override handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    return this.invoke(context, (caller) => this.extension.queryLink(caller, query), this.meFallback);
+  }
+
+  protected override handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.invoke(context, (caller) => this.extension.fetchTask(caller, action), this.taskFallback);
+  }
+
+  protected override handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.invoke(context, (caller) => this.extension.submitAction(caller, action), this.taskFallback);
+  }
+
+  /** The bot's "launch pilot" button opens the same form as a dialog. */
+  protected override handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.invoke(
+      context,
+      async (caller) => {
+        const card = await pilotFormCard(this.domain, caller, { values: defaultValues(this.domain.clock.now()) });
+        return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card } } };
+      },
+      this.taskFallback,
+    );
+  }
+
+  protected override handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
+    return this.invoke(
+      context,
+      async (caller) => {
+        const result = await submitPilotForm(this.domain, caller, request.data);
+        if (!result.ok) return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card: result.card } } };
+        // A retried submit finds the pilot created the first time and does not post it twice.
+        if (result.created) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(pilotCard(this.links, result.pilot).content)));
+        return { task: { type: 'message', value: `“${result.pilot.title}” is ${result.pilot.status === 'active' ? 'launched' : 'saved as a draft'}.` } };
+      },
+      this.taskFallback,
+    );
   }
 }

@@ -32,6 +32,10 @@ export class ChatCommands {
       case 'my pilots':
       case 'pilots':
         return this.myPilots(context, caller);
+      case 'launch pilot':
+      case 'launch a pilot':
+      case 'new pilot':
+        return this.launch(context);
       case 'help':
       case '':
         return this.help(context);
@@ -42,6 +46,12 @@ export class ChatCommands {
 
   async help(context: TurnContext, intro = ''): Promise<void> {
     const card = renderCard('help', { intro, commands: COMMANDS, tabUrl: tabHomeLink(this.links) });
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
+  }
+
+  /** A button that opens the launch form as a dialog (task/fetch). */
+  private async launch(context: TurnContext): Promise<void> {
+    const card = renderCard('launch', {});
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
   }
 

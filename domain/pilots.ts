@@ -33,6 +33,9 @@ export interface PilotFilter {
   status?: PilotStatus;
   teamId?: string;
   mine?: boolean;
+  /** Case-insensitive words matched against title, practice and team names. */
+  text?: string;
+  limit?: number;
 }
 
 /** Pilots: a manager tries a leadership practice with their team, checks in, and decides. */
@@ -66,7 +69,12 @@ export class Pilots {
       clauses.push('c.managerId = @me');
       params.me = caller.userId;
     }
-    return this.store.all<Pilot>('pilots', caller.tenantId, `SELECT * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
+    if (filter.text?.trim()) {
+      clauses.push('(CONTAINS(LOWER(c.title), @text) OR CONTAINS(LOWER(c.practiceName), @text) OR CONTAINS(LOWER(c.teamName), @text))');
+      params.text = filter.text.trim().toLowerCase().slice(0, 100);
+    }
+    const top = filter.limit ? `TOP ${Math.max(1, Math.min(1000, Math.floor(filter.limit)))} ` : '';
+    return this.store.all<Pilot>('pilots', caller.tenantId, `SELECT ${top}* FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
   }
 
   /** A pilot the caller may see; one they may not see is reported as absent, not forbidden. */

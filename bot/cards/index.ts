@@ -1,7 +1,10 @@
 import { Template } from 'adaptivecards-templating';
 import help from './templates/help.json';
+import launch from './templates/launch.json';
 import message from './templates/message.json';
 import pilot from './templates/pilot.json';
+import practice from './templates/practice.json';
+import pilotForm from './templates/pilot-form.json';
 import pilotList from './templates/pilot-list.json';
 import welcome from './templates/welcome.json';
 
@@ -10,7 +13,7 @@ import welcome from './templates/welcome.json';
  * is escaped on the way in so nobody can smuggle markdown links, formatting or mentions into a
  * card that others see. Fields listed in `raw` (URLs, input values) are inserted as they are.
  */
-export const TEMPLATES = { help, message, pilot, pilotList, welcome } as const;
+export const TEMPLATES = { help, launch, message, pilot, pilotForm, pilotList, practice, welcome } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
 export interface CardAttachment {
@@ -31,18 +34,25 @@ export function escapeMarkdown(text: string): string {
     .replace(/\r?\n/g, '\n\n');
 }
 
-function escapeAll(value: unknown, raw: Set<string>, key = ''): unknown {
-  if (typeof value === 'string') return raw.has(key) ? value : escapeMarkdown(value);
-  if (Array.isArray(value)) return value.map((v) => escapeAll(v, raw, key));
+/** Escapes every string in `value`, except under keys named in `raw` (whole subtrees). */
+function escapeAll(value: unknown, raw: Set<string>): unknown {
+  if (typeof value === 'string') return escapeMarkdown(value);
+  if (Array.isArray(value)) return value.map((v) => escapeAll(v, raw));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeAll(v, raw, k)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, raw.has(k) ? v : escapeAll(v, raw)]));
   }
   return value;
 }
 
-export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = ['url', 'tabUrl', 'version', 'value', 'id']): CardAttachment {
+/**
+ * Plain-text slots: URLs, ids, input values and choice titles are not rendered as markdown, so
+ * escaping them would show stray backslashes. They go in as they are.
+ */
+const RAW_KEYS = ['url', 'tabUrl', 'version', 'value', 'values', 'id', 'requestId', 'choices', 'verb', 'data'];
+
+export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = []): CardAttachment {
   const template = new Template(TEMPLATES[name]);
-  const content = template.expand({ $root: escapeAll(data, new Set(raw)) }) as Record<string, unknown>;
+  const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...raw])) }) as Record<string, unknown>;
   return { contentType: 'application/vnd.microsoft.card.adaptive', content };
 }
 

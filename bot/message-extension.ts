@@ -1,0 +1,144 @@
+import type {
+  AppBasedLinkQuery,
+  MessagingExtensionAction,
+  MessagingExtensionActionResponse,
+  MessagingExtensionAttachment,
+  MessagingExtensionQuery,
+  MessagingExtensionResponse,
+} from 'botbuilder';
+import type { Domain } from '../domain';
+import { DomainError } from '../domain/errors';
+import type { Caller, Pilot, Practice } from '../domain/model';
+import type { Log } from '../server/log';
+import { renderCard } from './cards';
+import { pilotShareUrl, pilotTabLink, tabHomeLink, type LinkConfig } from './links';
+import { defaultValues, pilotFormCard, submitPilotForm } from './pilot-form';
+
+/** Message-extension command ids; manifest/manifest.json declares the same. */
+export const ME_COMMANDS = {
+  search: 'findPilots',
+  launchPilot: 'launchPilot',
+  giveKudos: 'giveKudos',
+  sendFeedback: 'sendFeedback',
+} as const;
+
+const STATUS_LABEL: Record<string, string> = {
+  draft: 'Draft', active: 'Active', paused: 'Paused', in_review: 'In review', adopted: 'Adopted', adapted: 'Adapted', stopped: 'Stopped',
+};
+
+/** Plain text of a message's HTML body (a message's "…" action prefills the hypothesis). */
+export function messageText(html: string | undefined): string {
+  return (html ?? '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim()
+    .slice(0, 1000);
+}
+
+export function pilotCard(links: LinkConfig, pilot: Pilot, version: '1.3' | '1.5' = '1.5') {
+  const h = pilot.health;
+  const health =
+    h.level === 'unknown'
+      ? 'No check-ins yet'
+      : `${h.level === 'good' ? 'Good' : h.level === 'watch' ? 'Watch' : 'At risk'}${h.participation !== null ? ` · ${Math.round(h.participation * 100)}% answered` : ''}${h.confidence !== null ? ` · confidence ${h.confidence.toFixed(1)}/5` : ''}`;
+  return renderCard('pilot', {
+    version,
+    title: pilot.title,
+    practiceName: pilot.practiceName,
+    teamName: pilot.teamName,
+    hypothesis: pilot.hypothesis,
+    status: STATUS_LABEL[pilot.status],
+    managerName: pilot.managerName,
+    dates: `${pilot.startDate} → ${pilot.endDate}`,
+    health,
+    url: pilotTabLink(links, pilot.id),
+  });
+}
+
+function preview(title: string, text: string) {
+  return { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title, text } };
+}
+
+const messageResponse = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text } });
+
+export class MessageExtension {
+  constructor(
+    private readonly domain: Domain,
+    private readonly links: LinkConfig,
+    private readonly log: Log,
+  ) {}
+
+  /** "Find pilots and practices": pilots the caller may see, then library practices. */
+  async query(caller: Caller, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    const params = query.parameters ?? [];
+    const text = String(params.find((p) => p.name === 'searchQuery')?.value ?? '').slice(0, 100);
+    const skip = Math.max(0, Math.min(1000, Number(query.queryOptions?.skip) || 0));
+    const count = Math.max(1, Math.min(25, Number(query.queryOptions?.count) || 10));
+    const want = skip + count;
+    const [pilots, practices] = await Promise.all([
+      this.domain.pilots.list(caller, { text, limit: want }),
+      this.domain.practices.search(caller, text, want),
+    ]);
+    const items: MessagingExtensionAttachment[] = [
+      ...pilots.map((p) => ({ ...pilotCard(this.links, p), preview: preview(p.title, `${STATUS_LABEL[p.status]} · ${p.teamName}`) })),
+      ...practices.map((p) => ({ ...this.practiceCard(p), preview: preview(p.name, p.summary) })),
+    ].slice(skip, skip + count);
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: items } };
+  }
+
+  private practiceCard(p: Practice) {
+    return renderCard('practice', { name: p.name, summary: p.summary, why: p.why, how: p.how, url: tabHomeLink(this.links) });
+  }
+
+  async fetchTask(caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== ME_COMMANDS.launchPilot) {
+      return { task: { type: 'message', value: 'That action is not available yet.' } };
+    }
+    const hypothesis = messageText(action.messagePayload?.body?.content);
+    const card = await pilotFormCard(this.domain, caller, { values: defaultValues(this.domain.clock.now(), { hypothesis }) });
+    return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card } } };
+  }
+
+  /** Creates the pilot and inserts its card into the compose box, or shows the form again. */
+  async submitAction(caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId !== ME_COMMANDS.launchPilot) return { task: { type: 'message', value: 'That action is not available yet.' } };
+    const result = await submitPilotForm(this.domain, caller, action.data);
+    if (!result.ok) return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card: result.card } } };
+    const card = pilotCard(this.links, result.pilot);
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...card, preview: preview(result.pilot.title, 'Pilot launched') }] } };
+  }
+
+  /** Unfurls the app's own pilot links into a card (schema 1.3: Teams caches unfurls). */
+  async queryLink(caller: Caller, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
+    const match = /\/pilots\/([^/?#]+)/.exec(String(query.url ?? ''));
+    const id = match ? decodeURIComponent(match[1]) : '';
+    if (!id.startsWith('pilot:')) return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+    try {
+      const pilot = await this.domain.pilots.get(caller, id);
+      const card = pilotCard(this.links, pilot, '1.3');
+      return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...card, preview: preview(pilot.title, pilot.teamName) }] } };
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'not_found') return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } };
+      throw err;
+    }
+  }
+
+  /** The share URL for a pilot (what queryLink unfurls). */
+  shareUrl(pilotId: string): string {
+    return pilotShareUrl(this.links, pilotId);
+  }
+
+  /** Friendly answer for a failure inside an invoke: Teams shows it instead of a generic error. */
+  failure(err: unknown): MessagingExtensionResponse {
+    if (err instanceof DomainError) return messageResponse(err.kind === 'unavailable' ? 'Leaderful cannot reach its data right now. Please try again shortly.' : err.message);
+    this.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'message extension failed');
+    return messageResponse('Sorry, something went wrong. Please try again.');
+  }
+}
+
