@@ -37,7 +37,7 @@ export function defaultValues(now: Date, prefill: Partial<FormValues> = {}): For
   const daysToMonday = ((8 - now.getUTCDay()) % 7) || 7;
   const start = new Date(now.getTime() + daysToMonday * DAY);
   return {
-    practiceId: '',
+    practiceId: 'scratch',
     title: '',
     hypothesis: '',
     successMeasures: '',
@@ -82,6 +82,7 @@ export type FormResult = { ok: true; pilot: Pilot; created: boolean } | { ok: fa
 /** Validates and creates (and optionally launches) the pilot; returns the form again on problems. */
 export async function submitPilotForm(domain: Domain, caller: Caller, data: unknown): Promise<FormResult> {
   const values = readValues(data);
+  if (values.practiceId === 'scratch') values.practiceId = '';
   const requestId = typeof (data as { requestId?: unknown })?.requestId === 'string' ? String((data as { requestId: string }).requestId).slice(0, 100) : randomUUID();
   try {
     const practice = values.practiceId ? await domain.practices.get(caller, values.practiceId).catch(() => undefined) : undefined;

@@ -51,6 +51,11 @@ export function jsonBody(maxBytes: number) {
       req.resume();
       return next(false);
     }
+    // A body-less POST (e.g. /launch) needs no content type.
+    if (declared === 0 && !req.header('transfer-encoding')) {
+      req.body = undefined;
+      return next();
+    }
     const type = req.header('content-type') ?? '';
     if (!JSON_TYPE.test(type)) {
       sendError(res, 415, 'unsupported_media_type', 'Send the body as JSON (Content-Type: application/json).');

@@ -1,0 +1,45 @@
+import { TEMPLATES, escapeMarkdown, renderCard, type TemplateName } from '../bot/cards';
+import { cardProblems } from './helpers/cards';
+
+/** Sample data that fills every slot of every template, hostile text included. */
+const hostile = '**bold** [click](https://evil.example) <at>Everyone</at> _x_ - list';
+const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
+  help: { intro: hostile, commands: [{ name: 'help', description: 'Show help' }], tabUrl: 'https://x.test/tabs' },
+  launch: {},
+  message: { title: hostile, text: hostile },
+  pilot: { version: '1.5', title: hostile, practiceName: 'P', teamName: 'T', hypothesis: hostile, status: 'Active', managerName: 'M', dates: 'a → b', health: 'Good', url: 'https://x.test/p' },
+  pilotForm: {
+    heading: 'Launch', problem: hostile, values: { practiceId: '', title: hostile, hypothesis: '', successMeasures: '', teamId: 't', weekdays: '1,3', time: '10:00', startDate: '2026-01-01', endDate: '2026-02-01', launchNow: 'true' },
+    errors: { title: 'bad', hypothesis: '', successMeasures: '', teamId: '', cadence: '', startDate: '', endDate: '' }, requestId: 'r', practices: [{ name: 'A', value: 'practice:a' }], teams: [{ name: 'T', value: 'team:t' }],
+  },
+  pilotList: { heading: 'Your pilots', empty: 'None', pilots: [{ title: hostile, subtitle: 's', url: 'https://x.test/p' }] },
+  practice: { name: 'N', summary: hostile, why: 'w', how: ['a', 'b'], url: 'https://x.test' },
+  welcome: { text: hostile },
+};
+
+describe('card templates', () => {
+  test.each(Object.keys(TEMPLATES) as TemplateName[])('%s renders to a valid Teams card', (name) => {
+    const card = renderCard(name, SAMPLES[name]);
+    expect(cardProblems(card.content)).toEqual([]);
+  });
+
+  test('user text cannot smuggle links, formatting or mentions into a card', () => {
+    const card = JSON.stringify(renderCard('message', { title: '', text: hostile }).content);
+    expect(card).not.toContain('[click](https://evil.example)');
+    expect(card).not.toContain('<at>');
+    expect(card).not.toMatch(/(?<!\\)\*\*bold/);
+  });
+
+  test('ordinary punctuation stays readable', () => {
+    expect(escapeMarkdown('Stand-up at 9.30 (daily), e.g. Monday!')).toBe('Stand-up at 9.30 (daily), e.g. Monday!');
+    expect(escapeMarkdown('- not a list\n1. not numbered')).toBe('\\- not a list\n\n\\1. not numbered');
+  });
+
+  test('the validator itself catches unknown elements and properties', () => {
+    const problems = cardProblems({ type: 'AdaptiveCard', version: '1.6', body: [{ type: 'Nope' }, { type: 'TextBlock', text: 'x', colour: 'red', size: 'Huge' }] });
+    expect(problems.join('\n')).toMatch(/version 1.6/);
+    expect(problems.join('\n')).toMatch(/Unknown element type "Nope"/);
+    expect(problems.join('\n')).toMatch(/colour is not a known property/);
+    expect(problems.join('\n')).toMatch(/Invalid value "Huge"/);
+  });
+});
