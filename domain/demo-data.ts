@@ -220,8 +220,8 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
   ];
   docs.feedback.push(...feedback.map((f) => ({ ...f, tenantId }) as Doc));
 
+  await directory.ensureTenant(tenantId); // registers the tenant; the demo settings replace the defaults
   for (const [name, list] of Object.entries(docs) as [keyof typeof docs, Doc[]][]) await store.bulkCreate(name, list);
-  await directory.ensureTenant(tenantId);
   await store.createOnce('directory', { id: 'demo-seed:v1', tenantId, type: 'marker' });
   return { seeded: true };
 }

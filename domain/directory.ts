@@ -1,8 +1,16 @@
-import type { Store } from '../store/cosmos';
+import type { Doc, Store } from '../store/cosmos';
 import type { Clock } from './clock';
 import { notFound } from './errors';
 import type { Caller, Member, Role, Team, TenantSettings } from './model';
 import { builtInPractices } from './practice-library';
+
+/** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
+export const SYSTEM_PARTITION = '_system';
+
+interface TenantIndex extends Doc {
+  type: 'tenant-index';
+  tenantIds: string[];
+}
 
 /** Tenants, teams and members: who is who, and what each may see. */
 export class Directory {
@@ -39,6 +47,7 @@ export class Directory {
   async ensureTenant(tenantId: string): Promise<TenantSettings> {
     const existing = await this.store.read<TenantSettings>('directory', tenantId, 'settings');
     if (existing) return existing;
+    await this.register(tenantId);
     for (const p of builtInPractices(tenantId)) await this.store.createOnce('directory', p);
     const { doc } = await this.store.createOnce<TenantSettings>('directory', {
       id: 'settings',
@@ -49,6 +58,21 @@ export class Directory {
       defaultTimeZone: 'UTC',
     });
     return doc;
+  }
+
+  /**
+   * Background work (scheduler, delivery) runs per tenant, and every query is scoped to one, so
+   * the tenants themselves are listed in one document of a system partition.
+   */
+  private async register(tenantId: string): Promise<void> {
+    await this.store.createOnce<TenantIndex>('directory', { id: 'tenants', tenantId: SYSTEM_PARTITION, type: 'tenant-index', tenantIds: [] });
+    await this.store.update<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants', (index) =>
+      index.tenantIds.includes(tenantId) ? undefined : { ...index, tenantIds: [...index.tenantIds, tenantId] },
+    );
+  }
+
+  async tenantIds(): Promise<string[]> {
+    return (await this.store.read<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants'))?.tenantIds ?? [];
   }
 
   settings(tenantId: string): Promise<TenantSettings> {

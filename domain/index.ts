@@ -2,6 +2,7 @@ import type { Store } from '../store/cosmos';
 import { systemClock, type Clock } from './clock';
 import { ProcessedActivities } from './activities';
 import { Directory } from './directory';
+import { Outbox } from './outbox';
 import { Pilots } from './pilots';
 import { Practices } from './practices';
 
@@ -15,6 +16,7 @@ export interface Domain {
   practices: Practices;
   pilots: Pilots;
   activities: ProcessedActivities;
+  outbox: Outbox;
 }
 
 export function createDomain(store: Store, clock: Clock = systemClock): Domain {
@@ -22,7 +24,8 @@ export function createDomain(store: Store, clock: Clock = systemClock): Domain {
   const practices = new Practices(store);
   const pilots = new Pilots(store, directory, practices, clock);
   const activities = new ProcessedActivities(store, clock);
-  return { clock, directory, practices, pilots, activities };
+  const outbox = new Outbox(store, clock);
+  return { clock, directory, practices, pilots, activities, outbox };
 }
 
 export * from './model';

@@ -1,0 +1,143 @@
+import { createHash } from 'node:crypto';
+import type { Doc, Store } from '../store/cosmos';
+import type { Clock } from './clock';
+
+/**
+ * The durable outbox: every proactive message (check-in prompts, reminders, summaries,
+ * celebrations, feedback replies) is written here first and delivered by bot/delivery.ts.
+ *
+ * - The document id is derived from a business key ("prompt:<round>:<user>"), so however many
+ *   server instances or retries enqueue the same message, it exists once and is sent once.
+ * - A sender claims a message with its ETag before sending (status `sending` + lease), so two
+ *   instances never send the same message; a crashed sender's lease expires and it is retried.
+ * - Delivery status is recorded: sent (with the activity id, so cards can be updated later),
+ *   failed after bounded retries, or unreachable (bot blocked / app removed: never retried).
+ */
+export type Target =
+  | { kind: 'user'; userId: string }
+  | { kind: 'team'; teamId: string };
+
+export const NOTIFICATION_KINDS = [
+  'checkin_prompt',
+  'checkin_reminder',
+  'round_summary',
+  'facilitator_handoff',
+  'facilitator_announcement',
+  'celebration',
+  'feedback_reply',
+  'feedback_update',
+  'feedback_digest',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export interface OutboxItem extends Doc {
+  type: 'outbox';
+  key: string;
+  kind: NotificationKind;
+  target: Target;
+  /** What the card needs; bot/notifications.ts turns kind + data into the card. */
+  data: Record<string, unknown>;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'unreachable' | 'cancelled';
+  attempts: number;
+  notBefore: string; // ISO: earliest send (backoff, Retry-After)
+  leaseUntil?: string;
+  createdAt: string;
+  sentAt?: string;
+  activityId?: string;
+  conversationId?: string;
+  lastError?: string;
+}
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 60_000;
+
+export function outboxId(tenantId: string, key: string): string {
+  return `out:${createHash('sha256').update(`${tenantId}|${key}`).digest('hex').slice(0, 40)}`;
+}
+
+export class Outbox {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Queues a message once per key. Returns false if it was already queued (or sent). */
+  async enqueue(tenantId: string, key: string, kind: NotificationKind, target: Target, data: Record<string, unknown>, notBefore?: Date): Promise<boolean> {
+    const now = this.clock.now();
+    const { created } = await this.store.createOnce<OutboxItem>('outbox', {
+      id: outboxId(tenantId, key),
+      tenantId,
+      type: 'outbox',
+      key,
+      kind,
+      target,
+      data,
+      status: 'pending',
+      attempts: 0,
+      notBefore: (notBefore ?? now).toISOString(),
+      createdAt: now.toISOString(),
+    });
+    return created;
+  }
+
+  get(tenantId: string, key: string): Promise<OutboxItem | undefined> {
+    return this.store.read<OutboxItem>('outbox', tenantId, outboxId(tenantId, key));
+  }
+
+  /** Messages due now in one tenant: pending ones, and sends whose lease has expired. */
+  async due(tenantId: string, limit: number): Promise<OutboxItem[]> {
+    const now = this.clock.now().toISOString();
+    return this.store.all<OutboxItem>(
+      'outbox',
+      tenantId,
+      `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND ((c.status = 'pending' AND c.notBefore <= @now) OR (c.status = 'sending' AND c.leaseUntil <= @now)) ORDER BY c.notBefore`,
+      { now },
+    );
+  }
+
+  /** Takes the message for sending, unless another sender got it first. */
+  async claim(item: OutboxItem): Promise<OutboxItem | undefined> {
+    const now = this.clock.now();
+    const next: OutboxItem = { ...item, status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: item.attempts + 1 };
+    try {
+      return await this.store.replaceIfMatch('outbox', next, item._etag ?? '');
+    } catch {
+      return undefined; // someone else claimed it, or it changed: skip this time
+    }
+  }
+
+  async markSent(item: OutboxItem, activityId: string | undefined, conversationId: string | undefined): Promise<void> {
+    await this.finish(item, { status: 'sent', sentAt: this.clock.now().toISOString(), activityId, conversationId, leaseUntil: undefined });
+  }
+
+  /** A retryable failure: back off (or honour Retry-After), give up after MAX_ATTEMPTS. */
+  async markRetry(item: OutboxItem, error: string, delayMs: number): Promise<void> {
+    const giveUp = item.attempts >= MAX_ATTEMPTS;
+    await this.finish(item, {
+      status: giveUp ? 'failed' : 'pending',
+      lastError: error.slice(0, 200),
+      notBefore: new Date(this.clock.now().getTime() + delayMs).toISOString(),
+      leaseUntil: undefined,
+    });
+  }
+
+  async markFinal(item: OutboxItem, status: 'failed' | 'unreachable' | 'cancelled', error: string): Promise<void> {
+    await this.finish(item, { status, lastError: error.slice(0, 200), leaseUntil: undefined });
+  }
+
+  private async finish(item: OutboxItem, changes: Partial<OutboxItem>): Promise<void> {
+    await this.store.update<OutboxItem>('outbox', item.tenantId, item.id, (current) => {
+      // Only the sender holding the claim records the outcome.
+      if (current.status !== 'sending' || current.attempts !== item.attempts) return undefined;
+      return { ...current, ...changes };
+    });
+  }
+
+  /** Delivery counts by status, for tests, benchmarks and the health endpoint. */
+  async counts(tenantId: string): Promise<Record<string, number>> {
+    const rows = await this.store.all<{ status: string }>('outbox', tenantId, "SELECT c.status FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox'");
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    return counts;
+  }
+}
