@@ -15,7 +15,12 @@ import type { Clock } from './clock';
  */
 export type Target =
   | { kind: 'user'; userId: string }
-  | { kind: 'team'; teamId: string };
+  | { kind: 'team'; teamId: string }
+  /**
+   * The author of an anonymous feedback item. Resolved only at send time from the contacts
+   * container, so the outbox never holds who wrote it (nor the 1:1 conversation it went to).
+   */
+  | { kind: 'contact'; feedbackId: string };
 
 export const NOTIFICATION_KINDS = [
   'checkin_prompt',
