@@ -7,6 +7,8 @@ import {
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
   type TaskModuleRequest,
   type TaskModuleResponse,
   type TurnContext,
@@ -16,8 +18,9 @@ import { DomainError } from '../domain/errors';
 import type { Caller } from '../domain/model';
 import type { Log } from '../server/log';
 import { activityIdentity, callerOf } from './caller';
-import { renderCard } from './cards';
+import { CardActions } from './card-actions';
 import { ChatCommands } from './chat';
+import { Installation, teamIdOf } from './install';
 import type { LinkConfig } from './links';
 import { MessageExtension, pilotCard } from './message-extension';
 import { defaultValues, pilotFormCard, submitPilotForm } from './pilot-form';
@@ -32,6 +35,8 @@ const OUTSIDE_TEAMS = 'Leaderful works inside a Microsoft Teams organisation. Pl
 export class LeaderfulBot extends TeamsActivityHandler {
   private readonly chat: ChatCommands;
   private readonly extension: MessageExtension;
+  private readonly installation: Installation;
+  readonly cardActions: CardActions;
 
   constructor(
     private readonly domain: Domain,
@@ -41,22 +46,26 @@ export class LeaderfulBot extends TeamsActivityHandler {
     super();
     this.chat = new ChatCommands(domain, links);
     this.extension = new MessageExtension(domain, links, log);
+    this.installation = new Installation(domain, log);
+    this.cardActions = new CardActions(domain);
 
     this.onMessage(async (context, next) => {
       const caller = await callerOf(domain, context.activity);
       if (!caller) await context.sendActivity(OUTSIDE_TEAMS);
-      else await this.chat.handle(context, caller);
+      else {
+        await this.installation.notePersonalChat(context);
+        await this.chat.handle(context, caller);
+      }
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      if (context.activity.membersAdded?.some((m) => m.id === botId)) {
-        const card = renderCard('welcome', {
-          text: 'I help your team try new leadership practices: launch a pilot, check in together, celebrate progress and close the loop on feedback.',
-        });
-        await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
-      }
+      await this.installation.membersAdded(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      await this.installation.membersRemoved(context);
       await next();
     });
   }
@@ -108,7 +117,16 @@ export class LeaderfulBot extends TeamsActivityHandler {
   }
 
   protected override handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return this.invoke(context, (caller) => this.extension.submitAction(caller, action), this.taskFallback);
+    return this.invoke(context, (caller) => this.extension.submitAction(caller, action, teamIdOf(context)), this.taskFallback);
+  }
+
+  /** Universal Actions: the card answered replaces the one clicked. */
+  protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    return this.invoke(
+      context,
+      (caller) => this.cardActions.handle(caller, value),
+      (message) => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as never }),
+    );
   }
 
   /** The bot's "launch pilot" button opens the same form as a dialog. */

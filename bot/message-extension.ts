@@ -6,12 +6,16 @@ import type {
   MessagingExtensionQuery,
   MessagingExtensionResponse,
 } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
 import type { Domain } from '../domain';
+import { kudosSchema } from '../domain/celebrations';
+import { parseInput } from '../domain/schemas';
 import { DomainError } from '../domain/errors';
 import type { Caller, Pilot, Practice } from '../domain/model';
 import type { Log } from '../server/log';
 import { renderCard } from './cards';
 import { pilotShareUrl, pilotTabLink, tabHomeLink, type LinkConfig } from './links';
+import { celebrationCard } from './notifications';
 import { defaultValues, pilotFormCard, submitPilotForm } from './pilot-form';
 
 /** Message-extension command ids; manifest/manifest.json declares the same. */
@@ -97,6 +101,10 @@ export class MessageExtension {
   }
 
   async fetchTask(caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId === ME_COMMANDS.giveKudos) {
+      const card = await this.kudosForm(caller, { toUserId: '', message: messageText(action.messagePayload?.body?.content).slice(0, 500), visibility: 'team' });
+      return { task: { type: 'continue', value: { title: 'Give kudos', width: 'medium', height: 'medium', card } } };
+    }
     if (action.commandId !== ME_COMMANDS.launchPilot) {
       return { task: { type: 'message', value: 'That action is not available yet.' } };
     }
@@ -106,12 +114,51 @@ export class MessageExtension {
   }
 
   /** Creates the pilot and inserts its card into the compose box, or shows the form again. */
-  async submitAction(caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+  async submitAction(caller: Caller, action: MessagingExtensionAction, teamId?: string): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId === ME_COMMANDS.giveKudos) return this.submitKudos(caller, action, teamId);
     if (action.commandId !== ME_COMMANDS.launchPilot) return { task: { type: 'message', value: 'That action is not available yet.' } };
     const result = await submitPilotForm(this.domain, caller, action.data);
     if (!result.ok) return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card: result.card } } };
     const card = pilotCard(this.links, result.pilot);
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...card, preview: preview(result.pilot.title, 'Pilot launched') }] } };
+  }
+
+  private async kudosForm(caller: Caller, values: { toUserId: string; message: string; visibility: string }, problem = '', requestId: string = randomUUID()) {
+    const people = new Map<string, string>();
+    for (const team of await this.domain.directory.teamsFor(caller)) {
+      for (const id of [...team.memberIds, team.managerId ?? '']) if (id && id !== caller.userId) people.set(id, '');
+    }
+    const members = await this.domain.directory.membersByIds(caller.tenantId, [...people.keys()]);
+    return renderCard('kudosForm', {
+      problem,
+      values,
+      requestId,
+      people: members.map((m) => ({ name: m.name, value: m.userId })).sort((a, b) => a.name.localeCompare(b.name)),
+    }, ['people']);
+  }
+
+  /** Kudos: public ones are inserted for the giver to post; private ones go to the person's chat. */
+  private async submitKudos(caller: Caller, action: MessagingExtensionAction, teamId?: string): Promise<MessagingExtensionActionResponse> {
+    const raw = (action.data ?? {}) as Record<string, unknown>;
+    const str = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string) : '');
+    const values = { toUserId: str('toUserId'), message: str('message').slice(0, 600), visibility: str('visibility') || 'team' };
+    const requestId = str('requestId').slice(0, 100) || randomUUID();
+    try {
+      const input = parseInput(kudosSchema, { ...values, visibility: values.visibility === 'private' ? 'private' : 'team', teamId, requestId });
+      const result = await this.domain.celebrations.kudos(caller, input, { postedByCaller: true });
+      if (result.visibility === 'team') {
+        const card = celebrationCard(this.links, { kind: 'kudos', message: `${caller.name} to ${result.recipientName}: ${input.message}` });
+        return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [{ ...card, preview: preview('Kudos', result.recipientName) }] } };
+      }
+      const why = input.visibility === 'team' ? ` (${result.recipientName} prefers private celebrations, or isn’t in this conversation)` : '';
+      return { task: { type: 'message', value: `Your kudos went privately to ${result.recipientName}${why}.` } };
+    } catch (err) {
+      if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'not_found')) {
+        const card = await this.kudosForm(caller, values, err.kind === 'validation' ? err.fields.map((f) => `${f.field === 'toUserId' ? 'To' : f.field === 'message' ? 'Message' : f.field}: ${f.message}`).join('; ') : err.message, requestId);
+        return { task: { type: 'continue', value: { title: 'Give kudos', width: 'medium', height: 'medium', card } } };
+      }
+      throw err;
+    }
   }
 
   /** Unfurls the app's own pilot links into a card (schema 1.3: Teams caches unfurls). */

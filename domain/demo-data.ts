@@ -87,6 +87,7 @@ function seeded(seed: number) {
   };
 }
 
+const DEMO_THRESHOLD = 5;
 const clamp = (x: number) => Math.max(1, Math.min(5, Math.round(x)));
 
 export async function seedDemoData(store: Store, directory: Directory, clock: Clock): Promise<{ seeded: boolean }> {
@@ -99,7 +100,7 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
   const docs: Record<'directory' | 'pilots' | 'checkins' | 'feedback', Doc[]> = { directory: [], pilots: [], checkins: [], feedback: [] };
 
   docs.directory.push(...builtInPractices(tenantId));
-  docs.directory.push({ id: 'settings', tenantId, type: 'settings', name: 'Contoso (demo)', anonymityThreshold: 5, defaultTimeZone: 'Europe/London' } as Doc);
+  docs.directory.push({ id: 'settings', tenantId, type: 'settings', name: 'Contoso (demo)', anonymityThreshold: DEMO_THRESHOLD, defaultTimeZone: 'Europe/London' } as Doc);
 
   for (const u of DEMO_USERS) {
     const teamIds = TEAMS.filter((t) => t.members.some((m) => idOf(m) === u.id) || idOf(t.manager) === u.id).map((t) => t.id);
@@ -141,10 +142,10 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
     const pilotId = `pilot:demo-${p.key}`;
     const figures: RoundFigures[] = [];
     for (let w = 0; w < p.weeks; w++) {
-      const roundId = `round:${pilotId}:${w + 1}`;
       const opensAt = new Date(start.getTime() + (w * 7 + 1) * day);
+      const roundId = `round:${pilotId}:${isoDay(opensAt)}`;
       const memberIds = team.members.map(idOf);
-      const answerRate = p.trend === 'overloaded' ? 0.9 - w * 0.2 : 0.7 + rand() * 0.3;
+      const answerRate = p.trend === 'overloaded' ? 0.95 - w * 0.2 : 0.85 + rand() * 0.15;
       const answered = memberIds.filter(() => rand() < answerRate);
       const confidences: number[] = [];
       const autonomies: number[] = [];
@@ -175,16 +176,23 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
         tenantId,
         type: 'round',
         pilotId,
+        teamId: team.id,
+        date: isoDay(opensAt),
         number: w + 1,
         opensAt: opensAt.toISOString(),
         closesAt: new Date(opensAt.getTime() + day).toISOString(),
         facilitatorId: memberIds[w % memberIds.length],
         invited: memberIds,
+        schedule: {},
+        prompted: memberIds,
+        reminded: [],
         answered,
         status: 'closed',
       };
+      const shown = answered.length >= DEMO_THRESHOLD;
+      round.figures = { invited: memberIds.length, answered: answered.length, confidence: shown ? average(confidences) : null, autonomy: shown ? average(autonomies) : null, workload: shown ? average(workloads) : null };
       docs.checkins.push(round);
-      figures.push({ invited: memberIds.length, answered: answered.length, confidence: average(confidences), autonomy: average(autonomies), workload: average(workloads) });
+      figures.push(round.figures);
     }
     const openFeedback = p.key === 'retro' ? 2 : 0;
     const pilot: Pilot = {
@@ -209,6 +217,8 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
       createdAt: start.toISOString(),
       updatedAt: new Date(now.getTime() - index * 3600_000).toISOString(),
       health: deriveHealth(figures, openFeedback, openFeedback ? 19 : 0),
+      roundFigures: figures,
+      rota: { order: team.members.map(idOf), last: p.weeks > 0 ? (p.weeks - 1) % team.members.length : -1 },
     };
     docs.pilots.push(pilot);
   });

@@ -102,6 +102,11 @@ export class Directory {
     );
   }
 
+  async membersByIds(tenantId: string, userIds: string[]): Promise<Member[]> {
+    if (!userIds.length) return [];
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds });
+  }
+
   async members(tenantId: string): Promise<Member[]> {
     return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' ORDER BY c.name");
   }
@@ -111,6 +116,65 @@ export class Directory {
       ...m,
       roles: Array.from(new Set([...m.roles, ...roles])),
     }));
+  }
+
+  /** Records where the bot is installed (a channel, group chat) and who manages it. */
+  async upsertTeam(tenantId: string, team: Omit<Team, 'tenantId' | 'type' | 'memberIds'> & { memberIds?: string[] }): Promise<Team> {
+    await this.ensureTenant(tenantId);
+    const { doc, created } = await this.store.createOnce<Team>('directory', { memberIds: [], ...team, tenantId, type: 'team' });
+    if (created) return doc;
+    return (await this.store.update<Team>('directory', tenantId, team.id, (t) => ({
+      ...t,
+      ...team,
+      memberIds: team.memberIds ?? t.memberIds,
+      managerId: t.managerId ?? team.managerId,
+    })))!;
+  }
+
+  /**
+   * Adds or refreshes a member from the Teams roster. Teams is the source of names and ids;
+   * roles and preferences people set in Leaderful are kept.
+   */
+  async upsertMember(
+    tenantId: string,
+    info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; personalConversation?: Record<string, unknown> },
+    teamId?: string,
+    extraRoles: Role[] = [],
+  ): Promise<Member> {
+    const id = `member:${info.userId}`;
+    const defined = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) as typeof info;
+    const { doc, created } = await this.store.createOnce<Member>('directory', {
+      id,
+      tenantId,
+      type: 'member',
+      timeZone: 'UTC',
+      roles: ['member', ...extraRoles],
+      teamIds: teamId ? [teamId] : [],
+      workDays: [1, 2, 3, 4, 5],
+      ...defined,
+    });
+    if (created) return doc;
+    return (await this.store.update<Member>('directory', tenantId, id, (m) => ({
+      ...m,
+      ...defined,
+      timeZone: info.timeZone ?? m.timeZone,
+      roles: Array.from(new Set([...m.roles, ...extraRoles])),
+      teamIds: teamId && !m.teamIds.includes(teamId) ? [...m.teamIds, teamId] : m.teamIds,
+      unreachable: info.personalConversation ? false : m.unreachable,
+    })))!;
+  }
+
+  async setTeamMembers(tenantId: string, teamId: string, add: string[], remove: string[]): Promise<Team | undefined> {
+    return this.store.update<Team>('directory', tenantId, teamId, (t) => {
+      const ids = new Set(t.memberIds);
+      add.forEach((a) => ids.add(a));
+      remove.forEach((r) => ids.delete(r));
+      return { ...t, memberIds: [...ids] };
+    });
+  }
+
+  async updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
+    return this.store.update<Member>('directory', tenantId, `member:${userId}`, change);
   }
 
   now(): Date {

@@ -1,16 +1,10 @@
-import type { PilotHealth, Signal } from './model';
+import type { PilotHealth, RoundFigures, Signal } from './model';
 
 /**
  * A pilot's health, derived from its closed rounds. Pure and explainable: every signal says
  * which figures made it fire, so a leader can see why, not just that.
  */
-export interface RoundFigures {
-  invited: number;
-  answered: number;
-  confidence: number | null; // average 1..5
-  autonomy: number | null;
-  workload: number | null; // 1 = overloaded … 5 = comfortable
-}
+export type { RoundFigures };
 
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 export { avg as average };

@@ -1,6 +1,8 @@
 import type { Store } from '../store/cosmos';
 import { systemClock, type Clock } from './clock';
 import { ProcessedActivities } from './activities';
+import { Celebrations } from './celebrations';
+import { CheckIns } from './checkins';
 import { Directory } from './directory';
 import { Outbox } from './outbox';
 import { Pilots } from './pilots';
@@ -17,15 +19,19 @@ export interface Domain {
   pilots: Pilots;
   activities: ProcessedActivities;
   outbox: Outbox;
+  celebrations: Celebrations;
+  checkins: CheckIns;
 }
 
 export function createDomain(store: Store, clock: Clock = systemClock): Domain {
   const directory = new Directory(store, clock);
   const practices = new Practices(store);
-  const pilots = new Pilots(store, directory, practices, clock);
-  const activities = new ProcessedActivities(store, clock);
   const outbox = new Outbox(store, clock);
-  return { clock, directory, practices, pilots, activities, outbox };
+  const celebrations = new Celebrations(store, directory, outbox, clock);
+  const pilots = new Pilots(store, directory, practices, celebrations, clock);
+  const activities = new ProcessedActivities(store, clock);
+  const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
+  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins };
 }
 
 export * from './model';

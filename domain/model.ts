@@ -120,6 +120,11 @@ export interface Pilot extends Doc {
   createdAt: string;
   updatedAt: string;
   health: PilotHealth;
+  /** Closed rounds' figures, newest last (bounded): the rollup leader views and health read. */
+  roundFigures?: RoundFigures[];
+  /** Facilitator rota: member ids in turn order, and whose turn was last. */
+  rota?: { order: string[]; last: number };
+  measuresMet?: number[];
 }
 
 /**
@@ -141,17 +146,32 @@ export interface Signal {
   reason: string;
 }
 
-/** checkins: `round:<pilotId>:<n>` */
+/** checkins: `round:<pilotId>:<date>` — one check-in occurrence of a pilot. */
 export interface Round extends Doc {
   type: 'round';
   pilotId: string;
+  teamId: string;
+  date: string; // YYYY-MM-DD, the check-in day
   number: number;
-  opensAt: string;
+  opensAt: string; // earliest member prompt
   closesAt: string;
   facilitatorId?: string;
   invited: string[];
+  /** When each member is asked and reminded, in UTC, from their own time zone. */
+  schedule: Record<string, { promptAt: string; remindAt?: string }>;
+  prompted: string[];
+  reminded: string[];
   answered: string[];
   status: 'open' | 'closed';
+  figures?: RoundFigures;
+}
+
+export interface RoundFigures {
+  invited: number;
+  answered: number;
+  confidence: number | null; // average 1..5; null when too few answers to show
+  autonomy: number | null;
+  workload: number | null; // 1 = overloaded … 5 = comfortable
 }
 
 /** checkins: `answer:<roundId>:<userId>` */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Doc, Store } from '../store/cosmos';
 import type { Clock } from './clock';
+import type { Contact } from './model';
 
 /**
  * The durable outbox: every proactive message (check-in prompts, reminders, summaries,
@@ -136,6 +137,14 @@ export class Outbox {
       if (current.status !== 'sending' || current.attempts !== item.attempts) return undefined;
       return { ...current, ...changes };
     });
+  }
+
+  /**
+   * Who wrote an anonymous item, for delivering a reply to them. The one reader of the contacts
+   * container: no view, export or API route calls this.
+   */
+  async contactUserId(tenantId: string, feedbackId: string): Promise<string | undefined> {
+    return (await this.store.read<Contact>('contacts', tenantId, `contact:${feedbackId}`))?.userId;
   }
 
   /** Delivery counts by status, for tests, benchmarks and the health endpoint. */

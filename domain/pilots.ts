@@ -4,6 +4,7 @@ import type { Clock } from './clock';
 import type { Directory } from './directory';
 import { DomainError, conflict, forbidden, notFound } from './errors';
 import { hasRole, type Caller, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import type { Celebrations } from './celebrations';
 import type { Practices } from './practices';
 import type { PilotInput, PilotPatch } from './schemas';
 
@@ -44,6 +45,7 @@ export class Pilots {
     private readonly store: Store,
     private readonly directory: Directory,
     private readonly practices: Practices,
+    private readonly celebrations: Celebrations,
     private readonly clock: Clock,
   ) {}
 
@@ -160,11 +162,26 @@ export class Pilots {
   }
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {
-    return this.change(caller, id, (pilot) => {
+    const closed = await this.change(caller, id, (pilot) => {
       if (pilot.status === outcome && pilot.learning === learning) return undefined;
       if (!CLOSABLE.includes(pilot.status)) throw conflict(`Cannot close a pilot that is ${pilot.status.replace('_', ' ')}.`);
       return { ...pilot, status: outcome, learning };
     });
+    if (closed.status === 'adopted') await this.celebrations.pilotAdopted(closed);
+    return closed;
+  }
+
+  /** The manager marks a success measure as met: recorded once, and celebrated with the team. */
+  async markMeasureMet(caller: Caller, id: string, index: number): Promise<Pilot> {
+    const updated = await this.change(caller, id, (pilot) => {
+      if (!Number.isInteger(index) || index < 0 || index >= pilot.successMeasures.length) {
+        throw new DomainError('validation', 'index: no such success measure', [{ field: 'index', message: 'no such success measure' }]);
+      }
+      const met = pilot.measuresMet ?? [];
+      return met.includes(index) ? undefined : { ...pilot, measuresMet: [...met, index].sort() };
+    });
+    await this.celebrations.measureMet(updated, index);
+    return updated;
   }
 
   private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import restify, { type Request, type Response, type Next } from 'restify';
-import { createAdapter, messagesHandler } from '../bot/adapter';
+import { createAdapter, messagesHandler, type LeaderfulAdapter } from '../bot/adapter';
+import type { LinkConfig } from '../bot/links';
 import { LeaderfulBot } from '../bot/bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
@@ -20,14 +21,27 @@ export interface AppDeps {
   domain: Domain;
   store: Store;
   log: Log;
+  bot: BotRuntime;
   /** Folder of the built tab (index.html, app.js). */
   tabsDir: string;
-  publicUrl: string;
+}
+
+export interface BotRuntime {
+  adapter: LeaderfulAdapter;
+  bot: LeaderfulBot;
+  links: LinkConfig;
+}
+
+/** The Bot Framework side: adapter (auth) and the bot with its surfaces. */
+export function createBotRuntime(config: Config, domain: Domain, log: Log, publicUrl: string): BotRuntime {
+  const links = { publicUrl, teamsAppId: config.TEAMS_APP_ID };
+  return { adapter: createAdapter(config, log), bot: new LeaderfulBot(domain, log, links), links };
 }
 
 /** Builds the one restify server: bot endpoint, tab API, tab files and health. */
 export function createApp(deps: AppDeps): restify.Server {
   const { config, domain, store, log } = deps;
+  const { adapter, bot } = deps.bot;
   const server = restify.createServer({ name: 'leaderful', handleUncaughtExceptions: false, strictNext: false });
 
   server.pre(securityHeaders(config));
@@ -38,9 +52,6 @@ export function createApp(deps: AppDeps): restify.Server {
     tenantId: DEMO_TENANT_ID,
     isDemoUser: async (userId) => DEMO_USERS.find((u) => u.id === userId),
   });
-  const links = { publicUrl: deps.publicUrl, teamsAppId: config.TEAMS_APP_ID };
-  const adapter = createAdapter(config, log);
-  const bot = new LeaderfulBot(domain, log, links);
 
   server.post('/api/messages', handler(log, messagesHandler(adapter, bot, log)));
 

@@ -48,6 +48,8 @@ const schema = z
     // Local-only: pick a demo user instead of SSO. Refused in production.
     DEMO_SIGN_IN: bool,
     SEED_DEMO_DATA: maybeBool,
+    /** Scheduler and delivery loops; default on except NODE_ENV=test (tests drive them). */
+    BACKGROUND: maybeBool,
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
   })
   .superRefine((c, ctx) => {

@@ -7,7 +7,8 @@ import { seedDemoData } from '../domain/demo-data';
 import { Store } from '../store/cosmos';
 import { projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
 import { Snapshotter } from '../store/snapshot';
-import { createApp } from './app';
+import { createApp, createBotRuntime } from './app';
+import { Background } from './background';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLog, type Log } from './log';
 
@@ -24,6 +25,8 @@ export interface Running {
   log: Log;
   /** The embedded Cosmos server, when one was started (tests stop it to simulate an outage). */
   embedded?: EmbeddedCosmos;
+  /** Scheduler and delivery (tests call tick() and delivery.flush() themselves). */
+  background: Background;
   stop(): Promise<void>;
 }
 
@@ -83,15 +86,10 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
       if (seeded) log.info('demo data seeded');
     }
 
-    const publicUrlFallback = () => `http://localhost:${config.PORT}`;
-    const server = createApp({
-      config,
-      domain,
-      store,
-      log,
-      tabsDir: path.join(root, 'dist', 'tabs'),
-      publicUrl: (config.PUBLIC_URL ?? publicUrlFallback()).replace(/\/$/, ''),
-    });
+    const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+    const bot = createBotRuntime(config, domain, log, publicUrl);
+    const server = createApp({ config, domain, store, log, bot, tabsDir: path.join(root, 'dist', 'tabs') });
+    const background = new Background(domain, bot, config, log);
     const host = config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -104,9 +102,11 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
           server.server.closeAllConnections?.();
         }),
     );
+    if (config.BACKGROUND ?? config.NODE_ENV !== 'test') background.start();
+    cleanups.push(() => background.stop());
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-    return { url, port, config, store, domain, log, embedded, stop: cleanup };
+    return { url, port, config, store, domain, log, embedded, background, stop: cleanup };
   } catch (err) {
     await cleanup();
     throw err;

@@ -15,6 +15,21 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
   pilotList: { heading: 'Your pilots', empty: 'None', pilots: [{ title: hostile, subtitle: 's', url: 'https://x.test/p' }] },
   practice: { name: 'N', summary: hostile, why: 'w', how: ['a', 'b'], url: 'https://x.test' },
   welcome: { text: hostile },
+  celebration: { heading: 'Kudos', message: hostile, url: 'https://x.test/p' },
+  checkin: {
+    roundId: 'round:p:2027-01-04', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', facilitatorLine: 'Facilitator: Ana', problem: hostile, shareAnonymously: 'false', submitTitle: 'Send',
+    questions: [
+      { id: 'confidence', kind: 'scale', text: 'How confident?', choiceList: [], value: '4' },
+      { id: 'progress', kind: 'text', text: 'Progress?', choiceList: [], value: hostile },
+      { id: 'ok', kind: 'yesno', text: 'OK?', choiceList: [], value: 'true' },
+      { id: 'pick', kind: 'choice', text: 'Pick', choiceList: [{ title: 'A' }, { title: 'B' }], value: 'A' },
+    ],
+  },
+  checkinReminder: { pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', roundId: 'r' },
+  checkinThanks: { roundId: 'r', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', open: true, shared: true, answers: [{ question: 'Q', answer: hostile }] },
+  facilitator: { text: hostile, detail: 'd', roundId: 'r', canSwap: true },
+  kudosForm: { problem: hostile, values: { toUserId: '', message: hostile, visibility: 'team' }, requestId: 'r', people: [{ name: 'Ana', value: 'u1' }] },
+  roundSummary: { heading: 'Summary', intro: hostile, participation: '2 of 3', confidence: '4.0 / 5', facilitator: 'Ana', blockers: [hostile], privacyNote: 'note', url: 'https://x.test/p' },
 };
 
 describe('card templates', () => {

@@ -1,11 +1,18 @@
 import { Template } from 'adaptivecards-templating';
+import celebration from './templates/celebration.json';
+import checkinReminder from './templates/checkin-reminder.json';
+import checkinThanks from './templates/checkin-thanks.json';
+import checkin from './templates/checkin.json';
+import facilitator from './templates/facilitator.json';
 import help from './templates/help.json';
+import kudosForm from './templates/kudos-form.json';
 import launch from './templates/launch.json';
 import message from './templates/message.json';
 import pilot from './templates/pilot.json';
 import practice from './templates/practice.json';
 import pilotForm from './templates/pilot-form.json';
 import pilotList from './templates/pilot-list.json';
+import roundSummary from './templates/round-summary.json';
 import welcome from './templates/welcome.json';
 
 /**
@@ -13,7 +20,23 @@ import welcome from './templates/welcome.json';
  * is escaped on the way in so nobody can smuggle markdown links, formatting or mentions into a
  * card that others see. Fields listed in `raw` (URLs, input values) are inserted as they are.
  */
-export const TEMPLATES = { help, launch, message, pilot, pilotForm, pilotList, practice, welcome } as const;
+export const TEMPLATES = {
+  celebration,
+  checkin,
+  checkinReminder,
+  checkinThanks,
+  facilitator,
+  help,
+  kudosForm,
+  launch,
+  message,
+  pilot,
+  pilotForm,
+  pilotList,
+  practice,
+  roundSummary,
+  welcome,
+} as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
 export interface CardAttachment {

@@ -23,6 +23,8 @@ export class TestConnector {
   url = '';
   /** Roster answered for GET …/pagedmembers and …/members/{id}. */
   members: Record<string, unknown>[] = [];
+  /** 1:1 chats the bot opened: conversation id → Teams user id (29:…). */
+  readonly personalChats = new Map<string, string>();
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -59,7 +61,12 @@ export class TestConnector {
         return found ? json(200, found) : json(404, { error: { code: 'NotFound' } });
       }
       if (req.method === 'POST' && path === '/v3/conversations') {
-        return json(201, { id: `a:1on1-${this.nextId++}` });
+        const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        const member = String(body.members?.[0]?.id ?? '');
+        const existing = [...this.personalChats].find(([, m]) => m === member)?.[0];
+        const id = existing ?? `a:1on1-${this.nextId++}`;
+        this.personalChats.set(id, member);
+        return json(201, { id });
       }
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       if (m) {

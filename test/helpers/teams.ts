@@ -48,3 +48,28 @@ export function invokeActivity(serviceUrl: string, user: TeamsUser, name: string
     channelData: { tenant: { id: user.tenantId }, source: { name: 'compose' } },
   };
 }
+
+/** A team of people as the Teams roster API returns them. */
+export function rosterOf(tenantId: string, people: { userId: string; name: string }[]) {
+  return people.map((p) => ({ id: `29:${p.userId}`, name: p.name, aadObjectId: p.userId, email: `${p.name.split(' ')[0].toLowerCase()}@contoso.test`, tenantId, userRole: 'user' }));
+}
+
+/** What Teams posts when someone adds the bot to a team channel. */
+export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, team: { teamsTeamId: string; name: string }) {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${installer.userId}`, name: installer.name, aadObjectId: installer.userId },
+    conversation: { id: `${team.teamsTeamId};messageid=general`, conversationType: 'channel', tenantId: installer.tenantId, isGroup: true },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+    membersAdded: [{ id: BOT_ID }],
+    channelData: { tenant: { id: installer.tenantId }, team: { id: team.teamsTeamId, name: team.name }, eventType: 'teamMemberAdded', settings: { selectedChannel: { id: team.teamsTeamId } } },
+  };
+}
+
+export function adaptiveActionActivity(serviceUrl: string, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId?: string) {
+  return invokeActivity(serviceUrl, user, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, { conversationId });
+}

@@ -1,0 +1,54 @@
+/**
+ * Sliding-window pacing under Teams' documented send limits (NOTES): per bot per conversation
+ * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; per app per tenant 50 per second. A send waits
+ * until every window that applies has room, so Teams rarely has to answer 429 at all.
+ */
+export interface Window {
+  ms: number;
+  max: number;
+}
+
+export const CONVERSATION_WINDOWS: Window[] = [
+  { ms: 1000, max: 7 },
+  { ms: 2000, max: 8 },
+  { ms: 30_000, max: 60 },
+  { ms: 3_600_000, max: 1800 },
+];
+export const TENANT_WINDOWS: Window[] = [{ ms: 1000, max: 50 }];
+
+export class SlidingWindowLimiter {
+  private readonly history = new Map<string, number[]>();
+  private readonly longest: number;
+
+  constructor(
+    private readonly windows: Window[],
+    private readonly now: () => number = Date.now,
+  ) {
+    this.longest = Math.max(...windows.map((w) => w.ms));
+  }
+
+  /** Milliseconds to wait before a send under `key` is allowed (0 = now). */
+  delay(key: string): number {
+    const t = this.now();
+    const sent = (this.history.get(key) ?? []).filter((x) => x > t - this.longest);
+    this.history.set(key, sent);
+    let wait = 0;
+    for (const w of this.windows) {
+      const inWindow = sent.filter((x) => x > t - w.ms);
+      if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max] + w.ms - t + 1);
+    }
+    return wait;
+  }
+
+  record(key: string): void {
+    const list = this.history.get(key) ?? [];
+    list.push(this.now());
+    this.history.set(key, list);
+  }
+
+  /** Forgets idle keys so memory stays bounded during long fan-outs. */
+  prune(): void {
+    const cutoff = this.now() - this.longest;
+    for (const [k, v] of this.history) if (!v.length || v[v.length - 1] <= cutoff) this.history.delete(k);
+  }
+}

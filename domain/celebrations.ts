@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Store } from '../store/cosmos';
+import type { Clock } from './clock';
+import type { Directory } from './directory';
+import { DomainError, notFound } from './errors';
+import type { Caller, Celebration, Pilot, Round } from './model';
+import type { Outbox } from './outbox';
+
+/**
+ * Celebrations: milestones the data shows (first round, full-participation streaks, rising
+ * confidence, a success measure met, a pilot adopted) and kudos people give each other. Each is
+ * recorded once under a key derived from what it celebrates, so retries never repeat it.
+ */
+export const kudosSchema = z
+  .object({
+    toUserId: z.string().min(1, 'pick a person').max(100),
+    message: z.string().trim().min(3, 'must be at least 3 characters').max(500, 'must be at most 500 characters'),
+    visibility: z.enum(['team', 'private']).default('team'),
+    teamId: z.string().max(200).optional(),
+    requestId: z.string().max(100).optional(),
+  })
+  .strict();
+export type KudosInput = z.output<typeof kudosSchema>;
+
+const STREAK = 3;
+
+export class Celebrations {
+  constructor(
+    private readonly store: Store,
+    private readonly directory: Directory,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records a celebration once; `deliver` queues its card (false when the caller posts it). */
+  private async record(pilotOrTeam: { tenantId: string }, key: string, c: Omit<Celebration, 'id' | 'tenantId' | 'type' | 'createdAt'>, deliver = true): Promise<Celebration | undefined> {
+    const id = `celebration:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
+    const { doc, created } = await this.store.createOnce<Celebration>('pilots', {
+      ...c,
+      id,
+      tenantId: pilotOrTeam.tenantId,
+      type: 'celebration',
+      createdAt: this.clock.now().toISOString(),
+    });
+    if (!created) return undefined;
+    if (!deliver) return doc;
+    const target = c.visibility === 'team' && c.teamId ? ({ kind: 'team', teamId: c.teamId } as const) : ({ kind: 'user', userId: c.toId! } as const);
+    await this.outbox.enqueue(doc.tenantId, `celebrate:${id}`, 'celebration', target, { celebrationId: id, kind: c.kind, message: c.message, pilotId: c.pilotId });
+    return doc;
+  }
+
+  /** Milestones visible once a round has closed and its figures are on the pilot. */
+  async afterRound(pilot: Pilot, round: Round): Promise<void> {
+    const figures = pilot.roundFigures ?? [];
+    const base = { pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team' as const };
+    if (round.number === 1 && (figures[figures.length - 1]?.answered ?? 0) > 0) {
+      await this.record(pilot, `first:${pilot.id}`, { ...base, kind: 'first_round', message: `The first check-in of “${pilot.title}” is done. Thank you all for starting this together!` });
+    }
+    const last = figures.slice(-STREAK);
+    if (last.length === STREAK && last.every((f) => f.invited > 0 && f.answered === f.invited)) {
+      // One streak celebration per run of full rounds: keyed by the round that completed it.
+      await this.record(pilot, `streak:${pilot.id}:${Math.floor(figures.length / STREAK)}`, { ...base, kind: 'streak', message: `${STREAK} check-ins in a row with everyone taking part in “${pilot.title}”. That is a team habit forming.` });
+    }
+    const conf = last.map((f) => f.confidence);
+    if (conf.length === STREAK && conf.every((c): c is number => c !== null) && conf[0] < conf[1] && conf[1] < conf[2]) {
+      await this.record(pilot, `rising:${pilot.id}:${round.id}`, { ...base, kind: 'confidence_rising', message: `Confidence in “${pilot.title}” has risen three check-ins running: ${conf.map((c) => c.toFixed(1)).join(' → ')}.` });
+    }
+  }
+
+  async pilotAdopted(pilot: Pilot): Promise<void> {
+    await this.record(pilot, `adopted:${pilot.id}`, { kind: 'adopted', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', message: `“${pilot.title}” is now how this team works. Congratulations on making it stick!` });
+  }
+
+  async measureMet(pilot: Pilot, index: number): Promise<void> {
+    const measure = pilot.successMeasures[index];
+    if (!measure) return;
+    await this.record(pilot, `measure:${pilot.id}:${index}`, { kind: 'measure_met', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', message: `Success measure met for “${pilot.title}”: ${measure}` });
+  }
+
+  /**
+   * Kudos from one person to another, public in a team or private. Someone who opted out of
+   * public celebration gets theirs privately, and the giver is told.
+   */
+  async kudos(caller: Caller, input: KudosInput, opts: { postedByCaller?: boolean } = {}): Promise<{ celebration?: Celebration; visibility: 'team' | 'private'; recipientName: string; duplicate: boolean }> {
+    if (input.toUserId === caller.userId) throw new DomainError('validation', 'Kudos are for someone else.', [{ field: 'toUserId', message: 'pick someone other than yourself' }]);
+    const recipient = await this.directory.member(caller.tenantId, input.toUserId);
+    if (!recipient) throw notFound('That person');
+    let visibility = input.visibility;
+    if (visibility === 'team') {
+      const team = input.teamId ? await this.store.read<{ memberIds: string[]; managerId?: string } & Celebration>('directory', caller.tenantId, input.teamId) : undefined;
+      const inTeam = (t?: { memberIds: string[]; managerId?: string }) => !!t && (t.memberIds.includes(recipient.userId) || t.managerId === recipient.userId) && (t.memberIds.includes(caller.userId) || t.managerId === caller.userId);
+      if (!inTeam(team) || recipient.optOutPublicCelebration) visibility = 'private';
+    }
+    const key = `kudos:${caller.userId}:${input.requestId ?? `${input.toUserId}:${this.clock.now().toISOString()}`}`;
+    const celebration = await this.record(
+      { tenantId: caller.tenantId },
+      key,
+      { kind: 'kudos', fromId: caller.userId, toId: recipient.userId, teamId: visibility === 'team' ? input.teamId : undefined, visibility, message: `${caller.name} to ${recipient.name}: ${input.message}` },
+      !(visibility === 'team' && opts.postedByCaller),
+    );
+    return { celebration, visibility, recipientName: recipient.name, duplicate: !celebration };
+  }
+
+  async setOptOut(caller: Caller, optOut: boolean): Promise<void> {
+    await this.store.update('directory', caller.tenantId, `member:${caller.userId}`, (m: { optOutPublicCelebration?: boolean } & Celebration) => ({ ...m, optOutPublicCelebration: optOut }));
+  }
+}

@@ -1,0 +1,54 @@
+import type { BotRuntime } from './app';
+import { Delivery } from '../bot/delivery';
+import type { Domain } from '../domain';
+import type { Config } from './config';
+import type { Log } from './log';
+
+/**
+ * The app's background work: the check-in scheduler and outbox delivery. Both are safe with
+ * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
+ * with `tick()` and `delivery.flush()` and a manual clock.
+ */
+export class Background {
+  readonly delivery: Delivery;
+  private timer?: NodeJS.Timeout;
+  private ticking?: Promise<void>;
+
+  constructor(
+    private readonly domain: Domain,
+    runtime: BotRuntime,
+    config: Config,
+    private readonly log: Log,
+  ) {
+    // Proactive calls need an app id; without credentials (local, tests) any placeholder works.
+    const appId = config.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
+    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId });
+  }
+
+  /** One scheduler pass over every tenant. */
+  async tick(): Promise<void> {
+    for (const tenantId of await this.domain.directory.tenantIds()) {
+      try {
+        await this.domain.checkins.tick(tenantId);
+      } catch (err) {
+        this.log.error({ tenantId, err: String(err) }, 'scheduler pass failed');
+      }
+    }
+  }
+
+  start(schedulerMs = 60_000, deliveryMs = 2_000): void {
+    const loop = async () => {
+      this.ticking = this.tick();
+      await this.ticking;
+      this.timer = setTimeout(loop, schedulerMs);
+    };
+    this.timer = setTimeout(loop, 1000);
+    this.delivery.start(deliveryMs);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    await this.ticking;
+    await this.delivery.stop();
+  }
+}
