@@ -81,8 +81,7 @@ export class Delivery {
   start(intervalMs = 2000): void {
     const loop = async () => {
       if (this.stopped) return;
-      this.running = this.flush().catch((err) => this.log.error({ err: String(err) }, 'delivery pass failed'));
-      await this.running;
+      await this.flush().catch((err) => this.log.error({ err: String(err) }, 'delivery pass failed'));
       if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
     };
     this.timer = setTimeout(loop, intervalMs);
@@ -96,12 +95,18 @@ export class Delivery {
   }
 
   /** Sends everything due now; returns how many messages were handled. */
-  async flush(): Promise<number> {
+  flush(): Promise<number> {
+    const run = (this.running ?? Promise.resolve()).then(() => this.drain());
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drain(): Promise<number> {
     let total = 0;
     for (;;) {
       let handled = 0;
       for (const tenantId of await this.domain.directory.tenantIds()) {
-        if (this.stopped && total > 0) return total;
+        if (this.stopped) return total;
         handled += await this.deliverTenant(tenantId);
       }
       total += handled;

@@ -76,6 +76,8 @@ const RAW_KEYS = ['url', 'tabUrl', 'version', 'value', 'values', 'id', 'requestI
 export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = []): CardAttachment {
   const template = new Template(TEMPLATES[name]);
   const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...raw])) }) as Record<string, unknown>;
+  // A card whose only action was dropped by `$when` must not carry an empty action bar.
+  if (Array.isArray(content.actions) && content.actions.length === 0) delete content.actions;
   return { contentType: 'application/vnd.microsoft.card.adaptive', content };
 }
 

@@ -69,6 +69,12 @@ export function registerPilotRoutes(ctx: ApiContext): void {
     res.send({ pilot: view(pilot, true) });
   }));
 
+  server.post('/api/pilots/:id/measures/:index/met', authed(ctx, async (caller, req, res) => {
+    const index = Number(req.params.index);
+    const pilot = await domain.pilots.markMeasureMet(caller, pilotId(req), index);
+    res.send({ pilot: view(pilot, true) });
+  }));
+
   server.post('/api/pilots/:id/:action', authed(ctx, async (caller, req, res) => {
     const action = String(req.params.action) as PilotAction;
     if (!ACTIONS.includes(action)) throw new DomainError('not_found', `Unknown action “${String(req.params.action).slice(0, 40)}”.`);

@@ -27,9 +27,10 @@ export const demoUser = (name: string): TeamsUser => {
   return { tenantId: DEMO_TENANT_ID, userId: u.id, name: u.name };
 };
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; connector?: TestConnector } = {}): Promise<TestApp> {
   const idp = await new TestIdentityProvider().start();
-  const connector = await new TestConnector().start();
+  // A connector passed in outlives this app (restart tests); otherwise each app has its own.
+  const connector = opts.connector ?? (await new TestConnector().start());
   const app = await startLeaderful({
     clock: opts.clock,
     env: {
@@ -82,7 +83,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
     },
     async stop() {
       await app.stop();
-      await connector.stop();
+      if (!opts.connector) await connector.stop();
       await idp.stop();
     },
   };

@@ -13,7 +13,7 @@ export interface ReceivedActivity {
   at: number;
 }
 
-type Fault = { status: number; headers?: Record<string, string>; times: number };
+type Fault = { status: number; headers?: Record<string, string>; times: number; match?: (path: string, body: any) => boolean };
 
 export class TestConnector {
   readonly received: ReceivedActivity[] = [];
@@ -35,8 +35,8 @@ export class TestConnector {
   }
 
   /** The next `times` sends fail with `status` (e.g. 429 with Retry-After). */
-  failNext(status: number, times = 1, headers: Record<string, string> = {}): void {
-    this.faults.push({ status, times, headers });
+  failNext(status: number, times = 1, headers: Record<string, string> = {}, match?: Fault['match']): void {
+    this.faults.push({ status, times, headers, match });
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
@@ -48,10 +48,17 @@ export class TestConnector {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(body));
       };
-      const fault = this.faults[0];
-      if (fault && req.method !== 'GET') {
+      const parsed = (() => {
+        try {
+          return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+        } catch {
+          return {};
+        }
+      })();
+      const fault = req.method !== 'GET' ? this.faults.find((f) => !f.match || f.match(path, parsed)) : undefined;
+      if (fault) {
         fault.times -= 1;
-        if (fault.times <= 0) this.faults.shift();
+        if (fault.times <= 0) this.faults.splice(this.faults.indexOf(fault), 1);
         return json(fault.status, { error: { code: 'Fault', message: 'injected' } }, fault.headers);
       }
       if (req.method === 'GET' && /\/pagedmembers$/.test(path)) return json(200, { members: this.members });
