@@ -181,6 +181,10 @@ export class Delivery {
     let sentId: string | undefined;
     let error: unknown;
     await this.adapter.continueConversationAsync(this.opts.appId, reference, async (context) => {
+      // The SDK would retry throttled sends by itself, unpaced and invisible to the outbox; here
+      // the outbox owns retries (paced, Retry-After honoured, recorded), so that policy goes.
+      const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): void } } } | undefined;
+      connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
       try {
         sentId = (await context.sendActivity(activity))?.id;
       } catch (err) {

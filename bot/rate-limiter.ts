@@ -20,12 +20,20 @@ export class SlidingWindowLimiter {
   private readonly history = new Map<string, number[]>();
   private readonly longest: number;
 
+  /**
+   * `marginMs` widens every window a little: requests leave here in order but reach Teams with
+   * network jitter, and a window counted at the far end must never see one send too many.
+   */
   constructor(
-    private readonly windows: Window[],
+    windows: Window[],
     private readonly now: () => number = Date.now,
+    marginMs = 30,
   ) {
-    this.longest = Math.max(...windows.map((w) => w.ms));
+    this.windows = windows.map((w) => ({ ms: w.ms + marginMs, max: w.max }));
+    this.longest = Math.max(...this.windows.map((w) => w.ms));
   }
+
+  private readonly windows: Window[];
 
   /** Milliseconds to wait before a send under `key` is allowed (0 = now). */
   delay(key: string): number {

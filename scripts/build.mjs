@@ -7,7 +7,7 @@ const only = process.argv[2];
 
 if (!only || only === 'server') {
   await build({
-    entryPoints: { 'server/main': 'server/main.ts' },
+    entryPoints: { 'server/main': 'server/cli.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',

@@ -7,6 +7,7 @@ import { LeaderfulBot } from '../bot/bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
 import type { Store } from '../store/cosmos';
+import { registerFeedbackRoutes } from './api/feedback';
 import { registerMeRoutes } from './api/me';
 import { registerPilotRoutes } from './api/pilots';
 import type { ApiContext } from './api/context';
@@ -14,6 +15,7 @@ import type { Config } from './config';
 import { handler, jsonBody, sendError } from './http';
 import { IdentityResolver } from './identity';
 import type { Log } from './log';
+import { RateLimits } from './rate-limits';
 import { securityHeaders } from './security-headers';
 
 export interface AppDeps {
@@ -60,9 +62,14 @@ export function createApp(deps: AppDeps): restify.Server {
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', store: ok ? 'reachable' : 'unreachable' });
   }));
 
-  const ctx: ApiContext = { server, domain, identity, log, config };
+  const limits = new RateLimits({
+    api: { capacity: config.RATE_LIMIT_API_PER_MINUTE, perSecond: config.RATE_LIMIT_API_PER_MINUTE / 60 },
+    feedback: { capacity: Math.min(5, config.RATE_LIMIT_FEEDBACK_PER_HOUR), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
+  });
+  const ctx: ApiContext = { server, domain, identity, log, config, limits };
   registerMeRoutes(ctx);
   registerPilotRoutes(ctx);
+  registerFeedbackRoutes(ctx);
 
   registerTabFiles(server, deps.tabsDir, log);
 

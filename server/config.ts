@@ -51,6 +51,9 @@ const schema = z
     /** Scheduler and delivery loops; default on except NODE_ENV=test (tests drive them). */
     BACKGROUND: maybeBool,
     MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+    /** Per-user limits: API requests per minute, feedback items per hour. */
+    RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
+    RATE_LIMIT_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_SIGN_IN) {

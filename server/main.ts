@@ -113,7 +113,8 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
   }
 }
 
-async function main(): Promise<void> {
+/** Runs the app as a process: prints where it is, and shuts down cleanly on SIGINT/SIGTERM. */
+export async function main(): Promise<void> {
   let running: Running;
   try {
     running = await startLeaderful();
@@ -147,4 +148,3 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-if (require.main === module) void main();

@@ -5,6 +5,7 @@ import type { Config } from '../config';
 import { handler } from '../http';
 import type { IdentityResolver } from '../identity';
 import type { Log } from '../log';
+import type { RateLimits } from '../rate-limits';
 
 /** What every tab API route module receives. */
 export interface ApiContext {
@@ -13,7 +14,11 @@ export interface ApiContext {
   identity: IdentityResolver;
   log: Log;
   config: Config;
+  limits: RateLimits;
 }
+
+/** The caller's key for per-user limits. */
+export const limitKey = (caller: Caller) => `${caller.tenantId}|${caller.userId}`;
 
 export type AuthedHandler = (caller: Caller, req: Request, res: Response) => Promise<void>;
 
@@ -21,6 +26,7 @@ export type AuthedHandler = (caller: Caller, req: Request, res: Response) => Pro
 export function authed(ctx: ApiContext, fn: AuthedHandler) {
   return handler(ctx.log, async (req, res) => {
     const principal = await ctx.identity.resolve(req);
+    ctx.limits.consume('api', `${principal.tenantId}|${principal.userId}`);
     const caller = await ctx.domain.directory.resolveCaller(principal.tenantId, principal.userId, principal.name);
     await fn(caller, req, res);
   });
