@@ -69,11 +69,12 @@ async function main() {
   const totalS = (Date.now() - started) / 1000;
   const counts = await app.domain.outbox.counts(tenantId);
 
+  const report = await connector.report();
   const expectedConversations = MEMBERS + TEAMS; // one prompt per member, one facilitator announcement per team
   let lost = 0;
   let duplicates = 0;
   const check = (id: string) => {
-    const n = connector.perConversation.get(id) ?? 0;
+    const n = report.perConversation.get(id) ?? 0;
     if (n === 0) lost++;
     if (n > 1) duplicates += n - 1;
   };
@@ -82,16 +83,16 @@ async function main() {
     if (d.type === 'member') check(`a:dm-${doc.userId}`);
     else check(doc.conversationReference!.conversation.id);
   }
-  const sendSeconds = (connector.lastAt - connector.firstAt) / 1000;
-  const rate = connector.accepted / sendSeconds;
+  const sendSeconds = (report.lastAt - report.firstAt) / 1000;
+  const rate = report.accepted / sendSeconds;
   console.log('');
   console.log('Fan-out (scheduler → outbox → paced delivery → limit-enforcing connector)');
   console.log(`  members / teams              ${MEMBERS} / ${TEAMS}`);
   console.log(`  messages expected            ${expectedConversations}`);
-  console.log(`  delivered                    ${connector.accepted} (outbox: ${JSON.stringify(counts)})`);
+  console.log(`  delivered                    ${report.accepted} (outbox: ${JSON.stringify(counts)})`);
   console.log(`  lost                         ${lost}`);
   console.log(`  duplicates                   ${duplicates}`);
-  console.log(`  429s: limit / injected       ${connector.throttled} / ${connector.injected}`);
+  console.log(`  429s: limit / injected       ${report.throttled} / ${report.injected}`);
   console.log(`  scheduler pass               ${(tickMs / 1000).toFixed(1)} s (rounds opened, prompts queued)`);
   console.log(`  send window                  ${sendSeconds.toFixed(1)} s`);
   console.log(`  achieved rate                ${rate.toFixed(1)}/s of ${TENANT_CEILING}/s ceiling = ${((rate / TENANT_CEILING) * 100).toFixed(1)} %`);

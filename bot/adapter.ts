@@ -1,11 +1,12 @@
 import {
+  CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Activity,
   type TurnContext,
 } from 'botbuilder';
-import { AuthenticationError } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import { DomainError } from '../domain/errors';
 import type { Config } from '../server/config';
@@ -18,9 +19,20 @@ import type { LeaderfulBot } from './bot';
  * valid connector token get 401. With an empty app id (local runs, tests) botbuilder skips it.
  */
 export class LeaderfulAdapter extends CloudAdapter {
-  /** processActivity without CloudAdapter.process's raw-error responses: the edge maps errors. */
-  handle(auth: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
-    return this.processActivity(auth, activity, logic);
+  /**
+   * processActivity without CloudAdapter.process's raw-error responses: the edge maps errors.
+   * Authentication runs first and on its own: the SDK lets some bad tokens escape as plain errors
+   * (jsonwebtoken's "invalid signature", a failed key fetch), and every one of them is a 401.
+   */
+  async handle(auth: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) {
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
+    } catch (err) {
+      if (err instanceof AuthenticationError) throw err;
+      throw new AuthenticationError(`Unauthorized: ${(err as Error)?.name ?? 'error'}`, 401);
+    }
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 
@@ -30,8 +42,25 @@ export function createAdapter(config: Config, log: Log): LeaderfulAdapter {
     MicrosoftAppPassword: config.MicrosoftAppPassword,
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    ...(config.BOT_OPENID_METADATA ? { ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA } : {}),
+    // Any endpoint setting switches botbuilder to "fully parameterized": every other endpoint and
+    // the expected issuer would be undefined (no token could ever pass). Give it the public cloud's.
+    ...(config.BOT_OPENID_METADATA
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+          ValidateAuthority: true,
+        }
+      : {}),
   };
+  if (config.NODE_ENV === 'production' && !config.MicrosoftAppId) {
+    // An empty app id turns inbound auth off: anyone could speak as any Teams user.
+    throw new Error('MicrosoftAppId is required when NODE_ENV=production (it switches bot authentication on).');
+  }
   const adapter = new LeaderfulAdapter(new ConfigurationBotFrameworkAuthentication(options));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const friendly =

@@ -114,18 +114,43 @@ export class Delivery {
     }
   }
 
+  /**
+   * Delivers a tenant's due messages as one continuous stream: workers take from a queue that is
+   * topped up before it runs dry, so the (paced) sending never pauses to wait for a query.
+   */
   private async deliverTenant(tenantId: string): Promise<number> {
-    const due = await this.domain.outbox.due(tenantId, this.opts.batchSize ?? 500);
-    let next = 0;
+    const batch = this.opts.batchSize ?? 500;
+    const concurrency = this.opts.concurrency ?? 16;
+    const seen = new Set<string>();
+    const queue: OutboxItem[] = [];
+    let handled = 0;
+    let exhausted = false;
+    let fetching: Promise<void> | undefined;
+    const refill = (): Promise<void> =>
+      (fetching ??= (async () => {
+        const due = await this.domain.outbox.due(tenantId, batch);
+        const fresh = due.filter((item) => !seen.has(item.id));
+        fresh.forEach((item) => seen.add(item.id));
+        queue.push(...fresh);
+        if (!fresh.length) exhausted = true;
+      })().finally(() => (fetching = undefined)));
+    await refill();
     const worker = async () => {
-      while (next < due.length && !this.stopped) {
-        const item = due[next++];
+      while (!this.stopped) {
+        if (queue.length < concurrency * 8 && !exhausted) void refill();
+        const item = queue.shift();
+        if (!item) {
+          if (exhausted) return;
+          await refill();
+          continue;
+        }
+        handled++;
         const claimed = await this.domain.outbox.claim(item);
         if (claimed) await this.deliver(claimed);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.opts.concurrency ?? 16, due.length) }, worker));
-    return due.length;
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return handled;
   }
 
   private async pace(tenantId: string, key: string): Promise<void> {

@@ -27,7 +27,7 @@ export class SlidingWindowLimiter {
   constructor(
     windows: Window[],
     private readonly now: () => number = Date.now,
-    marginMs = 30,
+    marginMs = 25,
   ) {
     this.windows = windows.map((w) => ({ ms: w.ms + marginMs, max: w.max }));
     this.longest = Math.max(...this.windows.map((w) => w.ms));

@@ -187,6 +187,7 @@ export class CheckIns {
     // Averages of fewer people than the tenant's threshold are not shown anywhere.
     const shown = answers.length >= threshold;
     const figures: RoundFigures = {
+      date: round.date,
       invited: round.invited.length,
       answered: answers.length,
       confidence: shown ? average(num('confidence')) : null,

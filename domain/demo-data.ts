@@ -4,6 +4,7 @@ import { isoDay } from './clock';
 import type { Directory } from './directory';
 import { deriveHealth, average, type RoundFigures } from './health';
 import type { Answer, FeedbackItem, Member, Pilot, PilotStatus, Role, Round, Team } from './model';
+import { addWeeks, weekOf } from './anonymity';
 import { builtInPractices } from './practice-library';
 import { DEFAULT_CADENCE } from './schemas';
 
@@ -190,7 +191,7 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
         status: 'closed',
       };
       const shown = answered.length >= DEMO_THRESHOLD;
-      round.figures = { invited: memberIds.length, answered: answered.length, confidence: shown ? average(confidences) : null, autonomy: shown ? average(autonomies) : null, workload: shown ? average(workloads) : null };
+      round.figures = { date: round.date, invited: memberIds.length, answered: answered.length, confidence: shown ? average(confidences) : null, autonomy: shown ? average(autonomies) : null, workload: shown ? average(workloads) : null };
       docs.checkins.push(round);
       figures.push(round.figures);
     }
@@ -223,12 +224,21 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
     docs.pilots.push(pilot);
   });
 
+  // Feedback carries weeks, never exact times (see domain/anonymity.ts); anonymous items name no author.
+  const week = (daysAgo: number) => weekOf(new Date(now.getTime() - daysAgo * day));
+  const care = { level: 'team' as const, teamId: 'team:demo-care' };
   const feedback: Omit<FeedbackItem, 'tenantId'>[] = [
-    { id: 'feedback:demo-1', type: 'feedback', audience: 'manager', topic: 'autonomy', text: 'The retro actions are decided before we meet. It would help to choose them together.', anonymous: true, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', ownerId: idOf(3), state: 'open', dueDate: isoDay(new Date(now.getTime() - 5 * day)), createdWeek: isoDay(new Date(now.getTime() - 19 * day)), replies: [] },
-    { id: 'feedback:demo-2', type: 'feedback', audience: 'leaders', topic: 'workload', text: 'Queue volume doubled this quarter; retros get skipped when we are short-staffed.', anonymous: true, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', ownerId: idOf(1), state: 'open', dueDate: isoDay(new Date(now.getTime() + 2 * day)), createdWeek: isoDay(new Date(now.getTime() - 12 * day)), replies: [] },
-    { id: 'feedback:demo-3', type: 'feedback', audience: 'manager', topic: 'practice', text: 'Facilitating the stand-up was a great stretch for me, thanks!', anonymous: false, authorId: idOf(11), authorName: 'Riley Chen', teamId: 'team:demo-ops', pilotId: 'pilot:demo-facilitator', ownerId: idOf(2), state: 'acted', dueDate: isoDay(now), createdWeek: isoDay(new Date(now.getTime() - 9 * day)), replies: [{ from: 'owner', text: 'Glad to hear it. We will keep the rota going.', week: isoDay(new Date(now.getTime() - 7 * day)) }] },
+    { id: 'feedback:demo-1', type: 'feedback', audience: 'manager', topic: 'autonomy', text: 'The retro actions are decided before we meet. It would help to choose them together.', anonymous: true, scope: care, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', ownerId: idOf(3), ownerName: 'Jordan Silva', state: 'open', dueDate: addWeeks(week(19), 2), createdWeek: week(19), source: 'direct', replies: [] },
+    { id: 'feedback:demo-2', type: 'feedback', audience: 'leaders', topic: 'workload', text: 'Queue volume doubled this quarter; retros get skipped when we are short-staffed.', anonymous: true, scope: care, teamId: 'team:demo-care', pilotId: 'pilot:demo-retro', state: 'open', dueDate: addWeeks(week(12), 2), createdWeek: week(12), source: 'direct', replies: [] },
+    { id: 'feedback:demo-3', type: 'feedback', audience: 'manager', topic: 'practice', text: 'Facilitating the stand-up was a great stretch for me, thanks!', anonymous: false, authorId: idOf(11), authorName: 'Riley Chen', scope: { level: 'team', teamId: 'team:demo-ops' }, teamId: 'team:demo-ops', pilotId: 'pilot:demo-facilitator', ownerId: idOf(2), ownerName: 'Morgan Lee', state: 'acted', dueDate: addWeeks(week(9), 2), createdWeek: week(9), acknowledgedWeek: week(7), source: 'direct', replies: [{ from: 'owner', kind: 'acted', name: 'Morgan Lee', text: 'Glad to hear it. We will keep the rota going, and everyone gets a turn before anyone goes twice.', week: week(7) }] },
+    { id: 'feedback:demo-4', type: 'feedback', audience: 'leaders', topic: 'support', text: 'Could we get a shared on-call rota with Engineering? Escalations stall at night.', anonymous: false, authorId: idOf(2), authorName: 'Morgan Lee', scope: { level: 'team', teamId: 'team:demo-ops' }, teamId: 'team:demo-ops', ownerId: idOf(1), ownerName: 'Avery Okafor', state: 'closed', dueDate: addWeeks(week(30), 2), createdWeek: week(30), acknowledgedWeek: week(30), closedWeek: week(16), contributorVerdict: 'closed', source: 'direct', replies: [{ from: 'owner', kind: 'acknowledged', name: 'Avery Okafor', text: 'Good call. I will raise it with Priya this week.', week: week(30) }, { from: 'owner', kind: 'acted', name: 'Avery Okafor', text: 'You said escalations stall at night; we now share one on-call rota with Engineering.', week: week(20) }, { from: 'contributor', kind: 'confirmed', text: 'Yes, much better.', week: week(16) }] },
   ];
   docs.feedback.push(...feedback.map((f) => ({ ...f, tenantId }) as Doc));
+  // The private links from anonymous demo items to their authors (read only by delivery and "what I gave").
+  await store.bulkCreate('contacts', [
+    { id: 'contact:feedback:demo-1', tenantId, type: 'contact', feedbackId: 'feedback:demo-1', userId: idOf(22) } as Doc,
+    { id: 'contact:feedback:demo-2', tenantId, type: 'contact', feedbackId: 'feedback:demo-2', userId: idOf(23) } as Doc,
+  ]);
 
   await directory.ensureTenant(tenantId); // registers the tenant; the demo settings replace the defaults
   for (const [name, list] of Object.entries(docs) as [keyof typeof docs, Doc[]][]) await store.bulkCreate(name, list);

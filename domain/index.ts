@@ -4,8 +4,10 @@ import { ProcessedActivities } from './activities';
 import { Celebrations } from './celebrations';
 import { CheckIns } from './checkins';
 import { Directory } from './directory';
+import { Feedback } from './feedback';
 import { Outbox } from './outbox';
 import { Pilots } from './pilots';
+import { PortfolioView } from './portfolio';
 import { Practices } from './practices';
 
 /**
@@ -21,6 +23,8 @@ export interface Domain {
   outbox: Outbox;
   celebrations: Celebrations;
   checkins: CheckIns;
+  feedback: Feedback;
+  portfolio: PortfolioView;
 }
 
 export function createDomain(store: Store, clock: Clock = systemClock): Domain {
@@ -31,7 +35,9 @@ export function createDomain(store: Store, clock: Clock = systemClock): Domain {
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins };
+  const feedback = new Feedback(store, directory, pilots, outbox, clock);
+  const portfolio = new PortfolioView(store);
+  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio };
 }
 
 export * from './model';

@@ -167,6 +167,7 @@ export interface Round extends Doc {
 }
 
 export interface RoundFigures {
+  date?: string; // the round's check-in day
   invited: number;
   answered: number;
   confidence: number | null; // average 1..5; null when too few answers to show
@@ -188,29 +189,58 @@ export interface Answer extends Doc {
 export const FEEDBACK_TOPICS = ['practice', 'workload', 'autonomy', 'support', 'recognition', 'other'] as const;
 export const FEEDBACK_STATES = ['open', 'acknowledged', 'acted', 'closed'] as const;
 
-/** feedback: `feedback:<uuid>`. Anonymous items hold no user id; see `Contact`. */
+export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];
+export type FeedbackState = (typeof FEEDBACK_STATES)[number];
+
+/** One step of a feedback item's thread: a reply, or a state change with its note. Weeks only. */
+export interface FeedbackEntry {
+  from: 'owner' | 'contributor';
+  text: string;
+  week: string;
+  kind?: 'reply' | 'acknowledged' | 'acted' | 'closed' | 'confirmed' | 'reopened';
+  name?: string; // owner entries: who wrote it (owners are never anonymous)
+  rid?: string; // hash of the request that wrote it, so a retried request adds nothing
+}
+
+/**
+ * feedback: `feedback:<uuid>` (random, never derived from the author). Anonymous items hold no
+ * user id and no exact time (see `Contact` and domain/anonymity.ts); `scope` is already rolled up
+ * to a group of at least the threshold when the item is written.
+ */
 export interface FeedbackItem extends Doc {
   type: 'feedback';
   audience: 'manager' | 'leaders';
-  topic: (typeof FEEDBACK_TOPICS)[number];
+  topic: FeedbackTopic;
   text: string;
   anonymous: boolean;
   authorId?: string; // named items only
   authorName?: string;
-  teamId?: string;
-  pilotId?: string;
-  ownerId: string;
-  state: (typeof FEEDBACK_STATES)[number];
-  dueDate: string;
+  scope?: { level: 'team' | 'department' | 'tenant'; teamId?: string; department?: string };
+  teamId?: string; // anonymous items: only when the scope is that team
+  pilotId?: string; // anonymous items: only when the pilot's team is the scope
+  /** Manager items: the manager. Leader items: the leader who took it on (unset until then). */
+  ownerId?: string;
+  ownerName?: string;
+  state: FeedbackState;
+  dueDate: string; // derived from the week, never from the exact day
   createdWeek: string; // coarse time only: exact timestamps could identify anonymous authors
-  replies: { from: 'owner' | 'contributor'; text: string; week: string }[];
+  acknowledgedWeek?: string;
+  closedWeek?: string;
+  source?: 'direct' | 'checkin';
+  contributorVerdict?: 'closed' | 'not_closed';
+  replies: FeedbackEntry[];
 }
 
-/** contacts: `contact:<feedbackId>` — the only link from an anonymous item to its author. */
+/**
+ * contacts: `contact:<feedbackId>` — the only link from an anonymous item to its author, read
+ * by the delivery path and by the author's own "what I gave" list, never by any other view.
+ */
 export interface Contact extends Doc {
   type: 'contact';
   feedbackId: string;
   userId: string;
+  /** Sent to senior leaders because the author's team was below the threshold. */
+  rerouted?: boolean;
 }
 
 /** pilots: `celebration:<id>` */

@@ -8,6 +8,7 @@ import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
 import type { Store } from '../store/cosmos';
 import { registerFeedbackRoutes } from './api/feedback';
+import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
 import { registerPilotRoutes } from './api/pilots';
 import type { ApiContext } from './api/context';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): restify.Server {
   const ctx: ApiContext = { server, domain, identity, log, config, limits };
   registerMeRoutes(ctx);
   registerPilotRoutes(ctx);
+  registerLeaderRoutes(ctx);
   registerFeedbackRoutes(ctx);
 
   registerTabFiles(server, deps.tabsDir, log);

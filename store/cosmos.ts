@@ -68,6 +68,8 @@ function unavailable(err: unknown): DomainError | unknown {
 
 export class Store {
   private readonly containers = new Map<ContainerName, Container>();
+  /** Documents returned by reads and queries: lets benchmarks show what a request costs. */
+  readonly metrics = { documentsRead: 0, operations: 0 };
 
   private constructor(
     private readonly client: CosmosClient,
@@ -129,7 +131,9 @@ export class Store {
   async read<T extends Doc>(name: ContainerName, tenantId: string, id: string): Promise<T | undefined> {
     return this.guard(async () => {
       try {
+        this.metrics.operations++;
         const { resource } = await this.c(name).item(id, tenantId).read<T>();
+        if (resource) this.metrics.documentsRead++;
         return resource && resource.tenantId === tenantId ? resource : undefined;
       } catch (err) {
         if (statusOf(err) === 404) return undefined;
@@ -263,14 +267,17 @@ export class Store {
         { query: sql, parameters },
         { partitionKey: tenantId, maxItemCount: opts.pageSize ?? 200, continuationToken: opts.continuation },
       );
+      this.metrics.operations++;
       if (opts.pageSize && !opts.limit) {
         const page = await iterator.fetchNext();
+        this.metrics.documentsRead += page.resources.length;
         return { items: page.resources, continuation: page.continuationToken || undefined };
       }
       const items: T[] = [];
       const limit = opts.limit ?? Number.POSITIVE_INFINITY;
       while (iterator.hasMoreResults() && items.length < limit) {
         const page = await iterator.fetchNext();
+        this.metrics.documentsRead += page.resources.length;
         items.push(...page.resources);
       }
       return { items: items.slice(0, limit) };

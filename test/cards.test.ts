@@ -30,6 +30,17 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
   facilitator: { text: hostile, detail: 'd', roundId: 'r', canSwap: true },
   kudosForm: { problem: hostile, values: { toUserId: '', message: hostile, visibility: 'team' }, requestId: 'r', people: [{ name: 'Ana', value: 'u1' }] },
   roundSummary: { heading: 'Summary', intro: hostile, participation: '2 of 3', confidence: '4.0 / 5', facilitator: 'Ana', blockers: [hostile], privacyNote: 'note', url: 'https://x.test/p' },
+  feedbackForm: {
+    mode: 'inline', heading: 'Give feedback', intro: hostile, problem: hostile, requestId: 'r', anonymityNote: 'note',
+    values: { audience: 'manager', topic: 'workload', text: hostile, pilotId: 'none', anonymous: 'true' },
+    errors: { audience: 'bad', topic: '', text: 'bad', pilotId: '', anonymous: '' },
+    audiences: [{ title: 'My manager (Ana)', value: 'manager' }, { title: 'Senior leaders', value: 'leaders' }], topics: [{ title: 'Workload', value: 'workload' }], pilots: [{ title: hostile, value: 'pilot:p' }],
+  },
+  feedbackThread: {
+    heading: hostile, excerpt: hostile, message: hostile, messageLabel: 'Ana wrote', facts: [{ title: 'Topic', value: hostile }], privacyNote: 'private', status: 'Sent.', problem: hostile,
+    feedbackId: 'feedback:f', requestId: 'r', canReply: true, canConfirm: true, canReopen: true,
+  },
+  feedbackDigest: { summary: hostile, topics: [{ topic: 'Workload', count: '2' }], note: 'note', url: 'https://x.test/tabs' },
 };
 
 describe('card templates', () => {

@@ -4,6 +4,9 @@ import checkinReminder from './templates/checkin-reminder.json';
 import checkinThanks from './templates/checkin-thanks.json';
 import checkin from './templates/checkin.json';
 import facilitator from './templates/facilitator.json';
+import feedbackDigest from './templates/feedback-digest.json';
+import feedbackForm from './templates/feedback-form.json';
+import feedbackThread from './templates/feedback-thread.json';
 import help from './templates/help.json';
 import kudosForm from './templates/kudos-form.json';
 import launch from './templates/launch.json';
@@ -26,6 +29,9 @@ export const TEMPLATES = {
   checkinReminder,
   checkinThanks,
   facilitator,
+  feedbackDigest,
+  feedbackForm,
+  feedbackThread,
   help,
   kudosForm,
   launch,

@@ -1,0 +1,180 @@
+import type { Store } from '../store/cosmos';
+import { forbidden } from './errors';
+import { hasRole, type Caller, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+
+/**
+ * What senior leaders see: every pilot in the tenant with its health, where practices get
+ * adopted, and how participation and confidence move over time. Built from the rollups kept on
+ * each pilot document, so one request reads one document per pilot and never a raw answer.
+ * (Figures of groups below the anonymity threshold were never stored: see CheckIns.close.)
+ */
+export interface PortfolioFilter {
+  status?: PilotStatus;
+  practiceId?: string;
+  teamId?: string;
+  managerId?: string;
+}
+
+export interface PortfolioPilot {
+  id: string;
+  title: string;
+  practiceId?: string;
+  practiceName: string;
+  teamId: string;
+  teamName: string;
+  managerId: string;
+  managerName: string;
+  status: PilotStatus;
+  startDate: string;
+  endDate: string;
+  health: PilotHealth;
+  trend: { date: string; participation: number | null; confidence: number | null }[];
+}
+
+export interface PracticeOutcome {
+  practiceId: string;
+  practiceName: string;
+  adopted: number;
+  adapted: number;
+  stopped: number;
+  running: number;
+  learnings: { pilotId: string; pilotTitle: string; teamName: string; outcome: Outcome; learning: string }[];
+}
+
+export interface TrendPoint {
+  week: string; // Monday of the ISO week
+  pilots: number;
+  participation: number | null;
+  confidence: number | null;
+}
+
+export interface Portfolio {
+  pilots: PortfolioPilot[];
+  totals: { pilots: number; byStatus: Partial<Record<PilotStatus, number>>; atRisk: number; watch: number; openFeedback: number };
+  outcomes: PracticeOutcome[];
+  trend: TrendPoint[];
+  facets: { practices: { id: string; name: string }[]; teams: { id: string; name: string }[]; managers: { id: string; name: string }[] };
+}
+
+const CLOSED: PilotStatus[] = ['adopted', 'adapted', 'stopped'];
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+function mondayOf(date: string): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+export class PortfolioView {
+  constructor(private readonly store: Store) {}
+
+  /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
+  async pilots(caller: Caller): Promise<Pilot[]> {
+    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('The leader view is for senior leaders.');
+    return this.store.all<Pilot>('pilots', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot'");
+  }
+
+  async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {
+    const all = await this.pilots(caller);
+    const facets = {
+      practices: unique(all.map((p) => ({ id: p.practiceId ?? 'custom', name: p.practiceName }))),
+      teams: unique(all.map((p) => ({ id: p.teamId, name: p.teamName }))),
+      managers: unique(all.map((p) => ({ id: p.managerId, name: p.managerName }))),
+    };
+    const pilots = all
+      .filter((p) => !filter.status || p.status === filter.status)
+      .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
+      .filter((p) => !filter.teamId || p.teamId === filter.teamId)
+      .filter((p) => !filter.managerId || p.managerId === filter.managerId)
+      .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || b.updatedAt.localeCompare(a.updatedAt));
+
+    const byStatus: Partial<Record<PilotStatus, number>> = {};
+    for (const p of pilots) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
+    return {
+      pilots: pilots.map(toPortfolioPilot),
+      totals: {
+        pilots: pilots.length,
+        byStatus,
+        atRisk: pilots.filter((p) => p.health.level === 'at_risk').length,
+        watch: pilots.filter((p) => p.health.level === 'watch').length,
+        openFeedback: pilots.reduce((n, p) => n + (p.health.openFeedback ?? 0), 0),
+      },
+      outcomes: outcomesOf(pilots),
+      trend: trendOf(pilots),
+      facets,
+    };
+  }
+}
+
+function levelRank(level: PilotHealth['level']): number {
+  return { at_risk: 0, watch: 1, good: 2, unknown: 3 }[level];
+}
+
+function unique(items: { id: string; name: string }[]): { id: string; name: string }[] {
+  const map = new Map(items.map((i) => [i.id, i]));
+  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function toPortfolioPilot(p: Pilot): PortfolioPilot {
+  return {
+    id: p.id,
+    title: p.title,
+    practiceId: p.practiceId,
+    practiceName: p.practiceName,
+    teamId: p.teamId,
+    teamName: p.teamName,
+    managerId: p.managerId,
+    managerName: p.managerName,
+    status: p.status,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    health: p.health,
+    trend: (p.roundFigures ?? []).map((f) => ({
+      date: f.date ?? '',
+      participation: f.invited ? round2(f.answered / f.invited) : null,
+      confidence: f.confidence,
+    })),
+  };
+}
+
+function outcomesOf(pilots: Pilot[]): PracticeOutcome[] {
+  const byPractice = new Map<string, PracticeOutcome>();
+  for (const p of pilots) {
+    const id = p.practiceId ?? 'custom';
+    const o = byPractice.get(id) ?? { practiceId: id, practiceName: p.practiceName, adopted: 0, adapted: 0, stopped: 0, running: 0, learnings: [] };
+    if (CLOSED.includes(p.status)) {
+      o[p.status as Outcome]++;
+      if (p.learning) o.learnings.push({ pilotId: p.id, pilotTitle: p.title, teamName: p.teamName, outcome: p.status as Outcome, learning: p.learning });
+    } else o.running++;
+    byPractice.set(id, o);
+  }
+  return [...byPractice.values()].sort((a, b) => b.adopted + b.adapted + b.stopped - (a.adopted + a.adapted + a.stopped) || a.practiceName.localeCompare(b.practiceName));
+}
+
+/** Week by week across pilots: participation pooled over people, confidence weighted by answers. */
+function trendOf(pilots: Pilot[]): TrendPoint[] {
+  const weeks = new Map<string, { pilots: Set<string>; invited: number; answered: number; confSum: number; confWeight: number }>();
+  for (const p of pilots) {
+    for (const f of p.roundFigures ?? []) {
+      if (!f.date) continue;
+      const week = mondayOf(f.date);
+      const w = weeks.get(week) ?? { pilots: new Set(), invited: 0, answered: 0, confSum: 0, confWeight: 0 };
+      w.pilots.add(p.id);
+      w.invited += f.invited;
+      w.answered += f.answered;
+      if (f.confidence !== null) {
+        w.confSum += f.confidence * f.answered;
+        w.confWeight += f.answered;
+      }
+      weeks.set(week, w);
+    }
+  }
+  return [...weeks.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([week, w]) => ({
+      week,
+      pilots: w.pilots.size,
+      participation: w.invited ? round2(w.answered / w.invited) : null,
+      confidence: w.confWeight ? round2(w.confSum / w.confWeight) : null,
+    }));
+}

@@ -1,0 +1,136 @@
+import type { Request } from 'restify';
+import { thresholdSchema, THRESHOLD_MAX, THRESHOLD_MIN } from '../../domain/anonymity';
+import {
+  acknowledgeSchema,
+  actSchema,
+  closeSchema,
+  confirmSchema,
+  feedbackInputSchema,
+  replySchema,
+  summaryFilterSchema,
+} from '../../domain/feedback';
+import { idSchema, parseInput } from '../../domain/schemas';
+import { authed, queryParam, type ApiContext } from './context';
+
+/**
+ * Feedback loops over the tab API. Every route is a thin face over domain/feedback.ts; inputs
+ * are parsed here with zod (400 naming each field) and nothing else is decided at this edge.
+ *
+ *  POST /api/feedback                      give feedback (Idempotency-Key honoured) → 201 {item, notice?}
+ *  GET  /api/feedback/options              what the form offers (topics, my manager, my pilots)
+ *  GET  /api/feedback/mine                 what I gave, with replies and state
+ *  GET  /api/feedback/inbox                what waits on me (owner / senior leader views)
+ *  GET  /api/feedback/summary              counts per group (leaders, admins): ?teamId=&department=&weeks=
+ *  GET  /api/feedback/export.csv           the same as CSV
+ *  GET  /api/feedback/:id                  one item, as owner or as contributor
+ *  POST /api/feedback/:id/acknowledge      owner: {note?, dueDate?}
+ *  POST /api/feedback/:id/act              owner: {note} ("you said, we did")
+ *  POST /api/feedback/:id/close            owner: {note?}
+ *  POST /api/feedback/:id/reply            owner → contributor: {text}
+ *  POST /api/feedback/:id/respond          contributor → owner: {text}
+ *  POST /api/feedback/:id/confirm          contributor: {closed, text?}
+ *  GET  /api/signals                       pitfall signals with reasons (leaders, admins)
+ *  GET  /api/settings/anonymity            the tenant's threshold
+ *  PUT  /api/settings/anonymity            admins: {anonymityThreshold: 3..25}
+ */
+function feedbackId(req: Request): string {
+  return parseInput(idSchema, decodeURIComponent(String(req.params.id ?? '')));
+}
+
+function requestKey(req: Request): string | undefined {
+  const key = req.header('idempotency-key');
+  return key ? String(key).slice(0, 200) : undefined;
+}
+
+function filterOf(req: Request) {
+  const raw: Record<string, string> = {};
+  for (const name of Object.keys((req.query as Record<string, unknown>) ?? {})) {
+    const v = queryParam(req, name);
+    if (v !== undefined) raw[name] = v;
+  }
+  return parseInput(summaryFilterSchema, raw);
+}
+
+export function registerFeedbackRoutes(ctx: ApiContext): void {
+  const { server, domain } = ctx;
+  const feedback = domain.feedback;
+
+  server.post('/api/feedback', authed(ctx, async (caller, req, res) => {
+    const input = parseInput(feedbackInputSchema, req.body);
+    const { item, created, notice } = await feedback.give(caller, input, requestKey(req));
+    res.send(created ? 201 : 200, { item, ...(notice ? { notice } : {}) });
+  }));
+
+  server.get('/api/feedback/options', authed(ctx, async (caller, _req, res) => {
+    res.send(await feedback.formOptions(caller));
+  }));
+
+  server.get('/api/feedback/mine', authed(ctx, async (caller, _req, res) => {
+    res.send({ items: await feedback.mine(caller) });
+  }));
+
+  server.get('/api/feedback/inbox', authed(ctx, async (caller, _req, res) => {
+    res.send({ items: await feedback.inbox(caller) });
+  }));
+
+  server.get('/api/feedback/summary', authed(ctx, async (caller, req, res) => {
+    res.send(await feedback.summary(caller, filterOf(req)));
+  }));
+
+  server.get('/api/feedback/export.csv', authed(ctx, async (caller, req, res) => {
+    const csv = await feedback.exportCsv(caller, filterOf(req));
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="leaderful-feedback.csv"',
+      'cache-control': 'no-store',
+    });
+    res.end(csv);
+  }));
+
+  server.get('/api/feedback/:id', authed(ctx, async (caller, req, res) => {
+    res.send(await feedback.get(caller, feedbackId(req)));
+  }));
+
+  server.post('/api/feedback/:id/acknowledge', authed(ctx, async (caller, req, res) => {
+    const input = parseInput(acknowledgeSchema, req.body ?? {});
+    res.send({ item: await feedback.acknowledge(caller, feedbackId(req), input) });
+  }));
+
+  server.post('/api/feedback/:id/act', authed(ctx, async (caller, req, res) => {
+    const { note } = parseInput(actSchema, req.body ?? {});
+    res.send({ item: await feedback.act(caller, feedbackId(req), note) });
+  }));
+
+  server.post('/api/feedback/:id/close', authed(ctx, async (caller, req, res) => {
+    const { note } = parseInput(closeSchema, req.body ?? {});
+    res.send({ item: await feedback.close(caller, feedbackId(req), note) });
+  }));
+
+  server.post('/api/feedback/:id/reply', authed(ctx, async (caller, req, res) => {
+    const { text } = parseInput(replySchema, req.body ?? {});
+    res.send({ item: await feedback.reply(caller, feedbackId(req), text, requestKey(req)) });
+  }));
+
+  server.post('/api/feedback/:id/respond', authed(ctx, async (caller, req, res) => {
+    const { text } = parseInput(replySchema, req.body ?? {});
+    res.send({ item: await feedback.respond(caller, feedbackId(req), text, requestKey(req)) });
+  }));
+
+  server.post('/api/feedback/:id/confirm', authed(ctx, async (caller, req, res) => {
+    const { closed, text } = parseInput(confirmSchema, req.body ?? {});
+    res.send({ item: await feedback.confirm(caller, feedbackId(req), closed, text) });
+  }));
+
+  server.get('/api/signals', authed(ctx, async (caller, _req, res) => {
+    res.send(await feedback.signals(caller));
+  }));
+
+  server.get('/api/settings/anonymity', authed(ctx, async (caller, _req, res) => {
+    res.send({ anonymityThreshold: await feedback.threshold(caller.tenantId), min: THRESHOLD_MIN, max: THRESHOLD_MAX });
+  }));
+
+  server.put('/api/settings/anonymity', authed(ctx, async (caller, req, res) => {
+    const { anonymityThreshold } = parseInput(thresholdSchema, req.body ?? {});
+    res.send({ anonymityThreshold: await feedback.setThreshold(caller, anonymityThreshold), min: THRESHOLD_MIN, max: THRESHOLD_MAX });
+  }));
+}

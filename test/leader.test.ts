@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import { demoUser, startTestApp, type TestApp } from './helpers/app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+const avery = demoUser('Avery'); // senior leader
+const alex = demoUser('Alex'); // admin
+const morgan = demoUser('Morgan'); // manager
+
+describe('leader view API', () => {
+  test('a senior leader sees every pilot, riskiest first, with health, outcomes and trends', async () => {
+    const res = await t.api('/api/leader/portfolio', { as: avery });
+    expect(res.status).toBe(200);
+    const { pilots, totals, outcomes, trend, facets } = res.body;
+    expect(totals.pilots).toBe(8);
+    expect(new Set(pilots.map((p: any) => p.teamId))).toEqual(new Set(['team:demo-ops', 'team:demo-care', 'team:demo-eng']));
+    const rank = { at_risk: 0, watch: 1, good: 2, unknown: 3 } as Record<string, number>;
+    const ranks = pilots.map((p: any) => rank[p.health.level]);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    // Signals carry their reasons.
+    const retro = pilots.find((p: any) => p.id === 'pilot:demo-retro');
+    expect(retro.health.signals.map((s: any) => s.kind)).toContain('micromanagement');
+    expect(retro.health.signals.find((s: any) => s.kind === 'micromanagement').reason).toMatch(/Autonomy answers fell from \d\.\d to \d\.\d/);
+    expect(retro.trend.length).toBe(6);
+    // Practice outcomes with what was learned.
+    const ysywd = outcomes.find((o: any) => o.practiceId === 'practice:you-said-we-did');
+    expect(ysywd).toMatchObject({ adopted: 1, adapted: 0, stopped: 0 });
+    expect(ysywd.learnings[0].learning).toMatch(/twice as much feedback/);
+    // Weekly trend across pilots, oldest first.
+    expect(trend.length).toBeGreaterThan(3);
+    expect(trend.map((w: any) => w.week)).toEqual([...trend.map((w: any) => w.week)].sort());
+    expect(trend.every((w: any) => w.participation === null || (w.participation >= 0 && w.participation <= 1))).toBe(true);
+    expect(facets.managers.map((m: any) => m.name)).toEqual(['Jordan Silva', 'Morgan Lee', 'Priya Raman']);
+  });
+
+  test('filters by status, practice, team and manager', async () => {
+    const q = async (query: string) => (await t.api(`/api/leader/portfolio?${query}`, { as: alex })).body.pilots.map((p: any) => p.id).sort();
+    expect(await q('status=active')).toEqual(['pilot:demo-facilitator', 'pilot:demo-retro']);
+    expect(await q('teamId=team:demo-eng')).toEqual(['pilot:demo-coaching', 'pilot:demo-log', 'pilot:demo-ysywd']);
+    expect(await q('practiceId=practice:weekly-retro')).toEqual(['pilot:demo-retro']);
+    expect(await q(`managerId=${morgan.userId}&status=draft`)).toEqual(['pilot:demo-decisions']);
+    expect((await t.api('/api/leader/portfolio?status=bogus', { as: alex })).status).toBe(400);
+  });
+
+  test('managers, members and other tenants cannot open it', async () => {
+    expect((await t.api('/api/leader/portfolio', { as: morgan })).status).toBe(403);
+    expect((await t.api('/api/leader/portfolio', { as: demoUser('Sam') })).status).toBe(403);
+    const stranger = { tenantId: randomUUID(), userId: randomUUID(), name: 'Stranger' };
+    expect((await t.api('/api/leader/portfolio', { as: stranger })).status).toBe(403);
+    expect((await t.api('/api/leader/pilots.csv', { as: morgan })).status).toBe(403);
+  });
+
+  test('CSV export: one row per pilot, and text cannot run as a spreadsheet formula', async () => {
+    const created = await t.api('/api/pilots', {
+      as: morgan,
+      body: { title: '=HYPERLINK("http://evil.example","click")', hypothesis: 'A hypothesis long enough.', successMeasures: ['Measure one'], teamId: 'team:demo-ops', startDate: '2027-01-04', endDate: '2027-02-01' },
+    });
+    expect(created.status).toBe(201);
+    const res = await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.idp.token({ tid: avery.tenantId, oid: avery.userId })}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toContain('leaderful-pilots.csv');
+    const lines = (await res.text()).trim().split('\r\n');
+    expect(lines[0]).toContain('"Pilot","Practice","Team"');
+    expect(lines).toHaveLength(1 + 9);
+    expect(lines.some((l) => l.startsWith('"\'=HYPERLINK(""http://evil.example"",""click"")"'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('"=HYPERLINK'))).toBe(false);
+  });
+});
