@@ -19,7 +19,6 @@ const ned = person('Ned York'); // America/New_York
 const lee = person('Lee London'); // Europe/London, pauses
 
 const MONDAY = '2027-01-04';
-const HOUR = 3_600_000;
 const clock = new ManualClock(new Date(`${MONDAY}T06:00:00Z`));
 let t: TestApp;
 

@@ -31,7 +31,7 @@ export class TestIdentityProvider {
     this.key = pair.privateKey;
     this.jwk = { ...(await exportJWK(pair.publicKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
     this.rogueKey = (await generateKeyPair('RS256')).privateKey;
-    this.server = http.createServer((req, res) => {
+    this.server = http.createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ keys: [this.jwk] }));
     });
