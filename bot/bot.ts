@@ -19,6 +19,7 @@ import type { Caller } from '../domain/model';
 import type { Log } from '../server/log';
 import { activityIdentity, callerOf } from './caller';
 import { CardActions } from './card-actions';
+import { feedbackCommand, handleFeedbackAction } from './feedback';
 import { ChatCommands } from './chat';
 import { Installation, teamIdOf } from './install';
 import type { LinkConfig } from './links';
@@ -48,6 +49,8 @@ export class LeaderfulBot extends TeamsActivityHandler {
     this.extension = new MessageExtension(domain, links, log);
     this.installation = new Installation(domain, log);
     this.cardActions = new CardActions(domain);
+    this.cardActions.register('feedback.', handleFeedbackAction);
+    this.chat.register(feedbackCommand(domain));
 
     this.onMessage(async (context, next) => {
       const caller = await callerOf(domain, context.activity);

@@ -11,6 +11,7 @@ import { checkinThanksCard } from './notifications';
 export const COMMANDS = [
   { name: 'my pilots', description: 'List the pilots you run or take part in' },
   { name: 'launch pilot', description: 'Start a new leadership-practice pilot' },
+  { name: 'feedback', description: 'Give feedback to your manager or senior leaders, named or anonymous' },
   { name: 'pause me for 7 days', description: 'Skip check-ins while you are away' },
   { name: 'time zone Europe/Madrid', description: 'Set the time zone your check-ins follow' },
   { name: 'celebrations off', description: 'Celebrate you privately, never in the team (on to undo)' },

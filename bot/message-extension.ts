@@ -15,6 +15,7 @@ import type { Caller, Pilot, Practice } from '../domain/model';
 import type { Log } from '../server/log';
 import { renderCard } from './cards';
 import { pilotShareUrl, pilotTabLink, tabHomeLink, type LinkConfig } from './links';
+import { feedbackFetchTask, feedbackSubmitAction } from './feedback';
 import { celebrationCard } from './notifications';
 import { defaultValues, pilotFormCard, submitPilotForm } from './pilot-form';
 
@@ -101,6 +102,7 @@ export class MessageExtension {
   }
 
   async fetchTask(caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackFetchTask(this.domain, caller, action);
     if (action.commandId === ME_COMMANDS.giveKudos) {
       const card = await this.kudosForm(caller, { toUserId: '', message: messageText(action.messagePayload?.body?.content).slice(0, 500), visibility: 'team' });
       return { task: { type: 'continue', value: { title: 'Give kudos', width: 'medium', height: 'medium', card } } };
@@ -115,6 +117,7 @@ export class MessageExtension {
 
   /** Creates the pilot and inserts its card into the compose box, or shows the form again. */
   async submitAction(caller: Caller, action: MessagingExtensionAction, teamId?: string): Promise<MessagingExtensionActionResponse> {
+    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackSubmitAction(this.domain, caller, action);
     if (action.commandId === ME_COMMANDS.giveKudos) return this.submitKudos(caller, action, teamId);
     if (action.commandId !== ME_COMMANDS.launchPilot) return { task: { type: 'message', value: 'That action is not available yet.' } };
     const result = await submitPilotForm(this.domain, caller, action.data);

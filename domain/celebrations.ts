@@ -102,6 +102,15 @@ export class Celebrations {
     return { celebration, visibility, recipientName: recipient.name, duplicate: !celebration };
   }
 
+  /**
+   * A milestone of another feature (a community project done, a development path's readiness
+   * review), recorded once under `key` and delivered like any celebration: to `teamId` (a team or
+   * circle conversation) when the visibility is team, else privately to `toId`.
+   */
+  async recognise(tenantId: string, key: string, c: Omit<Celebration, 'id' | 'tenantId' | 'type' | 'createdAt'>): Promise<Celebration | undefined> {
+    return this.record({ tenantId }, key, c);
+  }
+
   async setOptOut(caller: Caller, optOut: boolean): Promise<void> {
     await this.store.update('directory', caller.tenantId, `member:${caller.userId}`, (m: { optOutPublicCelebration?: boolean } & Celebration) => ({ ...m, optOutPublicCelebration: optOut }));
   }

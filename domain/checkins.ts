@@ -39,6 +39,8 @@ export interface RoundSummary {
 }
 
 export class CheckIns {
+  private readonly closedHooks: ((tenantId: string, roundId: string) => Promise<unknown>)[] = [];
+
   constructor(
     private readonly store: Store,
     private readonly directory: Directory,
@@ -46,6 +48,11 @@ export class CheckIns {
     private readonly celebrations: Celebrations,
     private readonly clock: Clock,
   ) {}
+
+  /** Work other parts of the domain do when a round closes (e.g. sharing answers with leaders). */
+  onRoundClosed(hook: (tenantId: string, roundId: string) => Promise<unknown>): void {
+    this.closedHooks.push(hook);
+  }
 
   /** One scheduler pass over a tenant: open due rounds, prompt, remind, close and summarise. */
   async tick(tenantId: string): Promise<void> {
@@ -242,6 +249,7 @@ export class CheckIns {
       await this.outbox.enqueue(round.tenantId, `handoff:${round.id}`, 'facilitator_handoff', { kind: 'user', userId: facilitator.userId }, { ...summary });
     }
     await this.celebrations.afterRound(pilot, round);
+    for (const hook of this.closedHooks) await hook(round.tenantId, round.id);
   }
 
   /** The open round a member was asked in and the question list, for the card. */

@@ -15,6 +15,8 @@ import {
   type Scope,
 } from './anonymity';
 import type { Clock } from './clock';
+import { toCsv } from './csv';
+import { NEGLECT_DAYS, levelOf, neglectedFeedbackSignal } from './health';
 import { isoDay } from './clock';
 import type { Directory } from './directory';
 import { DomainError, conflict, forbidden, invalid, notFound } from './errors';
@@ -39,6 +41,7 @@ import {
 } from './model';
 import type { Outbox, Target } from './outbox';
 import type { Pilots } from './pilots';
+import type { RateLimits } from './rate-limits';
 
 /**
  * Feedback loops: team → manager → senior leaders and back, with anonymity that holds by
@@ -227,7 +230,6 @@ interface RequestRecord extends Doc {
 
 const MAX_ENTRIES = 100;
 const RECENT_WEEKS = 8;
-const NEGLECT_DAYS = 14;
 const SIGNAL_WEEKS = 6;
 const ACTIVE_STATES: FeedbackState[] = ['open', 'acknowledged', 'acted'];
 
@@ -262,6 +264,7 @@ export class Feedback {
     private readonly pilots: Pilots,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   // ------------------------------------------------------------------------------------------
@@ -328,6 +331,8 @@ export class Feedback {
     opts: { source?: 'direct' | 'checkin'; teamHint?: string; textFor?: (withPilot: boolean) => string } = {},
   ): Promise<{ item: ContributorView; created: boolean; notice?: string }> {
     const source = opts.source ?? 'direct';
+    // Shared check-in answers are the system's doing, not the person's: only direct items count.
+    if (source === 'direct') this.limits.consume('feedback', `${caller.tenantId}|${caller.userId}`);
     const teamHint = opts.teamHint;
     const ctx = await this.context(caller.tenantId);
     const pilot = input.pilotId ? await this.pilots.get(caller, input.pilotId) : undefined;
@@ -870,14 +875,14 @@ export class Feedback {
   /** The summary as CSV: per group, the total and the counts by topic and by state. Same rules, same cells. */
   async exportCsv(caller: Caller, filter: SummaryFilter = {}): Promise<string> {
     const s = await this.summary(caller, filter);
-    const rows: string[][] = [['period_from', 'period_to', 'group_level', 'group', 'measure', 'value', 'count']];
+    const rows: string[][] = [];
     for (const g of s.groups) {
       const row = (measure: string, value: string, count: number) => rows.push([s.period.from, s.period.to, g.level, g.label, measure, value, String(count)]);
       row('total', 'all', g.counts.total);
       for (const topic of FEEDBACK_TOPICS) row('topic', topic, g.counts.byTopic[topic]);
       for (const state of FEEDBACK_STATES) row('state', state, g.counts.byState[state]);
     }
-    return rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    return toCsv(['period_from', 'period_to', 'group_level', 'group', 'measure', 'value', 'count'], rows);
   }
 
   /**
@@ -1021,24 +1026,10 @@ export class Feedback {
   }
 }
 
-/** CSV cell: quoted, and text that a spreadsheet would run as a formula is defused. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
 /** The feedback part of a pilot's health: open items, the neglected-feedback signal and the level. */
 export function withFeedbackRollup(health: PilotHealth, openFeedback: number, oldestDays: number): PilotHealth {
   const signals: Signal[] = health.signals.filter((s) => s.kind !== 'neglected_feedback');
-  if (openFeedback > 0 && oldestDays > NEGLECT_DAYS) {
-    signals.push({ kind: 'neglected_feedback', reason: `${openFeedback} feedback item(s) open; the oldest has waited ${oldestDays} days.` });
-  }
-  const level: PilotHealth['level'] = !health.rounds
-    ? 'unknown'
-    : signals.length >= 2 || (health.confidence !== null && health.confidence < 2.5)
-      ? 'at_risk'
-      : signals.length
-        ? 'watch'
-        : 'good';
-  return { ...health, openFeedback, signals, level };
+  const neglected = neglectedFeedbackSignal(openFeedback, oldestDays);
+  if (neglected) signals.push(neglected);
+  return { ...health, openFeedback, signals, level: levelOf(health.rounds, signals, health.confidence) };
 }

@@ -35,11 +35,26 @@ export function deriveHealth(rounds: RoundFigures[], openFeedback: number, oldes
   if (participation !== null && participation < 0.5) {
     signals.push({ kind: 'low_participation', reason: `Only ${Math.round(participation * 100)}% of the team answered the last check-in.` });
   }
-  if (openFeedback > 0 && oldestOpenFeedbackDays > 14) {
-    signals.push({ kind: 'neglected_feedback', reason: `${openFeedback} feedback item(s) open; the oldest has waited ${oldestOpenFeedbackDays} days.` });
-  }
+  const neglected = neglectedFeedbackSignal(openFeedback, oldestOpenFeedbackDays);
+  if (neglected) signals.push(neglected);
   const confidenceTrend = recent.map((r) => r.confidence).filter((x): x is number => x !== null);
   const confidence = last?.confidence ?? null;
-  const level: PilotHealth['level'] = !rounds.length ? 'unknown' : signals.length >= 2 || (confidence !== null && confidence < 2.5) ? 'at_risk' : signals.length ? 'watch' : 'good';
-  return { rounds: rounds.length, participation, confidence, confidenceTrend, openFeedback, signals, level };
+  return { rounds: rounds.length, participation, confidence, confidenceTrend, openFeedback, signals, level: levelOf(rounds.length, signals, confidence) };
+}
+
+/** Open feedback older than this is "neglected". */
+export const NEGLECT_DAYS = 14;
+
+export function neglectedFeedbackSignal(openFeedback: number, oldestOpenDays: number): Signal | undefined {
+  if (openFeedback > 0 && oldestOpenDays > NEGLECT_DAYS) {
+    return { kind: 'neglected_feedback', reason: `${openFeedback} feedback item(s) open; the oldest has waited ${oldestOpenDays} days.` };
+  }
+  return undefined;
+}
+
+/** The one rule for a pilot's health level: explainable from its signals and confidence. */
+export function levelOf(rounds: number, signals: Signal[], confidence: number | null): PilotHealth['level'] {
+  if (!rounds) return 'unknown';
+  if (signals.length >= 2 || (confidence !== null && confidence < 2.5)) return 'at_risk';
+  return signals.length ? 'watch' : 'good';
 }

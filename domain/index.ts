@@ -9,6 +9,7 @@ import { Outbox } from './outbox';
 import { Pilots } from './pilots';
 import { PortfolioView } from './portfolio';
 import { Practices } from './practices';
+import { NO_LIMITS, type RateLimits } from './rate-limits';
 
 /**
  * The one domain layer. The bot, the message extension and the tab API are thin faces over it;
@@ -25,9 +26,10 @@ export interface Domain {
   checkins: CheckIns;
   feedback: Feedback;
   portfolio: PortfolioView;
+  limits: RateLimits;
 }
 
-export function createDomain(store: Store, clock: Clock = systemClock): Domain {
+export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS): Domain {
   const directory = new Directory(store, clock);
   const practices = new Practices(store);
   const outbox = new Outbox(store, clock);
@@ -35,9 +37,11 @@ export function createDomain(store: Store, clock: Clock = systemClock): Domain {
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
-  const feedback = new Feedback(store, directory, pilots, outbox, clock);
+  const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
+  // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
+  checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
   const portfolio = new PortfolioView(store);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio };
+  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits };
 }
 
 export * from './model';

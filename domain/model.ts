@@ -125,6 +125,10 @@ export interface Pilot extends Doc {
   /** Facilitator rota: member ids in turn order, and whose turn was last. */
   rota?: { order: string[]; last: number };
   measuresMet?: number[];
+  /** Set on a leadership circle's check-in rhythm (see Circle): not a pilot of a practice. */
+  circleId?: string;
+  /** The practice story this pilot builds on (domain/stories.ts). */
+  basedOnStoryId?: string;
 }
 
 /**
@@ -246,7 +250,7 @@ export interface Contact extends Doc {
 /** pilots: `celebration:<id>` */
 export interface Celebration extends Doc {
   type: 'celebration';
-  kind: 'first_round' | 'streak' | 'confidence_rising' | 'measure_met' | 'adopted' | 'kudos';
+  kind: 'first_round' | 'streak' | 'confidence_rising' | 'measure_met' | 'adopted' | 'kudos' | 'project_done' | 'path_ready';
   pilotId?: string;
   teamId?: string;
   fromId?: string;
@@ -254,4 +258,168 @@ export interface Celebration extends Doc {
   message: string;
   visibility: 'team' | 'private';
   createdAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leadership circles, practice stories, community projects, development paths (issue 9).
+// Circles and paths live in `directory`, stories and projects in `pilots`.
+
+/** A convenor's time in office. `interim`: the circle's founder, until the first election closes. */
+export interface ConvenorTerm {
+  userId: string;
+  name: string;
+  since: string; // ISO
+  termEndsAt?: string; // ISO; unset while interim
+  interim?: boolean;
+}
+
+export interface Nomination {
+  userId: string;
+  name: string;
+  nominatedBy: string[];
+  at: string;
+}
+
+export interface ElectionResult {
+  winnerId: string;
+  winnerName: string;
+  /** How the winner was decided: most votes, the tie-break rule, or with no nominees the sitting convenor continuing or rotation. */
+  rule: 'votes' | 'tie_break' | 'rotation' | 'continued';
+  tally: { userId: string; name: string; votes: number }[];
+  votesCast: number;
+  closedAt: string;
+  closedBy: string; // a user id, or 'deadline'
+}
+
+/** One election of a circle's convenor. `votes` (voter → nominee) is never shown to anyone. */
+export interface Election {
+  number: number;
+  status: 'open' | 'closed';
+  reason: 'first' | 'term_ended' | 'requested';
+  openedAt: string;
+  closesAt: string;
+  openedBy: string; // a user id, or 'scheduler'
+  /** Who may not stand: the outgoing convenor (no consecutive terms), unless alone. */
+  excluded: string[];
+  nominees: Nomination[];
+  votes: Record<string, string>;
+  result?: ElectionResult;
+}
+
+/**
+ * directory: `circle:<hash of conversation>` — a leadership circle in a group chat or channel.
+ * It doubles as the "team" of its check-in rhythm (a Pilot with `circleId`): the check-in engine
+ * reads `memberIds` and delivery reads `conversationReference` from it by id.
+ */
+export interface Circle extends Doc {
+  type: 'circle';
+  name: string;
+  purpose: string;
+  /** The Team document of the conversation the circle lives in. */
+  teamId: string;
+  kind: 'channel' | 'groupChat';
+  conversationReference?: Record<string, unknown>;
+  memberIds: string[];
+  convenor: ConvenorTerm;
+  /** Past convenors, oldest first (bounded). */
+  convenors: { userId: string; name: string; from: string; to: string }[];
+  termWeeks: number;
+  electionDays: number;
+  election?: Election;
+  /** Earliest moment background work is due (election deadline or end of term). */
+  dueAt: string;
+  rhythmPilotId: string;
+  status: 'active' | 'closed';
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const REACTION_KINDS = ['helpful', 'inspiring', 'will_try'] as const;
+export type ReactionKind = (typeof REACTION_KINDS)[number];
+
+/** pilots: `story:<hash of pilot>` — what a manager learned from a closed pilot, for everyone. */
+export interface Story extends Doc {
+  type: 'story';
+  pilotId: string;
+  pilotTitle: string;
+  practiceId?: string;
+  practiceName: string;
+  teamName: string;
+  outcome: Outcome;
+  authorId: string;
+  authorName: string;
+  tried: string;
+  happened: string;
+  change: string;
+  circleIds: string[];
+  reactions: Record<ReactionKind, string[]>;
+  questionsAsked: number;
+  basedOnStoryId?: string;
+  /** Pilots launched on the strength of this story (bounded). */
+  builtOn: { pilotId: string; title: string; teamName: string; managerName: string; at: string }[];
+  /** Lower-cased title, practice, team, author and text: what search matches. */
+  searchText: string;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export const PROJECT_STATUSES = ['proposed', 'approved', 'declined', 'done'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+/** pilots: `project:<id>` — a community project a circle proposes and a senior leader decides. */
+export interface Project extends Doc {
+  type: 'project';
+  circleId: string;
+  circleName: string;
+  title: string;
+  goal: string;
+  weeksAsked: number;
+  budget: { amount: number; currency: string };
+  sponsorId: string;
+  sponsorName: string;
+  proposedById: string;
+  proposedByName: string;
+  status: ProjectStatus;
+  decision?: { outcome: 'approved' | 'declined'; byId: string; byName: string; reason: string; at: string };
+  startedOn?: string;
+  dueOn?: string;
+  checkins: { id: string; at: string; byId: string; byName: string; confidence: number; note: string }[];
+  done?: { at: string; byId: string; byName: string; summary: string };
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const LEADERSHIP_LEVELS = ['self', 'direct', 'group', 'executive'] as const;
+export type LeadershipLevel = (typeof LEADERSHIP_LEVELS)[number];
+export const LEADERSHIP_ELEMENTS = ['setting_direction', 'owning_results', 'influencing', 'empowering_others', 'accountability'] as const;
+export type LeadershipElement = (typeof LEADERSHIP_ELEMENTS)[number];
+
+export interface PathShare {
+  userId: string;
+  name: string;
+  relation: 'manager' | 'peer';
+  coach: boolean;
+  at: string;
+}
+
+/**
+ * directory: `path:<userId>` — one person's development path. Private: only the owner and the
+ * people they share it with can read it (not leaders, not admins).
+ */
+export interface DevelopmentPath extends Doc {
+  type: 'path';
+  ownerId: string;
+  ownerName: string;
+  level: LeadershipLevel;
+  assessment?: { ratings: Record<LeadershipElement, number>; note: string; at: string };
+  goals: { id: string; text: string; pilotId?: string; pilotTitle?: string; circleId?: string; circleName?: string; status: 'open' | 'done'; at: string }[];
+  shares: PathShare[];
+  /** The shares' user ids, flat, for "shared with me" queries. */
+  sharedIds: string[];
+  coaching: { id: string; at: string; byId: string; byName: string; text: string }[];
+  review?: { status: 'requested' | 'ready' | 'not_yet'; at: string; byId?: string; byName?: string; note?: string };
+  recognition: { visibility: 'private' | 'team'; teamId?: string; celebrationId?: string };
+  createdAt: string;
+  updatedAt: string;
 }

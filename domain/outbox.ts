@@ -33,6 +33,12 @@ export const NOTIFICATION_KINDS = [
   'feedback_reply',
   'feedback_update',
   'feedback_digest',
+  // Circles, stories, projects and development paths (bot/circles.ts draws their cards).
+  'circle_update',
+  'story_shared',
+  'story_question',
+  'project_update',
+  'path_update',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -16,7 +16,6 @@ import type { Config } from './config';
 import { handler, jsonBody, sendError } from './http';
 import { IdentityResolver } from './identity';
 import type { Log } from './log';
-import { RateLimits } from './rate-limits';
 import { securityHeaders } from './security-headers';
 
 export interface AppDeps {
@@ -63,11 +62,7 @@ export function createApp(deps: AppDeps): restify.Server {
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'degraded', store: ok ? 'reachable' : 'unreachable' });
   }));
 
-  const limits = new RateLimits({
-    api: { capacity: config.RATE_LIMIT_API_PER_MINUTE, perSecond: config.RATE_LIMIT_API_PER_MINUTE / 60 },
-    feedback: { capacity: Math.min(5, config.RATE_LIMIT_FEEDBACK_PER_HOUR), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
-  });
-  const ctx: ApiContext = { server, domain, identity, log, config, limits };
+  const ctx: ApiContext = { server, domain, identity, log, config, limits: domain.limits };
   registerMeRoutes(ctx);
   registerPilotRoutes(ctx);
   registerLeaderRoutes(ctx);

@@ -1,5 +1,6 @@
 import type { BotRuntime } from './app';
 import { Delivery } from '../bot/delivery';
+import { feedbackNotificationCard } from '../bot/feedback';
 import type { Domain } from '../domain';
 import type { Config } from './config';
 import type { Log } from './log';
@@ -13,6 +14,7 @@ export class Background {
   readonly delivery: Delivery;
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
+  private lastFeedbackHour?: number;
 
   constructor(
     private readonly domain: Domain,
@@ -22,14 +24,20 @@ export class Background {
   ) {
     // Proactive calls need an app id; without credentials (local, tests) any placeholder works.
     const appId = config.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
-    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId });
+    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data) => feedbackNotificationCard(kind, data, runtime.links));
   }
 
   /** One scheduler pass over every tenant. */
   async tick(): Promise<void> {
+    // Feedback upkeep (digests, shared answers, rollups) is heavier and slower-moving: hourly.
+    const hour = Math.floor(this.domain.clock.now().getTime() / 3_600_000);
+    const feedbackDue = hour !== this.lastFeedbackHour;
+    this.lastFeedbackHour = hour;
     for (const tenantId of await this.domain.directory.tenantIds()) {
       try {
         await this.domain.checkins.tick(tenantId);
+        // Owners' quiet digest: at most one per owner per week (the outbox key says so).
+        if (feedbackDue) await this.domain.feedback.queueDigests(tenantId);
       } catch (err) {
         this.log.error({ tenantId, err: String(err) }, 'scheduler pass failed');
       }

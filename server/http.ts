@@ -23,6 +23,11 @@ export function sendFailure(res: Response, err: unknown, log: Log): void {
     sendError(res, err.status, err.kind, err.message, err.fields.length ? { fields: err.fields } : {}, headers);
     return;
   }
+  // decodeURIComponent on a malformed path or query (e.g. /api/pilots/%25ZZ): the client's input.
+  if (err instanceof URIError) {
+    sendError(res, 400, 'bad_request', 'The address is not correctly encoded.');
+    return;
+  }
   log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'unexpected failure');
   sendError(res, 500, 'internal', 'Something went wrong on our side. Please try again.');
 }

@@ -18,6 +18,7 @@ export interface Principal {
 export const DEMO_USER_HEADER = 'x-leaderful-demo-user';
 
 const unauthenticated = (why: string) => new DomainError('unauthenticated', why);
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class IdentityResolver {
   private readonly jwks?: JWTVerifyGetKey;
@@ -59,6 +60,8 @@ export class IdentityResolver {
       // Deliberately vague: the reason a token failed helps attackers more than users.
       throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
     }
+    // Entra tenant and object ids are GUIDs; anything else (empty, a path, a query fragment) is refused.
+    if (!GUID.test(String(payload.tid)) || !GUID.test(String(payload.oid))) throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
     const tid = String(payload.tid);
     const issuers = [`${this.config.AAD_AUTHORITY_HOST.replace(/\/$/, '')}/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
     if (!issuers.includes(String(payload.iss))) throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');

@@ -4,6 +4,7 @@ import { DefaultAzureCredential } from '@azure/identity';
 import { createDomain, type Domain } from '../domain';
 import { systemClock, type Clock } from '../domain/clock';
 import { seedDemoData } from '../domain/demo-data';
+import { RateLimits } from '../domain/rate-limits';
 import { Store } from '../store/cosmos';
 import { projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
 import { Snapshotter } from '../store/snapshot';
@@ -80,7 +81,11 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
       cleanups.push(() => snapshotter.flush());
     }
 
-    const domain = createDomain(store, clock);
+    const limits = new RateLimits({
+      api: { capacity: config.RATE_LIMIT_API_PER_MINUTE, perSecond: config.RATE_LIMIT_API_PER_MINUTE / 60 },
+      feedback: { capacity: Math.max(5, Math.floor(config.RATE_LIMIT_FEEDBACK_PER_HOUR / 4)), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
+    });
+    const domain = createDomain(store, clock, limits);
     if (config.SEED_DEMO_DATA ?? !!embedded) {
       const { seeded } = await seedDemoData(store, domain.directory, clock);
       if (seeded) log.info('demo data seeded');

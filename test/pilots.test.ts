@@ -98,6 +98,13 @@ describe('pilots over the tab API', () => {
     expect(res.body.error.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(fields));
   });
 
+  test('odd ids in the path get a clear 4xx, never a 500', async () => {
+    for (const id of ['%25ZZ', '%00', 'x'.repeat(300), '..%2F..%2Fsettings']) {
+      const res = await t.api(`/api/pilots/${id}`, { as: morgan, method: 'PATCH', body: { title: 'whatever title' }, headers: { 'if-match': 'x' } });
+      expect([400, 404]).toContain(res.status);
+    }
+  });
+
   test('an unknown practice is a clear 404', async () => {
     const res = await t.api('/api/pilots', { as: morgan, body: newPilot({ practiceId: 'practice:nope' }) });
     expect(res.status).toBe(404);

@@ -5,7 +5,7 @@ import type { Config } from '../config';
 import { handler } from '../http';
 import type { IdentityResolver } from '../identity';
 import type { Log } from '../log';
-import type { RateLimits } from '../rate-limits';
+import type { RateLimits } from '../../domain/rate-limits';
 
 /** What every tab API route module receives. */
 export interface ApiContext {

@@ -34,7 +34,14 @@ import { authed, queryParam, type ApiContext } from './context';
  *  PUT  /api/settings/anonymity            admins: {anonymityThreshold: 3..25}
  */
 function feedbackId(req: Request): string {
-  return parseInput(idSchema, decodeURIComponent(String(req.params.id ?? '')));
+  const raw = String(req.params.id ?? '');
+  let id = raw;
+  try {
+    id = decodeURIComponent(raw);
+  } catch {
+    // Malformed escapes (e.g. "%ZZ"): validated as they are, and refused as an invalid id.
+  }
+  return parseInput(idSchema, id);
 }
 
 function requestKey(req: Request): string | undefined {

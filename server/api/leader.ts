@@ -1,6 +1,6 @@
 import { DomainError } from '../../domain/errors';
 import { PILOT_STATUSES, type PilotStatus } from '../../domain/model';
-import { toCsv } from '../csv';
+import { toCsv } from '../../domain/csv';
 import { authed, queryParam, type ApiContext } from './context';
 import type { Request } from 'restify';
 

@@ -8,7 +8,7 @@ import { authed, queryParam, type ApiContext } from './context';
 const ACTIONS: PilotAction[] = ['launch', 'pause', 'resume', 'review'];
 
 function pilotId(req: Request): string {
-  return parseInput(idSchema, decodeURIComponent(String(req.params.id ?? '')));
+  return parseInput(idSchema, String(req.params.id ?? ''));
 }
 
 /** What the tab gets for a pilot: the document without storage internals, plus what it may do. */

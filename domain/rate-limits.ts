@@ -1,7 +1,8 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from './errors';
 
 /**
- * Per-user token buckets: a burst is fine, a flood is not. Kept on the app instance (not in a
+ * Per-user token buckets: a burst is fine, a flood is not. The API edge limits requests; the
+ * domain limits feedback items, whichever surface (tab, bot, message extension) they come from. Kept on the app instance (not in a
  * module global); with several instances each enforces its share, which is enough to stop abuse.
  */
 export interface Policy {
@@ -49,3 +50,6 @@ export class RateLimits {
     }
   }
 }
+
+/** Unlimited, for domains built without limits (benchmarks, unit tests). */
+export const NO_LIMITS = new RateLimits({});
