@@ -103,12 +103,19 @@ export function notificationCard(links: LinkConfig, feedbackCards: FeedbackCards
     case 'facilitator_handoff':
       return summaryCard(links, data as unknown as RoundSummary, true);
     case 'facilitator_announcement':
-      return renderCard('facilitator', {
-        text: `${String(data.facilitatorName)} ${data.swapped ? 'has taken over as' : 'is'} facilitator for this round of “${String(data.pilotTitle)}”.`,
-        detail: 'Everyone gets their check-in in a personal chat at their local time.',
-        roundId: '',
-        canSwap: false,
-      });
+      return data.personal
+        ? renderCard('facilitator', {
+            text: `You are facilitating this round of “${String(data.pilotTitle)}”.`,
+            detail: 'When the round closes you will get the summary to share with the team. Away or busy? Hand the role to the next person.',
+            roundId: String(data.roundId ?? ''),
+            canSwap: true,
+          })
+        : renderCard('facilitator', {
+            text: `${String(data.facilitatorName)} ${data.swapped ? 'has taken over as' : 'is'} facilitator for this round of “${String(data.pilotTitle)}”.`,
+            detail: 'Everyone gets their check-in in a personal chat at their local time.',
+            roundId: '',
+            canSwap: false,
+          });
     case 'celebration':
       return celebrationCard(links, data);
     default:

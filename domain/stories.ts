@@ -1,0 +1,309 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Store } from '../store/cosmos';
+import type { Circles } from './circles';
+import { boundedText } from './circles';
+import type { Clock } from './clock';
+import type { Directory } from './directory';
+import { DomainError, conflict, forbidden, notFound } from './errors';
+import { OUTCOMES, REACTION_KINDS, type Caller, type Outcome, type Pilot, type ReactionKind, type Story } from './model';
+import type { Outbox } from './outbox';
+import type { Pilots } from './pilots';
+import { idSchema } from './schemas';
+
+/**
+ * Practice stories: when a pilot closes, its manager tells what was tried, what happened and what
+ * they would change. Stories are the tenant's shared library (everyone in the organisation can
+ * read and search them), can be shared to the circles the author belongs to, collect reactions
+ * (one per person per kind), questions to the author (sent to their 1:1 chat, named), and links
+ * from new pilots that build on them.
+ */
+const KEEP_BUILT_ON = 50;
+
+export const storyInputSchema = z
+  .object({
+    pilotId: idSchema,
+    tried: boundedText(10, 2000),
+    happened: boundedText(10, 2000),
+    change: boundedText(3, 2000),
+    circleIds: z.array(idSchema).max(10, 'share with at most 10 circles').default([]),
+  })
+  .strict();
+export type StoryInput = z.output<typeof storyInputSchema>;
+
+export const storyQuestionSchema = z.object({ text: boundedText(3, 1000) }).strict();
+export const reactionSchema = z.object({ kind: z.enum(REACTION_KINDS) }).strict();
+export const storyLinkSchema = z.object({ pilotId: idSchema }).strict();
+export const storyShareSchema = z.object({ circleIds: z.array(idSchema).min(1, 'pick at least one circle').max(10, 'share with at most 10 circles') }).strict();
+export const storySearchSchema = z
+  .object({
+    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+    practiceId: z.string().max(80).optional(),
+    circleId: z.string().max(200).optional(),
+    mine: z.enum(['true', 'false']).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type StorySearch = z.output<typeof storySearchSchema>;
+
+export const storyIdFor = (pilotId: string) => `story:${createHash('sha256').update(pilotId).digest('hex').slice(0, 24)}`;
+
+export interface StoryView {
+  id: string;
+  pilotId: string;
+  pilotTitle: string;
+  practiceId?: string;
+  practiceName: string;
+  teamName: string;
+  outcome: Outcome;
+  author: { id: string; name: string };
+  tried: string;
+  happened: string;
+  change: string;
+  circleIds: string[];
+  reactions: Record<ReactionKind, { count: number; mine: boolean }>;
+  questionsAsked: number;
+  basedOnStoryId?: string;
+  builtOn: Story['builtOn'];
+  publishedAt: string;
+  updatedAt: string;
+  canEdit: boolean;
+  canAsk: boolean;
+}
+
+export interface PublishableView {
+  pilotId: string;
+  title: string;
+  outcome: Outcome;
+  hypothesis: string;
+  learning?: string;
+  storyId?: string;
+}
+
+const emptyReactions = (): Record<ReactionKind, string[]> => Object.fromEntries(REACTION_KINDS.map((k) => [k, []])) as unknown as Record<ReactionKind, string[]>;
+
+export class Stories {
+  constructor(
+    private readonly store: Store,
+    private readonly directory: Directory,
+    private readonly pilots: Pilots,
+    private readonly circles: Circles,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+  ) {}
+
+  view(caller: Caller, s: Story): StoryView {
+    const reactions = Object.fromEntries(REACTION_KINDS.map((k) => [k, { count: s.reactions[k]?.length ?? 0, mine: !!s.reactions[k]?.includes(caller.userId) }])) as StoryView['reactions'];
+    return {
+      id: s.id,
+      pilotId: s.pilotId,
+      pilotTitle: s.pilotTitle,
+      practiceId: s.practiceId,
+      practiceName: s.practiceName,
+      teamName: s.teamName,
+      outcome: s.outcome,
+      author: { id: s.authorId, name: s.authorName },
+      tried: s.tried,
+      happened: s.happened,
+      change: s.change,
+      circleIds: s.circleIds,
+      reactions,
+      questionsAsked: s.questionsAsked,
+      basedOnStoryId: s.basedOnStoryId,
+      builtOn: s.builtOn,
+      publishedAt: s.publishedAt,
+      updatedAt: s.updatedAt,
+      canEdit: s.authorId === caller.userId,
+      canAsk: s.authorId !== caller.userId,
+    };
+  }
+
+  /** Every story in the caller's organisation is theirs to read. */
+  async get(caller: Caller, id: string): Promise<Story> {
+    const story = id.startsWith('story:') ? await this.store.read<Story>('pilots', caller.tenantId, id) : undefined;
+    if (!story || story.type !== 'story') throw notFound('That story');
+    return story;
+  }
+
+  /** The library: newest first, matching every word of `q` against titles, names and text. */
+  async search(caller: Caller, filter: Partial<StorySearch> = {}): Promise<Story[]> {
+    const clauses = ['c.tenantId = @tenantId', "c.type = 'story'"];
+    const params: Record<string, unknown> = {};
+    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+    words.forEach((w, i) => {
+      clauses.push(`CONTAINS(c.searchText, @w${i})`);
+      params[`w${i}`] = w.slice(0, 40);
+    });
+    if (filter.outcome) {
+      clauses.push('c.outcome = @outcome');
+      params.outcome = filter.outcome;
+    }
+    if (filter.practiceId) {
+      clauses.push('c.practiceId = @practiceId');
+      params.practiceId = filter.practiceId;
+    }
+    if (filter.circleId) {
+      clauses.push('ARRAY_CONTAINS(c.circleIds, @circleId)');
+      params.circleId = filter.circleId;
+    }
+    if (filter.mine === 'true') {
+      clauses.push('c.authorId = @me');
+      params.me = caller.userId;
+    }
+    const top = Math.max(1, Math.min(100, Math.floor(filter.limit ?? 25)));
+    return this.store.all<Story>('pilots', caller.tenantId, `SELECT TOP ${top} * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.publishedAt DESC`, params);
+  }
+
+  /** Closed pilots the caller managed, with their story if one is published: the "publish" picker. */
+  async publishable(caller: Caller): Promise<PublishableView[]> {
+    const mine = (await this.pilots.list(caller, { mine: true, limit: 200 })).filter((p) => !p.circleId && (OUTCOMES as readonly string[]).includes(p.status));
+    if (!mine.length) return [];
+    const ids = mine.map((p) => storyIdFor(p.id));
+    const published = await this.store.all<{ id: string }>('pilots', caller.tenantId, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'story' AND ARRAY_CONTAINS(@ids, c.id)", { ids });
+    const have = new Set(published.map((s) => s.id));
+    return mine.map((p) => ({ pilotId: p.id, title: p.title, outcome: p.status as Outcome, hypothesis: p.hypothesis, learning: p.learning, storyId: have.has(storyIdFor(p.id)) ? storyIdFor(p.id) : undefined }));
+  }
+
+  /**
+   * Publishes (or, again, edits) the story of a closed pilot. Only its manager may; one story per
+   * pilot, so a retried publish changes nothing twice. Circles named get it in their conversation.
+   */
+  async publish(caller: Caller, input: StoryInput): Promise<{ story: Story; created: boolean }> {
+    const pilot = await this.pilots.get(caller, input.pilotId);
+    if (pilot.circleId) throw notFound('That pilot');
+    if (pilot.managerId !== caller.userId) throw forbidden('Only the pilot’s manager can publish its story.');
+    if (!(OUTCOMES as readonly string[]).includes(pilot.status)) throw conflict('Publish the story once the pilot has closed (adopted, adapted or stopped).');
+    for (const circleId of input.circleIds) await this.circles.memberCircle(caller, circleId);
+    const now = this.clock.now().toISOString();
+    const id = storyIdFor(pilot.id);
+    const fields = { tried: input.tried, happened: input.happened, change: input.change };
+    const { doc, created } = await this.store.createOnce<Story>('pilots', {
+      id,
+      tenantId: caller.tenantId,
+      type: 'story',
+      pilotId: pilot.id,
+      pilotTitle: pilot.title,
+      practiceId: pilot.practiceId,
+      practiceName: pilot.practiceName,
+      teamName: pilot.teamName,
+      outcome: pilot.status as Outcome,
+      authorId: caller.userId,
+      authorName: caller.name,
+      ...fields,
+      circleIds: Array.from(new Set(input.circleIds)),
+      reactions: emptyReactions(),
+      questionsAsked: 0,
+      basedOnStoryId: pilot.basedOnStoryId,
+      builtOn: [],
+      searchText: searchTextOf({ pilotTitle: pilot.title, practiceName: pilot.practiceName, teamName: pilot.teamName, authorName: caller.name, ...fields }),
+      publishedAt: now,
+      updatedAt: now,
+    });
+    let story = doc;
+    if (!created) {
+      story = (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+        const circleIds = Array.from(new Set([...s.circleIds, ...input.circleIds]));
+        if (s.tried === fields.tried && s.happened === fields.happened && s.change === fields.change && circleIds.length === s.circleIds.length) return undefined;
+        return { ...s, ...fields, circleIds, searchText: searchTextOf({ ...s, ...fields }), updatedAt: now };
+      }))!;
+    }
+    await this.shareToCircles(story, input.circleIds);
+    return { story, created };
+  }
+
+  /** The author shares their story with more of their circles. */
+  async share(caller: Caller, id: string, circleIds: string[]): Promise<Story> {
+    const story = await this.get(caller, id);
+    if (story.authorId !== caller.userId) throw forbidden('Only the story’s author can share it.');
+    for (const circleId of circleIds) await this.circles.memberCircle(caller, circleId);
+    const updated = (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+      const next = Array.from(new Set([...s.circleIds, ...circleIds]));
+      return next.length === s.circleIds.length ? undefined : { ...s, circleIds: next, updatedAt: this.clock.now().toISOString() };
+    }))!;
+    await this.shareToCircles(updated, circleIds);
+    return updated;
+  }
+
+  private async shareToCircles(story: Story, circleIds: string[]): Promise<void> {
+    for (const circleId of new Set(circleIds)) {
+      await this.outbox.enqueue(story.tenantId, `story-shared:${story.id}:${circleId}`, 'story_shared', { kind: 'team', teamId: circleId }, {
+        storyId: story.id,
+        pilotTitle: story.pilotTitle,
+        practiceName: story.practiceName,
+        outcome: story.outcome,
+        authorName: story.authorName,
+        tried: story.tried,
+        happened: story.happened,
+        change: story.change,
+      });
+    }
+  }
+
+  /** One reaction per person per kind: adding twice or removing twice changes nothing. */
+  async react(caller: Caller, id: string, kind: ReactionKind, on: boolean): Promise<Story> {
+    await this.get(caller, id);
+    return (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+      const current = s.reactions[kind] ?? [];
+      const has = current.includes(caller.userId);
+      if (has === on) return undefined;
+      return { ...s, reactions: { ...s.reactions, [kind]: on ? [...current, caller.userId] : current.filter((u) => u !== caller.userId) } };
+    }))!;
+  }
+
+  /**
+   * Sends the author a question in their 1:1 chat, with the asker named so they can talk. Once per
+   * request (`requestKey`, else the question's text): Teams retries never send it twice.
+   */
+  async ask(caller: Caller, id: string, text: string, requestKey?: string): Promise<{ sent: boolean; story: Story }> {
+    const story = await this.get(caller, id);
+    if (story.authorId === caller.userId) throw new DomainError('validation', 'You wrote this story: questions go to its author.', [{ field: 'text', message: 'ask someone else’s story' }]);
+    const asker = await this.directory.member(caller.tenantId, caller.userId);
+    const key = `story-question:${story.id}:${caller.userId}:${requestKey ?? createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+    const sent = await this.outbox.enqueue(caller.tenantId, key, 'story_question', { kind: 'user', userId: story.authorId }, {
+      storyId: story.id,
+      pilotTitle: story.pilotTitle,
+      askerId: caller.userId,
+      askerName: caller.name,
+      askerEmail: asker?.email,
+      question: text,
+    });
+    const updated = sent ? (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => ({ ...s, questionsAsked: s.questionsAsked + 1 })))! : story;
+    return { sent, story: updated };
+  }
+
+  /**
+   * Records that a pilot builds on this story: its manager links it (e.g. right after launching it
+   * from the story). The author hears about it; a pilot builds on one story at a time.
+   */
+  async link(caller: Caller, id: string, pilotId: string): Promise<{ story: Story; pilot: Pilot }> {
+    const story = await this.get(caller, id);
+    const pilot = await this.pilots.get(caller, pilotId);
+    if (pilot.circleId) throw notFound('That pilot');
+    if (!this.pilots.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can say what it builds on.');
+    if (pilot.id === story.pilotId) throw new DomainError('validation', 'pilotId: a pilot cannot build on its own story', [{ field: 'pilotId', message: 'a pilot cannot build on its own story' }]);
+    const previous = pilot.basedOnStoryId;
+    const linked = (await this.store.update<Pilot>('pilots', caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
+    if (previous && previous !== story.id) {
+      await this.store.update<Story>('pilots', caller.tenantId, previous, (s) => (s.builtOn.some((b) => b.pilotId === pilot.id) ? { ...s, builtOn: s.builtOn.filter((b) => b.pilotId !== pilot.id) } : undefined));
+    }
+    const updated = (await this.store.update<Story>('pilots', caller.tenantId, story.id, (s) =>
+      s.builtOn.some((b) => b.pilotId === pilot.id)
+        ? undefined
+        : { ...s, builtOn: [...s.builtOn, { pilotId: pilot.id, title: pilot.title, teamName: pilot.teamName, managerName: pilot.managerName, at: this.clock.now().toISOString() }].slice(-KEEP_BUILT_ON) },
+    ))!;
+    if (story.authorId !== caller.userId) {
+      await this.outbox.enqueue(caller.tenantId, `story-built-on:${story.id}:${pilot.id}`, 'circle_update', { kind: 'user', userId: story.authorId }, {
+        event: 'built_on',
+        storyId: story.id,
+        heading: 'Your story is inspiring a new pilot',
+        text: `${pilot.managerName} is building on your story of “${story.pilotTitle}” with “${pilot.title}” (${pilot.teamName}).`,
+      });
+    }
+    return { story: updated, pilot: linked };
+  }
+}
+
+function searchTextOf(s: { pilotTitle: string; practiceName: string; teamName: string; authorName: string; tried: string; happened: string; change: string }): string {
+  return [s.pilotTitle, s.practiceName, s.teamName, s.authorName, s.tried, s.happened, s.change].join(' \n ').toLowerCase().slice(0, 8000);
+}

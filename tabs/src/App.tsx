@@ -1,0 +1,40 @@
+import { FluentProvider } from '@fluentui/react-provider';
+import { makeStaticStyles, makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
+import { useEffect, useState } from 'react';
+import type { Host, HostTheme } from './host/types';
+import { I18nProvider } from './i18n';
+import { SignInGate } from './SignInGate';
+import { fluentTheme } from './theme';
+
+const useGlobalStyles = makeStaticStyles({
+  'html, body': { margin: 0, padding: 0 },
+});
+
+const useStyles = makeStyles({
+  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
+});
+
+/** Theme and language from the host (live theme changes included), then sign-in, then the views. */
+export function App({ host }: { host: Host }) {
+  useGlobalStyles();
+  const s = useStyles();
+  const [theme, setTheme] = useState<HostTheme>(host.theme);
+  useEffect(() => host.onThemeChange(setTheme), [host]);
+  useEffect(() => {
+    // Native widgets (date pickers, scrollbars) follow the app's theme, not the OS's.
+    document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
+  }, [theme]);
+
+  return (
+    <FluentProvider theme={fluentTheme(theme)}>
+      {/* Page styles sit on an inner element: the provider's own class is copied to portals (dialogs, dropdowns). */}
+      <div className={s.root} data-theme={theme} id="app-root">
+        <I18nProvider locale={host.locale}>
+          <SignInGate host={host} />
+        </I18nProvider>
+      </div>
+    </FluentProvider>
+  );
+}
+

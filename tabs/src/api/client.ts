@@ -1,0 +1,78 @@
+import type { FieldProblem } from './types';
+
+/**
+ * The one way the tab talks to its API. Every request carries the caller's credentials, fetched
+ * fresh each time (a Teams SSO token, or the demo user header), and every failure becomes an
+ * `ApiError` with the server's code, message and per-field problems.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Headers that identify the caller; may reject (e.g. Teams could not issue a token). */
+export type Credentials = () => Promise<Record<string, string>>;
+
+export interface RequestOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export class ApiClient {
+  constructor(private readonly credentials: Credentials) {}
+
+  get<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, opts);
+  }
+
+  post<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', path, opts);
+  }
+
+  patch<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('PATCH', path, opts);
+  }
+
+  async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    let auth: Record<string, string>;
+    try {
+      auth = await this.credentials();
+    } catch (err) {
+      throw new ApiError(401, 'auth_failed', err instanceof Error ? err.message : String(err));
+    }
+    const headers: Record<string, string> = { accept: 'application/json', ...auth, ...opts.headers };
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+        credentials: 'same-origin',
+      });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(0, 'network', 'The server could not be reached.');
+    }
+    const text = await res.text();
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (!res.ok) {
+      const error = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
+      throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? []);
+    }
+    return body as T;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The API's shapes. Type-only imports from the domain keep the tab in step with the server at
+ * compile time without bundling any server code.
+ */
+import type { Cadence, Outcome, Pilot, PilotHealth, PilotStatus, Practice, Question, Role, Signal } from '../../../domain/model';
+
+export type { Cadence, Outcome, PilotHealth, PilotStatus, Question, Role, Signal };
+
+type StorageFields = 'tenantId' | 'type' | '_etag' | '_ts';
+
+/** A pilot as `/api/pilots` returns it: no storage internals, plus the caller's rights. */
+export type PilotView = Omit<Pilot, StorageFields> & { etag: string; canEdit: boolean };
+
+export type PracticeView = Omit<Practice, StorageFields | 'builtIn'> & { builtIn?: boolean };
+
+export interface Me {
+  user: { id: string; name: string; roles: Role[] };
+  tenant: { id: string; name: string; anonymityThreshold: number };
+}
+
+export interface TeamSummary {
+  id: string;
+  name: string;
+  kind: 'channel' | 'groupChat' | 'personal';
+  managerId?: string;
+  memberCount: number;
+}
+
+export interface DemoUser {
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+/** What POST /api/pilots accepts (and PATCH, partially). */
+export interface PilotInput {
+  title: string;
+  practiceId?: string;
+  hypothesis: string;
+  successMeasures: string[];
+  teamId: string;
+  cadence: Cadence;
+  questions?: Question[];
+  startDate: string;
+  endDate: string;
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
