@@ -1,6 +1,8 @@
 import type { Doc, Store } from '../store/cosmos';
 import type { Clock } from './clock';
-import { notFound } from './errors';
+import { invalid, notFound } from './errors';
+import { isValidTimeZone } from './schedule';
+import type { Preferences } from './schemas';
 import type { Caller, Member, Role, Team, TenantSettings } from './model';
 import { builtInPractices } from './practice-library';
 
@@ -175,6 +177,30 @@ export class Directory {
 
   async updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
     return this.store.update<Member>('directory', tenantId, `member:${userId}`, change);
+  }
+
+  /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
+  async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[] }> {
+    const m = await this.member(caller.tenantId, caller.userId);
+    if (!m) throw notFound('Your profile');
+    return { timeZone: m.timeZone, workDays: m.workDays, quietHours: m.quietHours ?? null, pausedUntil: m.pausedUntil ?? null, optOutPublicCelebration: !!m.optOutPublicCelebration };
+  }
+
+  async setPreferences(caller: Caller, prefs: Preferences): Promise<Preferences & { timeZone: string; workDays: number[] }> {
+    if (prefs.timeZone !== undefined && !isValidTimeZone(prefs.timeZone)) {
+      throw invalid([{ field: 'timeZone', message: 'is not a time zone name like Europe/Madrid' }]);
+    }
+    const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
+      const next: Member = { ...m };
+      if (prefs.timeZone !== undefined) next.timeZone = prefs.timeZone;
+      if (prefs.workDays !== undefined) next.workDays = [...new Set(prefs.workDays)].sort();
+      if (prefs.quietHours !== undefined) next.quietHours = prefs.quietHours ?? undefined;
+      if (prefs.pausedUntil !== undefined) next.pausedUntil = prefs.pausedUntil ?? undefined;
+      if (prefs.optOutPublicCelebration !== undefined) next.optOutPublicCelebration = prefs.optOutPublicCelebration;
+      return next;
+    });
+    if (!updated) throw notFound('Your profile');
+    return this.preferences(caller);
   }
 
   now(): Date {

@@ -3,12 +3,16 @@ import { systemClock, type Clock } from './clock';
 import { ProcessedActivities } from './activities';
 import { Celebrations } from './celebrations';
 import { CheckIns } from './checkins';
+import { Circles } from './circles';
+import { DevelopmentPaths } from './development';
 import { Directory } from './directory';
 import { Feedback } from './feedback';
 import { Outbox } from './outbox';
 import { Pilots } from './pilots';
 import { PortfolioView } from './portfolio';
 import { Practices } from './practices';
+import { Projects } from './projects';
+import { Stories } from './stories';
 import { NO_LIMITS, type RateLimits } from './rate-limits';
 
 /**
@@ -26,6 +30,10 @@ export interface Domain {
   checkins: CheckIns;
   feedback: Feedback;
   portfolio: PortfolioView;
+  circles: Circles;
+  stories: Stories;
+  projects: Projects;
+  paths: DevelopmentPaths;
   limits: RateLimits;
 }
 
@@ -41,7 +49,11 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
   const portfolio = new PortfolioView(store);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits };
+  const circles = new Circles(store, directory, outbox, clock);
+  const stories = new Stories(store, directory, pilots, circles, outbox, clock);
+  const projects = new Projects(store, directory, circles, celebrations, outbox, clock);
+  const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock);
+  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
 }
 
 export * from './model';

@@ -1,4 +1,5 @@
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo-data';
+import { parseInput, preferencesSchema } from '../../domain/schemas';
 import { handler, sendError } from '../http';
 import { authed, type ApiContext } from './context';
 
@@ -11,6 +12,15 @@ export function registerMeRoutes(ctx: ApiContext): void {
       user: { id: caller.userId, name: caller.name, roles: caller.roles },
       tenant: { id: caller.tenantId, name: settings.name, anonymityThreshold: settings.anonymityThreshold },
     });
+  }));
+
+  server.get('/api/me/preferences', authed(ctx, async (caller, _req, res) => {
+    res.send({ preferences: await domain.directory.preferences(caller) });
+  }));
+
+  server.put('/api/me/preferences', authed(ctx, async (caller, req, res) => {
+    const prefs = parseInput(preferencesSchema, req.body);
+    res.send({ preferences: await domain.directory.setPreferences(caller, prefs) });
   }));
 
   server.get('/api/teams', authed(ctx, async (caller, _req, res) => {
