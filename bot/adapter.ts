@@ -13,6 +13,7 @@ import type { Config } from '../server/config';
 import { sendError } from '../server/http';
 import type { Log } from '../server/log';
 import type { LeaderfulBot } from './bot';
+import { localeOf, t } from './i18n';
 
 /**
  * The Bot Framework edge. Inbound auth is on whenever MicrosoftAppId is set: requests without a
@@ -65,13 +66,13 @@ export function createAdapter(config: Config, log: Log): LeaderfulAdapter {
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const friendly =
       error instanceof DomainError && error.kind === 'unavailable'
-        ? 'Leaderful cannot reach its data right now. Please try again in a minute.'
+        ? 'Leaderful cannot reach its data right now. Please try again shortly.'
         : error instanceof DomainError
           ? error.message
-          : 'Sorry, something went wrong on our side. Please try again.';
+          : 'Sorry, something went wrong. Please try again.';
     if (!(error instanceof DomainError)) log.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'bot turn failed');
     if (context.activity.type === 'message') {
-      await context.sendActivity(friendly).catch(() => undefined);
+      await context.sendActivity(t(localeOf(context.activity.locale), friendly)).catch(() => undefined);
     }
   };
   return adapter;
@@ -83,6 +84,9 @@ export function messagesHandler(adapter: LeaderfulAdapter, bot: LeaderfulBot, lo
     const body = req.body as Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
       return sendError(res, 400, 'bad_activity', 'The body must be a Bot Framework activity with a type.');
+    }
+    if (typeof body.serviceUrl !== 'string' || !/^https?:\/\//.test(body.serviceUrl)) {
+      return sendError(res, 400, 'bad_activity', 'The activity must carry the serviceUrl to answer on.');
     }
     const auth = String(req.header('authorization') ?? '');
     try {

@@ -19,6 +19,8 @@ import type { Caller } from '../domain/model';
 import type { Log } from '../server/log';
 import { activityIdentity, callerOf } from './caller';
 import { CardActions } from './card-actions';
+import { CIRCLE_VERB_PREFIXES, STORY_SEARCH_COMMAND, circleActions, circleCommands, storySearch } from './circles';
+import { localeOf, t, type Locale } from './i18n';
 import { feedbackCommand, handleFeedbackAction } from './feedback';
 import { ChatCommands } from './chat';
 import { Installation, teamIdOf } from './install';
@@ -51,10 +53,12 @@ export class LeaderfulBot extends TeamsActivityHandler {
     this.cardActions = new CardActions(domain);
     this.cardActions.register('feedback.', handleFeedbackAction);
     this.chat.register(feedbackCommand(domain));
+    this.chat.register(circleCommands(domain, links));
+    for (const prefix of CIRCLE_VERB_PREFIXES) this.cardActions.register(prefix, circleActions(links));
 
     this.onMessage(async (context, next) => {
       const caller = await callerOf(domain, context.activity);
-      if (!caller) await context.sendActivity(OUTSIDE_TEAMS);
+      if (!caller) await context.sendActivity(t(localeOf(context.activity.locale), OUTSIDE_TEAMS));
       else {
         await this.installation.notePersonalChat(context);
         await this.chat.handle(context, caller);
@@ -92,15 +96,16 @@ export class LeaderfulBot extends TeamsActivityHandler {
   }
 
   /** Runs an invoke with the caller resolved; failures become a friendly answer, not a 500. */
-  private async invoke<R>(context: TurnContext, work: (caller: Caller) => Promise<R>, fallback: (message: string) => R): Promise<R> {
+  private async invoke<R>(context: TurnContext, work: (caller: Caller, locale: Locale) => Promise<R>, fallback: (message: string) => R): Promise<R> {
+    const locale = localeOf(context.activity.locale);
     try {
       const caller = await callerOf(this.domain, context.activity);
-      if (!caller) return fallback(OUTSIDE_TEAMS);
-      return await work(caller);
+      if (!caller) return fallback(t(locale, OUTSIDE_TEAMS));
+      return await work(caller, locale);
     } catch (err) {
-      if (err instanceof DomainError) return fallback(err.kind === 'unavailable' ? 'Leaderful cannot reach its data right now. Please try again shortly.' : err.message);
+      if (err instanceof DomainError) return fallback(t(locale, err.kind === 'unavailable' ? 'Leaderful cannot reach its data right now. Please try again shortly.' : err.message));
       this.log.error({ err: { message: (err as Error).message, stack: (err as Error).stack } }, 'invoke failed');
-      return fallback('Sorry, something went wrong. Please try again.');
+      return fallback(t(locale, 'Sorry, something went wrong. Please try again.'));
     }
   }
 
@@ -108,26 +113,30 @@ export class LeaderfulBot extends TeamsActivityHandler {
   private taskFallback = (value: string): TaskModuleResponse => ({ task: { type: 'message', value } });
 
   protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    return this.invoke(context, (caller) => this.extension.query(caller, query), this.meFallback);
+    return this.invoke(
+      context,
+      (caller, locale) => (query.commandId === STORY_SEARCH_COMMAND ? storySearch(this.domain, this.links, caller, query, locale) : this.extension.query(caller, query, locale)),
+      this.meFallback,
+    );
   }
 
   protected override handleTeamsAppBasedLinkQuery(context: TurnContext, query: AppBasedLinkQuery): Promise<MessagingExtensionResponse> {
-    return this.invoke(context, (caller) => this.extension.queryLink(caller, query), this.meFallback);
+    return this.invoke(context, (caller, locale) => this.extension.queryLink(caller, query, locale), this.meFallback);
   }
 
   protected override handleTeamsMessagingExtensionFetchTask(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return this.invoke(context, (caller) => this.extension.fetchTask(caller, action), this.taskFallback);
+    return this.invoke(context, (caller, locale) => this.extension.fetchTask(caller, action, locale), this.taskFallback);
   }
 
   protected override handleTeamsMessagingExtensionSubmitAction(context: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    return this.invoke(context, (caller) => this.extension.submitAction(caller, action, teamIdOf(context)), this.taskFallback);
+    return this.invoke(context, (caller, locale) => this.extension.submitAction(caller, action, teamIdOf(context), locale), this.taskFallback);
   }
 
   /** Universal Actions: the card answered replaces the one clicked. */
   protected override onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     return this.invoke(
       context,
-      (caller) => this.cardActions.handle(caller, value),
+      (caller, locale) => this.cardActions.handle(caller, value, locale),
       (message) => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as never }),
     );
   }
@@ -136,9 +145,9 @@ export class LeaderfulBot extends TeamsActivityHandler {
   protected override handleTeamsTaskModuleFetch(context: TurnContext, _request: TaskModuleRequest): Promise<TaskModuleResponse> {
     return this.invoke(
       context,
-      async (caller) => {
-        const card = await pilotFormCard(this.domain, caller, { values: defaultValues(this.domain.clock.now()) });
-        return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card } } };
+      async (caller, locale) => {
+        const card = await pilotFormCard(this.domain, caller, { values: defaultValues(this.domain.clock.now()) }, locale);
+        return { task: { type: 'continue', value: { title: t(locale, 'Launch a pilot'), width: 'medium', height: 'large', card } } };
       },
       this.taskFallback,
     );
@@ -147,12 +156,13 @@ export class LeaderfulBot extends TeamsActivityHandler {
   protected override handleTeamsTaskModuleSubmit(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {
     return this.invoke(
       context,
-      async (caller) => {
-        const result = await submitPilotForm(this.domain, caller, request.data);
-        if (!result.ok) return { task: { type: 'continue', value: { title: 'Launch a pilot', width: 'medium', height: 'large', card: result.card } } };
+      async (caller, locale) => {
+        const result = await submitPilotForm(this.domain, caller, request.data, locale);
+        if (!result.ok) return { task: { type: 'continue', value: { title: t(locale, 'Launch a pilot'), width: 'medium', height: 'large', card: result.card } } };
         // A retried submit finds the pilot created the first time and does not post it twice.
-        if (result.created) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(pilotCard(this.links, result.pilot).content)));
-        return { task: { type: 'message', value: `“${result.pilot.title}” is ${result.pilot.status === 'active' ? 'launched' : 'saved as a draft'}.` } };
+        if (result.created) await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(pilotCard(this.links, result.pilot, '1.5', locale).content)));
+        const done = result.pilot.status === 'active' ? '“{title}” is launched.' : '“{title}” is saved as a draft.';
+        return { task: { type: 'message', value: t(locale, done, { title: result.pilot.title }) } };
       },
       this.taskFallback,
     );

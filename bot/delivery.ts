@@ -3,6 +3,7 @@ import type { Domain } from '../domain';
 import type { Member, Team } from '../domain/model';
 import type { OutboxItem } from '../domain/outbox';
 import type { Log } from '../server/log';
+import { localeOf, type Locale } from './i18n';
 import type { LinkConfig } from './links';
 import { notificationCard, type FeedbackCards } from './notifications';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './rate-limiter';
@@ -28,6 +29,7 @@ const MAX_BACKOFF_MS = 60_000;
 
 interface Resolved {
   reference: Partial<ConversationReference>;
+  locale: Locale;
   pacingKey: string;
   /** False for anonymous contributors: the outbox must not learn their conversation. */
   record: boolean;
@@ -170,7 +172,7 @@ export class Delivery {
         this.stats.failed++;
         return void (await this.domain.outbox.markFinal(item, 'failed', 'no conversation to deliver to (bot not installed there)'));
       }
-      const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data);
+      const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data, target.locale);
       await this.pace(item.tenantId, target.pacingKey);
       const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
@@ -224,7 +226,9 @@ export class Delivery {
     const { tenantId, target } = item;
     if (target.kind === 'team') {
       const team = await this.domain.directory.team(tenantId, target.teamId).catch(() => undefined);
-      return team?.conversationReference ? { reference: team.conversationReference as Partial<ConversationReference>, pacingKey: `team:${team.id}`, record: true } : undefined;
+      return team?.conversationReference
+        ? { reference: team.conversationReference as Partial<ConversationReference>, pacingKey: `team:${team.id}`, record: true, locale: localeOf(team.locale) }
+        : undefined;
     }
     let userId: string;
     let record = true;
@@ -238,7 +242,7 @@ export class Delivery {
     if (!member) return undefined;
     if (member.unreachable) throw new SendError(403, 'member is unreachable');
     const reference = (member.personalConversation as Partial<ConversationReference> | undefined) ?? (await this.openPersonalChat(member));
-    return reference ? { reference, pacingKey: `user:${userId}`, record } : undefined;
+    return reference ? { reference, pacingKey: `user:${userId}`, record, locale: localeOf(member.locale) } : undefined;
   }
 
   /** Opens a 1:1 chat with a member through a conversation the bot shares with them. */

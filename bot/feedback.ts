@@ -6,6 +6,7 @@ import { FEEDBACK_TEXT_MAX, TOPIC_LABELS, feedbackInputSchema, type ContributorV
 import { FEEDBACK_TOPICS, type Caller, type FeedbackState, type FeedbackTopic } from '../domain/model';
 import type { NotificationKind } from '../domain/outbox';
 import { parseInput } from '../domain/schemas';
+import type { Locale } from './i18n';
 import { renderCard, type CardAttachment } from './cards';
 import { tabHomeLink, type LinkConfig } from './links';
 
@@ -205,7 +206,7 @@ function latestOwnerEntry(item: ContributorView) {
  * Universal Actions from feedback cards. Answers with the card that replaces the one clicked.
  * Only the item's contributor gets past the domain's checks; anyone else sees "not available".
  */
-export async function handleFeedbackAction(domain: Domain, caller: Caller, verb: string, data: Record<string, unknown>): Promise<CardAttachment> {
+export async function handleFeedbackAction(domain: Domain, caller: Caller, verb: string, data: Record<string, unknown>, _locale: Locale = 'en'): Promise<CardAttachment> {
   if (verb === 'feedback.submit') return (await submitFeedbackForm(domain, caller, data, 'inline')).card;
   if (verb === 'feedback.form') return feedbackFormCard(domain, caller, { mode: 'inline' });
 
@@ -267,7 +268,8 @@ const EVENT_HEADING: Record<string, (from: string) => string> = {
  * Cards for the outbox kinds `feedback_reply`, `feedback_update` (to the contributor, in their
  * 1:1 chat) and `feedback_digest` (to owners). Pure: everything comes from the queued data.
  */
-export function feedbackNotificationCard(kind: NotificationKind, data: Record<string, unknown>, links?: LinkConfig): CardAttachment {
+// TODO(i18n): feedback cards are still English-only; templates localise, code strings do not yet.
+export function feedbackNotificationCard(kind: NotificationKind, data: Record<string, unknown>, links?: LinkConfig, _locale: Locale = 'en'): CardAttachment {
   const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
   const num = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : 0);
   if (kind === 'feedback_digest') {

@@ -4,6 +4,7 @@ import { isValidTimeZone } from '../domain/schedule';
 import type { Log } from '../server/log';
 import { activityIdentity } from './caller';
 import { renderCard } from './cards';
+import { localeOf, t } from './i18n';
 
 /**
  * Where the bot lives and who is there. On install in a team or group chat it stores the
@@ -39,12 +40,20 @@ export class Installation {
     if (added.some((m) => m.id === botId)) {
       if (scope === 'personal') await this.installPersonal(context, who.tenantId);
       else await this.installInTeam(context, who.tenantId, who.userId);
-      const card = renderCard('welcome', {
-        text:
-          scope === 'personal'
-            ? 'I will send your check-ins here, at your local time, and bring back answers to feedback you give.'
-            : 'I help this team try new leadership practices: launch a pilot, check in together, celebrate progress and close the loop on feedback.',
-      });
+      const locale = localeOf(context.activity.locale);
+      const card = renderCard(
+        'welcome',
+        {
+          text: t(
+            locale,
+            scope === 'personal'
+              ? 'I will send your check-ins here, at your local time, and bring back answers to feedback you give.'
+              : 'I help this team try new leadership practices: launch a pilot, check in together, celebrate progress and close the loop on feedback.',
+          ),
+        },
+        [],
+        locale,
+      );
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
       return;
     }
@@ -75,14 +84,16 @@ export class Installation {
     if (!who || context.activity.conversation?.conversationType !== 'personal') return;
     const member = await this.domain.directory.member(who.tenantId, who.userId);
     const tz = context.activity.localTimezone;
+    const locale = context.activity.locale?.slice(0, 20);
     const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
     const known = (member?.personalConversation as { conversation?: { id?: string } } | undefined)?.conversation?.id;
-    if (member && known === context.activity.conversation.id && (!tz || tz === member.timeZone) && !member.unreachable) return;
+    if (member && known === context.activity.conversation.id && (!tz || tz === member.timeZone) && (!locale || locale === member.locale) && !member.unreachable) return;
     await this.domain.directory.upsertMember(who.tenantId, {
       userId: who.userId,
       teamsUserId: context.activity.from.id,
       name: who.name,
       timeZone: tz && isValidTimeZone(tz) ? tz : undefined,
+      locale,
       personalConversation: reference,
     });
   }
@@ -122,6 +133,7 @@ export class Installation {
       managerId: installerId,
       memberIds,
       installedAt: this.domain.clock.now().toISOString(),
+      locale: context.activity.locale?.slice(0, 20),
     });
     if (!roster.some((m) => m.aadObjectId === installerId)) {
       const who = activityIdentity(context.activity)!;

@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors';
 import type { Caller, Pilot } from '../domain/model';
 import { DEFAULT_CADENCE, parseInput, pilotInputSchema } from '../domain/schemas';
 import { renderCard, type CardAttachment } from './cards';
+import { t, type Locale } from './i18n';
 
 /**
  * The "launch a pilot" form as an Adaptive Card, shared by the message extension's action and
@@ -55,20 +56,21 @@ export async function pilotFormCard(
   domain: Domain,
   caller: Caller,
   opts: { values: FormValues; errors?: Record<string, string>; problem?: string; requestId?: string },
+  locale: Locale = 'en',
 ): Promise<CardAttachment> {
   const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsFor(caller)]);
   const values = { ...opts.values };
   if (!values.teamId && teams.length === 1) values.teamId = teams[0].id;
   const errors = Object.fromEntries(['title', 'hypothesis', 'successMeasures', 'teamId', 'cadence', 'startDate', 'endDate'].map((k) => [k, opts.errors?.[k] ?? '']));
   return renderCard('pilotForm', {
-    heading: 'Launch a pilot',
+    heading: t(locale, 'Launch a pilot'),
     problem: opts.problem ?? '',
     values,
     errors,
     requestId: opts.requestId ?? randomUUID(),
     practices: practices.map((p) => ({ name: p.name, value: p.id })),
-    teams: teams.map((t) => ({ name: t.name, value: t.id })),
-  }, ['practices', 'teams']);
+    teams: teams.map((team) => ({ name: team.name, value: team.id })),
+  }, ['practices', 'teams'], locale);
 }
 
 /** Which card slot shows a problem reported for a schema path. */
@@ -80,14 +82,14 @@ function slotFor(field: string): string {
 export type FormResult = { ok: true; pilot: Pilot; created: boolean } | { ok: false; card: CardAttachment };
 
 /** Validates and creates (and optionally launches) the pilot; returns the form again on problems. */
-export async function submitPilotForm(domain: Domain, caller: Caller, data: unknown): Promise<FormResult> {
+export async function submitPilotForm(domain: Domain, caller: Caller, data: unknown, locale: Locale = 'en'): Promise<FormResult> {
   const values = readValues(data);
   if (values.practiceId === 'scratch') values.practiceId = '';
   const requestId = typeof (data as { requestId?: unknown })?.requestId === 'string' ? String((data as { requestId: string }).requestId).slice(0, 100) : randomUUID();
   try {
     const practice = values.practiceId ? await domain.practices.get(caller, values.practiceId).catch(() => undefined) : undefined;
     if (values.practiceId && !practice) {
-      return { ok: false, card: await pilotFormCard(domain, caller, { values: { ...values, practiceId: '' }, problem: 'That practice is no longer in the library. Pick another or start from scratch.', requestId }) };
+      return { ok: false, card: await pilotFormCard(domain, caller, { values: { ...values, practiceId: '' }, problem: t(locale, 'That practice is no longer in the library. Pick another or start from scratch.'), requestId }, locale) };
     }
     const measures = values.successMeasures.split(/\r?\n/).map((m) => m.trim()).filter(Boolean);
     const input = parseInput(pilotInputSchema, {
@@ -111,10 +113,10 @@ export async function submitPilotForm(domain: Domain, caller: Caller, data: unkn
     if (err instanceof DomainError && err.kind === 'validation') {
       const errors: Record<string, string> = {};
       for (const f of err.fields) errors[slotFor(f.field)] ??= `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`;
-      return { ok: false, card: await pilotFormCard(domain, caller, { values, errors, problem: 'Please fix the highlighted fields.', requestId }) };
+      return { ok: false, card: await pilotFormCard(domain, caller, { values, errors, problem: t(locale, 'Please fix the highlighted fields.'), requestId }, locale) };
     }
     if (err instanceof DomainError && err.kind !== 'unavailable') {
-      return { ok: false, card: await pilotFormCard(domain, caller, { values, problem: err.message, requestId }) };
+      return { ok: false, card: await pilotFormCard(domain, caller, { values, problem: t(locale, err.message), requestId }, locale) };
     }
     throw err;
   }

@@ -161,6 +161,17 @@ export class Circles {
     return circle;
   }
 
+  /**
+   * A circle the caller could join: they are in its conversation but not (yet) a member. Used to
+   * offer "join" to people added to the chat after the circle started; undefined otherwise.
+   */
+  async joinable(caller: Caller, id: string): Promise<Circle | undefined> {
+    const circle = id.startsWith('circle:') ? await this.store.read<Circle>('directory', caller.tenantId, id) : undefined;
+    if (!circle || circle.type !== 'circle' || circle.memberIds.includes(caller.userId)) return undefined;
+    const team = await this.store.read<Team>('directory', caller.tenantId, circle.teamId);
+    return team && inConversation(team, caller.userId) ? circle : undefined;
+  }
+
   /** Circles the caller belongs to, or (`all`) every circle in the tenant as a summary. */
   async list(caller: Caller, scope: 'mine' | 'all' = 'mine'): Promise<CircleSummary[]> {
     const circles =
@@ -404,8 +415,7 @@ export class Circles {
         event: 'nominated',
         circleId: id,
         circleName: updated.name,
-        heading: `You are nominated to convene “${updated.name}”`,
-        text: `${caller.name} nominated you as the circle’s next convenor. The election closes at the time below. If you would rather not stand, withdraw.`,
+        byName: caller.name,
         closesAt: election.closesAt,
       });
     }
@@ -444,11 +454,10 @@ export class Circles {
   /** The convenor or an admin closes the election before its deadline. */
   async closeElection(caller: Caller, id: string): Promise<Circle> {
     const circle = await this.get(caller, id);
+    // A retried close by whoever closed it: already done.
+    if (circle.election?.status === 'closed' && circle.election.result?.closedBy === caller.userId) return circle;
     this.mustConvene(caller, circle, 'Only the convenor or an admin can close the election early.');
-    if (circle.election?.status !== 'open') {
-      if (circle.election?.result) return circle; // a retried close: already done
-      throw conflict('No election is open in this circle.');
-    }
+    if (circle.election?.status !== 'open') throw conflict('No election is open in this circle.');
     const names = await this.memberNames(circle);
     const updated = await this.change(caller.tenantId, id, (c) => (c.election?.status === 'open' ? closeElectionOf(c, caller.userId, this.clock.now(), names) : undefined));
     await this.afterClose(updated);
@@ -497,21 +506,14 @@ export class Circles {
       p.managerId === c.convenor.userId ? undefined : { ...p, managerId: c.convenor.userId, managerName: c.convenor.name, updatedAt: this.clock.now().toISOString() },
     );
     const r = e.result;
-    const how =
-      r.rule === 'votes'
-        ? `${r.winnerName} received the most votes (${r.votesCast} cast).`
-        : r.rule === 'tie_break'
-          ? `The vote was tied; under the circle’s tie-break rule the role goes to ${r.winnerName}. ${TIE_BREAK_RULE}`
-          : r.rule === 'continued'
-            ? `Nobody else stood, so ${r.winnerName} carries on for a new term.`
-            : `Nobody stood, so the role rotates to ${r.winnerName}. ${ROTATION_RULE}`;
     await this.outbox.enqueue(c.tenantId, `circle-elected:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
       event: 'elected',
       circleId: c.id,
       circleName: c.name,
-      heading: `${r.winnerName} convenes “${c.name}”`,
-      text: `${how} Their term runs until the date below; then the circle elects someone new.`,
-      facts: r.tally.map((t) => ({ title: t.name, value: `${t.votes} vote${t.votes === 1 ? '' : 's'}` })),
+      winnerName: r.winnerName,
+      rule: r.rule,
+      votesCast: r.votesCast,
+      tally: r.tally.map((t) => ({ name: t.name, votes: t.votes })),
       termEndsAt: c.convenor.termEndsAt,
     });
   }
@@ -520,13 +522,14 @@ export class Circles {
   private async announce(c: Circle): Promise<void> {
     const e = c.election;
     if (!e || e.status !== 'open') return;
-    const why = e.reason === 'first' ? `“${c.name}” has started with ${c.memberIds.length} members.` : e.reason === 'term_ended' ? `${c.convenor.name}’s term as convenor has ended: thank you!` : `${c.convenor.name} has called an election.`;
     await this.outbox.enqueue(c.tenantId, `circle-election:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
       event: 'election',
       circleId: c.id,
       circleName: c.name,
-      heading: `Elect the convenor of “${c.name}”`,
-      text: `${why} Nominate someone (yourself included) and vote: one vote each, which you can change until the election closes. ${TIE_BREAK_RULE}${e.excluded.length ? ' The outgoing convenor does not stand this time: the role rotates.' : ''}`,
+      reason: e.reason,
+      memberCount: c.memberIds.length,
+      convenorName: c.convenor.name,
+      rotates: e.excluded.length > 0,
       closesAt: e.closesAt,
     });
   }

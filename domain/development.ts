@@ -227,10 +227,10 @@ export class DevelopmentPaths {
       await this.outbox.enqueue(caller.tenantId, `path-shared:${path.id}:${person.userId}:${added}`, 'path_update', { kind: 'user', userId: person.userId }, {
         event: 'shared',
         pathId: path.id,
-        heading: `${caller.name} shared their development path with you`,
-        text: input.coach
-          ? `${caller.name} is growing in “${LEVELS[path.level].label}” and asked you to coach them as their ${input.relation}. Their self-assessment and goals are visible to you, and to nobody else they haven’t chosen.`
-          : `${caller.name} is growing in “${LEVELS[path.level].label}” and shared their path with you.`,
+        ownerName: caller.name,
+        level: path.level,
+        relation: input.relation,
+        coach: input.coach,
       });
     }
     return path;
@@ -270,9 +270,8 @@ export class DevelopmentPaths {
         await this.outbox.enqueue(caller.tenantId, `path-review:${path.id}:${requestedAt}:${coach.userId}`, 'path_update', { kind: 'user', userId: coach.userId }, {
           event: 'review_requested',
           pathId: path.id,
-          heading: `${caller.name} asks for a readiness review`,
-          text: `${caller.name} would like your view on whether they are ready to lead at the “${LEVELS[path.level].label}” level.`,
-          canReview: true,
+          ownerName: caller.name,
+          level: path.level,
         });
       }
     }
@@ -298,7 +297,9 @@ export class DevelopmentPaths {
         await this.outbox.enqueue(caller.tenantId, `path-coaching:${id}:${entryId}:${userId}`, 'path_update', { kind: 'user', userId }, {
           event: 'coaching',
           pathId: id,
-          heading: isOwner ? `${caller.name} added a coaching check-in` : `${caller.name} added a coaching note`,
+          byName: caller.name,
+          byOwner: isOwner,
+          ownerName: updated.ownerName,
           text,
         });
       }
@@ -327,7 +328,7 @@ export class DevelopmentPaths {
         visibility: team ? 'team' : 'private',
         // The coach's note stays private: a team celebration says only what the person chose to share.
         message: `${updated.ownerName} is ready to lead at the “${LEVELS[updated.level].label}” level, recognised by ${caller.name}.${input.note && !team ? ` ${input.note}` : ''}`,
-      });
+      }, { name: updated.ownerName, level: LEVELS[updated.level].label, coach: caller.name, note: input.note && !team ? input.note : '' });
       if (celebration) {
         return (await this.store.update<DevelopmentPath>('directory', caller.tenantId, id, (p) => ({ ...p, recognition: { ...p.recognition, celebrationId: celebration.id } })))!;
       }
@@ -335,8 +336,9 @@ export class DevelopmentPaths {
       await this.outbox.enqueue(caller.tenantId, `path-not-yet:${id}:${at}`, 'path_update', { kind: 'user', userId: updated.ownerId }, {
         event: 'not_yet',
         pathId: id,
-        heading: `${caller.name} reviewed your readiness`,
-        text: `Not yet — and that is part of growing. What to work on next: ${input.note}`,
+        byName: caller.name,
+        level: updated.level,
+        note: input.note,
       });
     }
     return updated;

@@ -139,7 +139,7 @@ export class Directory {
    */
   async upsertMember(
     tenantId: string,
-    info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; personalConversation?: Record<string, unknown> },
+    info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
     teamId?: string,
     extraRoles: Role[] = [],
   ): Promise<Member> {

@@ -42,6 +42,7 @@ export interface Team extends Doc {
   managerId?: string;
   memberIds: string[];
   installedAt?: string;
+  locale?: string;
 }
 
 /** directory: `member:<userId>` */
@@ -61,6 +62,8 @@ export interface Member extends Doc {
   pausedUntil?: string;
   optOutPublicCelebration?: boolean;
   unreachable?: boolean;
+  /** Teams locale (e.g. es-ES) last seen from this person: cards they get are in that language. */
+  locale?: string;
   /** Serialized 1:1 conversation reference with the bot, once one exists. */
   personalConversation?: Record<string, unknown>;
 }

@@ -51,7 +51,8 @@ export class Pilots {
 
   /** Pilots the caller may see: leaders and admins all; others those of their teams and their own. */
   async list(caller: Caller, filter: PilotFilter = {}): Promise<Pilot[]> {
-    const clauses = ["c.tenantId = @tenantId", "c.type = 'pilot'"];
+    // A circle's check-in rhythm is a pilot document too; it is the circle's, not a team pilot.
+    const clauses = ["c.tenantId = @tenantId", "c.type = 'pilot'", 'NOT IS_DEFINED(c.circleId)'];
     const params: Record<string, unknown> = {};
     if (!hasRole(caller, 'leader', 'admin')) {
       const teams = await this.directory.teamsFor(caller);
@@ -140,6 +141,7 @@ export class Pilots {
   async edit(caller: Caller, id: string, patch: PilotPatch, etag: string): Promise<Pilot> {
     const pilot = await this.get(caller, id);
     if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can edit it.');
+    if (pilot.circleId) throw conflict('This is a leadership circle’s check-in rhythm: change it from the circle.');
     if (!EDITABLE.includes(pilot.status)) throw conflict(`A pilot that is ${pilot.status.replace('_', ' ')} can no longer be edited.`);
     const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
     if (patch.teamId && patch.teamId !== pilot.teamId) {
@@ -163,6 +165,7 @@ export class Pilots {
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {
     const closed = await this.change(caller, id, (pilot) => {
+      if (pilot.circleId) throw conflict('This is a leadership circle’s check-in rhythm: it ends when the circle does.');
       if (pilot.status === outcome && pilot.learning === learning) return undefined;
       if (!CLOSABLE.includes(pilot.status)) throw conflict(`Cannot close a pilot that is ${pilot.status.replace('_', ' ')}.`);
       return { ...pilot, status: outcome, learning };

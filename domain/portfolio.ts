@@ -71,7 +71,7 @@ export class PortfolioView {
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
   async pilots(caller: Caller): Promise<Pilot[]> {
     if (!hasRole(caller, 'leader', 'admin')) throw forbidden('The leader view is for senior leaders.');
-    return this.store.all<Pilot>('pilots', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot'");
+    return this.store.all<Pilot>('pilots', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot' AND NOT IS_DEFINED(c.circleId)");
   }
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {

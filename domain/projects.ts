@@ -157,6 +157,16 @@ export class Projects {
     return this.store.all<Project>('pilots', caller.tenantId, `SELECT TOP 200 * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
   }
 
+  /** Who may sponsor a project: the organisation's senior leaders (not the caller). */
+  async sponsors(caller: Caller): Promise<{ id: string; name: string }[]> {
+    const rows = await this.store.all<{ userId: string; name: string }>(
+      'directory',
+      caller.tenantId,
+      "SELECT c.userId, c.name FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(c.roles, 'leader')",
+    );
+    return rows.filter((r) => r.userId !== caller.userId).map((r) => ({ id: r.userId, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   /** A circle member proposes a project; the sponsor is asked to decide in their chat. */
   async propose(caller: Caller, input: ProjectInput, requestKey?: string): Promise<{ project: Project; created: boolean }> {
     const circle = await this.circles.memberCircle(caller, input.circleId);
@@ -241,7 +251,7 @@ export class Projects {
       teamId: updated.circleId,
       visibility: 'team',
       message: `The community project “${updated.title}” is done. ${updated.done?.summary ?? ''} Thank you, ${updated.circleName}, and ${updated.sponsorName} for sponsoring it!`,
-    });
+    }, { title: updated.title, summary: updated.done?.summary ?? '', circle: updated.circleName, sponsor: updated.sponsorName });
     await this.outbox.enqueue(caller.tenantId, `project-done-sponsor:${id}`, 'project_update', { kind: 'user', userId: updated.sponsorId }, { event: 'done', ...cardData(updated) });
     return updated;
   }

@@ -257,7 +257,7 @@ export class Stories {
    */
   async ask(caller: Caller, id: string, text: string, requestKey?: string): Promise<{ sent: boolean; story: Story }> {
     const story = await this.get(caller, id);
-    if (story.authorId === caller.userId) throw new DomainError('validation', 'You wrote this story: questions go to its author.', [{ field: 'text', message: 'ask someone else’s story' }]);
+    if (story.authorId === caller.userId) throw new DomainError('validation', 'This is your own story: questions about it come to you from others.', [{ field: 'text', message: 'this is your own story' }]);
     const asker = await this.directory.member(caller.tenantId, caller.userId);
     const key = `story-question:${story.id}:${caller.userId}:${requestKey ?? createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
     const sent = await this.outbox.enqueue(caller.tenantId, key, 'story_question', { kind: 'user', userId: story.authorId }, {
@@ -296,8 +296,10 @@ export class Stories {
       await this.outbox.enqueue(caller.tenantId, `story-built-on:${story.id}:${pilot.id}`, 'circle_update', { kind: 'user', userId: story.authorId }, {
         event: 'built_on',
         storyId: story.id,
-        heading: 'Your story is inspiring a new pilot',
-        text: `${pilot.managerName} is building on your story of “${story.pilotTitle}” with “${pilot.title}” (${pilot.teamName}).`,
+        storyTitle: story.pilotTitle,
+        managerName: pilot.managerName,
+        pilotTitle: pilot.title,
+        teamName: pilot.teamName,
       });
     }
     return { story: updated, pilot: linked };

@@ -7,6 +7,7 @@ import { LeaderfulBot } from '../bot/bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
 import type { Store } from '../store/cosmos';
+import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
 import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): restify.Server {
   registerPilotRoutes(ctx);
   registerLeaderRoutes(ctx);
   registerFeedbackRoutes(ctx);
+  registerCircleRoutes(ctx);
 
   registerTabFiles(server, deps.tabsDir, log);
 

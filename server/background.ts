@@ -24,7 +24,7 @@ export class Background {
   ) {
     // Proactive calls need an app id; without credentials (local, tests) any placeholder works.
     const appId = config.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
-    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data) => feedbackNotificationCard(kind, data, runtime.links));
+    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
   }
 
   /** One scheduler pass over every tenant. */
@@ -36,6 +36,7 @@ export class Background {
     for (const tenantId of await this.domain.directory.tenantIds()) {
       try {
         await this.domain.checkins.tick(tenantId);
+        await this.domain.circles.tick(tenantId);
         // Owners' quiet digest: at most one per owner per week (the outbox key says so).
         if (feedbackDue) await this.domain.feedback.queueDigests(tenantId);
       } catch (err) {

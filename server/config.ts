@@ -62,6 +62,10 @@ const schema = z
     if (c.NODE_ENV === 'production' && !c.COSMOS_ENDPOINT) {
       ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'is required when NODE_ENV=production' });
     }
+    if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {
+      // An empty app id switches Bot Framework authentication off.
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppId'], message: 'is required when NODE_ENV=production' });
+    }
     if (c.NODE_ENV === 'production' && !c.AAD_APP_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'is required when NODE_ENV=production' });
     }

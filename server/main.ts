@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type restify from 'restify';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createDomain, type Domain } from '../domain';
 import { systemClock, type Clock } from '../domain/clock';
@@ -26,6 +27,8 @@ export interface Running {
   log: Log;
   /** The embedded Cosmos server, when one was started (tests stop it to simulate an outage). */
   embedded?: EmbeddedCosmos;
+  /** The restify server (tests read its route table to prove every route is covered). */
+  server: restify.Server;
   /** Scheduler and delivery (tests call tick() and delivery.flush() themselves). */
   background: Background;
   stop(): Promise<void>;
@@ -83,7 +86,7 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
 
     const limits = new RateLimits({
       api: { capacity: config.RATE_LIMIT_API_PER_MINUTE, perSecond: config.RATE_LIMIT_API_PER_MINUTE / 60 },
-      feedback: { capacity: Math.max(5, Math.floor(config.RATE_LIMIT_FEEDBACK_PER_HOUR / 4)), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
+      feedback: { capacity: Math.min(config.RATE_LIMIT_FEEDBACK_PER_HOUR, Math.max(5, Math.floor(config.RATE_LIMIT_FEEDBACK_PER_HOUR / 4))), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
     });
     const domain = createDomain(store, clock, limits);
     if (config.SEED_DEMO_DATA ?? !!embedded) {
@@ -111,7 +114,7 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
     cleanups.push(() => background.stop());
     const port = (server.address() as AddressInfo).port;
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-    return { url, port, config, store, domain, log, embedded, background, stop: cleanup };
+    return { url, port, config, store, domain, log, embedded, background, server, stop: cleanup };
   } catch (err) {
     await cleanup();
     throw err;

@@ -29,10 +29,12 @@ const CSP = [
 ].join('; ');
 
 export function securityHeaders(config: Pick<Config, 'NODE_ENV'>) {
-  return (_req: Request, res: Response, next: Next): void => {
+  return (req: Request, res: Response, next: Next): void => {
     res.header('Content-Security-Policy', CSP);
     res.header('X-Content-Type-Options', 'nosniff');
     res.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    // API answers are personal (feedback, answers, paths): never kept in a browser, Teams desktop or proxy cache.
+    if (String(req.url ?? '').startsWith('/api/')) res.header('Cache-Control', 'no-store');
     if (config.NODE_ENV === 'production') res.header('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   };

@@ -41,6 +41,26 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
     feedbackId: 'feedback:f', requestId: 'r', canReply: true, canConfirm: true, canReopen: true,
   },
   feedbackDigest: { summary: hostile, topics: [{ topic: 'Workload', count: '2' }], note: 'note', url: 'https://x.test/tabs' },
+  circleStatus: {
+    circleId: 'circle:c', heading: hostile, subtitle: hostile, text: hostile, status: 'ok', problem: hostile, facts: [{ title: 'Members', value: hostile }], closesAt: '2027-01-05T14:00:00Z',
+    showVote: true, nominees: [{ name: hostile, value: 'u1' }], showNominate: true, candidates: [{ name: 'Ana', value: 'u1' }, { name: 'Ned', value: 'u2' }], rule: hostile, canClose: true, canJoin: true, url: 'https://x.test/c',
+  },
+  circleUpdate: {
+    heading: hostile, label: hostile, text: hostile, quote: hostile, facts: [{ title: hostile, value: '2 votes' }], dueLabel: 'Closes', dueAt: '2027-01-05T14:00:00Z', circleId: 'circle:c',
+    showBallot: true, showWithdraw: true, chatTitle: 'Reply in chat', chatUrl: 'https://teams.microsoft.com/l/chat/0/0?users=a%40b.test', url: 'https://x.test/c',
+  },
+  storyCard: {
+    storyId: 'story:s', intro: hostile, pilotTitle: hostile, subtitle: hostile, tried: hostile, happened: hostile, change: hostile, footer: hostile, status: 'ok', problem: hostile, canAsk: true, askLabel: 'Ask Ana',
+    requestId: 'r', reactionButtons: [{ kind: 'helpful', title: '👍 Helpful (2)' }, { kind: 'inspiring', title: '💡 Inspiring' }, { kind: 'will_try', title: '🧪 I’ll try it' }], url: 'https://x.test/s',
+  },
+  storyForm: {
+    problem: hostile, requestId: 'r', values: { pilotId: 'pilot:p', tried: hostile, happened: '', change: '', circleIds: 'circle:c' },
+    pilots: [{ name: hostile, value: 'pilot:p' }], circles: [{ name: 'Circle', value: 'circle:c' }],
+  },
+  projectCard: {
+    projectId: 'project:p', intro: hostile, title: hostile, subtitle: hostile, goal: hostile, facts: [{ title: 'Budget asked', value: '€1,500.00' }], status: 'ok', problem: hostile, canDecide: true, url: 'https://x.test/p',
+  },
+  pathCard: { heading: hostile, text: hostile, facts: [{ title: 'Influencing', value: '3 / 5' }], privacyNote: 'private', status: 'ok', problem: hostile, canReview: true, pathId: 'path:u', url: 'https://x.test/path' },
 };
 
 describe('card templates', () => {

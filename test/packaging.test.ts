@@ -71,7 +71,7 @@ describe('app package', () => {
     expect(m.configurableTabs).toHaveLength(1);
     expect(m.configurableTabs[0].configurationUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/config`);
     const me = m.composeExtensions[0];
-    expect(me.commands.map((c: { title: string }) => c.title)).toEqual(['Find pilots and practices', 'Launch a pilot', 'Give kudos', 'Send feedback']);
+    expect(me.commands.map((c: { title: string }) => c.title)).toEqual(['Find pilots and practices', 'Launch a pilot', 'Give kudos', 'Send feedback', 'Find practice stories']);
     expect(me.messageHandlers).toEqual([{ type: 'link', value: { domains: [TEST_ENV.BOT_DOMAIN] } }]);
 
     const es = JSON.parse(text['es.json']);

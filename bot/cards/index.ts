@@ -1,8 +1,11 @@
 import { Template } from 'adaptivecards-templating';
+import { localizeTemplate, type Locale } from '../i18n';
 import celebration from './templates/celebration.json';
 import checkinReminder from './templates/checkin-reminder.json';
 import checkinThanks from './templates/checkin-thanks.json';
 import checkin from './templates/checkin.json';
+import circleStatus from './templates/circle-status.json';
+import circleUpdate from './templates/circle-update.json';
 import facilitator from './templates/facilitator.json';
 import feedbackDigest from './templates/feedback-digest.json';
 import feedbackForm from './templates/feedback-form.json';
@@ -15,7 +18,11 @@ import pilot from './templates/pilot.json';
 import practice from './templates/practice.json';
 import pilotForm from './templates/pilot-form.json';
 import pilotList from './templates/pilot-list.json';
+import pathCard from './templates/path-card.json';
+import projectCard from './templates/project-card.json';
 import roundSummary from './templates/round-summary.json';
+import storyCard from './templates/story-card.json';
+import storyForm from './templates/story-form.json';
 import welcome from './templates/welcome.json';
 
 /**
@@ -42,6 +49,12 @@ export const TEMPLATES = {
   practice,
   roundSummary,
   welcome,
+  circleStatus,
+  circleUpdate,
+  storyCard,
+  storyForm,
+  projectCard,
+  pathCard,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;
 
@@ -68,7 +81,13 @@ function escapeAll(value: unknown, raw: Set<string>): unknown {
   if (typeof value === 'string') return escapeMarkdown(value);
   if (Array.isArray(value)) return value.map((v) => escapeAll(v, raw));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, raw.has(k) ? v : escapeAll(v, raw)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        // A fact's value is rendered as markdown (unlike a choice's or an input's value).
+        if (k === 'facts') return [k, escapeAll(v, new Set([...raw].filter((r) => r !== 'value')))];
+        return [k, raw.has(k) ? v : escapeAll(v, raw)];
+      }),
+    );
   }
   return value;
 }
@@ -79,8 +98,12 @@ function escapeAll(value: unknown, raw: Set<string>): unknown {
  */
 const RAW_KEYS = ['url', 'tabUrl', 'version', 'value', 'values', 'id', 'requestId', 'choices', 'verb', 'data'];
 
-export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = []): CardAttachment {
-  const template = new Template(TEMPLATES[name]);
+/**
+ * Fills a template in the reader's language (English if not given). `raw` names extra data keys
+ * that are plain text slots rather than markdown.
+ */
+export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = [], locale: Locale = 'en'): CardAttachment {
+  const template = new Template(localizeTemplate(TEMPLATES[name], locale));
   const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...raw])) }) as Record<string, unknown>;
   // A card whose only action was dropped by `$when` must not carry an empty action bar.
   if (Array.isArray(content.actions) && content.actions.length === 0) delete content.actions;
