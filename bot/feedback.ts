@@ -6,7 +6,7 @@ import { FEEDBACK_TEXT_MAX, TOPIC_LABELS, feedbackInputSchema, type ContributorV
 import { FEEDBACK_TOPICS, type Caller, type FeedbackState, type FeedbackTopic } from '../domain/model';
 import type { NotificationKind } from '../domain/outbox';
 import { parseInput } from '../domain/schemas';
-import type { Locale } from './i18n';
+import { localeOf, t, type Locale } from './i18n';
 import { renderCard, type CardAttachment } from './cards';
 import { tabHomeLink, type LinkConfig } from './links';
 
@@ -40,7 +40,7 @@ const STATE_LABEL: Record<FeedbackState, string> = {
 };
 
 const PRIVACY_NOTE = 'Your name is not shown to anyone. Replies here reach them without revealing who you are.';
-const messageCard = (title: string, text: string) => renderCard('message', { title, text });
+const messageCard = (locale: Locale, title: string, text: string) => renderCard('message', { title: t(locale, title), text: t(locale, text) }, [], locale);
 
 /** Card inputs arrive as strings (toggles sometimes as booleans); anything else is empty. */
 export function readFormValues(data: unknown): FeedbackFormValues {
@@ -72,12 +72,13 @@ export function plainMessageText(html: string | undefined): string {
 export async function feedbackFormCard(
   domain: Domain,
   caller: Caller,
-  opts: { mode: FormMode; values?: Partial<FeedbackFormValues>; errors?: Partial<Record<keyof FeedbackFormValues, string>>; problem?: string; requestId?: string } = { mode: 'inline' },
+  opts: { mode: FormMode; values?: Partial<FeedbackFormValues>; errors?: Partial<Record<keyof FeedbackFormValues, string>>; problem?: string; requestId?: string; locale?: Locale } = { mode: 'inline' },
 ): Promise<CardAttachment> {
+  const locale = opts.locale ?? 'en';
   const options = await domain.feedback.formOptions(caller);
   const audiences = [
-    ...(options.manager ? [{ title: `My manager (${options.manager.name})`, value: 'manager' }] : []),
-    { title: 'Senior leaders', value: 'leaders' },
+    ...(options.manager ? [{ title: t(locale, 'My manager ({name})', { name: options.manager.name }), value: 'manager' }] : []),
+    { title: t(locale, 'Senior leaders'), value: 'leaders' },
   ];
   const values: FeedbackFormValues = {
     audience: options.manager ? 'manager' : 'leaders',
@@ -94,25 +95,30 @@ export async function feedbackFormCard(
     'feedbackForm',
     {
       mode: opts.mode,
-      heading: 'Give feedback',
-      intro: 'Say what is working and what is not. You will hear back here in your chat with Leaderful.',
+      heading: t(locale, 'Give feedback'),
+      intro: t(locale, 'Say what is working and what is not. You will hear back here in your chat with Leaderful.'),
       problem: opts.problem ?? '',
       values,
       errors,
       requestId: opts.requestId ?? randomUUID(),
       audiences,
-      topics: options.topics.map((t) => ({ title: t.label, value: t.value })),
+      topics: options.topics.map((topic) => ({ title: t(locale, topic.label), value: topic.value })),
       pilots: options.pilots.map((p) => ({ title: p.title, value: p.id })),
-      anonymityNote: `Anonymous feedback carries no name, reaches its reader only after the week it was written in has ended, and is shown only as coming from a group of at least ${options.threshold} people. If your team is smaller, it goes to senior leaders instead.`,
+      anonymityNote: t(
+        locale,
+        'Anonymous feedback carries no name, reaches its reader only after the week it was written in has ended, and is shown only as coming from a group of at least {threshold} people. If your team is smaller, it goes to senior leaders instead.',
+        { threshold: options.threshold },
+      ),
     },
     ['audiences', 'topics', 'pilots'],
+    locale,
   );
 }
 
 export type FeedbackFormResult = { ok: true; card: CardAttachment; item: ContributorView; created: boolean; notice?: string } | { ok: false; card: CardAttachment };
 
 /** Validates and sends the form; on a problem, returns the form again with the values kept. */
-export async function submitFeedbackForm(domain: Domain, caller: Caller, data: Record<string, unknown>, mode: FormMode = 'inline'): Promise<FeedbackFormResult> {
+export async function submitFeedbackForm(domain: Domain, caller: Caller, data: Record<string, unknown>, mode: FormMode = 'inline', locale: Locale = 'en'): Promise<FeedbackFormResult> {
   const values = readFormValues(data);
   const requestId = typeof data?.requestId === 'string' && data.requestId ? data.requestId.slice(0, 100) : randomUUID();
   try {
@@ -124,7 +130,7 @@ export async function submitFeedbackForm(domain: Domain, caller: Caller, data: R
       ...(values.pilotId && values.pilotId !== 'none' ? { pilotId: values.pilotId } : {}),
     });
     const { item, created, notice } = await domain.feedback.give(caller, input, `card:${requestId}`);
-    return { ok: true, item, created, notice, card: sentCard(item, notice) };
+    return { ok: true, item, created, notice, card: sentCard(item, notice, locale) };
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'validation') {
       const errors: Partial<Record<keyof FeedbackFormValues, string>> = {};
@@ -132,33 +138,37 @@ export async function submitFeedbackForm(domain: Domain, caller: Caller, data: R
         const slot = (FIELDS as string[]).includes(f.field) ? (f.field as keyof FeedbackFormValues) : 'text';
         errors[slot] ??= `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`;
       }
-      return { ok: false, card: await feedbackFormCard(domain, caller, { mode, values, errors, problem: 'Please fix the highlighted fields.', requestId }) };
+      return { ok: false, card: await feedbackFormCard(domain, caller, { mode, values, errors, problem: t(locale, 'Please fix the highlighted fields.'), requestId, locale }) };
     }
     if (err instanceof DomainError && err.kind !== 'unavailable') {
-      return { ok: false, card: await feedbackFormCard(domain, caller, { mode, values, problem: err.message, requestId }) };
+      return { ok: false, card: await feedbackFormCard(domain, caller, { mode, values, problem: t(locale, err.message), requestId, locale }) };
     }
     throw err;
   }
 }
 
 /** The private confirmation after sending. */
-export function sentCard(item: ContributorView, notice?: string): CardAttachment {
+export function sentCard(item: ContributorView, notice?: string, locale: Locale = 'en'): CardAttachment {
   return threadCard(item, {
-    heading: item.anonymous ? 'Sent anonymously' : 'Feedback sent',
-    message: notice ?? '',
-    messageLabel: 'Please note',
-    status: item.visibleFrom ? `They will see it from the week of ${item.visibleFrom}. Any reply comes to this chat.` : 'Any reply comes to this chat.',
+    locale,
+    heading: t(locale, item.anonymous ? 'Sent anonymously' : 'Feedback sent'),
+    message: notice ? t(locale, notice) : '',
+    messageLabel: t(locale, 'Please note'),
+    status: item.visibleFrom
+      ? t(locale, 'They will see it from the week of {week}. Any reply comes to this chat.', { week: item.visibleFrom })
+      : t(locale, 'Any reply comes to this chat.'),
     facts: [
-      ['Sent to', item.sentTo],
-      ['Shown as', item.shownAs],
-      ['Topic', TOPIC_LABELS[item.topic]],
-      ...(item.pilot ? [['Pilot', item.pilot.title] as [string, string]] : []),
+      [t(locale, 'Sent to'), t(locale, item.sentTo)],
+      [t(locale, 'Shown as'), t(locale, item.shownAs)],
+      [t(locale, 'Topic'), t(locale, TOPIC_LABELS[item.topic])],
+      ...(item.pilot ? [[t(locale, 'Pilot'), item.pilot.title] as [string, string]] : []),
     ],
     actions: false,
   });
 }
 
 interface ThreadOpts {
+  locale?: Locale;
   heading: string;
   message?: string;
   messageLabel?: string;
@@ -171,6 +181,7 @@ interface ThreadOpts {
 /** The contributor's thread card, from their view of the item. */
 export function threadCard(item: ContributorView, opts: ThreadOpts): CardAttachment {
   const actions = opts.actions !== false;
+  const locale = opts.locale ?? 'en';
   return renderCard(
     'feedbackThread',
     {
@@ -179,11 +190,11 @@ export function threadCard(item: ContributorView, opts: ThreadOpts): CardAttachm
       message: opts.message ?? '',
       messageLabel: opts.messageLabel ?? '',
       facts: (opts.facts ?? [
-        ['Topic', TOPIC_LABELS[item.topic]],
-        ['Status', STATE_LABEL[item.state]],
-        ['Sent to', item.sentTo],
+        [t(locale, 'Topic'), t(locale, TOPIC_LABELS[item.topic])],
+        [t(locale, 'Status'), t(locale, STATE_LABEL[item.state])],
+        [t(locale, 'Sent to'), t(locale, item.sentTo)],
       ]).map(([title, value]) => ({ title, value })),
-      privacyNote: item.anonymous ? PRIVACY_NOTE : '',
+      privacyNote: item.anonymous ? t(locale, PRIVACY_NOTE) : '',
       status: opts.status ?? '',
       problem: opts.problem ?? '',
       feedbackId: item.id,
@@ -193,6 +204,7 @@ export function threadCard(item: ContributorView, opts: ThreadOpts): CardAttachm
       canReopen: actions && item.canReopen,
     },
     ['feedbackId'],
+    locale,
   );
 }
 
@@ -206,9 +218,9 @@ function latestOwnerEntry(item: ContributorView) {
  * Universal Actions from feedback cards. Answers with the card that replaces the one clicked.
  * Only the item's contributor gets past the domain's checks; anyone else sees "not available".
  */
-export async function handleFeedbackAction(domain: Domain, caller: Caller, verb: string, data: Record<string, unknown>, _locale: Locale = 'en'): Promise<CardAttachment> {
-  if (verb === 'feedback.submit') return (await submitFeedbackForm(domain, caller, data, 'inline')).card;
-  if (verb === 'feedback.form') return feedbackFormCard(domain, caller, { mode: 'inline' });
+export async function handleFeedbackAction(domain: Domain, caller: Caller, verb: string, data: Record<string, unknown>, locale: Locale = 'en'): Promise<CardAttachment> {
+  if (verb === 'feedback.submit') return (await submitFeedbackForm(domain, caller, data, 'inline', locale)).card;
+  if (verb === 'feedback.form') return feedbackFormCard(domain, caller, { mode: 'inline', locale });
 
   const feedbackId = typeof data.feedbackId === 'string' ? data.feedbackId.slice(0, 200) : '';
   const replyText = typeof data.replyText === 'string' ? data.replyText : '';
@@ -224,71 +236,76 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
         if (!replyText.trim()) {
           const item = await current();
           if (!item) break;
-          return threadCard(item, { heading: 'Your feedback', problem: 'Write your reply first.' });
+          return threadCard(item, { locale, heading: t(locale, 'Your feedback'), problem: t(locale, 'Write your reply first.') });
         }
         const text = parseInput(feedbackInputSchema.shape.text, replyText);
         const item = await domain.feedback.respond(caller, feedbackId, text, requestId ? `card:${requestId}` : undefined);
-        return threadCard(item, { heading: 'Your feedback', message: text, messageLabel: 'You replied', status: item.anonymous ? 'Sent, without your name.' : 'Sent.' });
+        return threadCard(item, { locale, heading: t(locale, 'Your feedback'), message: text, messageLabel: t(locale, 'You replied'), status: t(locale, item.anonymous ? 'Sent, without your name.' : 'Sent.') });
       }
       case 'feedback.confirmClosed': {
         const text = replyText.trim() ? parseInput(feedbackInputSchema.shape.text, replyText) : undefined;
         const item = await domain.feedback.confirm(caller, feedbackId, true, text);
-        return threadCard(item, { heading: 'Loop closed', status: 'Thanks for confirming. This item is now closed.' });
+        return threadCard(item, { locale, heading: t(locale, 'Loop closed'), status: t(locale, 'Thanks for confirming. This item is now closed.') });
       }
       case 'feedback.notClosed': {
         const text = replyText.trim() ? parseInput(feedbackInputSchema.shape.text, replyText) : undefined;
         const item = await domain.feedback.confirm(caller, feedbackId, false, text);
-        return threadCard(item, { heading: 'Reopened', status: 'Thanks for saying so. It is open again and they will see your answer.' });
+        return threadCard(item, { locale, heading: t(locale, 'Reopened'), status: t(locale, 'Thanks for saying so. It is open again and they will see your answer.') });
       }
       case 'feedback.open': {
         const item = await current();
         if (!item) break;
         const last = latestOwnerEntry(item);
-        return threadCard(item, { heading: 'Your feedback', message: last?.text ?? '', messageLabel: last?.name ? `${last.name} wrote` : 'They wrote' });
+        return threadCard(item, { locale, heading: t(locale, 'Your feedback'), message: last?.text ?? '', messageLabel: last?.name ? t(locale, '{name} wrote', { name: last.name }) : t(locale, 'They wrote') });
       }
     }
-    return messageCard('Feedback', 'This feedback item is no longer available.');
+    return messageCard(locale, 'Feedback', 'This feedback item is no longer available.');
   } catch (err) {
     if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
-    if (err.kind === 'not_found' || err.kind === 'forbidden') return messageCard('Feedback', 'This feedback item is no longer available.');
+    if (err.kind === 'not_found' || err.kind === 'forbidden') return messageCard(locale, 'Feedback', 'This feedback item is no longer available.');
     const item = await current().catch(() => undefined);
-    const problem = err.kind === 'validation' ? `Your reply ${err.fields.map((f) => f.message).join('; ')}.` : err.message;
-    return item ? threadCard(item, { heading: 'Your feedback', problem }) : messageCard('Feedback', problem);
+    const problem = err.kind === 'validation' ? t(locale, 'Your reply {problems}.', { problems: err.fields.map((f) => f.message).join('; ') }) : t(locale, err.message);
+    return item ? threadCard(item, { locale, heading: t(locale, 'Your feedback'), problem }) : messageCard(locale, 'Feedback', problem);
   }
 }
 
-const EVENT_HEADING: Record<string, (from: string) => string> = {
-  reply: (from) => `${from} replied to your feedback`,
-  acknowledged: (from) => `${from} acknowledged your feedback`,
-  acted: (from) => `You said, we did: ${from} acted on your feedback`,
-  closed: (from) => `${from} closed your feedback item`,
+const EVENT_HEADING: Record<string, string> = {
+  reply: '{from} replied to your feedback',
+  acknowledged: '{from} acknowledged your feedback',
+  acted: 'You said, we did: {from} acted on your feedback',
+  closed: '{from} closed your feedback item',
 };
 
 /**
  * Cards for the outbox kinds `feedback_reply`, `feedback_update` (to the contributor, in their
  * 1:1 chat) and `feedback_digest` (to owners). Pure: everything comes from the queued data.
  */
-// TODO(i18n): feedback cards are still English-only; templates localise, code strings do not yet.
-export function feedbackNotificationCard(kind: NotificationKind, data: Record<string, unknown>, links?: LinkConfig, _locale: Locale = 'en'): CardAttachment {
+export function feedbackNotificationCard(kind: NotificationKind, data: Record<string, unknown>, links?: LinkConfig, locale: Locale = 'en'): CardAttachment {
   const str = (k: string) => (typeof data[k] === 'string' ? (data[k] as string) : '');
   const num = (k: string) => (typeof data[k] === 'number' ? (data[k] as number) : 0);
   if (kind === 'feedback_digest') {
     const parts = [
-      num('open') ? `${num('open')} new` : '',
-      num('awaitingReply') ? `${num('awaitingReply')} with a reply to answer` : '',
-      num('overdue') ? `${num('overdue')} past the due date` : '',
+      num('open') ? t(locale, '{n} new', { n: num('open') }) : '',
+      num('awaitingReply') ? t(locale, '{n} with a reply to answer', { n: num('awaitingReply') }) : '',
+      num('overdue') ? t(locale, '{n} past the due date', { n: num('overdue') }) : '',
     ].filter(Boolean);
     const topics = Array.isArray(data.topics) ? (data.topics as { topic?: unknown; count?: unknown }[]) : [];
-    return renderCard('feedbackDigest', {
-      summary: `${num('waiting')} feedback item${num('waiting') === 1 ? ' is' : 's are'} waiting on you${parts.length ? `: ${parts.join(', ')}` : ''}.`,
-      topics: topics.map((t) => ({ topic: String(t.topic ?? ''), count: String(t.count ?? '') })),
-      note: 'Anonymous feedback appears once the week it was written in has ended, and only from groups big enough to keep people anonymous.',
-      url: links ? tabHomeLink(links) : '',
-    });
+    const waiting = t(locale, num('waiting') === 1 ? '1 feedback item is waiting on you' : '{n} feedback items are waiting on you', { n: num('waiting') });
+    return renderCard(
+      'feedbackDigest',
+      {
+        summary: `${waiting}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
+        topics: topics.map((topic) => ({ topic: t(locale, String(topic.topic ?? '')), count: String(topic.count ?? '') })),
+        note: t(locale, 'Anonymous feedback appears once the week it was written in has ended, and only from groups big enough to keep people anonymous.'),
+        url: links ? tabHomeLink(links) : '',
+      },
+      [],
+      locale,
+    );
   }
   const state = (FEEDBACK_STATE_SET.has(str('state')) ? str('state') : 'open') as FeedbackState;
   const topic = ((FEEDBACK_TOPICS as readonly string[]).includes(str('topic')) ? str('topic') : 'other') as FeedbackTopic;
-  const from = str('fromName') || 'They';
+  const from = str('fromName') || t(locale, 'They');
   const event = kind === 'feedback_reply' ? 'reply' : str('event') || 'reply';
   const item: ContributorView = {
     id: str('feedbackId'),
@@ -308,15 +325,16 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
     canReopen: state === 'acted' || state === 'closed',
   };
   return threadCard(item, {
-    heading: (EVENT_HEADING[event] ?? EVENT_HEADING.reply)(from),
+    locale,
+    heading: t(locale, EVENT_HEADING[event] ?? EVENT_HEADING.reply, { from }),
     message: str('message'),
-    messageLabel: event === 'acted' ? 'What was done' : `${from} wrote`,
+    messageLabel: event === 'acted' ? t(locale, 'What was done') : t(locale, '{name} wrote', { name: from }),
     facts: [
-      ['Topic', TOPIC_LABELS[topic]],
-      ['Status', STATE_LABEL[state]],
-      ...(state !== 'closed' && item.dueDate ? [['Due', item.dueDate] as [string, string]] : []),
+      [t(locale, 'Topic'), t(locale, TOPIC_LABELS[topic])],
+      [t(locale, 'Status'), t(locale, STATE_LABEL[state])],
+      ...(state !== 'closed' && item.dueDate ? [[t(locale, 'Due'), item.dueDate] as [string, string]] : []),
     ],
-    status: state === 'acted' ? 'Is the loop really closed? Tell them below.' : '',
+    status: state === 'acted' ? t(locale, 'Is the loop really closed? Tell them below.') : '',
   });
 }
 
@@ -334,11 +352,12 @@ const COMMAND = /^(?:give |send )?feedback$/i;
 export function feedbackCommand(domain: Domain) {
   return async (context: TurnContext, caller: Caller, text: string): Promise<boolean> => {
     if (!COMMAND.test(text.trim())) return false;
+    const locale = localeOf(context.activity.locale);
     if (context.activity.conversation?.conversationType !== 'personal') {
-      await context.sendActivity('Feedback is private: message me in a 1:1 chat with “feedback”, or use “Send feedback” on any message.');
+      await context.sendActivity(t(locale, 'Feedback is private: message me in a 1:1 chat with “feedback”, or use “Send feedback” on any message.'));
       return true;
     }
-    const card = await feedbackFormCard(domain, caller, { mode: 'inline' });
+    const card = await feedbackFormCard(domain, caller, { mode: 'inline', locale });
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
     return true;
   };
@@ -347,19 +366,22 @@ export function feedbackCommand(domain: Domain) {
 const DIALOG = { title: 'Send feedback', width: 'medium', height: 'large' } as const;
 
 /** Message extension "Send feedback" (commandId sendFeedback): the form, prefilled from the message. */
-export async function feedbackFetchTask(domain: Domain, caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function feedbackFetchTask(domain: Domain, caller: Caller, action: MessagingExtensionAction, locale: Locale = 'en'): Promise<MessagingExtensionActionResponse> {
   const text = plainMessageText(action.messagePayload?.body?.content);
-  const card = await feedbackFormCard(domain, caller, { mode: 'dialog', values: { text } });
-  return { task: { type: 'continue', value: { ...DIALOG, card } } };
+  const card = await feedbackFormCard(domain, caller, { mode: 'dialog', values: { text }, locale });
+  return { task: { type: 'continue', value: { ...DIALOG, title: t(locale, DIALOG.title), card } } };
 }
 
 /** Sends it, or shows the form again. Only a private confirmation: nothing is inserted into the conversation. */
-export async function feedbackSubmitAction(domain: Domain, caller: Caller, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+export async function feedbackSubmitAction(domain: Domain, caller: Caller, action: MessagingExtensionAction, locale: Locale = 'en'): Promise<MessagingExtensionActionResponse> {
   const data = action.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
-  const result = await submitFeedbackForm(domain, caller, data, 'dialog');
-  if (!result.ok) return { task: { type: 'continue', value: { ...DIALOG, card: result.card } } };
-  const where = result.item.sentTo === 'Senior leaders' ? 'senior leaders' : 'your manager';
-  const how = result.item.anonymous ? 'anonymously ' : '';
-  const when = result.item.visibleFrom ? ` They will see it from the week of ${result.item.visibleFrom}.` : '';
-  return { task: { type: 'message', value: `Sent ${how}to ${where}.${when} Replies come to your chat with Leaderful.${result.notice ? ` ${result.notice}` : ''}` } };
+  const result = await submitFeedbackForm(domain, caller, data, 'dialog', locale);
+  if (!result.ok) return { task: { type: 'continue', value: { ...DIALOG, title: t(locale, DIALOG.title), card: result.card } } };
+  const toLeaders = result.item.sentTo === 'Senior leaders';
+  const sent = result.item.anonymous
+    ? t(locale, toLeaders ? 'Sent anonymously to senior leaders.' : 'Sent anonymously to your manager.')
+    : t(locale, toLeaders ? 'Sent to senior leaders.' : 'Sent to your manager.');
+  const when = result.item.visibleFrom ? ` ${t(locale, 'They will see it from the week of {week}.', { week: result.item.visibleFrom })}` : '';
+  const notice = result.notice ? ` ${t(locale, result.notice)}` : '';
+  return { task: { type: 'message', value: `${sent}${when} ${t(locale, 'Replies come to your chat with Leaderful.')}${notice}` } };
 }

@@ -105,7 +105,7 @@ export class MessageExtension {
   }
 
   async fetchTask(caller: Caller, action: MessagingExtensionAction, locale: Locale = 'en'): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackFetchTask(this.domain, caller, action);
+    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackFetchTask(this.domain, caller, action, locale);
     if (action.commandId === ME_COMMANDS.giveKudos) {
       const card = await this.kudosForm(caller, { toUserId: '', message: messageText(action.messagePayload?.body?.content).slice(0, 500), visibility: 'team' }, locale);
       return { task: { type: 'continue', value: { title: t(locale, 'Give kudos'), width: 'medium', height: 'medium', card } } };
@@ -120,7 +120,7 @@ export class MessageExtension {
 
   /** Creates the pilot and inserts its card into the compose box, or shows the form again. */
   async submitAction(caller: Caller, action: MessagingExtensionAction, teamId?: string, locale: Locale = 'en'): Promise<MessagingExtensionActionResponse> {
-    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackSubmitAction(this.domain, caller, action);
+    if (action.commandId === ME_COMMANDS.sendFeedback) return feedbackSubmitAction(this.domain, caller, action, locale);
     if (action.commandId === ME_COMMANDS.giveKudos) return this.submitKudos(caller, action, teamId, locale);
     if (action.commandId !== ME_COMMANDS.launchPilot) return { task: { type: 'message', value: t(locale, 'That action is not available yet.') } };
     const result = await submitPilotForm(this.domain, caller, action.data, locale);
