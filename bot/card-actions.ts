@@ -27,35 +27,37 @@ async function checkinAction(domain: Domain, caller: Caller, verb: string, data:
       ? messageCard(locale, 'Facilitator', '{name} is now facilitating this round. Thanks for handing over!', { name: next.name })
       : messageCard(locale, 'Facilitator', 'There is nobody else in this round to hand over to.');
   }
+  if (verb === 'checkin.submit') return submitCheckin(domain, caller, roundId, data, locale);
+
   const { round, pilot, answer } = await domain.checkins.roundFor(caller, roundId);
   const open = round.status === 'open' && domain.clock.now() < new Date(round.closesAt);
   const view = { roundId, pilotTitle: pilot.title, closesAt: round.closesAt, questions: pilot.questions };
-
-  if (verb === 'checkin.open' || verb === 'checkin.edit') {
-    if (!open) {
-      return answer
-        ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale)
-        : messageCard(locale, 'Check-in closed', 'This check-in has closed. Your next one will arrive on the next check-in day.');
-    }
-    return checkinCard({ ...view, values: answer?.values, shareAnonymously: answer?.shareAnonymously, editing: !!answer }, locale);
+  if (!open) {
+    return answer
+      ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale)
+      : messageCard(locale, 'Check-in closed', 'This check-in has closed. Your next one will arrive on the next check-in day.');
   }
+  return checkinCard({ ...view, values: answer?.values, shareAnonymously: answer?.shareAnonymously, editing: !!answer }, locale);
+}
 
-  // checkin.submit: inputs arrive merged with the action's data.
+/** checkin.submit: inputs arrive merged with the action's data. The happy path is one write. */
+async function submitCheckin(domain: Domain, caller: Caller, roundId: string, data: Record<string, unknown>, locale: Locale): Promise<CardAttachment> {
   const inputs = Object.fromEntries(Object.entries(data).filter(([k]) => !ACTION_KEYS.has(k)));
   const share = data.shareAnonymously === true || data.shareAnonymously === 'true';
   try {
     const saved = await domain.checkins.answer(caller, roundId, inputs, share);
-    return checkinThanksCard({ ...view, closesAt: saved.round.closesAt, open: true, values: saved.answer.values, shared: share }, locale);
+    const view = { roundId, pilotTitle: saved.pilot.title, closesAt: saved.round.closesAt, questions: saved.pilot.questions };
+    return checkinThanksCard({ ...view, open: true, values: saved.answer.values, shared: share }, locale);
   } catch (err) {
-    if (err instanceof DomainError && err.kind === 'validation') {
+    if (!(err instanceof DomainError) || (err.kind !== 'validation' && err.kind !== 'conflict')) throw err;
+    const { round, pilot, answer } = await domain.checkins.roundFor(caller, roundId);
+    const view = { roundId, pilotTitle: pilot.title, closesAt: round.closesAt, questions: pilot.questions };
+    if (err.kind === 'validation') {
       const values = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) as Record<string, string>;
       const problem = t(locale, 'Please check your answers: {problems}.', { problems: err.fields.map((f) => f.message).join('; ') });
       return checkinCard({ ...view, values, shareAnonymously: share, problem, editing: !!answer }, locale);
     }
-    if (err instanceof DomainError && err.kind === 'conflict') {
-      return answer ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale) : messageCard(locale, 'Check-in closed', err.message);
-    }
-    throw err;
+    return answer ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale) : messageCard(locale, 'Check-in closed', err.message);
   }
 }
 

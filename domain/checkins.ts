@@ -157,10 +157,19 @@ export class CheckIns {
   private async advance(round: Round, now: Date): Promise<void> {
     if (now >= new Date(round.closesAt)) return void (await this.close(round));
     const toPrompt = round.invited.filter((u) => !round.prompted.includes(u) && new Date(round.schedule[u]?.promptAt ?? 0) <= now);
-    const toRemind = round.invited.filter(
-      (u) => round.prompted.includes(u) && !round.answered.includes(u) && !round.reminded.includes(u) && round.schedule[u]?.remindAt && new Date(round.schedule[u].remindAt!) <= now,
+    const remindable = round.invited.filter(
+      (u) => round.prompted.includes(u) && !round.reminded.includes(u) && round.schedule[u]?.remindAt && new Date(round.schedule[u].remindAt!) <= now,
     );
-    if (!toPrompt.length && !toRemind.length) return;
+    // Who answered is read from the answers themselves, only when someone may need a nudge:
+    // answering never writes to the shared round document, so 50 people can answer at once.
+    const answered = remindable.length ? new Set(await this.answeredBy(round)) : new Set<string>();
+    const toRemind = remindable.filter((u) => !answered.has(u));
+    if (!toPrompt.length && !toRemind.length && remindable.length === 0) return;
+    if (!toPrompt.length && !toRemind.length) {
+      // Everyone due a reminder has answered: note it so the answers aren't read again.
+      await this.store.update<Round>('checkins', round.tenantId, round.id, (r) => ({ ...r, reminded: Array.from(new Set([...r.reminded, ...remindable])) }));
+      return;
+    }
     const pilot = await this.store.read<Pilot>('pilots', round.tenantId, round.pilotId);
     if (!pilot) return;
     const facilitator = toPrompt.length && round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
@@ -180,8 +189,13 @@ export class CheckIns {
     await this.store.update<Round>('checkins', round.tenantId, round.id, (r) => ({
       ...r,
       prompted: Array.from(new Set([...r.prompted, ...toPrompt])),
-      reminded: Array.from(new Set([...r.reminded, ...toRemind])),
+      reminded: Array.from(new Set([...r.reminded, ...remindable])),
     }));
+  }
+
+  private async answeredBy(round: Round): Promise<string[]> {
+    const rows = await this.store.all<{ userId: string }>('checkins', round.tenantId, "SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.type = 'answer' AND c.roundId = @roundId", { roundId: round.id });
+    return rows.map((r) => r.userId);
   }
 
   /** Closes a round once (ETag), rolls its figures into the pilot, and queues summary and celebrations. */
@@ -204,7 +218,7 @@ export class CheckIns {
     await this.store.update<Round>('checkins', round.tenantId, round.id, (r) => {
       if (r.status === 'closed') return undefined;
       closedNow = true;
-      return { ...r, status: 'closed', figures };
+      return { ...r, status: 'closed', figures, answered: answers.map((a) => a.userId).sort() };
     });
     if (!closedNow) return;
 
@@ -261,9 +275,15 @@ export class CheckIns {
     return { round, pilot, answer };
   }
 
-  /** Records (or edits, until the round closes) the caller's answer. Invalid input changes nothing. */
+  /**
+   * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
+   * document. Invalid input changes nothing.
+   */
   async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; pilot: Pilot; answer: Answer }> {
-    const { round, pilot } = await this.roundFor(caller, roundId);
+    const round = roundId.startsWith('round:') ? await this.store.read<Round>('checkins', caller.tenantId, roundId) : undefined;
+    if (!round || !round.invited.includes(caller.userId)) throw notFound('That check-in');
+    const pilot = await this.store.read<Pilot>('pilots', caller.tenantId, round.pilotId);
+    if (!pilot) throw notFound('That pilot');
     if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
       throw new DomainError('conflict', 'This check-in has closed. Your next one will arrive on the next check-in day.');
     }
@@ -279,10 +299,7 @@ export class CheckIns {
       shareAnonymously,
       answeredAt: this.clock.now().toISOString(),
     });
-    const updated = (await this.store.update<Round>('checkins', caller.tenantId, round.id, (r) =>
-      r.answered.includes(caller.userId) ? undefined : { ...r, answered: [...r.answered, caller.userId] },
-    ))!;
-    return { round: updated, pilot, answer };
+    return { round, pilot, answer };
   }
 
   /** Open rounds the caller was asked in: for plain-text answers in chat. */

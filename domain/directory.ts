@@ -26,10 +26,11 @@ export class Directory {
    * sight (roles are granted by admins or by the Teams roster, never by what a client claims).
    */
   async resolveCaller(tenantId: string, userId: string, name: string): Promise<Caller> {
+    // One point read on the hot path: a known member implies a set-up tenant.
+    const known = await this.store.read<Member>('directory', tenantId, `member:${userId}`);
+    if (known) return { tenantId, userId, name: known.name, roles: known.roles };
     await this.ensureTenant(tenantId);
-    const member =
-      (await this.store.read<Member>('directory', tenantId, `member:${userId}`)) ??
-      (
+    const member = (
         await this.store.createOnce<Member>('directory', {
           id: `member:${userId}`,
           tenantId,

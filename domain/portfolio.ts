@@ -57,6 +57,10 @@ export interface Portfolio {
 }
 
 const CLOSED: PilotStatus[] = ['adopted', 'adapted', 'stopped'];
+const PORTFOLIO_FIELDS = [
+  'id', 'tenantId', 'type', 'title', 'practiceId', 'practiceName', 'teamId', 'teamName', 'managerId', 'managerName',
+  'status', 'startDate', 'endDate', 'learning', 'updatedAt', 'health', 'roundFigures',
+] as const;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function mondayOf(date: string): string {
@@ -71,7 +75,12 @@ export class PortfolioView {
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
   async pilots(caller: Caller): Promise<Pilot[]> {
     if (!hasRole(caller, 'leader', 'admin')) throw forbidden('The leader view is for senior leaders.');
-    return this.store.all<Pilot>('pilots', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot' AND NOT IS_DEFINED(c.circleId)");
+    // Only the rollup fields: hypotheses, questions and cadences stay in the store.
+    return this.store.all<Pilot>(
+      'pilots',
+      caller.tenantId,
+      `SELECT ${PORTFOLIO_FIELDS.map((f) => `c.${f}`).join(', ')} FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot' AND NOT IS_DEFINED(c.circleId)`,
+    );
   }
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {
