@@ -28,7 +28,6 @@ export interface PortfolioPilot {
   startDate: string;
   endDate: string;
   health: PilotHealth;
-  trend: { date: string; participation: number | null; confidence: number | null }[];
 }
 
 export interface PracticeOutcome {
@@ -137,12 +136,7 @@ function toPortfolioPilot(p: Pilot): PortfolioPilot {
     status: p.status,
     startDate: p.startDate,
     endDate: p.endDate,
-    health: p.health,
-    trend: (p.roundFigures ?? []).map((f) => ({
-      date: f.date ?? '',
-      participation: f.invited ? round2(f.answered / f.invited) : null,
-      confidence: f.confidence,
-    })),
+    health: p.health, // the per-round history is on the pilot's own page (/api/pilots/:id)
   };
 }
 

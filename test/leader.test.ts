@@ -25,7 +25,8 @@ describe('leader view API', () => {
     const retro = pilots.find((p: any) => p.id === 'pilot:demo-retro');
     expect(retro.health.signals.map((s: any) => s.kind)).toContain('micromanagement');
     expect(retro.health.signals.find((s: any) => s.kind === 'micromanagement').reason).toMatch(/Autonomy answers fell from \d\.\d to \d\.\d/);
-    expect(retro.trend.length).toBe(6);
+    expect(retro.health.rounds).toBe(6);
+    expect(retro.trend).toBeUndefined();
     // Practice outcomes with what was learned.
     const ysywd = outcomes.find((o: any) => o.practiceId === 'practice:you-said-we-did');
     expect(ysywd).toMatchObject({ adopted: 1, adapted: 0, stopped: 0 });

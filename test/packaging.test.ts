@@ -67,6 +67,7 @@ describe('app package', () => {
     expect(m.staticTabs.filter((t: { name?: string }) => t.name).map((t: { name: string; contentUrl: string }) => [t.name, t.contentUrl])).toEqual([
       ['My pilots', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/pilots`],
       ['Leader view', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/leader`],
+      ['Feedback', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/feedback`],
     ]);
     expect(m.configurableTabs).toHaveLength(1);
     expect(m.configurableTabs[0].configurationUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/config`);

@@ -2,7 +2,7 @@ import { DomainError } from '../../domain/errors';
 import { PILOT_STATUSES, type PilotStatus } from '../../domain/model';
 import { toCsv } from '../../domain/csv';
 import { authed, queryParam, type ApiContext } from './context';
-import type { Request } from 'restify';
+import restify, { type Request } from 'restify';
 
 /** The leader view's API: the portfolio (rollups only) and its CSV export. Leaders and admins. */
 function filterOf(req: Request) {
@@ -21,7 +21,8 @@ function filterOf(req: Request) {
 export function registerLeaderRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
-  server.get('/api/leader/portfolio', authed(ctx, async (caller, req, res) => {
+  // The portfolio of 1,000+ pilots is several hundred KB of JSON: compress it.
+  server.get('/api/leader/portfolio', restify.plugins.gzipResponse(), authed(ctx, async (caller, req, res) => {
     res.send(await domain.portfolio.build(caller, filterOf(req)));
   }));
 

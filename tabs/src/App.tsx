@@ -3,9 +3,9 @@ import { makeStaticStyles, makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
 import type { Host, HostTheme } from './host/types';
-import { I18nProvider } from './i18n';
+import { I18nProvider, type Messages } from './i18n';
 import { SignInGate } from './SignInGate';
-import { fluentTheme } from './theme';
+import { HostThemeContext, fluentTheme } from './theme';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body': { margin: 0, padding: 0 },
@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 });
 
 /** Theme and language from the host (live theme changes included), then sign-in, then the views. */
-export function App({ host }: { host: Host }) {
+export function App({ host, messages }: { host: Host; messages: Messages }) {
   useGlobalStyles();
   const s = useStyles();
   const [theme, setTheme] = useState<HostTheme>(host.theme);
@@ -30,9 +30,11 @@ export function App({ host }: { host: Host }) {
     <FluentProvider theme={fluentTheme(theme)}>
       {/* Page styles sit on an inner element: the provider's own class is copied to portals (dialogs, dropdowns). */}
       <div className={s.root} data-theme={theme} id="app-root">
-        <I18nProvider locale={host.locale}>
-          <SignInGate host={host} />
-        </I18nProvider>
+        <HostThemeContext.Provider value={theme}>
+          <I18nProvider locale={host.locale} messages={messages}>
+            <SignInGate host={host} />
+          </I18nProvider>
+        </HostThemeContext.Provider>
       </div>
     </FluentProvider>
   );

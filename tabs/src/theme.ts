@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-theme';
 import type { HostTheme } from './host/types';
 
@@ -12,3 +13,10 @@ export function fluentTheme(theme: HostTheme): Theme {
       return webLightTheme;
   }
 }
+
+/**
+ * The current theme's name, for the few places that need real colour values rather than CSS
+ * variables (chart series are SVG attributes, which cannot read `var(--…)`).
+ */
+export const HostThemeContext = createContext<HostTheme>('default');
+export const useFluentTheme = (): Theme => fluentTheme(useContext(HostThemeContext));

@@ -40,7 +40,34 @@ export class ApiClient {
     return this.request<T>('PATCH', path, opts);
   }
 
+  put<T>(path: string, opts?: RequestOptions): Promise<T> {
+    return this.request<T>('PUT', path, opts);
+  }
+
+  /**
+   * A file the server builds (a CSV export), fetched with the same credentials as every call:
+   * the SSO token travels in a header, so a plain link could not carry it.
+   */
+  async file(path: string, opts: Omit<RequestOptions, 'body'> = {}): Promise<{ blob: Blob; filename?: string }> {
+    const res = await this.send('GET', path, { ...opts, headers: { accept: 'text/csv, */*', ...opts.headers } });
+    if (!res.ok) throw await failure(res);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    const filename = /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+    return { blob: await res.blob(), filename };
+  }
+
   async request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+    const res = await this.send(method, path, opts);
+    if (!res.ok) throw await failure(res);
+    const text = await res.text();
+    try {
+      return (text ? JSON.parse(text) : undefined) as T;
+    } catch {
+      return undefined as T;
+    }
+  }
+
+  private async send(method: string, path: string, opts: RequestOptions): Promise<Response> {
     let auth: Record<string, string>;
     try {
       auth = await this.credentials();
@@ -49,9 +76,8 @@ export class ApiClient {
     }
     const headers: Record<string, string> = { accept: 'application/json', ...auth, ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
     try {
-      res = await fetch(path, {
+      return await fetch(path, {
         method,
         headers,
         body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -62,17 +88,18 @@ export class ApiClient {
       if (err instanceof DOMException && err.name === 'AbortError') throw err;
       throw new ApiError(0, 'network', 'The server could not be reached.');
     }
-    const text = await res.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    if (!res.ok) {
-      const error = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
-      throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? []);
-    }
-    return body as T;
   }
+}
+
+/** A failed response as an ApiError with the server's code, message and per-field problems. */
+async function failure(res: Response): Promise<ApiError> {
+  const text = await res.text().catch(() => '');
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = undefined;
+  }
+  const error = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
+  return new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? []);
 }

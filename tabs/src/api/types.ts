@@ -2,7 +2,7 @@
  * The API's shapes. Type-only imports from the domain keep the tab in step with the server at
  * compile time without bundling any server code.
  */
-import type { Cadence, Outcome, Pilot, PilotHealth, PilotStatus, Practice, Question, Role, Signal } from '../../../domain/model';
+import type { Cadence, FeedbackTopic, Outcome, Pilot, PilotHealth, PilotStatus, Practice, Question, Role, Signal } from '../../../domain/model';
 
 export type { Cadence, Outcome, PilotHealth, PilotStatus, Question, Role, Signal };
 
@@ -48,4 +48,48 @@ export interface PilotInput {
 export interface FieldProblem {
   field: string;
   message: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Leader view and feedback: the shapes domain/portfolio.ts and domain/feedback.ts return.
+
+export type {
+  Portfolio,
+  PortfolioFilter,
+  PortfolioPilot,
+  PracticeOutcome,
+  TrendPoint,
+} from '../../../domain/portfolio';
+export type {
+  ContributorView,
+  OwnerView,
+  PitfallSignal,
+  Summary,
+  SummaryCounts,
+  SummaryGroup,
+  ViewEntry,
+} from '../../../domain/feedback';
+export type { FeedbackState, FeedbackTopic, RoundFigures } from '../../../domain/model';
+
+/** What the give-feedback form offers the caller (GET /api/feedback/options). */
+export interface FeedbackOptions {
+  threshold: number;
+  topics: { value: FeedbackTopic; label: string }[];
+  manager?: { id: string; name: string };
+  pilots: { id: string; title: string }[];
+}
+
+/** What POST /api/feedback accepts. */
+export interface FeedbackInput {
+  audience: 'manager' | 'leaders';
+  topic: FeedbackTopic;
+  text: string;
+  anonymous: boolean;
+  pilotId?: string;
+}
+
+export interface AnonymitySettings {
+  anonymityThreshold: number;
+  min: number;
+  max: number;
 }

@@ -1,14 +1,15 @@
-import { Avatar } from '@fluentui/react-avatar';
+import { PersonSwapRegular } from '@fluentui/react-icons';
+import { Initials } from './Initials';
 import { Button } from '@fluentui/react-button';
 import { Tab, TabList } from '@fluentui/react-tabs';
 import { Text } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import { navigate, type Route } from '../router';
+import { navigate } from '../router';
 import { hasRole, useSession } from '../session';
 import { useI18n } from '../i18n';
 
-/** Top bar: the app's views on the left, who is signed in on the right. */
+/** Top bar: the app's views on the left, who is signed in on the right (Teams shows the user itself). */
 const useStyles = makeStyles({
   bar: {
     display: 'flex',
@@ -18,44 +19,61 @@ const useStyles = makeStyles({
     minHeight: '48px',
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    '@media (max-width: 600px)': { padding: `0 ${tokens.spacingHorizontalM}` },
+    '@media (max-width: 600px)': { padding: `0 ${tokens.spacingHorizontalM}`, gap: tokens.spacingHorizontalS },
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, whiteSpace: 'nowrap' },
+  brand: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, whiteSpace: 'nowrap', '@media (max-width: 600px)': { display: 'none' } },
   nav: { flexGrow: 1, minWidth: 0 },
+  tabs: { overflowX: 'auto', maxWidth: '100%' },
+  tab: { '@media (max-width: 420px)': { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS } },
   user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, whiteSpace: 'nowrap' },
   name: { '@media (max-width: 600px)': { display: 'none' } },
+  // Standalone, narrow: the switch button is enough; the navigation needs the room.
+  avatar: { display: 'inline-flex', '@media (max-width: 420px)': { display: 'none' } },
 });
 
-export function AppHeader({ route }: { route: Route }) {
+/** The part of the app a view belongs to (a pilot opened from the leader view is in 'leader'). */
+export type NavArea = 'pilots' | 'feedback' | 'leader';
+
+// The leader view and feedback are separate chunks: start fetching when the pointer or focus arrives.
+const preload: Record<NavArea, (() => unknown) | undefined> = {
+  pilots: undefined,
+  feedback: () => import('../views/FeedbackView'),
+  leader: () => import('../views/leader/LeaderView'),
+};
+
+export function AppHeader({ area }: { area: NavArea }) {
   const { me, host, switchUser } = useSession();
   const { t } = useI18n();
   const s = useStyles();
   const leader = hasRole(me, 'leader', 'admin');
-  const selected = route.name === 'leader' ? 'leader' : 'pilots';
-  // Teams already frames the tab with the app's name and the user; only navigation earns a bar there.
-  if (host.kind === 'teams' && !leader) return null;
+  const areas: NavArea[] = leader ? ['pilots', 'feedback', 'leader'] : ['pilots', 'feedback'];
+  const label: Record<NavArea, string> = { pilots: t('nav.myPilots'), feedback: t('nav.feedback'), leader: t('nav.leader') };
+  const go = (a: NavArea) => navigate(a === 'leader' ? { name: 'leader', section: 'pilots', filter: {} } : a === 'feedback' ? { name: 'feedback', section: 'give' } : { name: 'pilots' });
   return (
-    <div className={s.bar}>
+    <header className={s.bar}>
       {host.kind === 'browser' && <Text className={s.brand}>{t('app.name')}</Text>}
       <nav className={s.nav} aria-label={t('nav.label')}>
-        {leader && (
-          <TabList selectedValue={selected} onTabSelect={(_, d) => navigate({ name: d.value === 'leader' ? 'leader' : 'pilots' })} size="medium">
-            <Tab value="pilots">{t('nav.myPilots')}</Tab>
-            <Tab value="leader">{t('nav.allPilots')}</Tab>
-          </TabList>
-        )}
+        <TabList selectedValue={area} onTabSelect={(_, d) => go(d.value as NavArea)} size="medium" className={s.tabs}>
+          {areas.map((a) => (
+            <Tab key={a} value={a} data-nav={a} className={s.tab} onPointerEnter={preload[a]} onFocus={preload[a]}>
+              {label[a]}
+            </Tab>
+          ))}
+        </TabList>
       </nav>
       <span className={s.user}>
-        <Avatar name={me.user.name} size={28} color="colorful" aria-hidden="true" />
+        <span className={s.avatar}>
+          <Initials name={me.user.name} size={28} />
+        </span>
         <Text className={s.name} data-testid="signed-in-user">
           {me.user.name}
         </Text>
         {switchUser && (
-          <Button appearance="subtle" size="small" onClick={switchUser}>
-            {t('signIn.switchUser')}
+          <Button appearance="subtle" size="small" onClick={switchUser} icon={<PersonSwapRegular />} aria-label={t('signIn.switchUser')}>
+            <span className={s.name}>{t('signIn.switchUser')}</span>
           </Button>
         )}
       </span>
-    </div>
+    </header>
   );
 }

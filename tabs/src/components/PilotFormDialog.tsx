@@ -1,8 +1,6 @@
 import { Button } from '@fluentui/react-button';
 import { Checkbox } from '@fluentui/react-checkbox';
 import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-dialog';
-// From the suite package: @fluentui/react-combobox is not a direct dependency (yet). Only lazy
-// chunks may import the suite package, or everything it re-exports lands in the initial bundle.
 import { Dropdown, Option } from '@fluentui/react-combobox';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';

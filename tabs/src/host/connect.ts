@@ -17,12 +17,17 @@ export async function connectHost(): Promise<Host> {
   }
 }
 
+const THEMES: HostTheme[] = ['default', 'dark', 'contrast'];
+
 function browserHost(): Host {
+  const params = new URLSearchParams(window.location.search);
   const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
   const forced = window.matchMedia?.('(forced-colors: active)');
-  const current = (): HostTheme => (forced?.matches ? 'contrast' : dark?.matches ? 'dark' : 'default');
+  // `?theme=dark|contrast` previews a Teams theme in a standalone demo; otherwise the OS decides.
+  const fixed = THEMES.find((th) => th === params.get('theme'));
+  const current = (): HostTheme => fixed ?? (forced?.matches ? 'contrast' : dark?.matches ? 'dark' : 'default');
   // `?lang=es` lets a standalone demo show another language without changing browser settings.
-  const lang = new URLSearchParams(window.location.search).get('lang');
+  const lang = params.get('lang');
   return {
     kind: 'browser',
     theme: current(),

@@ -1,6 +1,4 @@
 import { Body1 } from '@fluentui/react-text';
-// From the suite package: @fluentui/react-combobox is not a direct dependency (yet). Only lazy
-// chunks may import the suite package, or everything it re-exports lands in the initial bundle.
 import { Dropdown, Option } from '@fluentui/react-combobox';
 import { Field } from '@fluentui/react-field';
 import { Link } from '@fluentui/react-link';

@@ -1,9 +1,9 @@
-import { Avatar } from '@fluentui/react-avatar';
 import { Button } from '@fluentui/react-button';
 import { Caption1, Text } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import type { DemoUser } from '../api/types';
+import { Initials } from '../components/Initials';
 import { useI18n } from '../i18n';
 import { Notice } from './Notice';
 
@@ -34,7 +34,7 @@ export function DemoSignIn({ users, onPick }: { users: DemoUser[]; onPick(user: 
           return (
             <li key={u.id}>
               <Button appearance="subtle" className={s.user} onClick={() => onPick(u)} aria-label={`${u.name}, ${roles}`}>
-                <Avatar name={u.name} size={32} color="colorful" aria-hidden="true" />
+                <Initials name={u.name} size={32} />
                 <span className={s.who}>
                   <Text weight="semibold">{u.name}</Text>
                   <Caption1 className={s.roles}>{roles}</Caption1>

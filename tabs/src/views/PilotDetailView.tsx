@@ -13,12 +13,15 @@ import { ErrorBar, Loading } from '../components/Feedback';
 import { Page, PageHeader, Section } from '../components/Layout';
 import { HealthIndicator, StatusBadge } from '../components/PilotBadges';
 import { Sparkline } from '../components/Sparkline';
+import { WordedText } from '../components/WordedText';
+import { pilotSignalReason } from '../feedback/labels';
 import { flash } from '../flash';
 import { useI18n, type I18n, type MessageKey } from '../i18n';
 import { CLOSED, actionsFor, type DetailAction } from '../pilots/status';
 import { hrefFor, type Route } from '../router';
 import { useSession } from '../session';
 import { toApiError, useLoad } from '../useLoad';
+import { PilotTrend } from './PilotTrend';
 
 const useStyles = makeStyles({
   back: { alignSelf: 'flex-start', marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -191,6 +194,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
 
         <div className={s.column}>
           <HealthSection pilot={p} />
+          <PilotTrend figures={p.roundFigures ?? []} />
           <Section title={t('detail.cadence')} id="cadence">
             <dl className={s.definitions}>
               <dt className={s.term}>{t('detail.schedule')}</dt>
@@ -244,7 +248,7 @@ function HealthSection({ pilot }: { pilot: PilotView }) {
             <MessageBar key={i} intent="warning" layout="multiline" data-signal={sig.kind}>
               <MessageBarBody>
                 <MessageBarTitle>{t(`signal.${sig.kind}` as const)}</MessageBarTitle>
-                {sig.reason}
+                <WordedText worded={pilotSignalReason(i18n, sig)} />
               </MessageBarBody>
             </MessageBar>
           ))

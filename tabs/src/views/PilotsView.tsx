@@ -19,8 +19,8 @@ import { navigate } from '../router';
 import { canCreatePilots, hasRole, useSession } from '../session';
 import { useLoad } from '../useLoad';
 
-/** Which pilots a list shows: the caller's, one team's (channel tab), or all they may see. */
-export type PilotScope = { kind: 'mine' } | { kind: 'team'; teamId?: string } | { kind: 'all' };
+/** Which pilots a list shows: the caller's, or one team's (channel tab). Leaders' list of every pilot is LeaderView. */
+export type PilotScope = { kind: 'mine' } | { kind: 'team'; teamId?: string };
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
@@ -67,7 +67,6 @@ export function PilotsView({ scope }: { scope: PilotScope }) {
   const header = {
     mine: { title: t('pilots.title'), subtitle: t('pilots.subtitle') },
     team: { title: teamName ?? t('team.title'), subtitle: teamName ? t('team.subtitle', { team: teamName }) : undefined },
-    all: { title: t('leader.title'), subtitle: t('leader.subtitle') },
   }[scope.kind];
 
   const canCreate = canCreatePilots(me) && !(scope.kind === 'team' && !teamId);

@@ -1,0 +1,179 @@
+/**
+ * The leader view's first render at scale: 1,000 pilots (plus the demo's eight) and 100,000
+ * check-in answers in the embedded store, the tab opened cold (fresh browser context, empty
+ * cache) in headless Debian Chromium, standalone with demo sign-in and inside the test Teams
+ * host with an SSO token. Per path, over several runs:
+ *
+ *   - time to the first pilot rows: from the tab document's navigation start to the mark the
+ *     grid sets when its first rows are committed (`leaderful:leader-rows`); inside Teams also
+ *     from the host page's navigation start (the tab is framed, so it starts later);
+ *   - wall clock as Playwright sees it: goto → first row visible;
+ *   - JS heap used after render (after a forced GC);
+ *   - JavaScript loaded up to the first render: raw bytes and the sum of each file's gzip size
+ *     (what a compressing server or CDN would send), and the portfolio API answer's size.
+ *
+ *   node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000]
+ */
+import { spawnSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import type { Doc } from '../store/cosmos';
+import { DEMO_TENANT_ID } from '../domain/demo-data';
+import { demoUser } from '../test/helpers/app';
+import { seedPortfolio, startBrowserApp, type BrowserApp } from '../test/helpers/browser';
+import { percentile } from './lib/clock';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const RUNS = option('runs', 7);
+const PILOTS = option('pilots', 1000);
+const ANSWERS = args.includes('--no-answers') ? 0 : 100_000;
+const GOAL_MS = 1000;
+const GOAL_KB = 250;
+const ROW = '[role="grid"] [role="row"][data-index="0"]';
+
+/** In the tab's document: the rows mark and the portfolio request's timing. */
+const TAB_TIMINGS = () => {
+  const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/leader/portfolio')) as PerformanceResourceTiming | undefined;
+  return {
+    mark: performance.getEntriesByName('leaderful:leader-rows')[0]?.startTime ?? NaN,
+    apiStartMs: api?.startTime ?? NaN,
+    apiEndMs: api?.responseEnd ?? NaN,
+    origin: performance.timeOrigin,
+  };
+};
+
+interface Run {
+  firstRowsMs: number; // tab document navigation start → rows committed
+  apiStartMs: number; // tab navigation start → portfolio request sent
+  apiEndMs: number; // … → portfolio answer received
+  fromHostMs?: number; // host page navigation start → rows committed (Teams)
+  wallMs: number; // Playwright goto → first row visible
+  heapMB: number;
+  jsFiles: number;
+  jsRawKB: number;
+  jsGzipKB: number;
+  apiKB: number;
+  apiGzipKB: number;
+}
+
+/** Watches the page's responses; JS and the portfolio answer are sized when the render is done. */
+function watch(page: Page) {
+  const scripts: Promise<Buffer>[] = [];
+  let portfolio: Promise<Buffer> | undefined;
+  page.on('response', (res) => {
+    const url = new URL(res.url());
+    if (res.request().resourceType() === 'script' && url.pathname.startsWith('/tabs/')) scripts.push(res.body());
+    if (url.pathname === '/api/leader/portfolio') portfolio = res.body();
+  });
+  return async () => {
+    const bodies = await Promise.all(scripts);
+    const api = portfolio ? await portfolio : Buffer.alloc(0);
+    return {
+      jsFiles: bodies.length,
+      jsRawKB: bodies.reduce((n, b) => n + b.length, 0) / 1024,
+      jsGzipKB: bodies.reduce((n, b) => n + gzipSync(b).length, 0) / 1024,
+      apiKB: api.length / 1024,
+      apiGzipKB: gzipSync(api).length / 1024,
+    };
+  };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
+}
+
+async function standalone(b: BrowserApp): Promise<Run> {
+  const { page, context } = await b.newPage({ viewport: { width: 1280, height: 900 } });
+  const avery = demoUser('Avery');
+  await context.addInitScript((id) => localStorage.setItem('leaderful.demoUser', id), avery.userId);
+  const sizes = watch(page);
+  const t0 = performance.now();
+  await page.goto(`${b.tabUrl}#/leader`);
+  await page.locator(ROW).waitFor();
+  const wallMs = performance.now() - t0;
+  const { mark, apiStartMs, apiEndMs } = await page.evaluate(TAB_TIMINGS);
+  const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(page), ...(await sizes()) };
+  await context.close();
+  return run;
+}
+
+async function inTeams(b: BrowserApp): Promise<Run> {
+  let sizes!: ReturnType<typeof watch>;
+  const t0 = performance.now();
+  const teams = await b.openInTeams(demoUser('Avery'), { tabUrl: '/tabs/index.html#/leader', viewport: { width: 1280, height: 900 }, beforeNavigate: (p) => void (sizes = watch(p)) });
+  await teams.tab.locator(ROW).waitFor();
+  const wallMs = performance.now() - t0;
+  const frame = teams.page.frame({ url: /\/tabs\/index\.html/ })!;
+  const { mark, origin, apiStartMs, apiEndMs } = await frame.evaluate(TAB_TIMINGS);
+  const hostOrigin = await teams.page.evaluate(() => performance.timeOrigin);
+  const run = { firstRowsMs: mark, fromHostMs: origin - hostOrigin + mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(teams.page), ...(await sizes()) };
+  await teams.page.context().close();
+  return run;
+}
+
+async function seedAnswers(b: BrowserApp, count: number): Promise<void> {
+  for (let from = 0; from < count; from += 10_000) {
+    const docs: Doc[] = [];
+    for (let n = from; n < Math.min(count, from + 10_000); n++) {
+      const pilot = `pilot:bulk-${String(n % PILOTS).padStart(String(PILOTS - 1).length, '0')}`;
+      docs.push({ id: `answer:bench-${n}`, tenantId: DEMO_TENANT_ID, type: 'answer', pilotId: pilot, roundId: `round:${pilot}:${n % 8}`, userId: `u${n % 5000}`, values: { confidence: (n % 5) + 1, progress: 'text' }, shareAnonymously: false, answeredAt: '2027-01-05T10:00:00Z' } as Doc);
+    }
+    await b.t.app.store.bulkCreate('checkins', docs);
+  }
+}
+
+function summarize(label: string, runs: Run[]) {
+  const col = (f: (r: Run) => number | undefined) => runs.map(f).filter((x): x is number => x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
+  const p = (xs: number[], q: number) => (xs.length ? percentile(xs, q) : NaN);
+  const first = col((r) => r.firstRowsMs);
+  const host = col((r) => r.fromHostMs);
+  const wall = col((r) => r.wallMs);
+  const heap = col((r) => r.heapMB);
+  const last = runs[runs.length - 1];
+  console.log(`\n  ${label}`);
+  console.log(`    first pilot rows (tab navigation start → rows)   p50 ${p(first, 50).toFixed(0).padStart(5)} ms   p95 ${p(first, 95).toFixed(0).padStart(5)} ms   goal ≤ ${GOAL_MS} ms: ${p(first, 95) <= GOAL_MS ? 'met' : 'MISSED'}`);
+  console.log(`    of which: portfolio request sent / answered at   p50 ${p(col((r) => r.apiStartMs), 50).toFixed(0).padStart(5)} ms / ${p(col((r) => r.apiEndMs), 50).toFixed(0)} ms`);
+  if (host.length) console.log(`    first pilot rows (Teams host navigation start)   p50 ${p(host, 50).toFixed(0).padStart(5)} ms   p95 ${p(host, 95).toFixed(0).padStart(5)} ms`);
+  console.log(`    wall clock (goto → first row visible)            p50 ${p(wall, 50).toFixed(0).padStart(5)} ms   p95 ${p(wall, 95).toFixed(0).padStart(5)} ms`);
+  console.log(`    JS heap used after render                        p50 ${p(heap, 50).toFixed(1).padStart(5)} MB`);
+  console.log(`    JavaScript loaded for first render               ${last.jsFiles} files, ${last.jsRawKB.toFixed(0)} KB raw, ${last.jsGzipKB.toFixed(1)} KB gzip   goal ≤ ${GOAL_KB} KB: ${last.jsGzipKB <= GOAL_KB ? 'met' : 'MISSED'}`);
+  console.log(`    GET /api/leader/portfolio answer                 ${last.apiKB.toFixed(0)} KB JSON, ${last.apiGzipKB.toFixed(0)} KB gzip`);
+}
+
+async function main() {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'tabs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('tab build failed');
+  const b = await startBrowserApp({ env: { DEMO_SIGN_IN: 'true', BACKGROUND: 'false', RATE_LIMIT_API_PER_MINUTE: '100000' } });
+  try {
+    const t0 = performance.now();
+    await seedPortfolio(b.t.app, DEMO_TENANT_ID, PILOTS);
+    if (ANSWERS) await seedAnswers(b, ANSWERS);
+    console.log(`\nTab first render: leader view, ${PILOTS + 8} pilots and ${ANSWERS.toLocaleString('en')} check-in answers in the embedded store (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`Headless Chromium (${b.browser.version()}), cold context per run, 1280×900, ${RUNS} runs per path after one warm-up; the server sends files uncompressed, gzip sizes are computed here.`);
+    await standalone(b); // warm-up: server JIT, embedded store caches
+    const s: Run[] = [];
+    for (let i = 0; i < RUNS; i++) s.push(await standalone(b));
+    summarize('Standalone (demo sign-in)', s);
+    await inTeams(b);
+    const t: Run[] = [];
+    for (let i = 0; i < RUNS; i++) t.push(await inTeams(b));
+    summarize('Inside the test Teams host (SSO token, teams-js)', t);
+    console.log('');
+  } finally {
+    await b.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,241 @@
+import { Button } from '@fluentui/react-button';
+import { Dropdown, Option } from '@fluentui/react-combobox';
+import { Field } from '@fluentui/react-field';
+import { Tab, TabList } from '@fluentui/react-tabs';
+import { Body1 } from '@fluentui/react-text';
+import { makeStyles, mergeClasses } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
+import { DismissRegular } from '@fluentui/react-icons';
+import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { ApiError } from '../../api/client';
+import { getPortfolio, pilotsCsv } from '../../api/endpoints';
+import type { PilotStatus, Portfolio, PortfolioFilter } from '../../api/types';
+import { ErrorBar, Loading } from '../../components/Feedback';
+import { ExportButton } from '../../components/ExportButton';
+import { Page, PageHeader, Section } from '../../components/Layout';
+import { useI18n, type MessageKey } from '../../i18n';
+import { STATUSES } from '../../pilots/status';
+import { LEADER_FILTER_KEYS, LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
+import { useSession } from '../../session';
+import { useLoad } from '../../useLoad';
+import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
+
+/**
+ * The senior leaders' view: every pilot in the tenant (filterable, virtualized), what each
+ * practice's pilots decided and learned, trends over time, and the feedback addressed to leaders.
+ * Its own chunk: people who are not leaders never download it. Charts and the feedback section
+ * are further chunks, fetched when their section opens.
+ */
+const OutcomesSection = lazy(() => import('./OutcomesSection'));
+const TrendsSection = lazy(() => import('./TrendsSection'));
+const LeaderFeedback = lazy(() => import('./LeaderFeedback'));
+
+const useStyles = makeStyles({
+  stats: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(140px, 1fr))',
+    gap: tokens.spacingHorizontalM,
+    margin: 0,
+    '@media (max-width: 600px)': { gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: tokens.spacingHorizontalS },
+  },
+  stat: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
+    '@media (max-width: 600px)': { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}` },
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusLarge,
+    boxShadow: tokens.shadow4,
+  },
+  statLabel: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  statValue: { margin: 0, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, fontVariantNumeric: 'tabular-nums' },
+  atRisk: { color: tokens.colorPaletteRedForeground1 },
+  watch: { color: tokens.colorStatusWarningForeground3 },
+  sections: { maxWidth: '100%', overflowX: 'auto' },
+  panel: { minWidth: 0 },
+  panelBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
+  filter: { flex: '1 1 180px', minWidth: 0 },
+  dropdown: { minWidth: 0, width: '100%' },
+  // Long team or manager names stay on one line inside the closed dropdown.
+  dropdownButton: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  listHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+  gridCard: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
+});
+
+const SECTION_LABEL: Record<LeaderSection, MessageKey> = {
+  pilots: 'leader.section.pilots',
+  outcomes: 'leader.section.outcomes',
+  trends: 'leader.section.trends',
+  feedback: 'leader.section.feedback',
+};
+
+export default function LeaderView({ section, filter }: { section: LeaderSection; filter: LeaderFilter }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const s = useStyles();
+  const ids = useId();
+  const [exportError, setExportError] = useState<ApiError | undefined>();
+  const usesPortfolio = section !== 'feedback';
+  // A status the tab doesn't know (an old or hand-edited link) is dropped, not sent.
+  const apiFilter: PortfolioFilter = { ...filter, status: (STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
+  const portfolio = useLoad(
+    (signal) => (usesPortfolio ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)),
+    [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId],
+  );
+  // Facets stay while a new filter loads, so the dropdowns never empty under the reader.
+  const lastData = useRef<Portfolio | undefined>();
+  if (portfolio.data) lastData.current = portfolio.data;
+  const data = portfolio.data ?? lastData.current;
+
+  const go = (next: { section?: LeaderSection; filter?: LeaderFilter }, replace = false) =>
+    navigate({ name: 'leader', section: next.section ?? section, filter: next.filter ?? filter }, { replace });
+
+  const exportButton = section === 'pilots' && (
+    <ExportButton label={t('leader.export')} fetchFile={() => pilotsCsv(api, apiFilter)} fallbackName="leaderful-pilots.csv" onError={setExportError} />
+  );
+
+  return (
+    <Page>
+      <PageHeader title={t('leader.title')} subtitle={t('leader.subtitle')} actions={exportButton} />
+      {exportError && <ErrorBar error={exportError} />}
+      {usesPortfolio && data && <Totals portfolio={data} />}
+      <TabList
+        className={s.sections}
+        selectedValue={section}
+        onTabSelect={(_, d) => go({ section: d.value as LeaderSection })}
+        aria-label={t('leader.sections')}
+      >
+        {LEADER_SECTIONS.map((sec) => (
+          <Tab key={sec} value={sec} id={`${ids}-${sec}`} data-section={sec} onPointerEnter={sec === 'feedback' ? preloadFeedback : undefined}>
+            {t(SECTION_LABEL[sec])}
+          </Tab>
+        ))}
+      </TabList>
+      <div role="tabpanel" aria-labelledby={`${ids}-${section}`} className={s.panel}>
+        <div className={s.panelBody}>
+          {usesPortfolio && <Filters filter={filter} facets={data?.facets} onChange={(f) => go({ filter: f }, true)} />}
+          {usesPortfolio && portfolio.error && <ErrorBar error={portfolio.error} onRetry={portfolio.reload} />}
+          {usesPortfolio && !data && portfolio.loading && <Loading />}
+          {section === 'pilots' && data && <PilotsSection portfolio={data} loading={portfolio.loading} />}
+          <Suspense fallback={<Loading />}>
+            {section === 'outcomes' && data && <OutcomesSection outcomes={data.outcomes} />}
+            {section === 'trends' && data && <TrendsSection trend={data.trend} />}
+            {section === 'feedback' && <LeaderFeedback />}
+          </Suspense>
+        </div>
+      </div>
+    </Page>
+  );
+}
+
+const preloadFeedback = () => void import('./LeaderFeedback');
+
+function Totals({ portfolio }: { portfolio: Portfolio }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const { totals } = portfolio;
+  const active = totals.byStatus.active ?? 0;
+  const items: { key: string; label: MessageKey; value: number; className?: string }[] = [
+    { key: 'pilots', label: 'leader.stat.pilots', value: totals.pilots },
+    { key: 'active', label: 'leader.stat.active', value: active },
+    { key: 'atRisk', label: 'leader.stat.atRisk', value: totals.atRisk, className: totals.atRisk ? s.atRisk : undefined },
+    { key: 'watch', label: 'leader.stat.watch', value: totals.watch, className: totals.watch ? s.watch : undefined },
+    { key: 'openFeedback', label: 'leader.stat.openFeedback', value: totals.openFeedback },
+  ];
+  return (
+    <dl className={s.stats} aria-label={t('leader.stats')} data-testid="totals">
+      {items.map((i) => (
+        <div key={i.key} className={s.stat} data-stat={i.key}>
+          <dt className={s.statLabel}>{t(i.label)}</dt>
+          <dd className={mergeClasses(s.statValue, i.className)}>{i.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const ALL = '__all';
+
+function Filters({ filter, facets, onChange }: { filter: LeaderFilter; facets?: Portfolio['facets']; onChange(f: LeaderFilter): void }) {
+  const { t } = useI18n();
+  const s = useStyles();
+  const options = useMemo(
+    () => ({
+      status: STATUSES.map((st) => ({ id: st as string, name: t(`status.${st}` as const) })),
+      practiceId: facets?.practices.map((p) => (p.id === 'custom' ? { ...p, name: t('leader.customPractice') } : p)) ?? [],
+      teamId: facets?.teams ?? [],
+      managerId: facets?.managers ?? [],
+    }),
+    [facets, t],
+  );
+  const labels: Record<keyof LeaderFilter, { label: MessageKey; all: MessageKey }> = {
+    status: { label: 'leader.filter.status', all: 'leader.filter.allStatuses' },
+    practiceId: { label: 'leader.filter.practice', all: 'leader.filter.allPractices' },
+    teamId: { label: 'leader.filter.team', all: 'leader.filter.allTeams' },
+    managerId: { label: 'leader.filter.manager', all: 'leader.filter.allManagers' },
+  };
+  const any = LEADER_FILTER_KEYS.some((k) => filter[k]);
+  return (
+    <div className={s.filters} role="group" aria-label={t('leader.filters')} data-testid="filters">
+      {LEADER_FILTER_KEYS.map((key) => {
+        const list = options[key];
+        const value = filter[key];
+        const selected = value ? list.find((o) => o.id === value) : undefined;
+        return (
+          <Field key={key} label={t(labels[key].label)} className={s.filter}>
+            <Dropdown
+              className={s.dropdown}
+              button={{ className: s.dropdownButton }}
+              data-filter={key}
+              value={value ? (selected?.name ?? value) : t(labels[key].all)}
+              selectedOptions={[value ?? ALL]}
+              onOptionSelect={(_, d) => onChange({ ...filter, [key]: d.optionValue === ALL ? undefined : d.optionValue })}
+            >
+              <Option value={ALL}>{t(labels[key].all)}</Option>
+              {list.map((o) => (
+                <Option key={o.id} value={o.id}>
+                  {o.name}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+      <Button appearance="subtle" icon={<DismissRegular />} disabled={!any} onClick={() => onChange({})}>
+        {t('leader.filter.clear')}
+      </Button>
+    </div>
+  );
+}
+
+/** The grid's height: most of the window, never taller than its rows. */
+function useGridHeight(rows: number): number {
+  const [viewport, setViewport] = useState(() => window.innerHeight);
+  useEffect(() => {
+    const onResize = () => setViewport(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  const wanted = 40 + Math.max(1, rows) * ROW_HEIGHT + 2;
+  return Math.min(wanted, Math.max(320, Math.round(viewport * 0.7)));
+}
+
+function PilotsSection({ portfolio, loading }: { portfolio: Portfolio; loading: boolean }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const s = useStyles();
+  const height = useGridHeight(portfolio.pilots.length);
+  return (
+    <Section className={s.gridCard}>
+      <div className={s.listHeader}>
+        <Body1 className={s.muted} aria-live="polite" data-testid="pilot-count">
+          {loading ? t('app.loading') : i18n.plural('leader.showing', portfolio.pilots.length)}
+        </Body1>
+      </div>
+      {portfolio.pilots.length ? <PortfolioGrid pilots={portfolio.pilots} height={height} /> : <Body1>{t('leader.noPilots')}</Body1>}
+    </Section>
+  );
+}
