@@ -46,7 +46,7 @@ async function submitCheckin(domain: Domain, caller: Caller, roundId: string, da
   const share = data.shareAnonymously === true || data.shareAnonymously === 'true';
   try {
     const saved = await domain.checkins.answer(caller, roundId, inputs, share);
-    const view = { roundId, pilotTitle: saved.pilot.title, closesAt: saved.round.closesAt, questions: saved.pilot.questions };
+    const view = { roundId, pilotTitle: saved.asked.title, closesAt: saved.round.closesAt, questions: saved.asked.questions };
     return checkinThanksCard({ ...view, open: true, values: saved.answer.values, shared: share }, locale);
   } catch (err) {
     if (!(err instanceof DomainError) || (err.kind !== 'validation' && err.kind !== 'conflict')) throw err;

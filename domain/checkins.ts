@@ -18,6 +18,12 @@ const HOUR = 3_600_000;
 const MAX_TEXT = 1000;
 const KEEP_FIGURES = 12;
 
+/** What a round asks: the pilot's title and questions. */
+export interface Asked {
+  title: string;
+  questions: Question[];
+}
+
 export interface AnswerValues {
   [questionId: string]: string | number | boolean;
 }
@@ -97,6 +103,8 @@ export class CheckIns {
         reminded: [],
         answered: [],
         status: 'open',
+        pilotTitle: pilot.title,
+        questions: pilot.questions,
       });
       if (created && facilitatorId) {
         const facilitator = await this.directory.member(pilot.tenantId, facilitatorId);
@@ -279,27 +287,33 @@ export class CheckIns {
    * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
    * document. Invalid input changes nothing.
    */
-  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; pilot: Pilot; answer: Answer }> {
+  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
     const round = roundId.startsWith('round:') ? await this.store.read<Round>('checkins', caller.tenantId, roundId) : undefined;
     if (!round || !round.invited.includes(caller.userId)) throw notFound('That check-in');
-    const pilot = await this.store.read<Pilot>('pilots', caller.tenantId, round.pilotId);
-    if (!pilot) throw notFound('That pilot');
+    // Rounds carry their questions; older ones fall back to the pilot's.
+    const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
     if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
       throw new DomainError('conflict', 'This check-in has closed. Your next one will arrive on the next check-in day.');
     }
-    const values = validateAnswers(pilot.questions, raw);
+    const values = validateAnswers(asked.questions, raw);
     const answer = await this.store.upsert<Answer>('checkins', {
       id: `answer:${round.id}:${caller.userId}`,
       tenantId: caller.tenantId,
       type: 'answer',
-      pilotId: pilot.id,
+      pilotId: round.pilotId,
       roundId: round.id,
       userId: caller.userId,
       values,
       shareAnonymously,
       answeredAt: this.clock.now().toISOString(),
     });
-    return { round, pilot, answer };
+    return { round, asked, answer };
+  }
+
+  private async pilotView(tenantId: string, pilotId: string): Promise<Asked> {
+    const pilot = await this.store.read<Pilot>('pilots', tenantId, pilotId);
+    if (!pilot) throw notFound('That pilot');
+    return { title: pilot.title, questions: pilot.questions };
   }
 
   /** Open rounds the caller was asked in: for plain-text answers in chat. */

@@ -171,6 +171,9 @@ export interface Round extends Doc {
   answered: string[];
   status: 'open' | 'closed';
   figures?: RoundFigures;
+  /** What this round asks, as it was when it opened (the answer path reads only the round). */
+  pilotTitle?: string;
+  questions?: Question[];
 }
 
 export interface RoundFigures {

@@ -102,8 +102,22 @@ const RAW_KEYS = ['url', 'tabUrl', 'version', 'value', 'values', 'id', 'requestI
  * Fills a template in the reader's language (English if not given). `raw` names extra data keys
  * that are plain text slots rather than markdown.
  */
+/** Parsed templates, one per template and language (parsing costs far more than filling). A memo of
+ * the static templates, never of data: nothing request-specific is kept here. */
+const parsed = new Map<string, Template>();
+
+function templateFor(name: TemplateName, locale: Locale): Template {
+  const key = `${name}|${locale}`;
+  let template = parsed.get(key);
+  if (!template) {
+    template = new Template(localizeTemplate(TEMPLATES[name], locale));
+    parsed.set(key, template);
+  }
+  return template;
+}
+
 export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = [], locale: Locale = 'en'): CardAttachment {
-  const template = new Template(localizeTemplate(TEMPLATES[name], locale));
+  const template = templateFor(name, locale);
   const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...raw])) }) as Record<string, unknown>;
   // A card whose only action was dropped by `$when` must not carry an empty action bar.
   if (Array.isArray(content.actions) && content.actions.length === 0) delete content.actions;
