@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { AppHeader, type NavArea } from './components/AppHeader';
 import { DialogHost } from './components/DialogHost';
+import { CirclesRouteView, circlesAreaOf, isCirclesRoute } from './circles/routes';
 import { Loading } from './components/Feedback';
 import { navigate, useRoute, type Route } from './router';
 import { hasRole, useSession } from './session';
@@ -67,6 +68,10 @@ export function Routes() {
       break;
     default:
       view = <PilotsView key="mine" scope={{ kind: 'mine' }} />;
+  }
+  if (isCirclesRoute(route)) {
+    view = <CirclesRouteView route={route} />;
+    area = circlesAreaOf(route);
   }
   return (
     <DialogHost>

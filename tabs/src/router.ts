@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { circlesHref, isCirclesRoute, parseCirclesHash, routeForSubEntity, type CirclesRoute } from './circles/routes';
 
 /**
  * Hash routes, so every view is a plain URL Teams can load as a tab (`…/index.html#/team`) and
@@ -28,9 +29,12 @@ export type Route =
   | { name: 'feedback'; section: FeedbackSection }
   | { name: 'feedbackItem'; id: string }
   | { name: 'config' }
-  | { name: 'notFound' };
+  | { name: 'notFound' }
+  | CirclesRoute;
 
 export function parseHash(hash: string): Route {
+  const circlesRoute = parseCirclesHash(hash);
+  if (circlesRoute) return circlesRoute;
   const [pathPart, queryPart = ''] = hash.replace(/^#\/?/, '').split('?');
   const [head, ...rest] = pathPart.split('/');
   const query = new URLSearchParams(queryPart);
@@ -63,6 +67,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function hrefFor(route: Route): string {
+  if (isCirclesRoute(route)) return circlesHref(route);
   switch (route.name) {
     case 'pilot':
       return `#/pilots/${encodeURIComponent(route.id)}`;
@@ -105,6 +110,8 @@ export function useRoute(): Route {
 
 /** The deep link a Teams `subEntityId` stands for: a feedback item or (default) a pilot. */
 export function routeForSubPage(subPageId: string): Route {
+  const circlesRoute = routeForSubEntity(subPageId);
+  if (circlesRoute) return circlesRoute;
   return subPageId.startsWith('feedback:') ? { name: 'feedbackItem', id: subPageId } : { name: 'pilot', id: subPageId };
 }
 

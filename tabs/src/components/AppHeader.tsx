@@ -6,6 +6,7 @@ import { Text } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { navigate } from '../router';
+import { circlesNav, circlesNavLabels, circlesPreload, type CirclesArea } from '../circles/routes';
 import { hasRole, useSession } from '../session';
 import { useI18n } from '../i18n';
 
@@ -32,23 +33,25 @@ const useStyles = makeStyles({
 });
 
 /** The part of the app a view belongs to (a pilot opened from the leader view is in 'leader'). */
-export type NavArea = 'pilots' | 'feedback' | 'leader';
+export type NavArea = 'pilots' | 'feedback' | 'leader' | CirclesArea;
 
 // The leader view and feedback are separate chunks: start fetching when the pointer or focus arrives.
 const preload: Record<NavArea, (() => unknown) | undefined> = {
   pilots: undefined,
   feedback: () => import('../views/FeedbackView'),
   leader: () => import('../views/leader/LeaderView'),
+  ...circlesPreload,
 };
 
 export function AppHeader({ area }: { area: NavArea }) {
   const { me, host, switchUser } = useSession();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const s = useStyles();
   const leader = hasRole(me, 'leader', 'admin');
   const areas: NavArea[] = leader ? ['pilots', 'feedback', 'leader'] : ['pilots', 'feedback'];
-  const label: Record<NavArea, string> = { pilots: t('nav.myPilots'), feedback: t('nav.feedback'), leader: t('nav.leader') };
-  const go = (a: NavArea) => navigate(a === 'leader' ? { name: 'leader', section: 'pilots', filter: {} } : a === 'feedback' ? { name: 'feedback', section: 'give' } : { name: 'pilots' });
+  areas.splice(1, 0, ...circlesNav.map((n) => n.area));
+  const label: Record<NavArea, string> = { pilots: t('nav.myPilots'), feedback: t('nav.feedback'), leader: t('nav.leader'), ...circlesNavLabels(language) };
+  const go = (a: NavArea) => navigate(circlesNav.find((n) => n.area === a)?.route ?? (a === 'leader' ? { name: 'leader', section: 'pilots', filter: {} } : a === 'feedback' ? { name: 'feedback', section: 'give' } : { name: 'pilots' }));
   return (
     <header className={s.bar}>
       {host.kind === 'browser' && <Text className={s.brand}>{t('app.name')}</Text>}
