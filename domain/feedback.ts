@@ -231,7 +231,6 @@ interface RequestRecord extends Doc {
 const MAX_ENTRIES = 100;
 const RECENT_WEEKS = 8;
 const SIGNAL_WEEKS = 6;
-const ACTIVE_STATES: FeedbackState[] = ['open', 'acknowledged', 'acted'];
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const emptyCounts = (): SummaryCounts => ({
