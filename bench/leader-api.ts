@@ -69,6 +69,20 @@ async function main() {
     console.log(`  ${label.padEnd(22)} p50 ${percentile(latencies, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(latencies, 95).toFixed(1).padStart(6)} ms   docs read/request ${docs.toFixed(0).padStart(5)}   store operations/request ${ops.toFixed(0)}`);
   };
 
+  if (process.env.BREAKDOWN) {
+    const caller = await app.domain.directory.resolveCaller(tenantId, leaderId, 'Lee Leader');
+    for (const label of ['query only', 'query + build']) {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) {
+        const t0 = performance.now();
+        if (label === 'query only') await app.domain.portfolio.pilots(caller);
+        else JSON.stringify(await app.domain.portfolio.build(caller));
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`  ${label}: p50 ${percentile(times, 50).toFixed(1)} ms`);
+    }
+  }
   console.log(`\nLeader API: GET /api/leader/portfolio, ${PILOTS} pilots in ${TEAMS} teams (SSO-verified, sequential requests)`);
   await app.store.bulkCreate('checkins', answers(0, 10_000));
   await measure('with 10,000 answers');

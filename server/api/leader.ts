@@ -22,7 +22,7 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
   // The portfolio of 1,000+ pilots is several hundred KB of JSON: compress it.
-  server.get('/api/leader/portfolio', restify.plugins.gzipResponse(), authed(ctx, async (caller, req, res) => {
+  server.get('/api/leader/portfolio', restify.plugins.gzipResponse({ level: 1 }), authed(ctx, async (caller, req, res) => {
     res.send(await domain.portfolio.build(caller, filterOf(req)));
   }));
 
