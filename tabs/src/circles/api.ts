@@ -209,18 +209,15 @@ export const completeProject = (api: ApiClient, id: string, summary: string) => 
 // ---------------------------------------------------------------------------------------------
 // Development paths
 
-export const LEVELS = ['self', 'direct', 'group', 'executive'] as const;
-export type Level = (typeof LEVELS)[number];
-export const ELEMENTS = ['setting_direction', 'owning_results', 'influencing', 'empowering_others', 'accountability'] as const;
-export type Element = (typeof ELEMENTS)[number];
-
-export interface PathShare {
-  userId: string;
-  name: string;
-  relation: 'manager' | 'peer';
-  coach: boolean;
-  at: string;
-}
+// The levels, elements and share shape are the domain's own (one place for each idea).
+export {
+  LEADERSHIP_LEVELS as LEVELS,
+  LEADERSHIP_ELEMENTS as ELEMENTS,
+  type LeadershipLevel as Level,
+  type LeadershipElement as Element,
+  type PathShare,
+} from '../../../domain/model';
+import type { LeadershipElement as Element, LeadershipLevel as Level, PathShare } from '../../../domain/model';
 
 export interface PathView {
   id: string;
