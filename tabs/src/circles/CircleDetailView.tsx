@@ -6,14 +6,13 @@ import { Select } from '@fluentui/react-select';
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { useState } from 'react';
 import type { ApiError } from '../api/client';
-import { Loading } from '../components/Feedback';
 import { Page, PageHeader, Section } from '../components/Layout';
 import { useSession } from '../session';
 import { toApiError, useLoad } from '../useLoad';
 import * as circles from './api';
 import type { CircleView } from './api';
 import type { CirclesKey } from './i18n';
-import { BackLink, Notice, Problem, StatusBadge, useCirclesI18n, useListStyles } from './parts';
+import { BackLink, NotLoaded, Notice, Problem, StatusBadge, useCirclesI18n, useListStyles } from './parts';
 import { circlesHref } from './routes';
 
 /**
@@ -32,15 +31,7 @@ export default function CircleDetailView({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const back = <BackLink href={circlesHref({ name: 'circles' })} label={ct('circle.back')} />;
 
-  if (!loaded.data) {
-    return (
-      <Page>
-        {back}
-        {loaded.loading && <Loading />}
-        {loaded.error && <Problem error={loaded.error} onRetry={loaded.error.status === 404 ? undefined : loaded.reload} />}
-      </Page>
-    );
-  }
+  if (!loaded.data) return <NotLoaded back={back} loaded={loaded} />;
   const circle = loaded.data;
   /** Runs a change; the circle it returns replaces ours. A 409 (someone else changed it) reloads. */
   const act = async (action: () => Promise<CircleView | void>, done: CirclesKey) => {

@@ -16,7 +16,7 @@ import { useLoad } from '../useLoad';
 import * as paths from './api';
 import { ELEMENTS, LEVELS, type Element, type Level, type PathOptions, type PathView as Path } from './api';
 import type { CirclesKey } from './i18n';
-import { BackLink, Notice, Problem, StatusBadge, fieldState, lengthProblem, useCirclesI18n, useListStyles, useSubmit } from './parts';
+import { BackLink, NotLoaded, Notice, Problem, StatusBadge, fieldState, lengthProblem, useCirclesI18n, useListStyles, useSubmit } from './parts';
 import { circlesHref } from './routes';
 
 /**
@@ -482,15 +482,7 @@ function SharedPathView({ id }: { id: string }) {
   const loaded = useLoad((signal) => paths.getPath(api, id, signal), [api, id]);
   const [notice, setNotice] = useState<CirclesKey | undefined>();
   const back = <BackLink href={circlesHref({ name: 'path', id: 'me' })} label={ct('path.back')} />;
-  if (!loaded.data) {
-    return (
-      <Page>
-        {back}
-        {loaded.loading && <Loading />}
-        {loaded.error && <Problem error={loaded.error} onRetry={loaded.error.status === 404 ? undefined : loaded.reload} />}
-      </Page>
-    );
-  }
+  if (!loaded.data) return <NotLoaded back={back} loaded={loaded} />;
   const path = loaded.data;
   const updated: Updated = (next, key) => {
     loaded.set(next);

@@ -5,13 +5,12 @@ import { Radio, RadioGroup } from '@fluentui/react-radio';
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState } from 'react';
-import { Loading } from '../components/Feedback';
 import { Page, PageHeader, Section } from '../components/Layout';
 import { useSession } from '../session';
 import { useLoad } from '../useLoad';
 import { completeProject, decideProject, getProject, projectCheckin, type ProjectView } from './api';
 import type { CirclesKey } from './i18n';
-import { BackLink, Notice, Problem, StatusBadge, budgetText, fieldState, lengthProblem, projectColor, useCirclesI18n, useListStyles, useSubmit } from './parts';
+import { BackLink, NotLoaded, Notice, Problem, StatusBadge, budgetText, fieldState, lengthProblem, projectColor, useCirclesI18n, useListStyles, useSubmit } from './parts';
 import { circlesHref } from './routes';
 
 /** One community project: what it asks for, the sponsor's decision, progress check-ins, done. */
@@ -23,15 +22,7 @@ export default function ProjectDetailView({ id }: { id: string }) {
   const loaded = useLoad((signal) => getProject(api, id, signal), [api, id]);
   const [notice, setNotice] = useState<CirclesKey | undefined>();
   const back = <BackLink href={circlesHref({ name: 'projects', query: {} })} label={ct('project.back')} />;
-  if (!loaded.data) {
-    return (
-      <Page>
-        {back}
-        {loaded.loading && <Loading />}
-        {loaded.error && <Problem error={loaded.error} onRetry={loaded.error.status === 404 ? undefined : loaded.reload} />}
-      </Page>
-    );
-  }
+  if (!loaded.data) return <NotLoaded back={back} loaded={loaded} />;
   const p = loaded.data;
   const updated = (next: ProjectView, key: CirclesKey) => {
     loaded.set(next);

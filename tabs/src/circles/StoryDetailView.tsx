@@ -6,12 +6,11 @@ import { Body1, Caption1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState } from 'react';
 import type { ApiError } from '../api/client';
-import { Loading } from '../components/Feedback';
 import { Page, PageHeader, Section } from '../components/Layout';
 import { useSession } from '../session';
 import { toApiError, useLoad } from '../useLoad';
 import { REACTION_KINDS, askAuthor, getStory, react, type ReactionKind, type StoryView } from './api';
-import { BackLink, Notice, Problem, StatusBadge, outcomeColor, fieldState, lengthProblem, useCirclesI18n, useListStyles, useSubmit } from './parts';
+import { BackLink, NotLoaded, Notice, Problem, StatusBadge, outcomeColor, fieldState, lengthProblem, useCirclesI18n, useListStyles, useSubmit } from './parts';
 import { circlesHref } from './routes';
 
 /** One practice story: what was tried, what happened, what they would change; reactions and a question to the author. */
@@ -24,15 +23,7 @@ export default function StoryDetailView({ id }: { id: string }) {
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState<ReactionKind | undefined>();
   const back = <BackLink href={circlesHref({ name: 'stories', query: {} })} label={ct('story.back')} />;
-  if (!loaded.data) {
-    return (
-      <Page>
-        {back}
-        {loaded.loading && <Loading />}
-        {loaded.error && <Problem error={loaded.error} onRetry={loaded.error.status === 404 ? undefined : loaded.reload} />}
-      </Page>
-    );
-  }
+  if (!loaded.data) return <NotLoaded back={back} loaded={loaded} />;
   const story = loaded.data;
   const toggle = async (kind: ReactionKind) => {
     setBusy(kind);

@@ -6,7 +6,9 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useCallback, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { errorText } from '../components/Feedback';
+import { Loading, errorText } from '../components/Feedback';
+import { Page } from '../components/Layout';
+import type { Loaded } from '../useLoad';
 import { useI18n } from '../i18n';
 import { toApiError } from '../useLoad';
 import { circlesEn, circlesEs, type CirclesKey } from './i18n';
@@ -206,4 +208,15 @@ export function budgetText(locale: string, b: { amount: number; currency: string
   } catch {
     return `${b.amount} ${b.currency}`;
   }
+}
+
+/** A detail page before its data is there: the way back, a spinner, or the problem (retry unless 404). */
+export function NotLoaded<T>({ back, loaded }: { back: ReactNode; loaded: Loaded<T> }) {
+  return (
+    <Page>
+      {back}
+      {loaded.loading && <Loading />}
+      {loaded.error && <Problem error={loaded.error} onRetry={loaded.error.status === 404 ? undefined : loaded.reload} />}
+    </Page>
+  );
 }
