@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors';
 import type { Caller } from '../domain/model';
 import { isValidTimeZone } from '../domain/schedule';
 import { renderCard } from './cards';
+import { CIRCLE_COMMANDS } from './circles';
 import { STATUS_LABEL, localeOf, t, type Locale } from './i18n';
 import { pilotTabLink, tabHomeLink, type LinkConfig } from './links';
 import { checkinThanksCard } from './notifications';
@@ -58,7 +59,8 @@ export class ChatCommands {
   }
 
   async help(context: TurnContext, intro = '', locale: Locale = 'en'): Promise<void> {
-    const commands = COMMANDS.map((c) => ({ name: c.name, description: t(locale, c.description) }));
+    // Circle commands are listed too (they work in group chats and channels; see bot/circles.ts).
+    const commands = [...COMMANDS, ...CIRCLE_COMMANDS].map((c) => ({ name: c.name, description: t(locale, c.description) }));
     const card = renderCard('help', { intro, commands, tabUrl: tabHomeLink(this.links) }, [], locale);
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
   }

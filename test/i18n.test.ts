@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATES } from '../bot/cards';
 import { COMMANDS } from '../bot/chat';
+import { CIRCLE_COMMANDS } from '../bot/circles';
 import { ES, STATUS_LABEL, localeOf, t } from '../bot/i18n';
 import { demoUser, startTestApp, type TestApp } from './helpers/app';
 import { adaptiveCardsIn } from './helpers/cards';
@@ -47,7 +48,7 @@ describe('Spanish is complete', () => {
   });
 
   test('every sentence the bot passes through t() has a Spanish translation', () => {
-    const sentences = [...sentencesInCode(), ...Object.values(STATUS_LABEL), ...COMMANDS.map((c) => c.description)];
+    const sentences = [...sentencesInCode(), ...Object.values(STATUS_LABEL), ...COMMANDS.map((c) => c.description), ...CIRCLE_COMMANDS.map((c) => c.description)];
     expect(sentences.length).toBeGreaterThan(40);
     expect(sentences.filter((s) => !ES[s])).toEqual([]);
   });
