@@ -6,7 +6,7 @@ import { LEVELS } from '../domain/development';
 import { DomainError } from '../domain/errors';
 import { LEADERSHIP_ELEMENTS, REACTION_KINDS, type Caller, type Circle, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type Outcome, type Project, type ReactionKind, type Story } from '../domain/model';
 import type { NotificationKind } from '../domain/outbox';
-import { projectDecisionSchema } from '../domain/projects';
+import { projectCardData, projectDecisionSchema, type ProjectCardData } from '../domain/projects';
 import { reviewSchema } from '../domain/development';
 import { parseInput } from '../domain/schemas';
 import { storyInputSchema, storyQuestionSchema } from '../domain/stories';
@@ -209,21 +209,6 @@ export function storyCard(links: LinkConfig, s: StoryCardData, locale: Locale, o
 
 const storyData = (s: Story): StoryCardData => ({ ...s, builtOn: s.builtOn.length });
 
-interface ProjectCardData {
-  projectId: string;
-  circleName: string;
-  title: string;
-  goal: string;
-  weeksAsked: number;
-  budget: { amount: number; currency: string };
-  sponsorName: string;
-  proposedByName: string;
-  status: Project['status'];
-  reason?: string;
-  decidedBy?: string;
-  summary?: string;
-}
-
 export function projectCard(links: LinkConfig, p: ProjectCardData, locale: Locale, opts: { intro?: string; canDecide?: boolean; status?: string; problem?: string } = {}): CardAttachment {
   const facts = [
     { title: t(locale, 'Circle'), value: p.circleName },
@@ -254,20 +239,6 @@ export function projectCard(links: LinkConfig, p: ProjectCardData, locale: Local
   );
 }
 
-const projectData = (p: Project): ProjectCardData => ({
-  projectId: p.id,
-  circleName: p.circleName,
-  title: p.title,
-  goal: p.goal,
-  weeksAsked: p.weeksAsked,
-  budget: p.budget,
-  sponsorName: p.sponsorName,
-  proposedByName: p.proposedByName,
-  status: p.status,
-  reason: p.decision?.reason,
-  decidedBy: p.decision?.byName,
-  summary: p.done?.summary,
-});
 
 function pathCard(links: LinkConfig, v: { heading: string; text?: string; facts?: { title: string; value: string }[]; pathId: string; canReview?: boolean; privacyNote?: string; status?: string; problem?: string }, locale: Locale): CardAttachment {
   return renderCard(
@@ -698,11 +669,11 @@ export function circleActions(links: LinkConfig) {
           try {
             const input = parseInput(projectDecisionSchema, { decision: str(data.decision, 20), reason: str(data.reason, 1100) });
             const decided = await domain.projects.decide(caller, project.id, input);
-            return projectCard(links, projectData(decided), locale, { status: t(locale, decided.status === 'approved' ? 'Approved. The circle has been told.' : 'Declined. The circle has been told why.') });
+            return projectCard(links, projectCardData(decided), locale, { status: t(locale, decided.status === 'approved' ? 'Approved. The circle has been told.' : 'Declined. The circle has been told why.') });
           } catch (err) {
             if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
             const canDecide = project.status === 'proposed' && err.kind === 'validation';
-            return projectCard(links, projectData(await domain.projects.get(caller, project.id)), locale, { problem: reason(err, locale), canDecide });
+            return projectCard(links, projectCardData(await domain.projects.get(caller, project.id)), locale, { problem: reason(err, locale), canDecide });
           }
         }
         case 'path.review': {

@@ -194,8 +194,8 @@ export class Projects {
       createdAt: now,
       updatedAt: now,
     });
-    await this.outbox.enqueue(caller.tenantId, `project-proposed:${doc.id}`, 'project_update', { kind: 'user', userId: doc.sponsorId }, { event: 'proposed', ...cardData(doc) });
-    await this.outbox.enqueue(caller.tenantId, `project-proposed-circle:${doc.id}`, 'project_update', { kind: 'team', teamId: doc.circleId }, { event: 'proposed_circle', ...cardData(doc) });
+    await this.outbox.enqueue(caller.tenantId, `project-proposed:${doc.id}`, 'project_update', { kind: 'user', userId: doc.sponsorId }, { event: 'proposed', ...projectCardData(doc) });
+    await this.outbox.enqueue(caller.tenantId, `project-proposed-circle:${doc.id}`, 'project_update', { kind: 'team', teamId: doc.circleId }, { event: 'proposed_circle', ...projectCardData(doc) });
     return { project: doc, created };
   }
 
@@ -217,7 +217,7 @@ export class Projects {
         updatedAt: this.clock.now().toISOString(),
       };
     }))!;
-    await this.outbox.enqueue(caller.tenantId, `project-decided:${id}`, 'project_update', { kind: 'team', teamId: updated.circleId }, { event: outcome, ...cardData(updated) });
+    await this.outbox.enqueue(caller.tenantId, `project-decided:${id}`, 'project_update', { kind: 'team', teamId: updated.circleId }, { event: outcome, ...projectCardData(updated) });
     return updated;
   }
 
@@ -252,13 +252,28 @@ export class Projects {
       visibility: 'team',
       message: `The community project “${updated.title}” is done. ${updated.done?.summary ?? ''} Thank you, ${updated.circleName}, and ${updated.sponsorName} for sponsoring it!`,
     }, { title: updated.title, summary: updated.done?.summary ?? '', circle: updated.circleName, sponsor: updated.sponsorName });
-    await this.outbox.enqueue(caller.tenantId, `project-done-sponsor:${id}`, 'project_update', { kind: 'user', userId: updated.sponsorId }, { event: 'done', ...cardData(updated) });
+    await this.outbox.enqueue(caller.tenantId, `project-done-sponsor:${id}`, 'project_update', { kind: 'user', userId: updated.sponsorId }, { event: 'done', ...projectCardData(updated) });
     return updated;
   }
 }
 
-/** What a project card needs, captured when the message is queued. */
-function cardData(p: Project): Record<string, unknown> {
+/** What a project card needs: queued with outbox messages, and used by the bot's card replies. */
+export interface ProjectCardData {
+  projectId: string;
+  circleName: string;
+  title: string;
+  goal: string;
+  weeksAsked: number;
+  budget: { amount: number; currency: string };
+  sponsorName: string;
+  proposedByName: string;
+  status: Project['status'];
+  reason: string;
+  decidedBy: string;
+  summary: string;
+}
+
+export function projectCardData(p: Project): ProjectCardData {
   return {
     projectId: p.id,
     circleName: p.circleName,
