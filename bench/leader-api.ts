@@ -6,10 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Doc } from '../store/cosmos';
-import { ManualClock } from '../domain/clock';
-import { deriveHealth } from '../domain/health';
-import { DEFAULT_CADENCE } from '../domain/schemas';
-import type { RoundFigures } from '../domain/model';
+import { ManualClock } from '../domain/shared/clock';
+import { deriveHealth } from '../domain/pilots';
+import { DEFAULT_CADENCE } from '../domain/shared/schemas';
+import type { RoundFigures } from '../domain/pilots';
 import { startLeaderful } from '../server/main';
 import { TEST_APP_CLIENT_ID, TestIdentityProvider } from '../test/helpers/keys';
 import { percentile } from './lib/clock';

@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { Doc } from '../store/cosmos';
-import { DEMO_TENANT_ID } from '../domain/demo-data';
+import { DEMO_TENANT_ID } from '../domain/demo';
 import { demoUser } from '../test/helpers/app';
 import { seedPortfolio, startBrowserApp, type BrowserApp } from '../test/helpers/browser';
 import { percentile } from './lib/clock';

@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Request, Response } from 'restify';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/shared/errors';
 import type { Config } from '../server/config';
 import { sendError } from '../server/http';
 import type { Log } from '../server/log';

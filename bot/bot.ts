@@ -14,8 +14,8 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Domain } from '../domain';
-import { DomainError } from '../domain/errors';
-import type { Caller } from '../domain/model';
+import { DomainError } from '../domain/shared/errors';
+import type { Caller } from '../domain/shared/caller';
 import type { Log } from '../server/log';
 import { activityIdentity, callerOf } from './caller';
 import { CardActions } from './card-actions';

@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import type { Domain } from '../domain';
-import type { Caller } from '../domain/model';
+import type { Caller } from '../domain/shared/caller';
 
 /** The Entra tenant and user behind a Teams activity, or undefined outside a Teams tenant. */
 export function activityIdentity(activity: Partial<Activity>): { tenantId: string; userId: string; name: string } | undefined {

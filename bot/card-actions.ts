@@ -1,7 +1,7 @@
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import type { Domain } from '../domain';
-import { DomainError } from '../domain/errors';
-import type { Caller } from '../domain/model';
+import { DomainError } from '../domain/shared/errors';
+import type { Caller } from '../domain/shared/caller';
 import { renderCard, type CardAttachment } from './cards';
 import { t, type Locale } from './i18n';
 import { checkinCard, checkinThanksCard } from './notifications';

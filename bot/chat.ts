@@ -1,8 +1,8 @@
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Domain } from '../domain';
-import { DomainError } from '../domain/errors';
-import type { Caller } from '../domain/model';
-import { isValidTimeZone } from '../domain/schedule';
+import { DomainError } from '../domain/shared/errors';
+import type { Caller } from '../domain/shared/caller';
+import { isValidTimeZone } from '../domain/shared/schedule';
 import { renderCard } from './cards';
 import { CIRCLE_COMMANDS } from './circles';
 import { STATUS_LABEL, localeOf, t, type Locale } from './i18n';

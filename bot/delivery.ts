@@ -1,6 +1,6 @@
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Domain } from '../domain';
-import type { Member, Team } from '../domain/model';
+import type { Member, Team } from '../domain/directory';
 import type { OutboxItem } from '../domain/outbox';
 import type { Log } from '../server/log';
 import { localeOf, type Locale } from './i18n';

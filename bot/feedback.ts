@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type MessagingExtensionAction, type MessagingExtensionActionResponse, type TurnContext } from 'botbuilder';
 import type { Domain } from '../domain';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/shared/errors';
 import { FEEDBACK_TEXT_MAX, TOPIC_LABELS, feedbackInputSchema, type ContributorView } from '../domain/feedback';
-import { FEEDBACK_TOPICS, type Caller, type FeedbackState, type FeedbackTopic } from '../domain/model';
+import { FEEDBACK_TOPICS, type FeedbackState, type FeedbackTopic } from '../domain/feedback';
+import { type Caller } from '../domain/shared/caller';
 import type { NotificationKind } from '../domain/outbox';
-import { parseInput } from '../domain/schemas';
+import { parseInput } from '../domain/shared/schemas';
 import { localeOf, t, type Locale } from './i18n';
 import { renderCard, type CardAttachment } from './cards';
 import { tabHomeLink, type LinkConfig } from './links';

@@ -1,6 +1,6 @@
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type TeamsChannelAccount } from 'botbuilder';
 import type { Domain } from '../domain';
-import { isValidTimeZone } from '../domain/schedule';
+import { isValidTimeZone } from '../domain/shared/schedule';
 import type { Log } from '../server/log';
 import { activityIdentity } from './caller';
 import { renderCard } from './cards';

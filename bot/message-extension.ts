@@ -9,9 +9,11 @@ import type {
 import { randomUUID } from 'node:crypto';
 import type { Domain } from '../domain';
 import { kudosSchema } from '../domain/celebrations';
-import { parseInput } from '../domain/schemas';
-import { DomainError } from '../domain/errors';
-import type { Caller, Pilot, Practice } from '../domain/model';
+import { parseInput } from '../domain/shared/schemas';
+import { DomainError } from '../domain/shared/errors';
+import type { Caller } from '../domain/shared/caller';
+import type { Pilot } from '../domain/pilots';
+import type { Practice } from '../domain/practices';
 import type { Log } from '../server/log';
 import { escapeMarkdown, renderCard } from './cards';
 import { STATUS_LABEL, t, type Locale } from './i18n';

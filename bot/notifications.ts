@@ -1,4 +1,4 @@
-import type { Question } from '../domain/model';
+import type { Question } from '../domain/practices';
 import type { NotificationKind } from '../domain/outbox';
 import type { RoundSummary } from '../domain/checkins';
 import { renderCard, type CardAttachment } from './cards';

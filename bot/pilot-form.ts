@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Domain } from '../domain';
-import { isoDay } from '../domain/clock';
-import { DomainError } from '../domain/errors';
-import type { Caller, Pilot } from '../domain/model';
-import { DEFAULT_CADENCE, parseInput, pilotInputSchema } from '../domain/schemas';
+import { isoDay } from '../domain/shared/clock';
+import { DomainError } from '../domain/shared/errors';
+import type { Caller } from '../domain/shared/caller';
+import type { Pilot } from '../domain/pilots';
+import { DEFAULT_CADENCE, parseInput, pilotInputSchema } from '../domain/shared/schemas';
 import { renderCard, type CardAttachment } from './cards';
 import { t, type Locale } from './i18n';
 

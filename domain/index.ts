@@ -1,19 +1,19 @@
-import type { Store } from '../store/cosmos';
-import { systemClock, type Clock } from './clock';
-import { ProcessedActivities } from './activities';
-import { Celebrations } from './celebrations';
-import { CheckIns } from './checkins';
-import { Circles } from './circles';
-import { DevelopmentPaths } from './development';
-import { Directory } from './directory';
-import { Feedback } from './feedback';
-import { Outbox } from './outbox';
-import { Pilots } from './pilots';
-import { PortfolioView } from './portfolio';
-import { Practices } from './practices';
-import { Projects } from './projects';
-import { Stories } from './stories';
-import { NO_LIMITS, type RateLimits } from './rate-limits';
+import type { Store } from './ports/store';
+import { systemClock, type Clock } from './shared/clock';
+import { ProcessedActivities } from './outbox/activities';
+import { Celebrations } from './celebrations/celebrations';
+import { CheckIns } from './checkins/checkins';
+import { Circles } from './circles/circles';
+import { DevelopmentPaths } from './paths/paths';
+import { Directory } from './directory/directory';
+import { Feedback } from './feedback/feedback';
+import { Outbox } from './outbox/outbox';
+import { Pilots } from './pilots/pilots';
+import { PortfolioView } from './portfolio/portfolio';
+import { Practices } from './practices/practices';
+import { Projects } from './projects/projects';
+import { Stories } from './stories/stories';
+import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
 
 /**
  * The one domain layer. The bot, the message extension and the tab API are thin faces over it;
@@ -56,5 +56,16 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
 }
 
-export * from './model';
-export { DomainError } from './errors';
+export * from './shared/caller';
+export * from './directory/model';
+export * from './practices/model';
+export * from './pilots/model';
+export * from './checkins/model';
+export * from './feedback/model';
+export * from './celebrations/model';
+export * from './circles/model';
+export * from './stories/model';
+export * from './projects/model';
+export * from './paths/model';
+export type { Store } from './ports/store';
+export { DomainError } from './shared/errors';

@@ -5,8 +5,8 @@ import { createAdapter, messagesHandler, type LeaderfulAdapter } from '../bot/ad
 import type { LinkConfig } from '../bot/links';
 import { LeaderfulBot } from '../bot/bot';
 import type { Domain } from '../domain';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo-data';
-import type { Store } from '../store/cosmos';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
+import type { CosmosStore } from '../store/cosmos';
 import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
 import { registerLeaderRoutes } from './api/leader';
@@ -22,7 +22,7 @@ import { securityHeaders } from './security-headers';
 export interface AppDeps {
   config: Config;
   domain: Domain;
-  store: Store;
+  store: CosmosStore;
   log: Log;
   bot: BotRuntime;
   /** Folder of the built tab (index.html, app.js). */

@@ -1,5 +1,5 @@
 import type { Next, Request, Response } from 'restify';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/shared/errors';
 import type { Log } from './log';
 
 /**

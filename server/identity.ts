@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Request } from 'restify';
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/shared/errors';
 import type { Config } from './config';
 
 /**

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createDomain, type Domain } from '../domain';
-import { systemClock, type Clock } from '../domain/clock';
-import { seedDemoData } from '../domain/demo-data';
-import { RateLimits } from '../domain/rate-limits';
-import { Store } from '../store/cosmos';
+import { systemClock, type Clock } from '../domain/shared/clock';
+import { seedDemoData } from '../domain/demo';
+import { RateLimits } from '../domain/shared/rate-limits';
+import { CosmosStore } from '../store/cosmos';
 import { projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
 import { Snapshotter } from '../store/snapshot';
 import { createApp, createBotRuntime } from './app';
@@ -22,7 +22,7 @@ export interface Running {
   url: string;
   port: number;
   config: Config;
-  store: Store;
+  store: CosmosStore;
   domain: Domain;
   log: Log;
   /** The embedded Cosmos server, when one was started (tests stop it to simulate an outage). */
@@ -63,9 +63,9 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
       ? new Snapshotter(path.resolve(root, config.DATA_DIR, 'cosmos-snapshot.json'), 1000, (err) => log.error({ err: String(err) }, 'snapshot failed'))
       : undefined;
 
-    let store: Store;
+    let store: CosmosStore;
     try {
-      store = await Store.connect({
+      store = await CosmosStore.connect({
         endpoint: embedded?.endpoint ?? config.COSMOS_ENDPOINT!,
         database: config.COSMOS_DATABASE,
         key: embedded ? 'embedded' : config.COSMOS_KEY,

@@ -1,7 +1,7 @@
 import { CosmosClient, type Container, type Database, type OperationInput, type PatchOperation } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/core-auth';
-import { DomainError, conflict } from '../domain/errors';
-import { CONTAINERS, PARTITION_KEY_PATH, type ContainerName } from './containers';
+import { DomainError, conflict } from '../domain/shared/errors';
+import { CONTAINERS, PARTITION_KEY_PATH, type ContainerName, type Doc, type NewDoc, type Page, type QueryOptions, type Store } from '../domain/ports/store';
 
 /**
  * The only data-access code in Leaderful. Everything goes through Cosmos DB's SDK, whether the
@@ -14,15 +14,7 @@ import { CONTAINERS, PARTITION_KEY_PATH, type ContainerName } from './containers
  *  - shared documents are replaced only with their ETag (optimistic concurrency).
  */
 
-export interface Doc {
-  id: string;
-  tenantId: string;
-  type: string;
-  _etag?: string;
-  _ts?: number;
-}
-
-export type NewDoc<T extends Doc> = Omit<T, '_etag' | '_ts'>;
+export type { Doc, NewDoc, Page };
 
 export interface StoreOptions {
   endpoint: string;
@@ -31,11 +23,6 @@ export interface StoreOptions {
   credential?: TokenCredential;
   /** Called after every successful write; the embedded store uses it to schedule snapshots. */
   onWrite?: () => void;
-}
-
-export interface Page<T> {
-  items: T[];
-  continuation?: string;
 }
 
 const TENANT_FILTER = /\bc\.tenantId\s*=\s*@tenantId\b/;
@@ -66,7 +53,7 @@ function unavailable(err: unknown): DomainError | unknown {
   return err;
 }
 
-export class Store {
+export class CosmosStore implements Store {
   private readonly containers = new Map<ContainerName, Container>();
   /** Documents returned by reads and queries: lets benchmarks show what a request costs. */
   readonly metrics = { documentsRead: 0, operations: 0 };
@@ -78,7 +65,7 @@ export class Store {
   ) {}
 
   /** Connects, creates the database and containers if missing, and proves the connection works. */
-  static async connect(opts: StoreOptions): Promise<Store> {
+  static async connect(opts: StoreOptions): Promise<CosmosStore> {
     const client = new CosmosClient({
       endpoint: opts.endpoint,
       ...(opts.credential ? { aadCredentials: opts.credential } : { key: opts.key ?? 'local' }),
@@ -89,7 +76,7 @@ export class Store {
       },
     });
     const { database } = await client.databases.createIfNotExists({ id: opts.database });
-    const store = new Store(client, database, opts.onWrite ?? (() => undefined));
+    const store = new CosmosStore(client, database, opts.onWrite ?? (() => undefined));
     for (const name of CONTAINERS) {
       const { container } = await database.containers.createIfNotExists({
         id: name,
@@ -255,7 +242,7 @@ export class Store {
     tenantId: string,
     sql: string,
     params: Record<string, unknown> = {},
-    opts: { pageSize?: number; continuation?: string; limit?: number } = {},
+    opts: QueryOptions = {},
   ): Promise<Page<T>> {
     if (!TENANT_FILTER.test(sql)) throw new Error(`Query without tenant filter refused: ${sql}`);
     const parameters = Object.entries({ ...params, tenantId }).map(([k, v]) => ({

@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CONTAINERS, type ContainerName } from './containers';
-import type { Doc, Store } from './cosmos';
+import { CONTAINERS, type ContainerName, type Doc } from '../domain/ports/store';
+import type { CosmosStore } from './cosmos';
 
 /**
  * Keeps the embedded store's data across restarts: after writes settle, every container is dumped
@@ -17,7 +17,7 @@ interface SnapshotFile {
 const SYSTEM_FIELDS = ['_rid', '_self', '_etag', '_ts', '_attachments'];
 
 export class Snapshotter {
-  private store?: Store;
+  private store?: CosmosStore;
   private timer?: NodeJS.Timeout;
   private writing: Promise<void> = Promise.resolve();
 
@@ -27,7 +27,7 @@ export class Snapshotter {
     private readonly onError: (err: unknown) => void = () => undefined,
   ) {}
 
-  attach(store: Store): void {
+  attach(store: CosmosStore): void {
     this.store = store;
   }
 
@@ -62,7 +62,7 @@ export class Snapshotter {
   }
 
   /** Loads the saved documents into an empty store. Returns how many were restored. */
-  async restore(store: Store): Promise<number> {
+  async restore(store: CosmosStore): Promise<number> {
     let raw: string;
     try {
       raw = await readFile(this.file, 'utf8');

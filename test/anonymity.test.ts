@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { weekOf } from '../domain/anonymity';
-import { ManualClock } from '../domain/clock';
+import { ManualClock } from '../domain/shared/clock';
 import { EMPTY_HEALTH } from '../domain/pilots';
-import type { Answer, FeedbackItem, Member, Pilot, Role, Round, Team } from '../domain/model';
+import type { Answer, Round } from '../domain/checkins';
+import type { FeedbackItem } from '../domain/feedback';
+import type { Member, Team } from '../domain/directory';
+import type { Pilot } from '../domain/pilots';
+import type { Role } from '../domain/shared/caller';
 import type { OutboxItem } from '../domain/outbox';
 import { startTestApp, type TestApp } from './helpers/app';
 import { messageActivity, type TeamsUser } from './helpers/teams';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ManualClock } from '../domain/clock';
-import type { Round } from '../domain/model';
+import { ManualClock } from '../domain/shared/clock';
+import type { Round } from '../domain/checkins';
 import { startTestApp, type TestApp } from './helpers/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
 import type { ReceivedActivity } from './helpers/connector';

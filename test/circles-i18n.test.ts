@@ -4,7 +4,7 @@ import { CIRCLES_ES } from '../bot/circles-i18n';
 import { circleNotificationCard } from '../bot/circles';
 import { ES } from '../bot/i18n';
 import { TEMPLATES } from '../bot/cards';
-import { LEVELS } from '../domain/development';
+import { LEVELS } from '../domain/paths';
 
 /**
  * Circles, stories, projects and paths speak Spanish too: every readable string of their

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { circleActions } from '../bot/circles';
-import { ManualClock } from '../domain/clock';
-import type { Caller, Celebration } from '../domain/model';
+import { ManualClock } from '../domain/shared/clock';
+import type { Caller } from '../domain/shared/caller';
+import type { Celebration } from '../domain/celebrations';
 import { startTestApp, type TestApp } from './helpers/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
 import type { ReceivedActivity } from './helpers/connector';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ManualClock } from '../domain/clock';
+import { ManualClock } from '../domain/shared/clock';
 import type { OutboxItem } from '../domain/outbox';
 import { startTestApp, type TestApp } from './helpers/app';
 import { adaptiveCardsIn } from './helpers/cards';

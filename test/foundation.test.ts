@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoUser, startTestApp, type TestApp } from './helpers/app';
 import { messageActivity } from './helpers/teams';
-import { DEMO_TENANT_ID } from '../domain/demo-data';
+import { DEMO_TENANT_ID } from '../domain/demo';
 
 describe('foundation: one server over HTTP', () => {
   let t: TestApp;

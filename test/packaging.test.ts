@@ -8,7 +8,7 @@ import { colorIcon, outlineIcon } from '../manifest/tooling/icons';
 import { decodePng, encodePng, type RawImage } from '../manifest/tooling/png';
 import { readZip, writeZip } from '../manifest/tooling/zip';
 import { loadConfig } from '../server/config';
-import { CONTAINERS, PARTITION_KEY_PATH } from '../store/containers';
+import { CONTAINERS, PARTITION_KEY_PATH } from '../domain/ports/store';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: Node ≥ 20.19 loads it, Jest's module
 // system cannot. Validation never strips a BOM through it, so a stand-in is enough here. Registered
@@ -373,7 +373,7 @@ const PLATFORM_SETTINGS: Record<string, string> = {
 };
 
 describe('infrastructure matches the code', () => {
-  test('Cosmos containers and partition key are exactly the ones store/containers.ts uses', () => {
+  test('Cosmos containers and partition key are exactly the ones domain/ports/store.ts uses', () => {
     const list = /var containerNames = \[([^\]]*)\]/.exec(bicep);
     expect(list).not.toBeNull();
     const names = [...list![1].matchAll(/'([^']+)'/g)].map((m) => m[1]);

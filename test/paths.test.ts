@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { circleActions, circleCommands } from '../bot/circles';
-import { DEMO_TENANT_ID } from '../domain/demo-data';
-import type { Caller, Celebration, DevelopmentPath } from '../domain/model';
+import { DEMO_TENANT_ID } from '../domain/demo';
+import type { Caller } from '../domain/shared/caller';
+import type { Celebration } from '../domain/celebrations';
+import type { DevelopmentPath } from '../domain/paths';
 import type { OutboxItem } from '../domain/outbox';
 import { demoUser, startTestApp, type TestApp } from './helpers/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';

@@ -1,5 +1,5 @@
-import { ManualClock } from '../domain/clock';
-import type { Round } from '../domain/model';
+import { ManualClock } from '../domain/shared/clock';
+import type { Round } from '../domain/checkins';
 import { startTestApp, type TestApp } from './helpers/app';
 import { installedTeam } from './helpers/scenario';
 

@@ -1,4 +1,4 @@
-import type { Clock } from '../../domain/clock';
+import type { Clock } from '../../domain/shared/clock';
 
 /** A clock that starts at a chosen instant and then runs in real time. */
 export function runningClockFrom(start: string): Clock {

@@ -1,17 +1,18 @@
 import type { Request } from 'restify';
 import { z } from 'zod';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, userIdSchema, voteSchema } from '../../domain/circles';
-import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/development';
-import { DomainError } from '../../domain/errors';
-import { REACTION_KINDS, type Caller, type ReactionKind } from '../../domain/model';
+import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
+import { DomainError } from '../../domain/shared/errors';
+import { REACTION_KINDS, type ReactionKind } from '../../domain/stories';
+import { type Caller } from '../../domain/shared/caller';
 import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectFilterSchema, projectInputSchema } from '../../domain/projects';
-import { idSchema, parseInput } from '../../domain/schemas';
+import { idSchema, parseInput } from '../../domain/shared/schemas';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storySearchSchema, storyShareSchema } from '../../domain/stories';
 import { authed, queryParam, type ApiContext } from './context';
 
 /**
  * Leadership circles, practice stories, community projects and development paths over the tab
- * API (issue 9). Thin faces over domain/circles.ts, stories.ts, projects.ts and development.ts.
+ * API (issue 9). Thin faces over domain/circles, stories, projects and paths.
  * Every route needs Teams SSO, is scoped to the caller's tenant, and answers 404 for anything the
  * caller may not see (another tenant's, another circle's, someone's unshared path). Bodies are
  * JSON; a 400 names each bad field in `error.fields`. POSTs marked (idem) honour Idempotency-Key.

@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import type { Domain } from '../../domain';
-import type { Caller } from '../../domain/model';
+import type { Caller } from '../../domain/shared/caller';
 import type { Config } from '../config';
 import { handler } from '../http';
 import type { IdentityResolver } from '../identity';
 import type { Log } from '../log';
-import type { RateLimits } from '../../domain/rate-limits';
+import type { RateLimits } from '../../domain/shared/rate-limits';
 
 /** What every tab API route module receives. */
 export interface ApiContext {

@@ -9,11 +9,11 @@ import {
   replySchema,
   summaryFilterSchema,
 } from '../../domain/feedback';
-import { idSchema, parseInput } from '../../domain/schemas';
+import { idSchema, parseInput } from '../../domain/shared/schemas';
 import { authed, queryParam, type ApiContext } from './context';
 
 /**
- * Feedback loops over the tab API. Every route is a thin face over domain/feedback.ts; inputs
+ * Feedback loops over the tab API. Every route is a thin face over domain/feedback; inputs
  * are parsed here with zod (400 naming each field) and nothing else is decided at this edge.
  *
  *  POST /api/feedback                      give feedback (Idempotency-Key honoured) → 201 {item, notice?}

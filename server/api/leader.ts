@@ -1,6 +1,6 @@
-import { DomainError } from '../../domain/errors';
-import { PILOT_STATUSES, type PilotStatus } from '../../domain/model';
-import { toCsv } from '../../domain/csv';
+import { DomainError } from '../../domain/shared/errors';
+import { PILOT_STATUSES, type PilotStatus } from '../../domain/pilots';
+import { toCsv } from '../../domain/shared/csv';
 import { authed, queryParam, type ApiContext } from './context';
 import restify, { type Request } from 'restify';
 

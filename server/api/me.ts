@@ -1,5 +1,5 @@
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo-data';
-import { parseInput, preferencesSchema } from '../../domain/schemas';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
+import { parseInput, preferencesSchema } from '../../domain/shared/schemas';
 import { handler, sendError } from '../http';
 import { authed, type ApiContext } from './context';
 

@@ -1,7 +1,7 @@
 import type { Request } from 'restify';
-import { DomainError } from '../../domain/errors';
-import { PILOT_STATUSES, type Pilot, type PilotStatus } from '../../domain/model';
-import { closePilotSchema, idSchema, parseInput, pilotInputSchema, pilotPatchSchema } from '../../domain/schemas';
+import { DomainError } from '../../domain/shared/errors';
+import { PILOT_STATUSES, type Pilot, type PilotStatus } from '../../domain/pilots';
+import { closePilotSchema, idSchema, parseInput, pilotInputSchema, pilotPatchSchema } from '../../domain/shared/schemas';
 import type { PilotAction } from '../../domain/pilots';
 import { authed, queryParam, type ApiContext } from './context';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { STORY_SEARCH_COMMAND } from '../../bot/circles';
-import { DEMO_TENANT_ID } from '../../domain/demo-data';
+import { DEMO_TENANT_ID } from '../../domain/demo';
 import { demoUser } from '../helpers/app';
 import { APP_BACKGROUND, rememberDemoUser, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
 import { BOT_ID, invokeActivity, rosterOf, type TeamsUser } from '../helpers/teams';

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { DEMO_USERS } from '../../domain/demo-data';
+import { DEMO_USERS } from '../../domain/demo';
 import { demoUser } from '../helpers/app';
 import { APP_BACKGROUND, downloadText, rememberDemoUser, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
 

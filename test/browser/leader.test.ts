@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { DEMO_TENANT_ID } from '../../domain/demo-data';
+import { DEMO_TENANT_ID } from '../../domain/demo';
 import { demoUser } from '../helpers/app';
 import { APP_BACKGROUND, downloadText, rememberDemoUser, seedPortfolio, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
 

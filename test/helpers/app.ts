@@ -1,6 +1,6 @@
 import { startLeaderful, type Running } from '../../server/main';
-import type { Clock } from '../../domain/clock';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo-data';
+import type { Clock } from '../../domain/shared/clock';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
 import { TestConnector } from './connector';
 import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from './keys';
 import type { TeamsUser } from './teams';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_TENANT_ID } from '../../domain/demo-data';
+import { DEMO_TENANT_ID } from '../../domain/demo';
 import { demoUser, startTestApp, type TestApp } from '../helpers/app';
 import { adaptiveActionActivity, invokeActivity, type TeamsUser } from '../helpers/teams';
 import { changeCount, diffDigests, printFigures, storeDigest } from './support';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DEMO_TENANT_ID } from '../../domain/demo-data';
-import type { Pilot, Round } from '../../domain/model';
+import { DEMO_TENANT_ID } from '../../domain/demo';
+import type { Pilot } from '../../domain/pilots';
+import type { Round } from '../../domain/checkins';
 import type { ContributorView } from '../../domain/feedback';
 import { feedbackNotificationCard, sentCard, threadCard } from '../../bot/feedback';
 import { pilotCard } from '../../bot/message-extension';

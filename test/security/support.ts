@@ -1,4 +1,4 @@
-import { CONTAINERS } from '../../store/containers';
+import { CONTAINERS } from '../../domain/ports/store';
 import type { TestApp } from '../helpers/app';
 
 /**

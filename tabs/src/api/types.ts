@@ -2,7 +2,10 @@
  * The API's shapes. Type-only imports from the domain keep the tab in step with the server at
  * compile time without bundling any server code.
  */
-import type { Cadence, FeedbackTopic, Outcome, Pilot, PilotHealth, PilotStatus, Practice, Question, Role, Signal } from '../../../domain/model';
+import type { Cadence, Outcome, Pilot, PilotHealth, PilotStatus, Signal } from '../../../domain/pilots/model';
+import type { FeedbackTopic } from '../../../domain/feedback/model';
+import type { Practice, Question } from '../../../domain/practices/model';
+import type { Role } from '../../../domain/shared/caller';
 
 export type { Cadence, Outcome, PilotHealth, PilotStatus, Question, Role, Signal };
 
@@ -51,7 +54,7 @@ export interface FieldProblem {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Leader view and feedback: the shapes domain/portfolio.ts and domain/feedback.ts return.
+// Leader view and feedback: the shapes domain/portfolio and domain/feedback return.
 
 export type {
   Portfolio,
@@ -59,7 +62,7 @@ export type {
   PortfolioPilot,
   PracticeOutcome,
   TrendPoint,
-} from '../../../domain/portfolio';
+} from '../../../domain/portfolio/portfolio';
 export type {
   ContributorView,
   OwnerView,
@@ -68,8 +71,9 @@ export type {
   SummaryCounts,
   SummaryGroup,
   ViewEntry,
-} from '../../../domain/feedback';
-export type { FeedbackState, FeedbackTopic, RoundFigures } from '../../../domain/model';
+} from '../../../domain/feedback/feedback';
+export type { FeedbackState, FeedbackTopic } from '../../../domain/feedback/model';
+export type { RoundFigures } from '../../../domain/pilots/model';
 
 /** What the give-feedback form offers the caller (GET /api/feedback/options). */
 export interface FeedbackOptions {

@@ -216,8 +216,8 @@ export {
   type LeadershipLevel as Level,
   type LeadershipElement as Element,
   type PathShare,
-} from '../../../domain/model';
-import type { LeadershipElement as Element, LeadershipLevel as Level, PathShare } from '../../../domain/model';
+} from '../../../domain/paths/model';
+import type { LeadershipElement as Element, LeadershipLevel as Level, PathShare } from '../../../domain/paths/model';
 
 export interface PathView {
   id: string;

@@ -49,7 +49,7 @@ export function shownAs(i18n: I18n, item: Pick<ContributorView, 'shownAs' | 'ano
   return asIs(i18n, item.shownAs);
 }
 
-/** A pilot's health signal reason (domain/health.ts), re-worded when its shape is known. */
+/** A pilot's health signal reason (domain/pilots/health.ts), re-worded when its shape is known. */
 export function pilotSignalReason(i18n: I18n, signal: Signal): Worded {
   const r = signal.reason;
   let m: RegExpExecArray | null;

@@ -1,7 +1,7 @@
 import type { I18n } from '../i18n';
 
 /**
- * The server's plain-text rule (domain/feedback.ts `plainText`), checked here first so the
+ * The server's plain-text rule (domain/feedback `plainText`), checked here first so the
  * problem shows in the reader's language before anything is sent. The server still decides.
  */
 export const TEXT_MAX = 2000;

@@ -2,7 +2,7 @@ import type { PilotAction } from '../api/endpoints';
 import type { PilotStatus, PilotView } from '../api/types';
 
 /**
- * Pilot lifecycle as the tab presents it. Mirrors domain/pilots.ts (TRANSITIONS, CLOSABLE,
+ * Pilot lifecycle as the tab presents it. Mirrors domain/pilots (TRANSITIONS, CLOSABLE,
  * EDITABLE); the server stays the authority and answers 409 if they ever disagree.
  */
 export const STATUSES = ['draft', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped'] as const satisfies readonly PilotStatus[];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Doc, Store } from '../store/cosmos';
-import type { Clock } from './clock';
-import type { Contact } from './model';
+import type { Doc, Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
+import type { Contact } from '../feedback/model';
 
 /**
  * The durable outbox: every proactive message (check-in prompts, reminders, summaries,

@@ -1,15 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '../store/cosmos';
-import type { Celebrations } from './celebrations';
-import { boundedText, userIdSchema, type Circles } from './circles';
-import type { Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, notFound } from './errors';
-import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type Caller, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type PathShare } from './model';
-import type { Outbox } from './outbox';
-import type { Pilots } from './pilots';
-import { idSchema } from './schemas';
+import type { Store } from '../ports/store';
+import type { Celebrations } from '../celebrations/celebrations';
+import { boundedText, userIdSchema, type Circles } from '../circles/circles';
+import type { Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type PathShare } from './model';
+import { type Caller } from '../shared/caller';
+import type { Outbox } from '../outbox/outbox';
+import type { Pilots } from '../pilots/pilots';
+import { idSchema } from '../shared/schemas';
 
 /**
  * Development paths: anyone (not only managers) chooses a level of leadership to grow in, rates

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Store } from '../store/cosmos';
-import type { Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, notFound } from './errors';
-import { hasRole, type Caller, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
-import type { Celebrations } from './celebrations';
-import type { Practices } from './practices';
-import type { PilotInput, PilotPatch } from './schemas';
+import type { Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { hasRole, type Caller } from '../shared/caller';
+import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import type { Celebrations } from '../celebrations/celebrations';
+import type { Practices } from '../practices/practices';
+import type { PilotInput, PilotPatch } from '../shared/schemas';
 
 export const EMPTY_HEALTH: PilotHealth = {
   rounds: 0,

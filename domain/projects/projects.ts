@@ -1,15 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '../store/cosmos';
-import type { Celebrations } from './celebrations';
-import { boundedText, userIdSchema, type Circles } from './circles';
-import { isoDay, type Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, notFound } from './errors';
-import { PROJECT_STATUSES, hasRole, type Caller, type Circle, type Project, type ProjectStatus } from './model';
-import type { Outbox } from './outbox';
-import { addDays } from './schedule';
-import { idSchema } from './schemas';
+import type { Store } from '../ports/store';
+import type { Celebrations } from '../celebrations/celebrations';
+import { boundedText, userIdSchema, type Circles } from '../circles/circles';
+import { isoDay, type Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { PROJECT_STATUSES, type Project, type ProjectStatus } from './model';
+import { hasRole, type Caller } from '../shared/caller';
+import { type Circle } from '../circles/model';
+import type { Outbox } from '../outbox/outbox';
+import { addDays } from '../shared/schedule';
+import { idSchema } from '../shared/schemas';
 
 /**
  * Community projects: a circle proposes one (goal, weeks and budget asked, a senior leader as

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalid } from './errors';
-import { OUTCOMES, QUESTION_KINDS } from './model';
+import { OUTCOMES } from '../pilots/model';
+import { QUESTION_KINDS } from '../practices/model';
 
 /**
  * Input schemas for everything people send us. Every edge (tab API, bot, message extension)

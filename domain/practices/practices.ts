@@ -1,6 +1,7 @@
-import type { Store } from '../store/cosmos';
-import { notFound } from './errors';
-import type { Caller, Practice } from './model';
+import type { Store } from '../ports/store';
+import { notFound } from '../shared/errors';
+import type { Caller } from '../shared/caller';
+import type { Practice } from './model';
 
 /** The practice library: built-in practices plus those a tenant's admins add. */
 export class Practices {

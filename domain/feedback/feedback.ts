@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { Doc, Store } from '../store/cosmos';
+import type { Doc, Store } from '../ports/store';
 import {
   Roster,
   addWeeks,
@@ -13,35 +13,21 @@ import {
   type RosterMember,
   type RosterTeam,
   type Scope,
-} from './anonymity';
-import type { Clock } from './clock';
-import { toCsv } from './csv';
-import { NEGLECT_DAYS, levelOf, neglectedFeedbackSignal } from './health';
-import { isoDay } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, invalid, notFound } from './errors';
-import {
-  FEEDBACK_STATES,
-  FEEDBACK_TOPICS,
-  hasRole,
-  type Answer,
-  type Caller,
-  type Contact,
-  type FeedbackEntry,
-  type FeedbackItem,
-  type FeedbackState,
-  type FeedbackTopic,
-  type Pilot,
-  type PilotHealth,
-  type Role,
-  type Round,
-  type RoundFigures,
-  type Signal,
-  type TenantSettings,
-} from './model';
-import type { Outbox, Target } from './outbox';
-import type { Pilots } from './pilots';
-import type { RateLimits } from './rate-limits';
+} from '../anonymity/rules';
+import type { Clock } from '../shared/clock';
+import { toCsv } from '../shared/csv';
+import { NEGLECT_DAYS, levelOf, neglectedFeedbackSignal } from '../pilots/health';
+import { isoDay } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { FEEDBACK_STATES, FEEDBACK_TOPICS, type Contact, type FeedbackEntry, type FeedbackItem, type FeedbackState, type FeedbackTopic } from './model';
+import { hasRole, type Caller, type Role } from '../shared/caller';
+import { type Answer, type Round } from '../checkins/model';
+import { type Pilot, type PilotHealth, type RoundFigures, type Signal } from '../pilots/model';
+import { type TenantSettings } from '../directory/model';
+import type { Outbox, Target } from '../outbox/outbox';
+import type { Pilots } from '../pilots/pilots';
+import type { RateLimits } from '../shared/rate-limits';
 
 /**
  * Feedback loops: team → manager → senior leaders and back, with anonymity that holds by

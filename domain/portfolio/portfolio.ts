@@ -1,6 +1,7 @@
-import type { Store } from '../store/cosmos';
-import { forbidden } from './errors';
-import { hasRole, type Caller, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import type { Store } from '../ports/store';
+import { forbidden } from '../shared/errors';
+import { hasRole, type Caller } from '../shared/caller';
+import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from '../pilots/model';
 
 /**
  * What senior leaders see: every pilot in the tenant with its health, where practices get

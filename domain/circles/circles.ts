@@ -1,14 +1,18 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '../store/cosmos';
-import { isoDay, type Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, notFound } from './errors';
-import { hasRole, type Cadence, type Caller, type Circle, type Election, type ElectionResult, type Pilot, type Question, type Team } from './model';
-import type { Outbox } from './outbox';
-import { EMPTY_HEALTH } from './pilots';
-import { cadenceSchema } from './schemas';
-import { addDays } from './schedule';
+import type { Store } from '../ports/store';
+import { isoDay, type Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { hasRole, type Caller } from '../shared/caller';
+import { type Cadence, type Pilot } from '../pilots/model';
+import { type Circle, type Election, type ElectionResult } from './model';
+import { type Question } from '../practices/model';
+import { type Team } from '../directory/model';
+import type { Outbox } from '../outbox/outbox';
+import { EMPTY_HEALTH } from '../pilots/pilots';
+import { cadenceSchema } from '../shared/schemas';
+import { addDays } from '../shared/schedule';
 
 /**
  * Leadership circles: communities of practice that live in a Teams group chat or channel.
@@ -20,7 +24,7 @@ import { addDays } from './schedule';
  *   `termWeeks`; when one ends an election opens by itself and the outgoing convenor may not stand
  *   (the role rotates). See TIE_BREAK_RULE and ROTATION_RULE.
  * - Its check-in rhythm is a Pilot with `circleId` whose "team" is the circle document itself, so
- *   the one check-in engine (domain/checkins.ts) schedules, reminds, rotates facilitators,
+ *   the one check-in engine (domain/checkins) schedules, reminds, rotates facilitators,
  *   summarises and celebrates circle rounds exactly as it does a team's.
  */
 export const TIE_BREAK_RULE =

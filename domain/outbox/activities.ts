@@ -1,5 +1,5 @@
-import type { Doc, Store } from '../store/cosmos';
-import type { Clock } from './clock';
+import type { Doc, Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
 
 /**
  * Teams retries deliveries it thinks failed. Each incoming activity id is recorded once; a

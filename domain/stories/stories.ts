@@ -1,15 +1,17 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '../store/cosmos';
-import type { Circles } from './circles';
-import { boundedText } from './circles';
-import type { Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, conflict, forbidden, notFound } from './errors';
-import { OUTCOMES, REACTION_KINDS, type Caller, type Outcome, type Pilot, type ReactionKind, type Story } from './model';
-import type { Outbox } from './outbox';
-import type { Pilots } from './pilots';
-import { idSchema } from './schemas';
+import type { Store } from '../ports/store';
+import type { Circles } from '../circles/circles';
+import { boundedText } from '../circles/circles';
+import type { Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { OUTCOMES, type Outcome, type Pilot } from '../pilots/model';
+import { REACTION_KINDS, type ReactionKind, type Story } from './model';
+import { type Caller } from '../shared/caller';
+import type { Outbox } from '../outbox/outbox';
+import type { Pilots } from '../pilots/pilots';
+import { idSchema } from '../shared/schemas';
 
 /**
  * Practice stories: when a pilot closes, its manager tells what was tried, what happened and what

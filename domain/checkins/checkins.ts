@@ -1,12 +1,16 @@
-import type { Store } from '../store/cosmos';
-import type { Celebrations } from './celebrations';
-import type { Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, forbidden, notFound } from './errors';
-import { average, deriveHealth } from './health';
-import type { Answer, Caller, Member, Pilot, Question, Round, RoundFigures, Team } from './model';
-import type { Outbox } from './outbox';
-import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedParts, zonedTime } from './schedule';
+import type { Store } from '../ports/store';
+import type { Celebrations } from '../celebrations/celebrations';
+import type { Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, forbidden, notFound } from '../shared/errors';
+import { average, deriveHealth } from '../pilots/health';
+import type { Answer, Round } from './model';
+import type { Caller } from '../shared/caller';
+import type { Member, Team } from '../directory/model';
+import type { Pilot, RoundFigures } from '../pilots/model';
+import type { Question } from '../practices/model';
+import type { Outbox } from '../outbox/outbox';
+import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedParts, zonedTime } from '../shared/schedule';
 
 /**
  * Check-in rounds: the rhythm of a pilot. `tick` is called by the scheduler (every minute in

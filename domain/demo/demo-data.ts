@@ -1,12 +1,16 @@
-import type { Doc, Store } from '../store/cosmos';
-import type { Clock } from './clock';
-import { isoDay } from './clock';
-import type { Directory } from './directory';
-import { deriveHealth, average, type RoundFigures } from './health';
-import type { Answer, FeedbackItem, Member, Pilot, PilotStatus, Role, Round, Team } from './model';
-import { addWeeks, weekOf } from './anonymity';
-import { builtInPractices } from './practice-library';
-import { DEFAULT_CADENCE } from './schemas';
+import type { Doc, Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
+import { isoDay } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { deriveHealth, average, type RoundFigures } from '../pilots/health';
+import type { Answer, Round } from '../checkins/model';
+import type { FeedbackItem } from '../feedback/model';
+import type { Member, Team } from '../directory/model';
+import type { Pilot, PilotStatus } from '../pilots/model';
+import type { Role } from '../shared/caller';
+import { addWeeks, weekOf } from '../anonymity/rules';
+import { builtInPractices } from '../practices/library';
+import { DEFAULT_CADENCE } from '../shared/schemas';
 
 /**
  * One demo tenant so a fresh `npm start` shows a real picture: teams, managers, a senior leader,
@@ -224,7 +228,7 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
     docs.pilots.push(pilot);
   });
 
-  // Feedback carries weeks, never exact times (see domain/anonymity.ts); anonymous items name no author.
+  // Feedback carries weeks, never exact times (see domain/anonymity); anonymous items name no author.
   const week = (daysAgo: number) => weekOf(new Date(now.getTime() - daysAgo * day));
   const care = { level: 'team' as const, teamId: 'team:demo-care' };
   const feedback: Omit<FeedbackItem, 'tenantId'>[] = [

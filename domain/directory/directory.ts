@@ -1,10 +1,11 @@
-import type { Doc, Store } from '../store/cosmos';
-import type { Clock } from './clock';
-import { invalid, notFound } from './errors';
-import { isValidTimeZone } from './schedule';
-import type { Preferences } from './schemas';
-import type { Caller, Member, Role, Team, TenantSettings } from './model';
-import { builtInPractices } from './practice-library';
+import type { Doc, Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
+import { invalid, notFound } from '../shared/errors';
+import { isValidTimeZone } from '../shared/schedule';
+import type { Preferences } from '../shared/schemas';
+import type { Caller, Role } from '../shared/caller';
+import type { Member, Team, TenantSettings } from './model';
+import { builtInPractices } from '../practices/library';
 
 /** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
 export const SYSTEM_PARTITION = '_system';

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Store } from '../store/cosmos';
-import type { Clock } from './clock';
-import type { Directory } from './directory';
-import { DomainError, notFound } from './errors';
-import type { Caller, Celebration, Pilot, Round } from './model';
-import type { Outbox } from './outbox';
+import type { Store } from '../ports/store';
+import type { Clock } from '../shared/clock';
+import type { Directory } from '../directory/directory';
+import { DomainError, notFound } from '../shared/errors';
+import type { Caller } from '../shared/caller';
+import type { Celebration } from './model';
+import type { Pilot } from '../pilots/model';
+import type { Round } from '../checkins/model';
+import type { Outbox } from '../outbox/outbox';
 
 /**
  * Celebrations: milestones the data shows (first round, full-participation streaks, rising

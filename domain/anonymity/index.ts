@@ -1,0 +1,2 @@
+// The anonymity component's public surface: other layers import from here, never from its files.
+export * from './rules';

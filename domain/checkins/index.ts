@@ -1,0 +1,3 @@
+// The checkins component's public surface: other layers import from here, never from its files.
+export * from './checkins';
+export * from './model';

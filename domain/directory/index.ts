@@ -1,0 +1,3 @@
+// The directory component's public surface: other layers import from here, never from its files.
+export * from './directory';
+export * from './model';

@@ -1,0 +1,3 @@
+// The outbox component's public surface: other layers import from here, never from its files.
+export * from './activities';
+export * from './outbox';

@@ -1,0 +1,4 @@
+// The pilots component's public surface: other layers import from here, never from its files.
+export * from './health';
+export * from './model';
+export * from './pilots';

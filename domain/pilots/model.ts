@@ -1,0 +1,76 @@
+import type { Doc } from '../ports/store';
+import type { Question } from '../practices/model';
+
+export const PILOT_STATUSES = ['draft', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped'] as const;
+export type PilotStatus = (typeof PILOT_STATUSES)[number];
+export const OUTCOMES = ['adopted', 'adapted', 'stopped'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Cadence {
+  weekdays: number[]; // 0 = Sunday … 6 = Saturday
+  time: string; // HH:mm in each member's own time zone
+  everyWeeks: number;
+  reminderHours: number; // nudge the silent this long before the round closes (0 = never)
+  roundHours: number; // how long a round stays open
+}
+
+/** pilots: `pilot:<uuid>` */
+export interface Pilot extends Doc {
+  type: 'pilot';
+  title: string;
+  practiceId?: string;
+  practiceName: string;
+  hypothesis: string;
+  successMeasures: string[];
+  teamId: string;
+  teamName: string;
+  managerId: string;
+  managerName: string;
+  cadence: Cadence;
+  questions: Question[];
+  startDate: string; // YYYY-MM-DD
+  endDate: string;
+  status: PilotStatus;
+  learning?: string;
+  createdAt: string;
+  updatedAt: string;
+  health: PilotHealth;
+  /** Closed rounds' figures, newest last (bounded): the rollup leader views and health read. */
+  roundFigures?: RoundFigures[];
+  /** Facilitator rota: member ids in turn order, and whose turn was last. */
+  rota?: { order: string[]; last: number };
+  measuresMet?: number[];
+  /** Set on a leadership circle's check-in rhythm (see Circle): not a pilot of a practice. */
+  circleId?: string;
+  /** The practice story this pilot builds on (domain/stories). */
+  basedOnStoryId?: string;
+}
+
+/**
+ * Kept on the pilot itself and updated on write (when a round closes, when feedback changes), so
+ * lists and leader views read one document per pilot and never scan answers.
+ */
+export interface PilotHealth {
+  rounds: number;
+  participation: number | null; // 0..1, last closed round
+  confidence: number | null; // average 1..5, last closed round
+  confidenceTrend: number[]; // last closed rounds, oldest first
+  openFeedback: number;
+  signals: Signal[];
+  level: 'good' | 'watch' | 'at_risk' | 'unknown';
+}
+
+export interface Signal {
+  kind: 'micromanagement' | 'overload' | 'neglected_feedback' | 'low_participation';
+  reason: string;
+}
+
+
+export interface RoundFigures {
+  date?: string; // the round's check-in day
+  invited: number;
+  answered: number;
+  confidence: number | null; // average 1..5; null when too few answers to show
+  autonomy: number | null;
+  workload: number | null; // 1 = overloaded … 5 = comfortable
+}
