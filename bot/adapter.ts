@@ -10,8 +10,8 @@ import { AuthenticationConstants, AuthenticationError, type AuthenticateRequestR
 import type { Request, Response } from 'restify';
 import { DomainError } from '../domain/shared/errors';
 import type { Config } from '../server/config';
-import { sendError } from '../server/http';
-import type { Log } from '../server/log';
+import { sendError } from '../platform/http';
+import type { Log } from '../platform/log';
 import type { LeaderfulBot } from './bot';
 import { localeOf, t } from './i18n';
 

@@ -16,7 +16,7 @@ import {
 import type { Domain } from '../domain';
 import { DomainError } from '../domain/shared/errors';
 import type { Caller } from '../domain/shared/caller';
-import type { Log } from '../server/log';
+import type { Log } from '../platform/log';
 import { activityIdentity, callerOf } from './caller';
 import { CardActions } from './card-actions';
 import { CIRCLE_VERB_PREFIXES, STORY_SEARCH_COMMAND, circleActions, circleCommands, storySearch } from './circles';

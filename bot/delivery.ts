@@ -2,7 +2,7 @@ import { TurnContext, type CloudAdapter, type ConversationReference } from 'botb
 import type { Domain } from '../domain';
 import type { Member, Team } from '../domain/directory';
 import type { OutboxItem } from '../domain/outbox';
-import type { Log } from '../server/log';
+import type { Log } from '../platform/log';
 import { localeOf, type Locale } from './i18n';
 import type { LinkConfig } from './links';
 import { notificationCard, type FeedbackCards } from './notifications';

@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type TeamsChannelAccount } from 'botbuilder';
 import type { Domain } from '../domain';
 import { isValidTimeZone } from '../domain/shared/schedule';
-import type { Log } from '../server/log';
+import type { Log } from '../platform/log';
 import { activityIdentity } from './caller';
 import { renderCard } from './cards';
 import { localeOf, t } from './i18n';

@@ -14,7 +14,7 @@ import { DomainError } from '../domain/shared/errors';
 import type { Caller } from '../domain/shared/caller';
 import type { Pilot } from '../domain/pilots';
 import type { Practice } from '../domain/practices';
-import type { Log } from '../server/log';
+import type { Log } from '../platform/log';
 import { escapeMarkdown, renderCard } from './cards';
 import { STATUS_LABEL, t, type Locale } from './i18n';
 import { pilotShareUrl, pilotTabLink, tabHomeLink, type LinkConfig } from './links';

@@ -14,9 +14,9 @@ import { registerMeRoutes } from './api/me';
 import { registerPilotRoutes } from './api/pilots';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
-import { handler, jsonBody, sendError } from './http';
+import { handler, jsonBody, sendError } from '../platform/http';
 import { IdentityResolver } from './identity';
-import type { Log } from './log';
+import type { Log } from '../platform/log';
 import { securityHeaders } from './security-headers';
 
 export interface AppDeps {

@@ -3,7 +3,7 @@ import { Delivery } from '../bot/delivery';
 import { feedbackNotificationCard } from '../bot/feedback';
 import type { Domain } from '../domain';
 import type { Config } from './config';
-import type { Log } from './log';
+import type { Log } from '../platform/log';
 
 /**
  * The app's background work: the check-in scheduler and outbox delivery. Both are safe with

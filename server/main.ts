@@ -12,7 +12,7 @@ import { Snapshotter } from '../store/snapshot';
 import { createApp, createBotRuntime } from './app';
 import { Background } from './background';
 import { ConfigError, loadConfig, type Config } from './config';
-import { createLog, type Log } from './log';
+import { createLog, type Log } from '../platform/log';
 
 /**
  * Starts Leaderful: configuration, the store (embedded Cosmos when COSMOS_ENDPOINT is unset),

@@ -2,9 +2,9 @@ import type { Request, Response, Server } from 'restify';
 import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import type { Config } from '../config';
-import { handler } from '../http';
+import { handler } from '../../platform/http';
 import type { IdentityResolver } from '../identity';
-import type { Log } from '../log';
+import type { Log } from '../../platform/log';
 import type { RateLimits } from '../../domain/shared/rate-limits';
 
 /** What every tab API route module receives. */

@@ -1,6 +1,6 @@
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
 import { parseInput, preferencesSchema } from '../../domain/shared/schemas';
-import { handler, sendError } from '../http';
+import { handler, sendError } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 
 export function registerMeRoutes(ctx: ApiContext): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startLeaderful, type Running } from '../../server/main';
-import { createLog } from '../../server/log';
+import { createLog } from '../../platform/log';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../store/embedded';
 import { BotFrameworkTokenService } from '../helpers/bot-auth';
 import { TestConnector } from '../helpers/connector';
