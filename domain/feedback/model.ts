@@ -6,6 +6,9 @@ export const FEEDBACK_STATES = ['open', 'acknowledged', 'acted', 'closed'] as co
 export type FeedbackTopic = (typeof FEEDBACK_TOPICS)[number];
 export type FeedbackState = (typeof FEEDBACK_STATES)[number];
 
+/** A thread holds at most this many entries; past it, people start a new item. */
+export const MAX_THREAD_ENTRIES = 100;
+
 /** One step of a feedback item's thread: a reply, or a state change with its note. Weeks only. */
 export interface FeedbackEntry {
   from: 'owner' | 'contributor';

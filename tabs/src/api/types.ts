@@ -71,7 +71,7 @@ export type {
   SummaryCounts,
   SummaryGroup,
   ViewEntry,
-} from '../../../domain/feedback/feedback';
+} from '../../../domain/feedback/views';
 export type { FeedbackState, FeedbackTopic } from '../../../domain/feedback/model';
 export type { RoundFigures } from '../../../domain/pilots/model';
 

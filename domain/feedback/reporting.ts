@@ -1,0 +1,215 @@
+import { addWeeks, daysBetween, weekOf, type Cell, type Partition, type Scope } from '../anonymity/rules';
+import { toCsv } from '../shared/csv';
+import { NEGLECT_DAYS } from '../pilots/health';
+import { forbidden, notFound } from '../shared/errors';
+import { hasRole, type Caller } from '../shared/caller';
+import type { RoundFigures } from '../pilots/model';
+import type { ContextLoader, Ctx } from './context';
+import { FEEDBACK_STATES, FEEDBACK_TOPICS, type FeedbackItem, type FeedbackState, type FeedbackTopic } from './model';
+import type { FeedbackRepository } from './repository';
+import type { SummaryFilter } from './schemas';
+import type { PitfallSignal, Summary, SummaryCounts } from './views';
+import { scopeOf } from './visibility';
+
+const SIGNAL_WEEKS = 6;
+
+const emptyCounts = (): SummaryCounts => ({
+  total: 0,
+  byTopic: Object.fromEntries(FEEDBACK_TOPICS.map((t) => [t, 0])) as Record<FeedbackTopic, number>,
+  byState: Object.fromEntries(FEEDBACK_STATES.map((s) => [s, 0])) as Record<FeedbackState, number>,
+});
+
+const group = (c: Cell) => ({ key: c.key, level: c.level, label: c.label });
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function requireLeader(caller: Caller): void {
+  if (!hasRole(caller, 'leader', 'admin')) throw forbidden('Only senior leaders and admins can see feedback across teams.');
+}
+
+function checkFilter(ctx: Ctx, filter: SummaryFilter): void {
+  if (filter.teamId && !ctx.roster.team(filter.teamId)) throw notFound('That team');
+  if (filter.department && !ctx.roster.departments().includes(filter.department)) throw notFound('That department');
+}
+
+/** Aggregates for senior leaders: summary, export and pitfall signals, all over one partition. */
+export class Reporting {
+  constructor(
+    private readonly repo: FeedbackRepository,
+    private readonly contexts: ContextLoader,
+  ) {}
+
+  /**
+   * Counts by topic and state for the cells of the one partition, over whole weeks that have
+   * ended. A team filter returns the cell the team is counted in (maybe a merged one), never a
+   * smaller group.
+   */
+  async summary(caller: Caller, filter: SummaryFilter = {}): Promise<Summary> {
+    requireLeader(caller);
+    const ctx = await this.contexts.load(caller.tenantId);
+    checkFilter(ctx, filter);
+    const weeks = filter.weeks ?? 12;
+    const from = addWeeks(ctx.thisWeek, -weeks);
+    const items = await this.repo.countable(caller.tenantId, from, ctx.thisWeek);
+    const partition = ctx.roster.partition(ctx.k, [caller.userId, ...ctx.readers], items.map(scopeOf));
+    const cells = partition.select(filter);
+    const counts = new Map(cells.map((c) => [c.key, emptyCounts()]));
+    const total = emptyCounts();
+    for (const item of items) {
+      const cell = partition.cellOf(scopeOf(item));
+      const c = cell && counts.get(cell.key);
+      if (!c) continue;
+      for (const target of [c, total]) {
+        target.total++;
+        target.byTopic[item.topic] = (target.byTopic[item.topic] ?? 0) + 1;
+        target.byState[item.state] = (target.byState[item.state] ?? 0) + 1;
+      }
+    }
+    return {
+      threshold: ctx.k,
+      period: { from, to: ctx.thisWeek, weeks },
+      groups: cells.map((c) => ({ key: c.key, level: c.level, label: c.label, ...(c.department ? { department: c.department } : {}), teams: c.teamIds.map((id) => ctx.roster.team(id)?.name ?? id).sort(), counts: counts.get(c.key)! })),
+      total,
+    };
+  }
+
+  /** The summary as CSV: per group, the total and the counts by topic and by state. Same rules, same cells. */
+  async exportCsv(caller: Caller, filter: SummaryFilter = {}): Promise<string> {
+    const s = await this.summary(caller, filter);
+    const rows: string[][] = [];
+    for (const g of s.groups) {
+      const row = (measure: string, value: string, count: number) => rows.push([s.period.from, s.period.to, g.level, g.label, measure, value, String(count)]);
+      row('total', 'all', g.counts.total);
+      for (const topic of FEEDBACK_TOPICS) row('topic', topic, g.counts.byTopic[topic]);
+      for (const state of FEEDBACK_STATES) row('state', state, g.counts.byState[state]);
+    }
+    return toCsv(['period_from', 'period_to', 'group_level', 'group', 'measure', 'value', 'count'], rows);
+  }
+
+  /**
+   * Pitfall signals, each with the reason and figures that made it fire: neglected feedback
+   * (items waiting more than two weeks, slow acknowledgement), overload (low workload answers,
+   * falling participation) and micromanagement (autonomy answers trending down). Computed per
+   * cell over closed weeks only, from rollups that already withhold rounds below the threshold.
+   */
+  async signals(caller: Caller): Promise<{ threshold: number; period: { from: string; to: string }; signals: PitfallSignal[] }> {
+    requireLeader(caller);
+    const ctx = await this.contexts.load(caller.tenantId);
+    const from = addWeeks(ctx.thisWeek, -12);
+    const [items, rounds] = await Promise.all([
+      this.repo.forSignals(caller.tenantId, from, ctx.thisWeek),
+      this.repo.closedRoundFigures(caller.tenantId, addWeeks(ctx.thisWeek, -SIGNAL_WEEKS), ctx.thisWeek),
+    ]);
+    const roundScopes: Scope[] = rounds.filter((r) => r.teamId).map((r) => ({ level: 'team', teamId: r.teamId }));
+    const partition = ctx.roster.partition(ctx.k, [caller.userId, ...ctx.readers], [...items.map(scopeOf), ...roundScopes]);
+    const signals = [...neglectedFeedback(items, partition, ctx, from), ...checkinSignals(rounds, partition, ctx)];
+    signals.sort((a, b) => a.group.label.localeCompare(b.group.label) || a.kind.localeCompare(b.kind));
+    return { threshold: ctx.k, period: { from, to: ctx.thisWeek }, signals };
+  }
+}
+
+/** Items left open too long, and slow acknowledgement, per cell. */
+function neglectedFeedback(items: Pick<FeedbackItem, 'state' | 'scope' | 'teamId' | 'createdWeek' | 'acknowledgedWeek'>[], partition: Partition, ctx: Ctx, from: string): PitfallSignal[] {
+  const signals: PitfallSignal[] = [];
+  const perCell = new Map<string, { cell: Cell; old: string[]; ackDays: number[] }>();
+  for (const item of items) {
+    const cell = partition.cellOf(scopeOf(item));
+    if (!cell) continue;
+    const e = perCell.get(cell.key) ?? { cell, old: [], ackDays: [] };
+    perCell.set(cell.key, e);
+    if (item.state === 'open' && daysBetween(item.createdWeek, ctx.today) > NEGLECT_DAYS) e.old.push(item.createdWeek);
+    if (item.acknowledgedWeek && item.createdWeek >= from) e.ackDays.push(daysBetween(item.createdWeek, item.acknowledgedWeek));
+  }
+  for (const { cell, old, ackDays } of perCell.values()) {
+    if (old.length) {
+      const oldest = old.sort()[0];
+      signals.push({
+        kind: 'neglected_feedback',
+        group: group(cell),
+        reason: `${old.length} feedback item${old.length === 1 ? '' : 's'} from ${cell.label} ${old.length === 1 ? 'has' : 'have'} waited more than ${NEGLECT_DAYS} days without being acknowledged; the oldest is from the week of ${oldest}.`,
+        figures: { openOlderThanDays: NEGLECT_DAYS, count: old.length, oldestWeek: oldest },
+      });
+    }
+    const weeksToAck = ackDays.map((d) => Math.round(d / 7)).sort((a, b) => a - b);
+    const median = weeksToAck.length ? weeksToAck[Math.floor(weeksToAck.length / 2)] : 0;
+    if (weeksToAck.length >= 3 && median >= 2) {
+      signals.push({
+        kind: 'neglected_feedback',
+        group: group(cell),
+        reason: `Acknowledging feedback from ${cell.label} took a median of ${median} weeks over the last ${weeksToAck.length} items.`,
+        figures: { medianWeeksToAcknowledge: median, items: weeksToAck.length },
+      });
+    }
+  }
+  return signals;
+}
+
+interface Week {
+  invited: number;
+  answered: number;
+  wlSum: number;
+  wlN: number;
+  auSum: number;
+  auN: number;
+}
+
+/** Overload and micromanagement, per cell and closed week, from rounds' shown figures. */
+function checkinSignals(rounds: { teamId?: string; date?: string; figures?: RoundFigures }[], partition: Partition, ctx: Ctx): PitfallSignal[] {
+  const signals: PitfallSignal[] = [];
+  const weekly = new Map<string, { cell: Cell; weeks: Map<string, Week> }>();
+  for (const r of rounds) {
+    if (!r.teamId || !r.date || !r.figures) continue;
+    const cell = partition.cellOf({ level: 'team', teamId: r.teamId });
+    if (!cell) continue;
+    const e = weekly.get(cell.key) ?? { cell, weeks: new Map() };
+    weekly.set(cell.key, e);
+    const wk = weekOf(new Date(`${r.date}T12:00:00Z`));
+    const w = e.weeks.get(wk) ?? { invited: 0, answered: 0, wlSum: 0, wlN: 0, auSum: 0, auN: 0 };
+    e.weeks.set(wk, w);
+    const f = r.figures;
+    w.invited += f.invited;
+    w.answered += f.answered;
+    if (f.workload !== null && f.answered > 0) {
+      w.wlSum += f.workload * f.answered;
+      w.wlN += f.answered;
+    }
+    if (f.autonomy !== null && f.answered > 0) {
+      w.auSum += f.autonomy * f.answered;
+      w.auN += f.answered;
+    }
+  }
+  for (const { cell, weeks } of weekly.values()) {
+    const ordered = [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b));
+    const workload = ordered.filter(([, w]) => w.wlN >= ctx.k).map(([week, w]) => ({ week, value: round1(w.wlSum / w.wlN), answers: w.wlN }));
+    const autonomy = ordered.filter(([, w]) => w.auN >= ctx.k).map(([week, w]) => ({ week, value: round1(w.auSum / w.auN), answers: w.auN }));
+    const participation = ordered.filter(([, w]) => w.invited >= ctx.k).map(([week, w]) => ({ week, value: Math.round((w.answered / w.invited) * 100) }));
+    const lastWl = workload[workload.length - 1];
+    if (lastWl && lastWl.value <= 2.5) {
+      signals.push({
+        kind: 'overload',
+        group: group(cell),
+        reason: `In the week of ${lastWl.week}, ${cell.label} answered the workload question with an average of ${lastWl.value.toFixed(1)} of 5 (1 = overloaded) over ${lastWl.answers} answers.`,
+        figures: { workload },
+      });
+    } else if (participation.length >= 3 && participation[participation.length - 1].value <= participation[0].value - 25) {
+      const a = participation[0];
+      const b = participation[participation.length - 1];
+      signals.push({
+        kind: 'overload',
+        group: group(cell),
+        reason: `Check-in participation in ${cell.label} fell from ${a.value}% (week of ${a.week}) to ${b.value}% (week of ${b.week}), a common sign of overload.`,
+        figures: { participation },
+      });
+    }
+    if (autonomy.length >= 3 && autonomy[autonomy.length - 1].value < autonomy[0].value - 0.5) {
+      const a = autonomy[0];
+      const b = autonomy[autonomy.length - 1];
+      signals.push({
+        kind: 'micromanagement',
+        group: group(cell),
+        reason: `Answers to “How free did you feel to decide how to do your work?” in ${cell.label} fell from ${a.value.toFixed(1)} (week of ${a.week}) to ${b.value.toFixed(1)} (week of ${b.week}) over ${autonomy.length} weeks.`,
+        figures: { autonomy },
+      });
+    }
+  }
+  return signals;
+}

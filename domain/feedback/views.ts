@@ -1,0 +1,151 @@
+import { addWeeks, isReleased, type Cell } from '../anonymity/rules';
+import type { Ctx } from './context';
+import { MAX_THREAD_ENTRIES, type FeedbackEntry, type FeedbackItem, type FeedbackState, type FeedbackTopic } from './model';
+import { routeOf, scopeOf } from './visibility';
+
+/** What each person may see of an item, and of feedback across teams. */
+
+export const TOPIC_LABELS: Record<FeedbackTopic, string> = {
+  practice: 'The practice',
+  workload: 'Workload',
+  autonomy: 'Autonomy',
+  support: 'Support',
+  recognition: 'Recognition',
+  other: 'Something else',
+};
+
+export interface ViewEntry {
+  from: 'owner' | 'contributor';
+  kind: NonNullable<FeedbackEntry['kind']>;
+  text: string;
+  week: string;
+  name?: string;
+}
+
+/** An item as its owner (or a senior leader) sees it. Anonymous items carry only a group label. */
+export interface OwnerView {
+  id: string;
+  audience: 'manager' | 'leaders';
+  topic: FeedbackTopic;
+  text: string;
+  anonymous: boolean;
+  from: { name: string; team?: string } | { group: string };
+  pilot?: { id: string; title: string };
+  state: FeedbackState;
+  dueDate: string;
+  createdWeek: string;
+  owner?: { id: string; name?: string };
+  entries: ViewEntry[];
+  contributorVerdict?: 'closed' | 'not_closed';
+  source: 'direct' | 'checkin';
+  canAct: boolean;
+}
+
+/** An item as the person who gave it sees it. */
+export interface ContributorView {
+  id: string;
+  audience: 'manager' | 'leaders';
+  topic: FeedbackTopic;
+  text: string;
+  anonymous: boolean;
+  sentTo: string;
+  shownAs: string;
+  rerouted: boolean;
+  /** Anonymous items: the owner sees them from this week on. */
+  visibleFrom?: string;
+  pilot?: { id: string; title: string };
+  state: FeedbackState;
+  dueDate: string;
+  createdWeek: string;
+  entries: ViewEntry[];
+  canReply: boolean;
+  canConfirm: boolean;
+  canReopen: boolean;
+}
+
+export interface SummaryCounts {
+  total: number;
+  byTopic: Record<FeedbackTopic, number>;
+  byState: Record<FeedbackState, number>;
+}
+
+export interface SummaryGroup {
+  key: string;
+  level: Cell['level'];
+  label: string;
+  department?: string;
+  teams: string[];
+  counts: SummaryCounts;
+}
+
+export interface Summary {
+  threshold: number;
+  period: { from: string; to: string; weeks: number };
+  groups: SummaryGroup[];
+  total: SummaryCounts;
+}
+
+export interface PitfallSignal {
+  kind: 'neglected_feedback' | 'overload' | 'micromanagement';
+  group: { key: string; level: Cell['level']; label: string };
+  reason: string;
+  figures: Record<string, unknown>;
+}
+
+/** Newest week first; within a week by the random id, so order says nothing about who or when. */
+export const byWeekThenId = (a: { createdWeek: string; id: string }, b: { createdWeek: string; id: string }) =>
+  b.createdWeek.localeCompare(a.createdWeek) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function entries(item: FeedbackItem): ViewEntry[] {
+  return item.replies.map((r) => ({ from: r.from, kind: r.kind ?? 'reply', text: r.text, week: r.week, ...(r.from === 'owner' && r.name ? { name: r.name } : {}) }));
+}
+
+/** The owner's view; `label` is the group the viewer may see an anonymous item as coming from. */
+export function ownerView(item: FeedbackItem, label: string, ctx: Ctx, titles: Map<string, string>): OwnerView {
+  const team = ctx.roster.team(item.teamId);
+  return {
+    id: item.id,
+    audience: item.audience,
+    topic: item.topic,
+    text: item.text,
+    anonymous: item.anonymous,
+    from: item.anonymous ? { group: label } : { name: item.authorName ?? 'Someone', ...(team ? { team: team.name } : {}) },
+    ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),
+    state: item.state,
+    dueDate: item.dueDate,
+    createdWeek: item.createdWeek,
+    ...(item.ownerId ? { owner: { id: item.ownerId, name: item.ownerName ?? ctx.members.get(item.ownerId)?.name } } : {}),
+    entries: entries(item),
+    ...(item.contributorVerdict ? { contributorVerdict: item.contributorVerdict } : {}),
+    source: item.source ?? 'direct',
+    canAct: true,
+  };
+}
+
+/** The contributor's view: where it went and how it is shown, never who else saw it. */
+export function contributorView(item: FeedbackItem, ctx: Ctx, titles: Map<string, string>, rerouted?: boolean): ContributorView {
+  const route = routeOf(item, ctx);
+  const ownerName = item.ownerName ?? (item.ownerId ? ctx.members.get(item.ownerId)?.name : undefined);
+  const scope = scopeOf(item);
+  const rolled = !item.anonymous || route === 'owner' ? scope : (ctx.roster.rollUp(scope, ctx.k, ctx.readers) ?? { level: 'tenant' as const });
+  const label = ctx.roster.label(rolled);
+  return {
+    id: item.id,
+    audience: item.audience,
+    topic: item.topic,
+    text: item.text,
+    anonymous: item.anonymous,
+    sentTo: route === 'owner' ? `Your manager${ownerName ? ` (${ownerName})` : ''}` : 'Senior leaders',
+    shownAs: item.anonymous ? `Someone in ${rolled.level === 'tenant' ? 'your organisation' : label}` : 'You, by name',
+    rerouted: !!rerouted || (item.anonymous && item.audience === 'manager' && route === 'leaders'),
+    ...(item.anonymous && !isReleased(item.createdWeek, ctx.now) ? { visibleFrom: addWeeks(item.createdWeek, 1) } : {}),
+    ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),
+    state: item.state,
+    dueDate: item.dueDate,
+    createdWeek: item.createdWeek,
+    entries: entries(item),
+    canReply: item.state !== 'closed' && item.replies.length < MAX_THREAD_ENTRIES,
+    canConfirm: item.state === 'acted',
+    canReopen: item.state === 'acted' || item.state === 'closed',
+  };
+}
