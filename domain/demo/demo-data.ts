@@ -10,7 +10,7 @@ import type { Pilot, PilotStatus } from '../pilots/model';
 import type { Role } from '../shared/caller';
 import { addWeeks, weekOf } from '../anonymity/rules';
 import { builtInPractices } from '../practices/library';
-import { DEFAULT_CADENCE } from '../shared/schemas';
+import { DEFAULT_CADENCE } from '../pilots/schemas';
 
 /**
  * One demo tenant so a fresh `npm start` shows a real picture: teams, managers, a senior leader,

@@ -2,7 +2,7 @@ import type { Doc, Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import { invalid, notFound } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
-import type { Preferences } from '../shared/schemas';
+import type { Preferences } from './schemas';
 import type { Caller, Role } from '../shared/caller';
 import type { Member, Team, TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';

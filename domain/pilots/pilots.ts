@@ -7,7 +7,7 @@ import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
-import type { PilotInput, PilotPatch } from '../shared/schemas';
+import type { PilotInput, PilotPatch } from './schemas';
 
 export const EMPTY_HEALTH: PilotHealth = {
   rounds: 0,
