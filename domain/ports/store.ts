@@ -64,7 +64,7 @@ export class StoreNotFound extends DomainError {
 /** The store cannot be reached (network fault, throttling, timeout): worth retrying shortly. */
 export class StoreUnavailable extends DomainError {
   constructor() {
-    super('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5);
+    super('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5); // seconds: the edges send it as Retry-After
   }
 }
 
