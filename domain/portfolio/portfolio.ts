@@ -8,7 +8,7 @@ import { PortfolioRepository } from './repository';
  * What senior leaders see: every pilot in the tenant with its health, where practices get
  * adopted, and how participation and confidence move over time. Built from the rollups kept on
  * each pilot document, so one request reads one document per pilot and never a raw answer.
- * (Figures of groups below the anonymity threshold were never stored: see CheckIns.close.)
+ * (Figures of groups below the anonymity threshold were never stored: see RoundClosing.close.)
  */
 export interface PortfolioFilter {
   status?: PilotStatus;

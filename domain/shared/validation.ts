@@ -3,8 +3,8 @@ import { invalid } from './errors';
 
 /**
  * Input validation every component shares. Every edge (tab API, bot, message extension) parses
- * what people send with `parseInput`, which turns problems into a 400 naming each field; the
- * schemas themselves live with their component (`domain/<component>/schemas.ts`).
+ * what people send with `parseInput`, which turns problems into a 400 naming each field; each
+ * schema belongs to its component (e.g. `domain/pilots/schemas.ts`).
  */
 export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
