@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Doc } from '../store/cosmos';
 import { ManualClock } from '../domain/shared/clock';
 import { EMPTY_HEALTH } from '../domain/pilots';
-import { DEFAULT_CADENCE } from '../domain/shared/schemas';
+import { DEFAULT_CADENCE } from '../domain/pilots';
 import { PRACTICE_SEEDS } from '../domain/practices';
 import { startLeaderful } from '../server/main';
 import { percentile } from './lib/clock';

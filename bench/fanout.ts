@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Doc } from '../store/cosmos';
 import { startLeaderful } from '../server/main';
-import { DEFAULT_CADENCE } from '../domain/shared/schemas';
+import { DEFAULT_CADENCE } from '../domain/pilots';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import { runningClockFrom } from './lib/clock';
 import { LimitedConnector } from './lib/limited-connector';

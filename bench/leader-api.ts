@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Doc } from '../store/cosmos';
 import { ManualClock } from '../domain/shared/clock';
 import { deriveHealth } from '../domain/pilots';
-import { DEFAULT_CADENCE } from '../domain/shared/schemas';
+import { DEFAULT_CADENCE } from '../domain/pilots';
 import type { RoundFigures } from '../domain/pilots';
 import { startLeaderful } from '../server/main';
 import { TEST_APP_CLIENT_ID, TestIdentityProvider } from '../test/helpers/keys';

@@ -13,7 +13,7 @@ import { type Project } from '../domain/projects';
 import type { NotificationKind } from '../domain/outbox';
 import { projectCardData, projectDecisionSchema, type ProjectCardData } from '../domain/projects';
 import { reviewSchema } from '../domain/paths';
-import { parseInput } from '../domain/shared/schemas';
+import { parseInput } from '../domain/shared/validation';
 import { storyInputSchema, storyQuestionSchema } from '../domain/stories';
 import { renderCard, type CardAttachment } from './cards';
 import type { ExtraCommand } from './chat';

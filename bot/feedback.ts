@@ -6,7 +6,7 @@ import { FEEDBACK_TEXT_MAX, TOPIC_LABELS, feedbackInputSchema, type ContributorV
 import { FEEDBACK_TOPICS, type FeedbackState, type FeedbackTopic } from '../domain/feedback';
 import { type Caller } from '../domain/shared/caller';
 import type { NotificationKind } from '../domain/outbox';
-import { parseInput } from '../domain/shared/schemas';
+import { parseInput } from '../domain/shared/validation';
 import { localeOf, t, type Locale } from './i18n';
 import { renderCard, type CardAttachment } from './cards';
 import { tabHomeLink, type LinkConfig } from './links';

@@ -9,7 +9,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 import type { Domain } from '../domain';
 import { kudosSchema } from '../domain/celebrations';
-import { parseInput } from '../domain/shared/schemas';
+import { parseInput } from '../domain/shared/validation';
 import { DomainError } from '../domain/shared/errors';
 import type { Caller } from '../domain/shared/caller';
 import type { Pilot } from '../domain/pilots';

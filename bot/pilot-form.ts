@@ -4,7 +4,8 @@ import { isoDay } from '../domain/shared/clock';
 import { DomainError } from '../domain/shared/errors';
 import type { Caller } from '../domain/shared/caller';
 import type { Pilot } from '../domain/pilots';
-import { DEFAULT_CADENCE, parseInput, pilotInputSchema } from '../domain/shared/schemas';
+import { DEFAULT_CADENCE, pilotInputSchema } from '../domain/pilots';
+import { parseInput } from '../domain/shared/validation';
 import { renderCard, type CardAttachment } from './cards';
 import { t, type Locale } from './i18n';
 

@@ -1,7 +1,18 @@
-import { CosmosClient, type Container, type Database, type OperationInput, type PatchOperation } from '@azure/cosmos';
+import { CosmosClient, type Container, type Database, type OperationInput } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/core-auth';
-import { DomainError, conflict } from '../domain/shared/errors';
-import { CONTAINERS, PARTITION_KEY_PATH, type ContainerName, type Doc, type NewDoc, type Page, type QueryOptions, type Store } from '../domain/ports/store';
+import {
+  CONTAINERS,
+  PARTITION_KEY_PATH,
+  StoreConflict,
+  StoreNotFound,
+  StoreUnavailable,
+  type ContainerName,
+  type Doc,
+  type NewDoc,
+  type Page,
+  type QueryOptions,
+  type Store,
+} from '../domain/ports/store';
 
 /**
  * The only data-access code in Leaderful. Everything goes through Cosmos DB's SDK, whether the
@@ -41,14 +52,14 @@ function isNetworkFault(code: number | string | undefined): boolean {
   return typeof code === 'string' || (typeof code === 'number' && UNAVAILABLE_CODES.has(code));
 }
 
-/** Translate a storage fault into a domain error the edges already know how to report. */
-function unavailable(err: unknown): DomainError | unknown {
+/** Translate a storage fault into the port's failure, which the edges already know how to report. */
+function unavailable(err: unknown): unknown {
   const code = statusOf(err);
   const name = err instanceof Error ? err.name : '';
   const message = err instanceof Error ? err.message : '';
   const networkish = code === undefined && (/Abort|Timeout|RestError|FetchError/.test(name) || /ECONN|socket|network|timed? ?out|fetch failed/i.test(message));
   if (networkish || (code !== undefined && isNetworkFault(code))) {
-    return new DomainError('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5);
+    return new StoreUnavailable();
   }
   return err;
 }
@@ -132,7 +143,7 @@ export class CosmosStore implements Store {
   /** Creates a document; a document with the same id is a conflict. */
   async create<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T> {
     const result = await this.createOnce(name, doc);
-    if (!result.created) throw conflict('That item already exists.');
+    if (!result.created) throw new StoreConflict('exists');
     return result.doc;
   }
 
@@ -173,8 +184,8 @@ export class CosmosStore implements Store {
         this.onWrite();
         return resource as T;
       } catch (err) {
-        if (statusOf(err) === 412) throw conflict('Someone else changed this a moment ago. Reload and try again.');
-        if (statusOf(err) === 404) throw new DomainError('not_found', 'That item no longer exists.');
+        if (statusOf(err) === 412) throw new StoreConflict('changed');
+        if (statusOf(err) === 404) throw new StoreNotFound();
         throw err;
       }
     });
@@ -199,25 +210,11 @@ export class CosmosStore implements Store {
       try {
         return await this.replaceIfMatch(name, { ...next, id, tenantId }, current._etag ?? '');
       } catch (err) {
-        if (err instanceof DomainError && err.kind === 'conflict' && i < attempts - 1) continue;
+        if (err instanceof StoreConflict && i < attempts - 1) continue;
         throw err;
       }
     }
-    throw conflict('This item is being changed by many people at once. Please try again.');
-  }
-
-  /** Partial update without a read, for counters and flags that don't depend on other fields. */
-  async patch<T extends Doc>(name: ContainerName, tenantId: string, id: string, ops: PatchOperation[]): Promise<T | undefined> {
-    return this.guard(async () => {
-      try {
-        const { resource } = await this.c(name).item(id, tenantId).patch<T>(ops);
-        this.onWrite();
-        return resource;
-      } catch (err) {
-        if (statusOf(err) === 404) return undefined;
-        throw err;
-      }
-    });
+    throw new StoreConflict('contended');
   }
 
   async delete(name: ContainerName, tenantId: string, id: string): Promise<boolean> {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
@@ -9,32 +8,27 @@ import type { Celebration } from './model';
 import type { Pilot } from '../pilots/model';
 import type { Round } from '../checkins/model';
 import type { Outbox } from '../outbox/outbox';
+import { CelebrationRepository } from './repository';
+import type { KudosInput } from './schemas';
 
 /**
  * Celebrations: milestones the data shows (first round, full-participation streaks, rising
  * confidence, a success measure met, a pilot adopted) and kudos people give each other. Each is
  * recorded once under a key derived from what it celebrates, so retries never repeat it.
  */
-export const kudosSchema = z
-  .object({
-    toUserId: z.string().min(1, 'pick a person').max(100),
-    message: z.string().trim().min(3, 'must be at least 3 characters').max(500, 'must be at most 500 characters'),
-    visibility: z.enum(['team', 'private']).default('team'),
-    teamId: z.string().max(200).optional(),
-    requestId: z.string().max(100).optional(),
-  })
-  .strict();
-export type KudosInput = z.output<typeof kudosSchema>;
-
 const STREAK = 3;
 
 export class Celebrations {
+  private readonly repo: CelebrationRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly directory: Directory,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new CelebrationRepository(store);
+  }
 
   /** Records a celebration once; `deliver` queues its card (false when the caller posts it). */
   private async record(
@@ -45,7 +39,7 @@ export class Celebrations {
     deliver = true,
   ): Promise<Celebration | undefined> {
     const id = `celebration:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
-    const { doc, created } = await this.store.createOnce<Celebration>('pilots', {
+    const { doc, created } = await this.repo.addOnce({
       ...c,
       id,
       tenantId: pilotOrTeam.tenantId,
@@ -97,7 +91,7 @@ export class Celebrations {
     if (!recipient) throw notFound('That person');
     let visibility = input.visibility;
     if (visibility === 'team') {
-      const team = input.teamId ? await this.store.read<{ memberIds: string[]; managerId?: string } & Celebration>('directory', caller.tenantId, input.teamId) : undefined;
+      const team = input.teamId ? await this.directory.findTeam(caller.tenantId, input.teamId) : undefined;
       const inTeam = (t?: { memberIds: string[]; managerId?: string }) => !!t && (t.memberIds.includes(recipient.userId) || t.managerId === recipient.userId) && (t.memberIds.includes(caller.userId) || t.managerId === caller.userId);
       if (!inTeam(team) || recipient.optOutPublicCelebration) visibility = 'private';
     }
@@ -122,6 +116,6 @@ export class Celebrations {
   }
 
   async setOptOut(caller: Caller, optOut: boolean): Promise<void> {
-    await this.store.update('directory', caller.tenantId, `member:${caller.userId}`, (m: { optOutPublicCelebration?: boolean } & Celebration) => ({ ...m, optOutPublicCelebration: optOut }));
+    await this.directory.updateMember(caller.tenantId, caller.userId, (m) => ({ ...m, optOutPublicCelebration: optOut }));
   }
 }

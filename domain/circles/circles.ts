@@ -11,7 +11,7 @@ import { type Question } from '../practices/model';
 import { type Team } from '../directory/model';
 import type { Outbox } from '../outbox/outbox';
 import { EMPTY_HEALTH } from '../pilots/pilots';
-import { cadenceSchema } from '../shared/schemas';
+import { cadenceSchema } from '../pilots/schemas';
 import { addDays } from '../shared/schedule';
 
 /**

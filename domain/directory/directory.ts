@@ -1,26 +1,28 @@
-import type { Doc, Store } from '../ports/store';
+import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import { invalid, notFound } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
-import type { Preferences } from '../shared/schemas';
+import type { Preferences } from './schemas';
 import type { Caller, Role } from '../shared/caller';
 import type { Member, Team, TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
+import { PracticeRepository } from '../practices/repository';
+import { DirectoryRepository, memberId } from './repository';
 
-/** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
-export const SYSTEM_PARTITION = '_system';
-
-interface TenantIndex extends Doc {
-  type: 'tenant-index';
-  tenantIds: string[];
-}
+export { SYSTEM_PARTITION } from './repository';
 
 /** Tenants, teams and members: who is who, and what each may see. */
 export class Directory {
+  private readonly repo: DirectoryRepository;
+  private readonly practices: PracticeRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new DirectoryRepository(store);
+    this.practices = new PracticeRepository(store);
+  }
 
   /**
    * Resolves the caller's roles from their member record, creating a plain member record on first
@@ -28,32 +30,34 @@ export class Directory {
    */
   async resolveCaller(tenantId: string, userId: string, name: string): Promise<Caller> {
     // One point read on the hot path: a known member implies a set-up tenant.
-    const known = await this.store.read<Member>('directory', tenantId, `member:${userId}`);
+    const known = await this.repo.member(tenantId, userId);
     if (known) return { tenantId, userId, name: known.name, roles: known.roles };
     await this.ensureTenant(tenantId);
     const member = (
-        await this.store.createOnce<Member>('directory', {
-          id: `member:${userId}`,
-          tenantId,
-          type: 'member',
-          userId,
-          name: name || 'Unknown user',
-          timeZone: 'UTC',
-          roles: ['member'],
-          teamIds: [],
-          workDays: [1, 2, 3, 4, 5],
-        })
-      ).doc;
+      await this.repo.addMemberOnce({
+        id: memberId(userId),
+        tenantId,
+        type: 'member',
+        userId,
+        name: name || 'Unknown user',
+        timeZone: 'UTC',
+        roles: ['member'],
+        teamIds: [],
+        workDays: [1, 2, 3, 4, 5],
+      })
+    ).doc;
     return { tenantId, userId, name: member.name, roles: member.roles };
   }
 
   /** First sight of a tenant: default settings and the built-in practice library. Idempotent. */
   async ensureTenant(tenantId: string): Promise<TenantSettings> {
-    const existing = await this.store.read<TenantSettings>('directory', tenantId, 'settings');
+    const existing = await this.repo.settings(tenantId);
     if (existing) return existing;
-    await this.register(tenantId);
-    for (const p of builtInPractices(tenantId)) await this.store.createOnce('directory', p);
-    const { doc } = await this.store.createOnce<TenantSettings>('directory', {
+    // Background work (scheduler, delivery) runs per tenant, and every query is scoped to one, so
+    // the tenants themselves are listed in one document of a system partition.
+    await this.repo.registerTenant(tenantId);
+    for (const p of builtInPractices(tenantId)) await this.practices.addOnce(p);
+    return this.repo.addSettingsOnce({
       id: 'settings',
       tenantId,
       type: 'settings',
@@ -61,22 +65,10 @@ export class Directory {
       anonymityThreshold: 5,
       defaultTimeZone: 'UTC',
     });
-    return doc;
   }
 
-  /**
-   * Background work (scheduler, delivery) runs per tenant, and every query is scoped to one, so
-   * the tenants themselves are listed in one document of a system partition.
-   */
-  private async register(tenantId: string): Promise<void> {
-    await this.store.createOnce<TenantIndex>('directory', { id: 'tenants', tenantId: SYSTEM_PARTITION, type: 'tenant-index', tenantIds: [] });
-    await this.store.update<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants', (index) =>
-      index.tenantIds.includes(tenantId) ? undefined : { ...index, tenantIds: [...index.tenantIds, tenantId] },
-    );
-  }
-
-  async tenantIds(): Promise<string[]> {
-    return (await this.store.read<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants'))?.tenantIds ?? [];
+  tenantIds(): Promise<string[]> {
+    return this.repo.tenantIds();
   }
 
   settings(tenantId: string): Promise<TenantSettings> {
@@ -84,39 +76,37 @@ export class Directory {
   }
 
   member(tenantId: string, userId: string): Promise<Member | undefined> {
-    return this.store.read<Member>('directory', tenantId, `member:${userId}`);
+    return this.repo.member(tenantId, userId);
   }
 
   async team(tenantId: string, teamId: string): Promise<Team> {
-    const team = await this.store.read<Team>('directory', tenantId, teamId);
+    const team = await this.repo.team(tenantId, teamId);
     if (!team) throw notFound('That team');
     return team;
   }
 
+  /** A team, or undefined when there is none (for checks that treat absence as "no"). */
+  findTeam(tenantId: string, teamId: string): Promise<Team | undefined> {
+    return this.repo.team(tenantId, teamId);
+  }
+
   /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */
   async teamsFor(caller: Caller): Promise<Team[]> {
-    if (caller.roles.includes('leader') || caller.roles.includes('admin')) {
-      return this.store.all<Team>('directory', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' ORDER BY c.name");
-    }
-    return this.store.all<Team>(
-      'directory',
-      caller.tenantId,
-      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId) ORDER BY c.name",
-      { userId: caller.userId },
-    );
+    if (caller.roles.includes('leader') || caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
+    return this.repo.teamsOf(caller.tenantId, caller.userId);
   }
 
   async membersByIds(tenantId: string, userIds: string[]): Promise<Member[]> {
     if (!userIds.length) return [];
-    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds });
+    return this.repo.membersByIds(tenantId, userIds);
   }
 
   async members(tenantId: string): Promise<Member[]> {
-    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' ORDER BY c.name");
+    return this.repo.membersByName(tenantId);
   }
 
   async grantRoles(tenantId: string, userId: string, roles: Role[]): Promise<Member | undefined> {
-    return this.store.update<Member>('directory', tenantId, `member:${userId}`, (m) => ({
+    return this.repo.updateMember(tenantId, userId, (m) => ({
       ...m,
       roles: Array.from(new Set([...m.roles, ...roles])),
     }));
@@ -125,9 +115,9 @@ export class Directory {
   /** Records where the bot is installed (a channel, group chat) and who manages it. */
   async upsertTeam(tenantId: string, team: Omit<Team, 'tenantId' | 'type' | 'memberIds'> & { memberIds?: string[] }): Promise<Team> {
     await this.ensureTenant(tenantId);
-    const { doc, created } = await this.store.createOnce<Team>('directory', { memberIds: [], ...team, tenantId, type: 'team' });
+    const { doc, created } = await this.repo.addTeamOnce({ memberIds: [], ...team, tenantId, type: 'team' });
     if (created) return doc;
-    return (await this.store.update<Team>('directory', tenantId, team.id, (t) => ({
+    return (await this.repo.updateTeam(tenantId, team.id, (t) => ({
       ...t,
       ...team,
       memberIds: team.memberIds ?? t.memberIds,
@@ -145,10 +135,9 @@ export class Directory {
     teamId?: string,
     extraRoles: Role[] = [],
   ): Promise<Member> {
-    const id = `member:${info.userId}`;
     const defined = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) as typeof info;
-    const { doc, created } = await this.store.createOnce<Member>('directory', {
-      id,
+    const { doc, created } = await this.repo.addMemberOnce({
+      id: memberId(info.userId),
       tenantId,
       type: 'member',
       timeZone: 'UTC',
@@ -158,7 +147,7 @@ export class Directory {
       ...defined,
     });
     if (created) return doc;
-    return (await this.store.update<Member>('directory', tenantId, id, (m) => ({
+    return (await this.repo.updateMember(tenantId, info.userId, (m) => ({
       ...m,
       ...defined,
       timeZone: info.timeZone ?? m.timeZone,
@@ -169,7 +158,7 @@ export class Directory {
   }
 
   async setTeamMembers(tenantId: string, teamId: string, add: string[], remove: string[]): Promise<Team | undefined> {
-    return this.store.update<Team>('directory', tenantId, teamId, (t) => {
+    return this.repo.updateTeam(tenantId, teamId, (t) => {
       const ids = new Set(t.memberIds);
       add.forEach((a) => ids.add(a));
       remove.forEach((r) => ids.delete(r));
@@ -178,7 +167,7 @@ export class Directory {
   }
 
   async updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
-    return this.store.update<Member>('directory', tenantId, `member:${userId}`, change);
+    return this.repo.updateMember(tenantId, userId, change);
   }
 
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */

@@ -1,3 +1,4 @@
 // The directory component's public surface: other layers import from here, never from its files.
 export * from './directory';
 export * from './model';
+export * from './schemas';

@@ -1,33 +1,28 @@
-import type { Doc, Store } from '../ports/store';
+import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
+import { OutboxRepository } from './repository';
 
 /**
  * Teams retries deliveries it thinks failed. Each incoming activity id is recorded once; a
  * second delivery of the same id is acknowledged without doing the work again.
  */
 export class ProcessedActivities {
-  constructor(
-    private readonly store: Store,
-    private readonly clock: Clock,
-  ) {}
+  private readonly repo: OutboxRepository;
 
-  private id(activityId: string) {
-    return `activity:${activityId.slice(0, 200)}`;
+  constructor(
+    store: Store,
+    private readonly clock: Clock,
+  ) {
+    this.repo = new OutboxRepository(store);
   }
 
   /** True the first time an activity id is seen in this tenant. */
-  async firstSight(tenantId: string, activityId: string): Promise<boolean> {
-    const { created } = await this.store.createOnce<Doc & { at: string }>('outbox', {
-      id: this.id(activityId),
-      tenantId,
-      type: 'processed-activity',
-      at: this.clock.now().toISOString(),
-    });
-    return created;
+  firstSight(tenantId: string, activityId: string): Promise<boolean> {
+    return this.repo.markActivityHandled(tenantId, activityId, this.clock.now().toISOString());
   }
 
   /** The work failed: forget the id so Teams' retry can do it. */
   async forget(tenantId: string, activityId: string): Promise<void> {
-    await this.store.delete('outbox', tenantId, this.id(activityId));
+    await this.repo.forgetActivity(tenantId, activityId);
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Doc, Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
-import type { Contact } from '../feedback/model';
+import { OutboxRepository } from './repository';
 
 /**
  * The durable outbox: every proactive message (check-in prompts, reminders, summaries,
@@ -68,15 +68,19 @@ export function outboxId(tenantId: string, key: string): string {
 }
 
 export class Outbox {
+  private readonly repo: OutboxRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new OutboxRepository(store);
+  }
 
   /** Queues a message once per key. Returns false if it was already queued (or sent). */
   async enqueue(tenantId: string, key: string, kind: NotificationKind, target: Target, data: Record<string, unknown>, notBefore?: Date): Promise<boolean> {
     const now = this.clock.now();
-    const { created } = await this.store.createOnce<OutboxItem>('outbox', {
+    return this.repo.addOnce({
       id: outboxId(tenantId, key),
       tenantId,
       type: 'outbox',
@@ -89,22 +93,15 @@ export class Outbox {
       notBefore: (notBefore ?? now).toISOString(),
       createdAt: now.toISOString(),
     });
-    return created;
   }
 
   get(tenantId: string, key: string): Promise<OutboxItem | undefined> {
-    return this.store.read<OutboxItem>('outbox', tenantId, outboxId(tenantId, key));
+    return this.repo.find(tenantId, outboxId(tenantId, key));
   }
 
   /** Messages due now in one tenant: pending ones, and sends whose lease has expired. */
   async due(tenantId: string, limit: number): Promise<OutboxItem[]> {
-    const now = this.clock.now().toISOString();
-    return this.store.all<OutboxItem>(
-      'outbox',
-      tenantId,
-      `SELECT TOP ${Math.max(1, Math.floor(limit))} * FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND ((c.status = 'pending' AND c.notBefore <= @now) OR (c.status = 'sending' AND c.leaseUntil <= @now)) ORDER BY c.notBefore`,
-      { now },
-    );
+    return this.repo.due(tenantId, this.clock.now().toISOString(), limit);
   }
 
   /** Takes the message for sending, unless another sender got it first. */
@@ -112,7 +109,7 @@ export class Outbox {
     const now = this.clock.now();
     const next: OutboxItem = { ...item, status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS).toISOString(), attempts: item.attempts + 1 };
     try {
-      return await this.store.replaceIfMatch('outbox', next, item._etag ?? '');
+      return await this.repo.replace(next, item._etag ?? '');
     } catch {
       return undefined; // someone else claimed it, or it changed: skip this time
     }
@@ -138,7 +135,7 @@ export class Outbox {
   }
 
   private async finish(item: OutboxItem, changes: Partial<OutboxItem>): Promise<void> {
-    await this.store.update<OutboxItem>('outbox', item.tenantId, item.id, (current) => {
+    await this.repo.update(item.tenantId, item.id, (current) => {
       // Only the sender holding the claim records the outcome.
       if (current.status !== 'sending' || current.attempts !== item.attempts) return undefined;
       return { ...current, ...changes };
@@ -150,14 +147,13 @@ export class Outbox {
    * container: no view, export or API route calls this.
    */
   async contactUserId(tenantId: string, feedbackId: string): Promise<string | undefined> {
-    return (await this.store.read<Contact>('contacts', tenantId, `contact:${feedbackId}`))?.userId;
+    return this.repo.contactUserId(tenantId, feedbackId);
   }
 
   /** Delivery counts by status, for tests, benchmarks and the health endpoint. */
   async counts(tenantId: string): Promise<Record<string, number>> {
-    const rows = await this.store.all<{ status: string }>('outbox', tenantId, "SELECT c.status FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox'");
     const counts: Record<string, number> = {};
-    for (const r of rows) counts[r.status] = (counts[r.status] ?? 0) + 1;
+    for (const status of await this.repo.statuses(tenantId)) counts[status] = (counts[status] ?? 0) + 1;
     return counts;
   }
 }

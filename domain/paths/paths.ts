@@ -10,7 +10,7 @@ import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type Lead
 import { type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
-import { idSchema } from '../shared/schemas';
+import { idSchema } from '../shared/validation';
 
 /**
  * Development paths: anyone (not only managers) chooses a level of leadership to grow in, rates

@@ -2,3 +2,4 @@
 export * from './health';
 export * from './model';
 export * from './pilots';
+export * from './schemas';

@@ -7,7 +7,8 @@ import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
-import type { PilotInput, PilotPatch } from '../shared/schemas';
+import type { PilotInput, PilotPatch } from './schemas';
+import { PilotRepository } from './repository';
 
 export const EMPTY_HEALTH: PilotHealth = {
   rounds: 0,
@@ -42,55 +43,43 @@ export interface PilotFilter {
 
 /** Pilots: a manager tries a leadership practice with their team, checks in, and decides. */
 export class Pilots {
+  private readonly repo: PilotRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly directory: Directory,
     private readonly practices: Practices,
     private readonly celebrations: Celebrations,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.repo = new PilotRepository(store);
+  }
 
   /** Pilots the caller may see: leaders and admins all; others those of their teams and their own. */
   async list(caller: Caller, filter: PilotFilter = {}): Promise<Pilot[]> {
-    // A circle's check-in rhythm is a pilot document too; it is the circle's, not a team pilot.
-    const clauses = ["c.tenantId = @tenantId", "c.type = 'pilot'", 'NOT IS_DEFINED(c.circleId)'];
-    const params: Record<string, unknown> = {};
-    if (!hasRole(caller, 'leader', 'admin')) {
-      const teams = await this.directory.teamsFor(caller);
-      params.teamIds = teams.map((t) => t.id);
-      params.userId = caller.userId;
-      clauses.push('(ARRAY_CONTAINS(@teamIds, c.teamId) OR c.managerId = @userId)');
-    }
-    if (filter.status) {
-      clauses.push('c.status = @status');
-      params.status = filter.status;
-    }
-    if (filter.teamId) {
-      clauses.push('c.teamId = @teamId');
-      params.teamId = filter.teamId;
-    }
-    if (filter.mine) {
-      clauses.push('c.managerId = @me');
-      params.me = caller.userId;
-    }
-    if (filter.text?.trim()) {
-      clauses.push('(CONTAINS(LOWER(c.title), @text) OR CONTAINS(LOWER(c.practiceName), @text) OR CONTAINS(LOWER(c.teamName), @text))');
-      params.text = filter.text.trim().toLowerCase().slice(0, 100);
-    }
-    const top = filter.limit ? `TOP ${Math.max(1, Math.min(1000, Math.floor(filter.limit)))} ` : '';
-    return this.store.all<Pilot>('pilots', caller.tenantId, `SELECT ${top}* FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
+    const visibleTo = hasRole(caller, 'leader', 'admin')
+      ? undefined
+      : { teamIds: (await this.directory.teamsFor(caller)).map((t) => t.id), userId: caller.userId };
+    return this.repo.teamPilots(caller.tenantId, {
+      visibleTo,
+      status: filter.status,
+      teamId: filter.teamId,
+      managerId: filter.mine ? caller.userId : undefined,
+      text: filter.text?.trim() ? filter.text.trim().toLowerCase().slice(0, 100) : undefined,
+      limit: filter.limit,
+    });
   }
 
   /** A pilot the caller may see; one they may not see is reported as absent, not forbidden. */
   async get(caller: Caller, id: string): Promise<Pilot> {
-    const pilot = id.startsWith('pilot:') ? await this.store.read<Pilot>('pilots', caller.tenantId, id) : undefined;
+    const pilot = id.startsWith('pilot:') ? await this.repo.find(caller.tenantId, id) : undefined;
     if (!pilot || !(await this.canSee(caller, pilot))) throw notFound('That pilot');
     return pilot;
   }
 
   async canSee(caller: Caller, pilot: Pilot): Promise<boolean> {
     if (hasRole(caller, 'leader', 'admin') || pilot.managerId === caller.userId) return true;
-    const team = await this.store.read<{ memberIds: string[]; managerId?: string } & Pilot>('directory', caller.tenantId, pilot.teamId);
+    const team = await this.directory.findTeam(caller.tenantId, pilot.teamId);
     return !!team && (team.memberIds.includes(caller.userId) || team.managerId === caller.userId);
   }
 
@@ -113,7 +102,7 @@ export class Pilots {
     const id = requestId
       ? `pilot:${createHash('sha256').update(`${caller.tenantId}|${caller.userId}|${requestId}`).digest('hex').slice(0, 32)}`
       : `pilot:${randomUUID()}`;
-    const result = await this.store.createOnce<Pilot>('pilots', {
+    const result = await this.repo.addOnce({
       id,
       tenantId: caller.tenantId,
       type: 'pilot',
@@ -152,7 +141,7 @@ export class Pilots {
     if (next.endDate <= next.startDate) {
       throw new DomainError('validation', 'endDate: must be after the start date', [{ field: 'endDate', message: 'must be after the start date' }]);
     }
-    return this.store.replaceIfMatch('pilots', next, etag);
+    return this.repo.replace(next, etag);
   }
 
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
@@ -191,7 +180,7 @@ export class Pilots {
   private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
     const pilot = await this.get(caller, id);
     if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can change it.');
-    const updated = await this.store.update<Pilot>('pilots', caller.tenantId, id, (p) => {
+    const updated = await this.repo.update(caller.tenantId, id, (p) => {
       const next = mutate(p);
       return next && { ...next, updatedAt: this.clock.now().toISOString() };
     });

@@ -2,12 +2,13 @@ import type { Store } from '../ports/store';
 import { forbidden } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from '../pilots/model';
+import { PortfolioRepository } from './repository';
 
 /**
  * What senior leaders see: every pilot in the tenant with its health, where practices get
  * adopted, and how participation and confidence move over time. Built from the rollups kept on
  * each pilot document, so one request reads one document per pilot and never a raw answer.
- * (Figures of groups below the anonymity threshold were never stored: see CheckIns.close.)
+ * (Figures of groups below the anonymity threshold were never stored: see RoundClosing.close.)
  */
 export interface PortfolioFilter {
   status?: PilotStatus;
@@ -57,10 +58,6 @@ export interface Portfolio {
 }
 
 const CLOSED: PilotStatus[] = ['adopted', 'adapted', 'stopped'];
-const PORTFOLIO_FIELDS = [
-  'id', 'tenantId', 'type', 'title', 'practiceId', 'practiceName', 'teamId', 'teamName', 'managerId', 'managerName',
-  'status', 'startDate', 'endDate', 'learning', 'updatedAt', 'health', 'roundFigures',
-] as const;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 function mondayOf(date: string): string {
@@ -70,17 +67,16 @@ function mondayOf(date: string): string {
 }
 
 export class PortfolioView {
-  constructor(private readonly store: Store) {}
+  private readonly repo: PortfolioRepository;
+
+  constructor(store: Store) {
+    this.repo = new PortfolioRepository(store);
+  }
 
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
   async pilots(caller: Caller): Promise<Pilot[]> {
     if (!hasRole(caller, 'leader', 'admin')) throw forbidden('The leader view is for senior leaders.');
-    // Only the rollup fields: hypotheses, questions and cadences stay in the store.
-    return this.store.all<Pilot>(
-      'pilots',
-      caller.tenantId,
-      `SELECT ${PORTFOLIO_FIELDS.map((f) => `c.${f}`).join(', ')} FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot' AND NOT IS_DEFINED(c.circleId)`,
-    );
+    return this.repo.pilotRollups(caller.tenantId);
   }
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {

@@ -5,6 +5,8 @@
  * `c.tenantId = @tenantId` and is bound to the caller's tenant by the implementation.
  */
 
+import { DomainError } from '../shared/errors';
+
 /** The containers Leaderful keeps, all partitioned by tenant (see `infra/main.bicep`). */
 export const CONTAINERS = ['directory', 'pilots', 'checkins', 'feedback', 'contacts', 'outbox'] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
@@ -31,17 +33,59 @@ export interface QueryOptions {
   limit?: number;
 }
 
+/**
+ * The failures a store may raise. They are domain errors, so every edge already reports them
+ * (409, 404, 503 with Retry-After) with a message safe to show a person.
+ */
+const CONFLICT_MESSAGES = {
+  /** `create` of an id that already exists. */
+  exists: 'That item already exists.',
+  /** `replaceIfMatch` whose ETag no longer matches: someone wrote in between. */
+  changed: 'Someone else changed this a moment ago. Reload and try again.',
+  /** `update` that kept losing the race to other writers. */
+  contended: 'This item is being changed by many people at once. Please try again.',
+} as const;
+export type ConflictReason = keyof typeof CONFLICT_MESSAGES;
+
+/** A write lost to another one: the id exists already, or the document changed since it was read. */
+export class StoreConflict extends DomainError {
+  constructor(readonly reason: ConflictReason) {
+    super('conflict', CONFLICT_MESSAGES[reason]);
+  }
+}
+
+/** A replace of a document that is no longer there. */
+export class StoreNotFound extends DomainError {
+  constructor() {
+    super('not_found', 'That item no longer exists.');
+  }
+}
+
+/** The store cannot be reached (network fault, throttling, timeout): worth retrying shortly. */
+export class StoreUnavailable extends DomainError {
+  constructor() {
+    super('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5); // seconds: the edges send it as Retry-After
+  }
+}
+
+/** Any method may raise StoreUnavailable; the writes name the other failures they raise. */
 export interface Store {
   /** Point read; undefined when absent. */
   read<T extends Doc>(name: ContainerName, tenantId: string, id: string): Promise<T | undefined>;
-  /** Creates a document; one with the same id already there is a conflict. */
+  /** Creates a document; one with the same id already there is a StoreConflict('exists'). */
   create<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T>;
   /** Creates unless a document with the same id exists, and says which happened (idempotent writes). */
   createOnce<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<{ doc: T; created: boolean }>;
   upsert<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T>;
-  /** Replaces only if nobody changed the document since `etag` was read. */
+  /**
+   * Replaces only if nobody changed the document since `etag` was read: StoreConflict('changed')
+   * otherwise, StoreNotFound when it is gone.
+   */
   replaceIfMatch<T extends Doc>(name: ContainerName, doc: T, etag: string): Promise<T>;
-  /** Read-modify-write with the ETag, retried on a concurrent change; `mutate` returns undefined to leave it. */
+  /**
+   * Read-modify-write with the ETag, retried on a concurrent change (StoreConflict('contended')
+   * when the attempts run out); `mutate` returns undefined to leave it. Undefined when absent.
+   */
   update<T extends Doc>(name: ContainerName, tenantId: string, id: string, mutate: (current: T) => T | undefined, attempts?: number): Promise<T | undefined>;
   delete(name: ContainerName, tenantId: string, id: string): Promise<boolean>;
   /** A tenant-scoped query; the SQL must filter `c.tenantId = @tenantId`. */

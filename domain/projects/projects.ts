@@ -11,7 +11,7 @@ import { hasRole, type Caller } from '../shared/caller';
 import { type Circle } from '../circles/model';
 import type { Outbox } from '../outbox/outbox';
 import { addDays } from '../shared/schedule';
-import { idSchema } from '../shared/schemas';
+import { idSchema } from '../shared/validation';
 
 /**
  * Community projects: a circle proposes one (goal, weeks and budget asked, a senior leader as

@@ -11,7 +11,7 @@ import { REACTION_KINDS, type ReactionKind, type Story } from './model';
 import { type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
-import { idSchema } from '../shared/schemas';
+import { idSchema } from '../shared/validation';
 
 /**
  * Practice stories: when a pilot closes, its manager tells what was tried, what happened and what

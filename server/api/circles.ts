@@ -6,7 +6,7 @@ import { DomainError } from '../../domain/shared/errors';
 import { REACTION_KINDS, type ReactionKind } from '../../domain/stories';
 import { type Caller } from '../../domain/shared/caller';
 import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectFilterSchema, projectInputSchema } from '../../domain/projects';
-import { idSchema, parseInput } from '../../domain/shared/schemas';
+import { idSchema, parseInput } from '../../domain/shared/validation';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storySearchSchema, storyShareSchema } from '../../domain/stories';
 import { authed, queryParam, type ApiContext } from './context';
 

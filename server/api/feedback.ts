@@ -9,7 +9,7 @@ import {
   replySchema,
   summaryFilterSchema,
 } from '../../domain/feedback';
-import { idSchema, parseInput } from '../../domain/shared/schemas';
+import { idSchema, parseInput } from '../../domain/shared/validation';
 import { authed, queryParam, type ApiContext } from './context';
 
 /**

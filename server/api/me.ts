@@ -1,5 +1,6 @@
 import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
-import { parseInput, preferencesSchema } from '../../domain/shared/schemas';
+import { preferencesSchema } from '../../domain/directory';
+import { parseInput } from '../../domain/shared/validation';
 import { handler, sendError } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 

@@ -1,7 +1,8 @@
 import type { Request } from 'restify';
 import { DomainError } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotStatus } from '../../domain/pilots';
-import { closePilotSchema, idSchema, parseInput, pilotInputSchema, pilotPatchSchema } from '../../domain/shared/schemas';
+import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { idSchema, parseInput } from '../../domain/shared/validation';
 import type { PilotAction } from '../../domain/pilots';
 import { authed, queryParam, type ApiContext } from './context';
 

@@ -6,7 +6,7 @@ import type { Running } from '../../server/main';
 import type { Doc } from '../../store/cosmos';
 import { deriveHealth } from '../../domain/pilots';
 import type { PilotStatus, RoundFigures } from '../../domain/pilots';
-import { DEFAULT_CADENCE } from '../../domain/shared/schemas';
+import { DEFAULT_CADENCE } from '../../domain/pilots';
 import { startTestApp, type TestApp } from './app';
 import { teamsHostHtml, type HostMessage, type TeamsHostOptions } from './teams-host/host-page';
 import type { TeamsUser } from './teams';

@@ -3,7 +3,7 @@ import type { Cadence, FieldProblem, PilotInput, PilotView, PracticeView } from 
 
 /**
  * The pilot form's values, validation and mapping to the API. Validation mirrors
- * domain/shared/schemas.ts (pilotInputSchema) so people see problems before they submit; the server's
+ * domain/pilots/schemas.ts (pilotInputSchema) so people see problems before they submit; the server's
  * own field errors land on the same field keys (its paths: `title`, `successMeasures.1`, …).
  */
 export const MAX_MEASURES = 5;

@@ -1,28 +1,10 @@
 import { z } from 'zod';
-import { invalid } from './errors';
-import { OUTCOMES } from '../pilots/model';
+import { isoDate } from '../shared/validation';
+import { OUTCOMES } from './model';
 import { QUESTION_KINDS } from '../practices/model';
 
-/**
- * Input schemas for everything people send us. Every edge (tab API, bot, message extension)
- * parses with `parseInput`, which turns problems into a 400 naming each field.
- */
-export function parseInput<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw invalid(
-    result.error.issues.map((i) => ({
-      field: i.path.join('.') || 'body',
-      message: i.message,
-    })),
-  );
-}
-
+/** What people send to launch, edit and close a pilot (parsed at the edges with `parseInput`). */
 const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'is not a real date');
 
 export const questionSchema = z
   .object({
@@ -75,19 +57,3 @@ export const closePilotSchema = z
     learning: text(3, 2000),
   })
   .strict();
-
-export const idSchema = z.string().min(1).max(200).regex(/^[\w:.-]+$/, 'is not a valid id');
-
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 22:00');
-
-/** What a person may set about their own check-ins. */
-export const preferencesSchema = z
-  .object({
-    timeZone: z.string().min(1).max(60).optional(),
-    workDays: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one work day').max(7).optional(),
-    quietHours: z.object({ from: time, to: time }).strict().nullable().optional(),
-    pausedUntil: isoDate.nullable().optional(),
-    optOutPublicCelebration: z.boolean().optional(),
-  })
-  .strict();
-export type Preferences = z.output<typeof preferencesSchema>;

@@ -1,0 +1,121 @@
+import type { Clock } from '../shared/clock';
+import type { Caller } from '../shared/caller';
+import { DomainError, notFound } from '../shared/errors';
+import type { Pilot } from '../pilots/model';
+import type { PilotRepository } from '../pilots/repository';
+import type { Question } from '../practices/model';
+import type { Answer, Round } from './model';
+import { answerId, type CheckinRepository } from './repository';
+
+const MAX_TEXT = 1000;
+
+/** What a round asks: the pilot's title and questions. */
+export interface Asked {
+  title: string;
+  questions: Question[];
+}
+
+export interface AnswerValues {
+  [questionId: string]: string | number | boolean;
+}
+
+/** A member answering the round they were asked in (card, chat or tab). */
+export class Answering {
+  constructor(
+    private readonly rounds: CheckinRepository,
+    private readonly pilots: PilotRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The open round a member was asked in and the question list, for the card. */
+  async roundFor(caller: Caller, roundId: string): Promise<{ round: Round; pilot: Pilot; answer?: Answer }> {
+    const round = await this.invitedRound(caller, roundId);
+    const pilot = await this.pilots.find(caller.tenantId, round.pilotId);
+    if (!pilot) throw notFound('That pilot');
+    const answer = await this.rounds.answer(caller.tenantId, round.id, caller.userId);
+    return { round, pilot, answer };
+  }
+
+  /**
+   * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
+   * document. Invalid input changes nothing.
+   */
+  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
+    const round = await this.invitedRound(caller, roundId);
+    // Rounds carry their questions; older ones fall back to the pilot's.
+    const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
+    if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
+      throw new DomainError('conflict', 'This check-in has closed. Your next one will arrive on the next check-in day.');
+    }
+    const values = validateAnswers(asked.questions, raw);
+    const answer = await this.rounds.saveAnswer({
+      id: answerId(round.id, caller.userId),
+      tenantId: caller.tenantId,
+      type: 'answer',
+      pilotId: round.pilotId,
+      roundId: round.id,
+      userId: caller.userId,
+      values,
+      shareAnonymously,
+      answeredAt: this.clock.now().toISOString(),
+    });
+    return { round, asked, answer };
+  }
+
+  /** Open rounds the caller was asked in: for plain-text answers in chat. */
+  openRoundsFor(caller: Caller): Promise<Round[]> {
+    return this.rounds.openRoundsPromptedTo(caller.tenantId, caller.userId);
+  }
+
+  /** A round the caller was invited to; any other is reported as absent. */
+  private async invitedRound(caller: Caller, roundId: string): Promise<Round> {
+    const round = roundId.startsWith('round:') ? await this.rounds.round(caller.tenantId, roundId) : undefined;
+    if (!round || !round.invited.includes(caller.userId)) throw notFound('That check-in');
+    return round;
+  }
+
+  private async pilotView(tenantId: string, pilotId: string): Promise<Asked> {
+    const pilot = await this.pilots.find(tenantId, pilotId);
+    if (!pilot) throw notFound('That pilot');
+    return { title: pilot.title, questions: pilot.questions };
+  }
+}
+
+/**
+ * Checks answers against the pilot's questions. Unknown keys, wrong types and oversized text are
+ * refused with the question they concern, so nothing half-valid is stored.
+ */
+export function validateAnswers(questions: Question[], raw: Record<string, unknown>): Answer['values'] {
+  const problems: { field: string; message: string }[] = [];
+  const values: Answer['values'] = {};
+  const known = new Set(questions.map((q) => q.id));
+  for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ field: key.slice(0, 40), message: 'is not a question of this check-in' });
+  for (const q of questions) {
+    const v = raw[q.id];
+    if (v === undefined || v === '' || v === null) continue;
+    switch (q.kind) {
+      case 'scale': {
+        const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[1-5]\s*$/.test(v) ? Number(v) : NaN;
+        if (!Number.isInteger(n) || n < 1 || n > 5) problems.push({ field: q.id, message: 'must be a whole number from 1 to 5' });
+        else values[q.id] = n;
+        break;
+      }
+      case 'text':
+        if (typeof v !== 'string') problems.push({ field: q.id, message: 'must be text' });
+        else if (v.length > MAX_TEXT) problems.push({ field: q.id, message: `must be at most ${MAX_TEXT} characters` });
+        else values[q.id] = v.trim();
+        break;
+      case 'yesno':
+        if (v === true || v === 'true' || v === false || v === 'false') values[q.id] = v === true || v === 'true';
+        else problems.push({ field: q.id, message: 'must be yes or no' });
+        break;
+      case 'choice':
+        if (typeof v !== 'string' || !(q.choices ?? []).includes(v)) problems.push({ field: q.id, message: 'is not one of the choices' });
+        else values[q.id] = v;
+        break;
+    }
+  }
+  if (!problems.length && !Object.keys(values).length) problems.push({ field: 'answers', message: 'answer at least one question' });
+  if (problems.length) throw new DomainError('validation', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  return values;
+}

@@ -1,0 +1,113 @@
+import type { Celebrations } from '../celebrations/celebrations';
+import type { Directory } from '../directory/directory';
+import type { Outbox } from '../outbox/outbox';
+import { average, deriveHealth } from '../pilots/health';
+import type { RoundFigures } from '../pilots/model';
+import type { PilotRepository } from '../pilots/repository';
+import type { Round } from './model';
+import type { CheckinRepository } from './repository';
+
+/** Closed rounds' figures kept on the pilot (its health and the leader views read them). */
+const KEEP_FIGURES = 12;
+
+export interface RoundSummary {
+  pilotId: string;
+  pilotTitle: string;
+  roundId: string;
+  date: string;
+  number: number;
+  invited: number;
+  answered: number;
+  confidence: number | null;
+  previousConfidence: number | null;
+  blockers: string[];
+  facilitatorId?: string;
+  facilitatorName?: string;
+  threshold: number;
+}
+
+export type RoundClosedHook = (tenantId: string, roundId: string) => Promise<unknown>;
+
+/** Closing a round: its figures, the pilot's health, the summary, celebrations and what follows. */
+export class RoundClosing {
+  private readonly closedHooks: RoundClosedHook[] = [];
+
+  constructor(
+    private readonly rounds: CheckinRepository,
+    private readonly pilots: PilotRepository,
+    private readonly directory: Directory,
+    private readonly outbox: Outbox,
+    private readonly celebrations: Celebrations,
+  ) {}
+
+  onClosed(hook: RoundClosedHook): void {
+    this.closedHooks.push(hook);
+  }
+
+  /** Closes a round once (ETag), rolls its figures into the pilot, and queues summary and celebrations. */
+  async close(round: Round): Promise<void> {
+    const answers = await this.rounds.answersTo(round);
+    const settings = await this.directory.settings(round.tenantId);
+    const threshold = settings.anonymityThreshold;
+    const num = (key: string) => answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
+    // Averages of fewer people than the tenant's threshold are not shown anywhere.
+    const shown = answers.length >= threshold;
+    const figures: RoundFigures = {
+      date: round.date,
+      invited: round.invited.length,
+      answered: answers.length,
+      confidence: shown ? average(num('confidence')) : null,
+      autonomy: shown ? average(num('autonomy')) : null,
+      workload: shown ? average(num('workload')) : null,
+    };
+    let closedNow = false;
+    await this.rounds.updateRound(round.tenantId, round.id, (r) => {
+      if (r.status === 'closed') return undefined;
+      closedNow = true;
+      return { ...r, status: 'closed', figures, answered: answers.map((a) => a.userId).sort() };
+    });
+    if (!closedNow) return;
+
+    let previous: RoundFigures | undefined;
+    const pilot = await this.pilots.update(round.tenantId, round.pilotId, (p) => {
+      const history = p.roundFigures ?? [];
+      previous = history[history.length - 1];
+      const roundFigures = [...history, figures].slice(-KEEP_FIGURES);
+      const health = deriveHealth(roundFigures, p.health.openFeedback);
+      // Feedback-age signals are kept current by the feedback flow; keep them.
+      health.signals.push(...p.health.signals.filter((s) => s.kind === 'neglected_feedback'));
+      return { ...p, roundFigures, health: { ...health, rounds: (p.health.rounds ?? 0) + 1 } };
+    });
+    if (!pilot) return;
+
+    const facilitator = round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
+    const blockerQuestion = pilot.questions.find((q) => q.id === 'blocker');
+    const blockers = blockerQuestion
+      ? answers
+          .map((a) => a.values[blockerQuestion.id])
+          .filter((v): v is string => typeof v === 'string' && v.trim().length > 0)
+          .sort() // sorted, not in answer order: order would hint at who wrote what
+      : [];
+    const summary: RoundSummary = {
+      pilotId: pilot.id,
+      pilotTitle: pilot.title,
+      roundId: round.id,
+      date: round.date,
+      number: round.number,
+      invited: figures.invited,
+      answered: figures.answered,
+      confidence: figures.confidence,
+      previousConfidence: previous?.confidence ?? null,
+      blockers: shown ? blockers : [],
+      facilitatorId: facilitator?.userId,
+      facilitatorName: facilitator?.name,
+      threshold,
+    };
+    await this.outbox.enqueue(round.tenantId, `summary:${round.id}`, 'round_summary', { kind: 'team', teamId: round.teamId }, { ...summary });
+    if (facilitator) {
+      await this.outbox.enqueue(round.tenantId, `handoff:${round.id}`, 'facilitator_handoff', { kind: 'user', userId: facilitator.userId }, { ...summary });
+    }
+    await this.celebrations.afterRound(pilot, round);
+    for (const hook of this.closedHooks) await hook(round.tenantId, round.id);
+  }
+}

@@ -1,0 +1,85 @@
+import type { Doc, NewDoc, Store } from '../ports/store';
+import type { Member, Team, TenantSettings } from './model';
+
+/** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
+export const SYSTEM_PARTITION = '_system';
+
+/** directory (system partition): `tenants`, the list background work walks. */
+interface TenantIndex extends Doc {
+  type: 'tenant-index';
+  tenantIds: string[];
+}
+
+/** directory: a person's member document is `member:<userId>`. */
+export const memberId = (userId: string) => `member:${userId}`;
+
+/** Where tenants, teams and members are kept: the `directory` container. */
+export class DirectoryRepository {
+  constructor(private readonly store: Store) {}
+
+  settings(tenantId: string): Promise<TenantSettings | undefined> {
+    return this.store.read<TenantSettings>('directory', tenantId, 'settings');
+  }
+
+  async addSettingsOnce(settings: NewDoc<TenantSettings>): Promise<TenantSettings> {
+    return (await this.store.createOnce<TenantSettings>('directory', settings)).doc;
+  }
+
+  /** Adds a tenant to the index in the system partition (once). */
+  async registerTenant(tenantId: string): Promise<void> {
+    await this.store.createOnce<TenantIndex>('directory', { id: 'tenants', tenantId: SYSTEM_PARTITION, type: 'tenant-index', tenantIds: [] });
+    await this.store.update<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants', (index) =>
+      index.tenantIds.includes(tenantId) ? undefined : { ...index, tenantIds: [...index.tenantIds, tenantId] },
+    );
+  }
+
+  async tenantIds(): Promise<string[]> {
+    return (await this.store.read<TenantIndex>('directory', SYSTEM_PARTITION, 'tenants'))?.tenantIds ?? [];
+  }
+
+  member(tenantId: string, userId: string): Promise<Member | undefined> {
+    return this.store.read<Member>('directory', tenantId, memberId(userId));
+  }
+
+  addMemberOnce(member: NewDoc<Member>): Promise<{ doc: Member; created: boolean }> {
+    return this.store.createOnce<Member>('directory', member);
+  }
+
+  updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
+    return this.store.update<Member>('directory', tenantId, memberId(userId), change);
+  }
+
+  membersByIds(tenantId: string, userIds: string[]): Promise<Member[]> {
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds });
+  }
+
+  membersByName(tenantId: string): Promise<Member[]> {
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' ORDER BY c.name");
+  }
+
+  team(tenantId: string, teamId: string): Promise<Team | undefined> {
+    return this.store.read<Team>('directory', tenantId, teamId);
+  }
+
+  teamsByName(tenantId: string): Promise<Team[]> {
+    return this.store.all<Team>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' ORDER BY c.name");
+  }
+
+  /** Teams a person belongs to or manages, by name. */
+  teamsOf(tenantId: string, userId: string): Promise<Team[]> {
+    return this.store.all<Team>(
+      'directory',
+      tenantId,
+      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId) ORDER BY c.name",
+      { userId },
+    );
+  }
+
+  addTeamOnce(team: NewDoc<Team>): Promise<{ doc: Team; created: boolean }> {
+    return this.store.createOnce<Team>('directory', team);
+  }
+
+  updateTeam(tenantId: string, teamId: string, change: (t: Team) => Team | undefined): Promise<Team | undefined> {
+    return this.store.update<Team>('directory', tenantId, teamId, change);
+  }
+}
