@@ -1,3 +1,5 @@
 // The paths component's public surface: other layers import from here, never from its files.
 export * from './model';
+export * from './schemas';
 export * from './paths';
+export { pathIdFor } from './repository';

@@ -1,16 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../ports/store';
 import type { Celebrations } from '../celebrations/celebrations';
-import { boundedText, userIdSchema, type Circles } from '../circles/circles';
+import type { Circles } from '../circles/circles';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type PathShare } from './model';
 import { type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
-import { idSchema } from '../shared/validation';
+import { ELEMENTS, LEVELS, MAX_GOALS } from './schemas';
+import { PathRepository, pathIdFor } from './repository';
 
 /**
  * Development paths: anyone (not only managers) chooses a level of leadership to grow in, rates
@@ -21,48 +21,7 @@ import { idSchema } from '../shared/validation';
  * Private by default: a path is read only by its owner and the people they share it with. Senior
  * leaders and admins have no view of it unless shared; everyone else is told it does not exist.
  */
-export const LEVELS: Record<LeadershipLevel, { label: string; description: string }> = {
-  self: { label: 'Leading yourself', description: 'Owning your work, your growth and the example you set.' },
-  direct: { label: 'Leading others directly', description: 'Leading a team you work with day to day.' },
-  group: { label: 'Leading groups', description: 'Leading several teams, managers or a function.' },
-  executive: { label: 'Executive leadership', description: 'Setting direction for the organisation.' },
-};
-export const ELEMENTS: Record<LeadershipElement, { label: string; description: string }> = {
-  setting_direction: { label: 'Setting direction', description: 'Making clear where we are going and why.' },
-  owning_results: { label: 'Owning results', description: 'Taking responsibility for outcomes, good and bad.' },
-  influencing: { label: 'Influencing', description: 'Bringing people along without relying on authority.' },
-  empowering_others: { label: 'Empowering others', description: 'Giving people room, trust and support to decide.' },
-  accountability: { label: 'Accountability', description: 'Keeping commitments and holding others to theirs, fairly.' },
-};
-export const MAX_GOALS = 5;
 const KEEP_COACHING = 100;
-
-const rating = z.number({ invalid_type_error: 'must be a number from 1 to 5', required_error: 'rate this element' }).int('must be a whole number from 1 to 5').min(1, 'must be 1–5').max(5, 'must be 1–5');
-export const pathLevelSchema = z.object({ level: z.enum(LEADERSHIP_LEVELS) }).strict();
-export const assessmentSchema = z
-  .object({
-    ratings: z.object(Object.fromEntries(LEADERSHIP_ELEMENTS.map((e) => [e, rating])) as Record<LeadershipElement, typeof rating>).strict(),
-    note: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
-  })
-  .strict();
-export const goalSchema = z.object({ text: boundedText(3, 300), pilotId: idSchema.optional(), circleId: idSchema.optional() }).strict();
-export const goalPatchSchema = z.object({ text: boundedText(3, 300), status: z.enum(['open', 'done']) }).partial().strict();
-export const shareSchema = z.object({ userId: userIdSchema, relation: z.enum(['manager', 'peer']), coach: z.boolean().default(true) }).strict();
-export const recognitionSchema = z
-  .object({ visibility: z.enum(['private', 'team']), teamId: z.string().max(200).optional() })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.visibility === 'team' && !v.teamId) ctx.addIssue({ code: 'custom', path: ['teamId'], message: 'pick the team to celebrate with' });
-  });
-export const coachingSchema = z.object({ text: boundedText(3, 2000) }).strict();
-export const reviewSchema = z
-  .object({ outcome: z.enum(['ready', 'not_yet']), note: z.string().trim().max(1000, 'must be at most 1000 characters').default('') })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.outcome === 'not_yet' && v.note.length < 3) ctx.addIssue({ code: 'custom', path: ['note'], message: 'say what to work on next' });
-  });
-
-export const pathIdFor = (userId: string) => `path:${userId}`;
 
 export interface PathView {
   id: string;
@@ -93,15 +52,19 @@ export interface PathOptions {
 }
 
 export class DevelopmentPaths {
+  private readonly paths: PathRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly directory: Directory,
     private readonly pilots: Pilots,
     private readonly circles: Circles,
     private readonly celebrations: Celebrations,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.paths = new PathRepository(store);
+  }
 
   view(caller: Caller, p: DevelopmentPath): PathView {
     const isOwner = p.ownerId === caller.userId;
@@ -127,19 +90,19 @@ export class DevelopmentPaths {
 
   /** The caller's own path, if they have started one. */
   mine(caller: Caller): Promise<DevelopmentPath | undefined> {
-    return this.store.read<DevelopmentPath>('directory', caller.tenantId, pathIdFor(caller.userId));
+    return this.paths.of(caller.tenantId, caller.userId);
   }
 
   /** A path the caller owns or was shared; for anyone else (leaders and admins too) it does not exist. */
   async get(caller: Caller, id: string): Promise<DevelopmentPath> {
-    const path = id.startsWith('path:') ? await this.store.read<DevelopmentPath>('directory', caller.tenantId, id) : undefined;
-    if (!path || path.type !== 'path' || !(path.ownerId === caller.userId || path.sharedIds.includes(caller.userId))) throw notFound('That development path');
+    const path = await this.paths.find(caller.tenantId, id);
+    if (!path || !(path.ownerId === caller.userId || path.sharedIds.includes(caller.userId))) throw notFound('That development path');
     return path;
   }
 
   /** Paths others have shared with the caller. */
   async sharedWithMe(caller: Caller): Promise<DevelopmentPath[]> {
-    return this.store.all<DevelopmentPath>('directory', caller.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'path' AND ARRAY_CONTAINS(c.sharedIds, @me) ORDER BY c.ownerName", { me: caller.userId });
+    return this.paths.sharedWith(caller.tenantId, caller.userId);
   }
 
   /** What the path's forms offer: levels, elements, the caller's managers, teams, pilots, circles. */
@@ -161,7 +124,7 @@ export class DevelopmentPaths {
   /** Starts the caller's path at a level, or moves it to another level. */
   async setLevel(caller: Caller, level: LeadershipLevel): Promise<{ path: DevelopmentPath; created: boolean }> {
     const now = this.clock.now().toISOString();
-    const { doc, created } = await this.store.createOnce<DevelopmentPath>('directory', {
+    const { doc, created } = await this.paths.createOnce({
       id: pathIdFor(caller.userId),
       tenantId: caller.tenantId,
       type: 'path',
@@ -286,7 +249,7 @@ export class DevelopmentPaths {
     if (!isOwner && !path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('Only the path’s owner and their coaches add coaching check-ins.');
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
     let added = false;
-    const updated = (await this.store.update<DevelopmentPath>('directory', caller.tenantId, id, (p) => {
+    const updated = (await this.paths.change(caller.tenantId, id, (p) => {
       if (p.coaching.some((c) => c.id === entryId)) return undefined;
       added = true;
       const at = this.clock.now().toISOString();
@@ -313,7 +276,7 @@ export class DevelopmentPaths {
     const path = await this.get(caller, id);
     if (!path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('Only a coach the person chose can review their readiness.');
     const at = this.clock.now().toISOString();
-    const updated = (await this.store.update<DevelopmentPath>('directory', caller.tenantId, id, (p) =>
+    const updated = (await this.paths.change(caller.tenantId, id, (p) =>
       p.review?.status === input.outcome && p.review.byId === caller.userId && p.review.note === input.note
         ? undefined
         : { ...p, review: { status: input.outcome, at, byId: caller.userId, byName: caller.name, note: input.note }, updatedAt: at },
@@ -331,7 +294,7 @@ export class DevelopmentPaths {
         message: `${updated.ownerName} is ready to lead at the “${LEVELS[updated.level].label}” level, recognised by ${caller.name}.${input.note && !team ? ` ${input.note}` : ''}`,
       }, { name: updated.ownerName, level: LEVELS[updated.level].label, coach: caller.name, note: input.note && !team ? input.note : '' });
       if (celebration) {
-        return (await this.store.update<DevelopmentPath>('directory', caller.tenantId, id, (p) => ({ ...p, recognition: { ...p.recognition, celebrationId: celebration.id } })))!;
+        return (await this.paths.change(caller.tenantId, id, (p) => ({ ...p, recognition: { ...p.recognition, celebrationId: celebration.id } })))!;
       }
     } else {
       await this.outbox.enqueue(caller.tenantId, `path-not-yet:${id}:${at}`, 'path_update', { kind: 'user', userId: updated.ownerId }, {
@@ -363,7 +326,7 @@ export class DevelopmentPaths {
   }
 
   private async changeMine(caller: Caller, mutate: (p: DevelopmentPath) => DevelopmentPath | undefined): Promise<DevelopmentPath> {
-    const updated = await this.store.update<DevelopmentPath>('directory', caller.tenantId, pathIdFor(caller.userId), (p) => {
+    const updated = await this.paths.change(caller.tenantId, pathIdFor(caller.userId), (p) => {
       const next = mutate(p);
       return next && { ...next, ownerName: caller.name, updatedAt: this.clock.now().toISOString() };
     });
@@ -374,6 +337,6 @@ export class DevelopmentPaths {
 
 const noPath = () => new DomainError('not_found', 'You have no development path yet: choose a level to start one.');
 
-function fieldError(field: string, message: string): DomainError {
-  return new DomainError('validation', `${field}: ${message}`, [{ field, message }]);
+function fieldError(field: string, message: string) {
+  return invalid([{ field, message }]);
 }

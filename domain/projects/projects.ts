@@ -1,17 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../ports/store';
 import type { Celebrations } from '../celebrations/celebrations';
-import { boundedText, userIdSchema, type Circles } from '../circles/circles';
+import type { Circles } from '../circles/circles';
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
-import { PROJECT_STATUSES, type Project, type ProjectStatus } from './model';
+import { conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { type Project, type ProjectStatus } from './model';
 import { hasRole, type Caller } from '../shared/caller';
-import { type Circle } from '../circles/model';
 import type { Outbox } from '../outbox/outbox';
 import { addDays } from '../shared/schedule';
-import { idSchema } from '../shared/validation';
+import { type ProjectDecision, type ProjectInput } from './schemas';
+import { ProjectRepository, projectIdFor } from './repository';
 
 /**
  * Community projects: a circle proposes one (goal, weeks and budget asked, a senior leader as
@@ -21,45 +20,6 @@ import { idSchema } from '../shared/validation';
  * Seen by the circle's members, its sponsor, and senior leaders and admins; nobody else.
  */
 const KEEP_CHECKINS = 50;
-
-export const projectInputSchema = z
-  .object({
-    circleId: idSchema,
-    title: boundedText(3, 120),
-    goal: boundedText(10, 2000),
-    weeksAsked: z.number({ invalid_type_error: 'must be a number of weeks' }).int('must be whole weeks').min(1, 'must be 1–52 weeks').max(52, 'must be 1–52 weeks'),
-    budget: z
-      .object({
-        amount: z.number({ invalid_type_error: 'must be a number' }).min(0, 'cannot be negative').max(10_000_000, 'must be at most 10,000,000'),
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code such as EUR'),
-      })
-      .strict(),
-    sponsorId: userIdSchema,
-  })
-  .strict();
-export type ProjectInput = z.output<typeof projectInputSchema>;
-
-export const projectDecisionSchema = z
-  .object({
-    decision: z.enum(['approve', 'decline']),
-    reason: z.string().trim().max(1000, 'must be at most 1000 characters').default(''),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.decision === 'decline' && v.reason.length < 3) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'say why the project is declined' });
-  });
-export type ProjectDecision = z.output<typeof projectDecisionSchema>;
-
-export const projectCheckinSchema = z
-  .object({
-    confidence: z.number({ invalid_type_error: 'must be a number from 1 to 5' }).int('must be a whole number from 1 to 5').min(1, 'must be 1–5').max(5, 'must be 1–5'),
-    note: boundedText(3, 1000),
-  })
-  .strict();
-export const projectDoneSchema = z.object({ summary: boundedText(10, 2000) }).strict();
-export const projectFilterSchema = z
-  .object({ circleId: z.string().max(200).optional(), status: z.enum(PROJECT_STATUSES).optional() })
-  .strict();
 
 export interface ProjectView {
   id: string;
@@ -83,27 +43,27 @@ export interface ProjectView {
 }
 
 export class Projects {
+  private readonly projects: ProjectRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly directory: Directory,
     private readonly circles: Circles,
     private readonly celebrations: Celebrations,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-  ) {}
-
-  private async circleOf(p: Project): Promise<Circle | undefined> {
-    return this.store.read<Circle>('directory', p.tenantId, p.circleId);
+  ) {
+    this.projects = new ProjectRepository(store);
   }
 
   private async access(caller: Caller, p: Project): Promise<{ member: boolean; sponsor: boolean; leader: boolean }> {
-    const circle = await this.circleOf(p);
+    const circle = await this.projects.circleOf(p);
     return { member: !!circle?.memberIds.includes(caller.userId), sponsor: p.sponsorId === caller.userId, leader: hasRole(caller, 'leader', 'admin') };
   }
 
   async get(caller: Caller, id: string): Promise<Project> {
-    const project = id.startsWith('project:') ? await this.store.read<Project>('pilots', caller.tenantId, id) : undefined;
-    if (!project || project.type !== 'project') throw notFound('That project');
+    const project = await this.projects.find(caller.tenantId, id);
+    if (!project) throw notFound('That project');
     const a = await this.access(caller, project);
     if (!a.member && !a.sponsor && !a.leader) throw notFound('That project');
     return project;
@@ -140,32 +100,13 @@ export class Projects {
 
   /** Leaders and admins: every project. Others: their circles' projects and those they sponsor. */
   async list(caller: Caller, filter: { circleId?: string; status?: ProjectStatus } = {}): Promise<Project[]> {
-    const clauses = ['c.tenantId = @tenantId', "c.type = 'project'"];
-    const params: Record<string, unknown> = {};
-    if (!hasRole(caller, 'leader', 'admin')) {
-      const mine = await this.circles.list(caller, 'mine');
-      params.circleIds = mine.map((c) => c.id);
-      params.me = caller.userId;
-      clauses.push('(ARRAY_CONTAINS(@circleIds, c.circleId) OR c.sponsorId = @me)');
-    }
-    if (filter.circleId) {
-      clauses.push('c.circleId = @circleId');
-      params.circleId = filter.circleId;
-    }
-    if (filter.status) {
-      clauses.push('c.status = @status');
-      params.status = filter.status;
-    }
-    return this.store.all<Project>('pilots', caller.tenantId, `SELECT TOP 200 * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.updatedAt DESC`, params);
+    const visibleTo = hasRole(caller, 'leader', 'admin') ? undefined : { circleIds: (await this.circles.list(caller, 'mine')).map((c) => c.id), userId: caller.userId };
+    return this.projects.list(caller.tenantId, { visibleTo, circleId: filter.circleId, status: filter.status });
   }
 
   /** Who may sponsor a project: the organisation's senior leaders (not the caller). */
   async sponsors(caller: Caller): Promise<{ id: string; name: string }[]> {
-    const rows = await this.store.all<{ userId: string; name: string }>(
-      'directory',
-      caller.tenantId,
-      "SELECT c.userId, c.name FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(c.roles, 'leader')",
-    );
+    const rows = await this.projects.leaders(caller.tenantId);
     return rows.filter((r) => r.userId !== caller.userId).map((r) => ({ id: r.userId, name: r.name })).sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -176,9 +117,8 @@ export class Projects {
     if (!sponsor || !sponsor.roles.includes('leader')) throw fieldError('sponsorId', 'must be a senior leader in your organisation');
     if (sponsor.userId === caller.userId) throw fieldError('sponsorId', 'must be someone other than you');
     const now = this.clock.now().toISOString();
-    const id = requestKey ? `project:${createHash('sha256').update(`${caller.tenantId}|${caller.userId}|${requestKey}`).digest('hex').slice(0, 32)}` : `project:${randomUUID()}`;
-    const { doc, created } = await this.store.createOnce<Project>('pilots', {
-      id,
+    const { doc, created } = await this.projects.createOnce({
+      id: projectIdFor(caller.tenantId, caller.userId, requestKey),
       tenantId: caller.tenantId,
       type: 'project',
       circleId: circle.id,
@@ -208,7 +148,7 @@ export class Projects {
     if (project.proposedById === caller.userId) throw forbidden('You proposed this project: another senior leader decides.');
     const outcome = input.decision === 'approve' ? 'approved' : 'declined';
     const today = isoDay(this.clock.now());
-    const updated = (await this.store.update<Project>('pilots', caller.tenantId, id, (p) => {
+    const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.decision?.outcome === outcome) return undefined;
       if (p.status !== 'proposed') throw conflict(`This project was already ${p.status}.`);
       return {
@@ -226,10 +166,10 @@ export class Projects {
   /** A circle member records progress on an approved project (once per request key). */
   async checkin(caller: Caller, id: string, input: { confidence: number; note: string }, requestKey?: string): Promise<Project> {
     const project = await this.get(caller, id);
-    const circle = await this.circleOf(project);
+    const circle = await this.projects.circleOf(project);
     if (!circle?.memberIds.includes(caller.userId)) throw forbidden('Only the circle’s members check in on its project.');
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
-    return (await this.store.update<Project>('pilots', caller.tenantId, id, (p) => {
+    return (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.checkins.some((c) => c.id === entryId)) return undefined;
       if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'Progress check-ins start once the project is approved.' : `This project is ${p.status}.`);
       const entry = { id: entryId, at: this.clock.now().toISOString(), byId: caller.userId, byName: caller.name, confidence: input.confidence, note: input.note };
@@ -242,7 +182,7 @@ export class Projects {
     const project = await this.get(caller, id);
     const a = await this.access(caller, project);
     if (!a.member && !a.sponsor) throw forbidden('Only the circle or the sponsor can mark the project done.');
-    const updated = (await this.store.update<Project>('pilots', caller.tenantId, id, (p) => {
+    const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.status === 'done') return undefined;
       if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'The project has not been approved yet.' : 'A declined project cannot be completed.');
       const at = this.clock.now().toISOString();
@@ -292,6 +232,6 @@ export function projectCardData(p: Project): ProjectCardData {
   };
 }
 
-function fieldError(field: string, message: string): DomainError {
-  return new DomainError('validation', `${field}: ${message}`, [{ field, message }]);
+function fieldError(field: string, message: string) {
+  return invalid([{ field, message }]);
 }

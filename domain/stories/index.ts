@@ -1,3 +1,5 @@
 // The stories component's public surface: other layers import from here, never from its files.
 export * from './model';
+export * from './schemas';
 export * from './stories';
+export { storyIdFor } from './repository';

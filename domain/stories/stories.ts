@@ -1,17 +1,16 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { Store } from '../ports/store';
 import type { Circles } from '../circles/circles';
-import { boundedText } from '../circles/circles';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { DomainError, conflict, forbidden, invalid, notFound } from '../shared/errors';
 import { OUTCOMES, type Outcome, type Pilot } from '../pilots/model';
 import { REACTION_KINDS, type ReactionKind, type Story } from './model';
 import { type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
-import { idSchema } from '../shared/validation';
+import { type StoryInput, type StorySearch } from './schemas';
+import { StoryRepository, searchTextOf, storyIdFor } from './repository';
 
 /**
  * Practice stories: when a pilot closes, its manager tells what was tried, what happened and what
@@ -21,35 +20,6 @@ import { idSchema } from '../shared/validation';
  * from new pilots that build on them.
  */
 const KEEP_BUILT_ON = 50;
-
-export const storyInputSchema = z
-  .object({
-    pilotId: idSchema,
-    tried: boundedText(10, 2000),
-    happened: boundedText(10, 2000),
-    change: boundedText(3, 2000),
-    circleIds: z.array(idSchema).max(10, 'share with at most 10 circles').default([]),
-  })
-  .strict();
-export type StoryInput = z.output<typeof storyInputSchema>;
-
-export const storyQuestionSchema = z.object({ text: boundedText(3, 1000) }).strict();
-export const reactionSchema = z.object({ kind: z.enum(REACTION_KINDS) }).strict();
-export const storyLinkSchema = z.object({ pilotId: idSchema }).strict();
-export const storyShareSchema = z.object({ circleIds: z.array(idSchema).min(1, 'pick at least one circle').max(10, 'share with at most 10 circles') }).strict();
-export const storySearchSchema = z
-  .object({
-    q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
-    outcome: z.enum(OUTCOMES).optional(),
-    practiceId: z.string().max(80).optional(),
-    circleId: z.string().max(200).optional(),
-    mine: z.enum(['true', 'false']).optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(25),
-  })
-  .strict();
-export type StorySearch = z.output<typeof storySearchSchema>;
-
-export const storyIdFor = (pilotId: string) => `story:${createHash('sha256').update(pilotId).digest('hex').slice(0, 24)}`;
 
 export interface StoryView {
   id: string;
@@ -86,14 +56,18 @@ export interface PublishableView {
 const emptyReactions = (): Record<ReactionKind, string[]> => Object.fromEntries(REACTION_KINDS.map((k) => [k, []])) as unknown as Record<ReactionKind, string[]>;
 
 export class Stories {
+  private readonly stories: StoryRepository;
+
   constructor(
-    private readonly store: Store,
+    store: Store,
     private readonly directory: Directory,
     private readonly pilots: Pilots,
     private readonly circles: Circles,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.stories = new StoryRepository(store);
+  }
 
   view(caller: Caller, s: Story): StoryView {
     const reactions = Object.fromEntries(REACTION_KINDS.map((k) => [k, { count: s.reactions[k]?.length ?? 0, mine: !!s.reactions[k]?.includes(caller.userId) }])) as StoryView['reactions'];
@@ -123,47 +97,29 @@ export class Stories {
 
   /** Every story in the caller's organisation is theirs to read. */
   async get(caller: Caller, id: string): Promise<Story> {
-    const story = id.startsWith('story:') ? await this.store.read<Story>('pilots', caller.tenantId, id) : undefined;
-    if (!story || story.type !== 'story') throw notFound('That story');
+    const story = await this.stories.find(caller.tenantId, id);
+    if (!story) throw notFound('That story');
     return story;
   }
 
   /** The library: newest first, matching every word of `q` against titles, names and text. */
   async search(caller: Caller, filter: Partial<StorySearch> = {}): Promise<Story[]> {
-    const clauses = ['c.tenantId = @tenantId', "c.type = 'story'"];
-    const params: Record<string, unknown> = {};
     const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-    words.forEach((w, i) => {
-      clauses.push(`CONTAINS(c.searchText, @w${i})`);
-      params[`w${i}`] = w.slice(0, 40);
+    return this.stories.search(caller.tenantId, {
+      words: words.map((w) => w.slice(0, 40)),
+      outcome: filter.outcome,
+      practiceId: filter.practiceId,
+      circleId: filter.circleId,
+      authorId: filter.mine === 'true' ? caller.userId : undefined,
+      top: filter.limit ?? 25,
     });
-    if (filter.outcome) {
-      clauses.push('c.outcome = @outcome');
-      params.outcome = filter.outcome;
-    }
-    if (filter.practiceId) {
-      clauses.push('c.practiceId = @practiceId');
-      params.practiceId = filter.practiceId;
-    }
-    if (filter.circleId) {
-      clauses.push('ARRAY_CONTAINS(c.circleIds, @circleId)');
-      params.circleId = filter.circleId;
-    }
-    if (filter.mine === 'true') {
-      clauses.push('c.authorId = @me');
-      params.me = caller.userId;
-    }
-    const top = Math.max(1, Math.min(100, Math.floor(filter.limit ?? 25)));
-    return this.store.all<Story>('pilots', caller.tenantId, `SELECT TOP ${top} * FROM c WHERE ${clauses.join(' AND ')} ORDER BY c.publishedAt DESC`, params);
   }
 
   /** Closed pilots the caller managed, with their story if one is published: the "publish" picker. */
   async publishable(caller: Caller): Promise<PublishableView[]> {
     const mine = (await this.pilots.list(caller, { mine: true, limit: 200 })).filter((p) => !p.circleId && (OUTCOMES as readonly string[]).includes(p.status));
     if (!mine.length) return [];
-    const ids = mine.map((p) => storyIdFor(p.id));
-    const published = await this.store.all<{ id: string }>('pilots', caller.tenantId, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'story' AND ARRAY_CONTAINS(@ids, c.id)", { ids });
-    const have = new Set(published.map((s) => s.id));
+    const have = await this.stories.published(caller.tenantId, mine.map((p) => storyIdFor(p.id)));
     return mine.map((p) => ({ pilotId: p.id, title: p.title, outcome: p.status as Outcome, hypothesis: p.hypothesis, learning: p.learning, storyId: have.has(storyIdFor(p.id)) ? storyIdFor(p.id) : undefined }));
   }
 
@@ -180,7 +136,7 @@ export class Stories {
     const now = this.clock.now().toISOString();
     const id = storyIdFor(pilot.id);
     const fields = { tried: input.tried, happened: input.happened, change: input.change };
-    const { doc, created } = await this.store.createOnce<Story>('pilots', {
+    const { doc, created } = await this.stories.createOnce({
       id,
       tenantId: caller.tenantId,
       type: 'story',
@@ -204,7 +160,7 @@ export class Stories {
     });
     let story = doc;
     if (!created) {
-      story = (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+      story = (await this.stories.change(caller.tenantId, id, (s) => {
         const circleIds = Array.from(new Set([...s.circleIds, ...input.circleIds]));
         if (s.tried === fields.tried && s.happened === fields.happened && s.change === fields.change && circleIds.length === s.circleIds.length) return undefined;
         return { ...s, ...fields, circleIds, searchText: searchTextOf({ ...s, ...fields }), updatedAt: now };
@@ -219,7 +175,7 @@ export class Stories {
     const story = await this.get(caller, id);
     if (story.authorId !== caller.userId) throw forbidden('Only the story’s author can share it.');
     for (const circleId of circleIds) await this.circles.memberCircle(caller, circleId);
-    const updated = (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+    const updated = (await this.stories.change(caller.tenantId, id, (s) => {
       const next = Array.from(new Set([...s.circleIds, ...circleIds]));
       return next.length === s.circleIds.length ? undefined : { ...s, circleIds: next, updatedAt: this.clock.now().toISOString() };
     }))!;
@@ -245,7 +201,7 @@ export class Stories {
   /** One reaction per person per kind: adding twice or removing twice changes nothing. */
   async react(caller: Caller, id: string, kind: ReactionKind, on: boolean): Promise<Story> {
     await this.get(caller, id);
-    return (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => {
+    return (await this.stories.change(caller.tenantId, id, (s) => {
       const current = s.reactions[kind] ?? [];
       const has = current.includes(caller.userId);
       if (has === on) return undefined;
@@ -270,7 +226,7 @@ export class Stories {
       askerEmail: asker?.email,
       question: text,
     });
-    const updated = sent ? (await this.store.update<Story>('pilots', caller.tenantId, id, (s) => ({ ...s, questionsAsked: s.questionsAsked + 1 })))! : story;
+    const updated = sent ? (await this.stories.change(caller.tenantId, id, (s) => ({ ...s, questionsAsked: s.questionsAsked + 1 })))! : story;
     return { sent, story: updated };
   }
 
@@ -283,13 +239,13 @@ export class Stories {
     const pilot = await this.pilots.get(caller, pilotId);
     if (pilot.circleId) throw notFound('That pilot');
     if (!this.pilots.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can say what it builds on.');
-    if (pilot.id === story.pilotId) throw new DomainError('validation', 'pilotId: a pilot cannot build on its own story', [{ field: 'pilotId', message: 'a pilot cannot build on its own story' }]);
+    if (pilot.id === story.pilotId) throw invalid([{ field: 'pilotId', message: 'a pilot cannot build on its own story' }]);
     const previous = pilot.basedOnStoryId;
-    const linked = (await this.store.update<Pilot>('pilots', caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
+    const linked = (await this.stories.changePilot(caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
     if (previous && previous !== story.id) {
-      await this.store.update<Story>('pilots', caller.tenantId, previous, (s) => (s.builtOn.some((b) => b.pilotId === pilot.id) ? { ...s, builtOn: s.builtOn.filter((b) => b.pilotId !== pilot.id) } : undefined));
+      await this.stories.change(caller.tenantId, previous, (s) => (s.builtOn.some((b) => b.pilotId === pilot.id) ? { ...s, builtOn: s.builtOn.filter((b) => b.pilotId !== pilot.id) } : undefined));
     }
-    const updated = (await this.store.update<Story>('pilots', caller.tenantId, story.id, (s) =>
+    const updated = (await this.stories.change(caller.tenantId, story.id, (s) =>
       s.builtOn.some((b) => b.pilotId === pilot.id)
         ? undefined
         : { ...s, builtOn: [...s.builtOn, { pilotId: pilot.id, title: pilot.title, teamName: pilot.teamName, managerName: pilot.managerName, at: this.clock.now().toISOString() }].slice(-KEEP_BUILT_ON) },
@@ -306,8 +262,4 @@ export class Stories {
     }
     return { story: updated, pilot: linked };
   }
-}
-
-function searchTextOf(s: { pilotTitle: string; practiceName: string; teamName: string; authorName: string; tried: string; happened: string; change: string }): string {
-  return [s.pilotTitle, s.practiceName, s.teamName, s.authorName, s.tried, s.happened, s.change].join(' \n ').toLowerCase().slice(0, 8000);
 }
