@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { projectRoot } from '../store/embedded';
 import { startTestApp, type TestApp } from './app';
 import { teamsHostHtml, type HostMessage, type TeamsHostOptions } from './teams-host/host-page';
 import type { TeamsUser } from './teams';
@@ -50,7 +51,7 @@ export interface TeamsTab {
 }
 
 export function requireBuiltTab(): void {
-  const built = path.resolve(__dirname, '../dist/tabs/index.html');
+  const built = path.join(projectRoot(), 'dist', 'tabs', 'index.html');
   if (!existsSync(built)) throw new Error('dist/tabs is not built: run `node scripts/build.mjs` (npm test does) before the browser tests.');
 }
 
