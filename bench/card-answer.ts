@@ -10,7 +10,8 @@ import { ManualClock } from '../domain/shared/clock';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import { DEFAULT_CADENCE } from '../domain/pilots';
 import { PRACTICE_SEEDS } from '../domain/practices';
-import { startLeaderful } from '../server/main';
+import { startTestApp } from '../support/app';
+import { adaptiveActionActivity } from '../support/teams';
 import { percentile } from './lib/clock';
 
 const arg = (name: string, fallback: number) => {
@@ -22,7 +23,8 @@ const ANSWERS = arg('--answers', 20);
 
 async function main() {
   const clock = new ManualClock(new Date('2027-01-04T09:00:30Z'));
-  const app = await startLeaderful({ clock, env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DEMO_SIGN_IN: 'true', SEED_DEMO_DATA: 'false', BACKGROUND: 'false' } });
+  const t = await startTestApp({ clock, env: { DEMO_SIGN_IN: 'true', SEED_DEMO_DATA: 'false', BACKGROUND: 'false' } });
+  const { app } = t;
   const tenantId = randomUUID();
   await app.domain.directory.ensureTenant(tenantId);
   const users = Array.from({ length: USERS }, () => randomUUID());
@@ -38,12 +40,8 @@ async function main() {
   await app.background.tick();
   const roundId = 'round:pilot:bench:2027-01-04';
 
-  const invoke = (userId: string, n: number) => ({
-    type: 'invoke', name: 'adaptiveCard/action', id: randomUUID(), serviceUrl: 'http://127.0.0.1:9/', channelId: 'msteams',
-    from: { id: `29:${userId}`, aadObjectId: userId, name: 'Member' }, recipient: { id: '28:bot' },
-    conversation: { id: `a:${userId}`, conversationType: 'personal', tenantId }, channelData: { tenant: { id: tenantId } },
-    value: { action: { type: 'Action.Execute', verb: 'checkin.submit', data: { roundId, confidence: String((n % 5) + 1), progress: `Answer ${n}`, blocker: '', autonomy: '4', workload: '3' } }, trigger: 'manual' },
-  });
+  const invoke = (userId: string, n: number) =>
+    adaptiveActionActivity(t.connector.url, { tenantId, userId, name: 'Member' }, 'checkin.submit', { roundId, confidence: String((n % 5) + 1), progress: `Answer ${n}`, blocker: '', autonomy: '4', workload: '3' }, `a:${userId}`);
 
   const latencies: number[] = [];
   let errors = 0;
@@ -70,7 +68,7 @@ async function main() {
   console.log(`  p95            ${percentile(latencies, 95).toFixed(1)} ms`);
   console.log(`  p99            ${percentile(latencies, 99).toFixed(1)} ms`);
   console.log(`  throughput     ${(latencies.length / wall).toFixed(0)} answers/s`);
-  await app.stop();
+  await t.stop();
 }
 
 main().catch((err) => {

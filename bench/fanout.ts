@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Doc } from '../store/cosmos';
-import { startLeaderful } from '../server/main';
+import { startTestApp } from '../support/app';
 import { DEFAULT_CADENCE } from '../domain/pilots';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import { runningClockFrom } from './lib/clock';
@@ -23,10 +23,9 @@ const TENANT_CEILING = 50; // sends per second per app per tenant (Teams' docume
 async function main() {
   const connector = await new LimitedConnector(0.01).start();
   const clock = runningClockFrom('2027-01-04T09:00:30Z');
-  const app = await startLeaderful({
-    clock,
-    env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', DEMO_SIGN_IN: 'true', SEED_DEMO_DATA: 'false', BACKGROUND: 'false' },
-  });
+  // Deliveries go to the limit-enforcing connector in its own process, not the app's stand-in.
+  const t = await startTestApp({ clock, env: { DEMO_SIGN_IN: 'true', SEED_DEMO_DATA: 'false', BACKGROUND: 'false' } });
+  const { app } = t;
   const tenantId = randomUUID();
   await app.domain.directory.ensureTenant(tenantId);
   const bot = { id: '28:bench-bot', name: 'Leaderful' };
@@ -102,7 +101,7 @@ async function main() {
   console.log(`  achieved rate                ${rate.toFixed(1)}/s of ${TENANT_CEILING}/s ceiling = ${((rate / TENANT_CEILING) * 100).toFixed(1)} %`);
   console.log(`  total time                   ${totalS.toFixed(1)} s`);
   console.log(`  server RSS (peak)            ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
-  await app.stop();
+  await t.stop();
   await connector.stop();
 }
 

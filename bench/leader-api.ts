@@ -10,8 +10,7 @@ import { ManualClock } from '../domain/shared/clock';
 import { deriveHealth } from '../domain/pilots';
 import { DEFAULT_CADENCE } from '../domain/pilots';
 import type { RoundFigures } from '../domain/pilots';
-import { startLeaderful } from '../server/main';
-import { TEST_APP_CLIENT_ID, TestIdentityProvider } from '../test/helpers/keys';
+import { startTestApp } from '../support/app';
 import { percentile } from './lib/clock';
 
 const PILOTS = 1000;
@@ -19,11 +18,11 @@ const TEAMS = 200;
 const STATUSES = ['active', 'active', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped', 'draft'];
 
 async function main() {
-  const idp = await new TestIdentityProvider().start();
-  const app = await startLeaderful({
+  const t = await startTestApp({
     clock: new ManualClock(new Date('2027-03-01T12:00:00Z')),
-    env: { NODE_ENV: 'test', PORT: '0', LOG_LEVEL: 'silent', SEED_DEMO_DATA: 'false', BACKGROUND: 'false', AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_JWKS_URI: idp.jwksUri, AAD_AUTHORITY_HOST: idp.authorityHost, RATE_LIMIT_API_PER_MINUTE: '100000' },
+    env: { SEED_DEMO_DATA: 'false', BACKGROUND: 'false', RATE_LIMIT_API_PER_MINUTE: '100000' },
   });
+  const { app, idp } = t;
   const tenantId = randomUUID();
   const leaderId = randomUUID();
   await app.domain.directory.ensureTenant(tenantId);
@@ -88,8 +87,7 @@ async function main() {
   await measure('with 10,000 answers');
   for (let from = 10_000; from < 100_000; from += 10_000) await app.store.bulkCreate('checkins', answers(from, from + 10_000));
   await measure('with 100,000 answers');
-  await app.stop();
-  await idp.stop();
+  await t.stop();
 }
 
 main().catch((err) => {

@@ -19,8 +19,9 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { Doc } from '../store/cosmos';
 import { DEMO_TENANT_ID } from '../domain/demo';
-import { demoUser } from '../test/helpers/app';
-import { seedPortfolio, startBrowserApp, type BrowserApp } from '../test/helpers/browser';
+import { demoUser } from '../support/app';
+import { startBrowserApp, type BrowserApp } from '../support/browser';
+import { seedPortfolio } from '../support/portfolio';
 import { percentile } from './lib/clock';
 
 const args = process.argv.slice(2);

@@ -116,7 +116,7 @@ export async function buildAppPackage(opts: BuildOptions): Promise<BuildResult> 
   const icons = (manifest.icons ?? {}) as Json;
   const color = readPackageFile(manifestDir, icons.color, 'icons.color', problems);
   const outline = readPackageFile(manifestDir, icons.outline, 'icons.outline', problems);
-  problems.push(...checkIcons(color && { name: String(icons.color), data: color }, outline && { name: String(icons.outline), data: outline }));
+  problems.push(...(await checkIcons(color && { name: String(icons.color), data: color }, outline && { name: String(icons.outline), data: outline })));
 
   // Language files: each valid against the localization schema of the same version, and complete.
   const loc = (manifest.localizationInfo ?? {}) as Json;
@@ -164,11 +164,17 @@ export async function buildAppPackage(opts: BuildOptions): Promise<BuildResult> 
   mkdirSync(outDir, { recursive: true });
   writeFileSync(zipPath, writeZip(entries));
   // Read it back: the file on disk, not the buffer in memory, is what gets uploaded.
-  const written = readZip(readFileSync(zipPath)).map((e) => e.name);
+  const read = readZip(readFileSync(zipPath));
+  const written = read.map((e) => e.name);
   const expected = entries.map((e) => e.name);
   if (written.join('\n') !== expected.join('\n')) {
     rmSync(zipPath, { force: true });
     return { zipPath, problems: [`${path.basename(zipPath)}: written zip holds [${written.join(', ')}], expected [${expected.join(', ')}]`] };
+  }
+  const changed = read.filter((e, i) => !e.data.equals(entries[i].data)).map((e) => e.name);
+  if (changed.length) {
+    rmSync(zipPath, { force: true });
+    return { zipPath, problems: [`${path.basename(zipPath)}: ${changed.join(', ')} did not read back as written`] };
   }
   return { zipPath, problems: [] };
 }

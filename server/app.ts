@@ -11,13 +11,28 @@ import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
 import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
+import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
+import { registerProjectRoutes } from './api/projects';
+import { registerStoryRoutes } from './api/stories';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
 import { handler, jsonBody, sendError } from '../platform/http';
 import { IdentityResolver } from './identity';
 import type { Log } from '../platform/log';
 import { securityHeaders } from './security-headers';
+
+/** The tab API, one route module per component. */
+const API_ROUTES: ((ctx: ApiContext) => void)[] = [
+  registerMeRoutes,
+  registerPilotRoutes,
+  registerLeaderRoutes,
+  registerFeedbackRoutes,
+  registerCircleRoutes,
+  registerStoryRoutes,
+  registerProjectRoutes,
+  registerPathRoutes,
+];
 
 export interface AppDeps {
   config: Config;
@@ -64,11 +79,7 @@ export function createApp(deps: AppDeps): restify.Server {
   }));
 
   const ctx: ApiContext = { server, domain, identity, log, config, limits: domain.limits };
-  registerMeRoutes(ctx);
-  registerPilotRoutes(ctx);
-  registerLeaderRoutes(ctx);
-  registerFeedbackRoutes(ctx);
-  registerCircleRoutes(ctx);
+  for (const register of API_ROUTES) register(ctx);
 
   registerTabFiles(server, deps.tabsDir, log);
 

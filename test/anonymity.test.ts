@@ -8,8 +8,8 @@ import type { Member, Team } from '../domain/directory';
 import type { Pilot } from '../domain/pilots';
 import type { Role } from '../domain/shared/caller';
 import type { OutboxItem } from '../domain/outbox';
-import { startTestApp, type TestApp } from './helpers/app';
-import { messageActivity, type TeamsUser } from './helpers/teams';
+import { startTestApp, type TestApp } from '../support/app';
+import { messageActivity, type TeamsUser } from '../support/teams';
 
 /**
  * The adversarial suite: every way we could think of to find out who wrote an anonymous item,

@@ -1,8 +1,8 @@
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
+import type { ReceivedActivity } from '../support/connector';
 import { installedTeam, type Scenario } from './helpers/scenario';
-import { invokeActivity, messageActivity } from './helpers/teams';
+import { invokeActivity, messageActivity } from '../support/teams';
 
 const cardText = (a: ReceivedActivity) => JSON.stringify(adaptiveCardsIn(a.activity));
 let t: TestApp;

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../domain/shared/clock';
 import type { Round } from '../domain/checkins';
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
-import { adaptiveActionActivity, installInTeamActivity, messageActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import type { ReceivedActivity } from '../support/connector';
+import { adaptiveActionActivity, installInTeamActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * The bot's rhythm end to end over HTTP, with a clock the test moves: install in a team, read

@@ -3,10 +3,10 @@ import { circleActions } from '../bot/circles';
 import { ManualClock } from '../domain/shared/clock';
 import type { Caller } from '../domain/shared/caller';
 import type { Celebration } from '../domain/celebrations';
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
-import { BOT_ID, messageActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import type { ReceivedActivity } from '../support/connector';
+import { BOT_ID, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Community projects over real HTTP: a circle proposes one (goal, weeks and budget asked, a

@@ -9,10 +9,10 @@ import type { Circle } from '../domain/circles';
 import type { Pilot } from '../domain/pilots';
 import type { Round } from '../domain/checkins';
 import type { OutboxItem } from '../domain/outbox';
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
-import { BOT_ID, adaptiveActionActivity, messageActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import type { ReceivedActivity } from '../support/connector';
+import { BOT_ID, adaptiveActionActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Leadership circles over real HTTP: a circle started in a group chat, its members from the

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ManualClock } from '../domain/shared/clock';
 import type { OutboxItem } from '../domain/outbox';
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn } from './helpers/cards';
-import { TestConnector } from './helpers/connector';
-import { installInTeamActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import { TestConnector } from '../support/connector';
+import { installInTeamActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Delivery you can trust: a fan-out through a 429 storm and a restart in the middle loses

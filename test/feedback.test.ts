@@ -9,9 +9,9 @@ import type { Caller } from '../domain/shared/caller';
 import type { FeedbackItem } from '../domain/feedback';
 import type { Pilot } from '../domain/pilots';
 import type { OutboxItem } from '../domain/outbox';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import { adaptiveActionActivity, invokeActivity, messageActivity, type TeamsUser } from './helpers/teams';
+import { adaptiveActionActivity, invokeActivity, messageActivity, type TeamsUser } from '../support/teams';
 
 /**
  * Feedback loops over real HTTP: giving feedback, the owner's side (acknowledge, reply, "you said,

@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
-import { messageActivity } from './helpers/teams';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
+import { messageActivity } from '../support/teams';
 import { DEMO_TENANT_ID } from '../domain/demo';
 
 describe('foundation: one server over HTTP', () => {

@@ -4,9 +4,9 @@ import { TEMPLATES } from '../bot/cards';
 import { COMMANDS } from '../bot/chat';
 import { CIRCLE_COMMANDS } from '../bot/circles';
 import { ES, STATUS_LABEL, localeOf, t } from '../bot/i18n';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn } from './helpers/cards';
-import { invokeActivity, messageActivity } from './helpers/teams';
+import { invokeActivity, messageActivity } from '../support/teams';
 
 /** Words a reader sees once template expressions, card functions, numbers and symbols are gone. */
 const hasWords = (s: string) => /\p{L}{2,}/u.test(s.replace(/\$\{[^}]*\}/g, '').replace(/\{\{[^}]*\}\}/g, ''));

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {

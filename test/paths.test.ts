@@ -6,10 +6,10 @@ import type { Caller } from '../domain/shared/caller';
 import type { Celebration } from '../domain/celebrations';
 import type { DevelopmentPath } from '../domain/paths';
 import type { OutboxItem } from '../domain/outbox';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
-import { messageActivity, type TeamsUser } from './helpers/teams';
+import type { ReceivedActivity } from '../support/connector';
+import { messageActivity, type TeamsUser } from '../support/teams';
 
 /**
  * Development paths over real HTTP, from choosing a level to a recognition celebration: a

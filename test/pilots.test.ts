@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import { invokeActivity, messageActivity, type TeamsUser } from './helpers/teams';
+import { invokeActivity, messageActivity, type TeamsUser } from '../support/teams';
 
 const morgan = demoUser('Morgan'); // manager of team:demo-ops
 const jordan = demoUser('Jordan'); // manager of team:demo-care

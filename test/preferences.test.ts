@@ -1,6 +1,6 @@
 import { ManualClock } from '../domain/shared/clock';
 import type { Round } from '../domain/checkins';
-import { startTestApp, type TestApp } from './helpers/app';
+import { startTestApp, type TestApp } from '../support/app';
 import { installedTeam } from './helpers/scenario';
 
 const clock = new ManualClock(new Date('2027-01-04T06:00:00Z'));

@@ -1,4 +1,4 @@
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 
 let t: TestApp;
 beforeAll(async () => {

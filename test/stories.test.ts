@@ -6,10 +6,10 @@ import { circleActions, circleCommands, storySearch, STORY_SEARCH_COMMAND } from
 import { DEMO_TENANT_ID } from '../domain/demo';
 import type { Caller } from '../domain/shared/caller';
 import type { Pilot } from '../domain/pilots';
-import { demoUser, startTestApp, type TestApp } from './helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import type { ReceivedActivity } from './helpers/connector';
-import { BOT_ID, invokeActivity, messageActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import type { ReceivedActivity } from '../support/connector';
+import { BOT_ID, invokeActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Practice stories over real HTTP: a manager publishes what a closed pilot taught them, to the

@@ -1,4 +1,4 @@
-import { decodePng, PngError, COLOR_TYPE } from './png';
+import { PNG, type Metadata } from 'pngjs';
 
 /**
  * Package rules the Teams JSON schema does not express (or expresses with unhelpful messages):
@@ -152,30 +152,48 @@ export interface IconFile {
   data: Buffer;
 }
 
+/** PNG colour types with an alpha channel: gray + alpha, RGBA. */
+const ALPHA_COLOR_TYPES = [4, 6];
+
+interface DecodedPng {
+  width: number;
+  height: number;
+  colorType: number;
+  /** 8-bit RGBA, whatever the file's depth, filters or interlacing. */
+  rgba: Buffer;
+}
+
+/** pngjs's streaming parser: it names the first thing wrong (its sync reader reports a later symptom). */
+function readPng(data: Buffer): Promise<DecodedPng> {
+  return new Promise((resolve, reject) => {
+    let colorType = -1;
+    const png = new PNG();
+    png.on('metadata', (m: Metadata) => (colorType = m.colorType));
+    png.on('error', () => undefined); // later errors of a broken file: the first one is the answer
+    png.parse(data, (err, image) => (err ? reject(err) : resolve({ width: image.width, height: image.height, colorType, rgba: image.data })));
+  });
+}
+
 /** Colour 192×192; outline 32×32 with an alpha channel, white or transparent pixels only. Each is checked if present. */
-export function checkIcons(color: IconFile | undefined, outline: IconFile | undefined): string[] {
+export async function checkIcons(color: IconFile | undefined, outline: IconFile | undefined): Promise<string[]> {
   const problems: string[] = [];
-  const decode = (f: IconFile | undefined) => {
+  const decode = async (f: IconFile | undefined) => {
     if (!f) return undefined;
     try {
-      return decodePng(f.data);
+      return await readPng(f.data);
     } catch (err) {
-      problems.push(`${f.name}: ${err instanceof PngError ? err.message : String(err)}`);
+      problems.push(`${f.name}: not a valid PNG (${err instanceof Error ? err.message : String(err)})`);
       return undefined;
     }
   };
-  const c = decode(color);
+  const c = await decode(color);
   if (c && (c.width !== 192 || c.height !== 192)) problems.push(`${color!.name}: colour icon must be 192×192 pixels (is ${c.width}×${c.height})`);
 
-  const o = decode(outline);
+  const o = await decode(outline);
   if (!o || !outline) return problems;
   if (o.width !== 32 || o.height !== 32) problems.push(`${outline.name}: outline icon must be 32×32 pixels (is ${o.width}×${o.height})`);
-  if (o.colorType !== COLOR_TYPE.rgba && o.colorType !== COLOR_TYPE.grayAlpha) {
+  if (!ALPHA_COLOR_TYPES.includes(o.colorType)) {
     problems.push(`${outline.name}: outline icon must have an alpha channel (RGBA) for its transparent background (colour type ${o.colorType})`);
-    return problems;
-  }
-  if (!o.rgba) {
-    problems.push(`${outline.name}: cannot check pixels: ${o.unsupported}; save it as an 8-bit non-interlaced RGBA PNG`);
     return problems;
   }
   let offending = 0;

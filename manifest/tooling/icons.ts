@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { encodePng, type RawImage } from './png';
+import { PNG } from 'pngjs';
 
 /**
  * Draws Leaderful's icons in code so they are reproducible and reviewable: three rising bars
@@ -10,6 +10,24 @@ import { encodePng, type RawImage } from './png';
  */
 
 export const ACCENT = { hex: '#0E7C6B', rgb: [0x0e, 0x7c, 0x6b] as const };
+
+export interface RawImage {
+  width: number;
+  height: number;
+  /** 3 = RGB (opaque), 4 = RGBA. */
+  channels: 3 | 4;
+  /** Row-major, `channels` bytes per pixel. */
+  data: Uint8Array;
+}
+
+/** Encodes as 8-bit RGB or RGBA with no row filters and a fixed deflate setting: byte-for-byte reproducible. */
+export function encodePng({ width, height, channels, data }: RawImage): Buffer {
+  if (data.length !== width * height * channels) throw new Error('pixel data does not match the image size');
+  const colorType = channels === 4 ? 6 : 2;
+  const image = new PNG({ width, height });
+  image.data = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  return PNG.sync.write(image, { colorType, inputColorType: colorType, inputHasAlpha: channels === 4, filterType: 0, deflateLevel: 9, deflateStrategy: 0 });
+}
 
 interface Rect { x0: number; y0: number; x1: number; y1: number; r: number }
 

@@ -18,7 +18,7 @@ export interface ApiContext {
 }
 
 /** The caller's key for per-user limits. */
-export const limitKey = (caller: Caller) => `${caller.tenantId}|${caller.userId}`;
+export const limitKey = (who: { tenantId: string; userId: string }) => `${who.tenantId}|${who.userId}`;
 
 export type AuthedHandler = (caller: Caller, req: Request, res: Response) => Promise<void>;
 
@@ -26,15 +26,8 @@ export type AuthedHandler = (caller: Caller, req: Request, res: Response) => Pro
 export function authed(ctx: ApiContext, fn: AuthedHandler) {
   return handler(ctx.log, async (req, res) => {
     const principal = await ctx.identity.resolve(req);
-    ctx.limits.consume('api', `${principal.tenantId}|${principal.userId}`);
+    ctx.limits.consume('api', limitKey(principal));
     const caller = await ctx.domain.directory.resolveCaller(principal.tenantId, principal.userId, principal.name);
     await fn(caller, req, res);
   });
-}
-
-/** Query-string value as a single string (restify gives arrays for repeated keys). */
-export function queryParam(req: Request, name: string): string | undefined {
-  const v = (req.query as Record<string, unknown> | undefined)?.[name];
-  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
-  return typeof v === 'string' && v.length ? v : undefined;
 }

@@ -10,7 +10,8 @@ import {
   summaryFilterSchema,
 } from '../../domain/feedback';
 import { idSchema, parseInput } from '../../domain/shared/validation';
-import { authed, queryParam, type ApiContext } from './context';
+import { authed, type ApiContext } from './context';
+import { idempotencyKey, pathSegment, queryStrings } from './http';
 
 /**
  * Feedback loops over the tab API. Every route is a thin face over domain/feedback; inputs
@@ -33,30 +34,12 @@ import { authed, queryParam, type ApiContext } from './context';
  *  GET  /api/settings/anonymity            the tenant's threshold
  *  PUT  /api/settings/anonymity            admins: {anonymityThreshold: 3..25}
  */
+// A bad id is reported as the body's field (not the segment's, as pathParam would): clients rely on that shape.
 function feedbackId(req: Request): string {
-  const raw = String(req.params.id ?? '');
-  let id = raw;
-  try {
-    id = decodeURIComponent(raw);
-  } catch {
-    // Malformed escapes (e.g. "%ZZ"): validated as they are, and refused as an invalid id.
-  }
-  return parseInput(idSchema, id);
+  return parseInput(idSchema, pathSegment(req, 'id'));
 }
 
-function requestKey(req: Request): string | undefined {
-  const key = req.header('idempotency-key');
-  return key ? String(key).slice(0, 200) : undefined;
-}
-
-function filterOf(req: Request) {
-  const raw: Record<string, string> = {};
-  for (const name of Object.keys((req.query as Record<string, unknown>) ?? {})) {
-    const v = queryParam(req, name);
-    if (v !== undefined) raw[name] = v;
-  }
-  return parseInput(summaryFilterSchema, raw);
-}
+const filterOf = (req: Request) => parseInput(summaryFilterSchema, queryStrings(req));
 
 export function registerFeedbackRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
@@ -64,7 +47,7 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
 
   server.post('/api/feedback', authed(ctx, async (caller, req, res) => {
     const input = parseInput(feedbackInputSchema, req.body);
-    const { item, created, notice } = await feedback.give(caller, input, requestKey(req));
+    const { item, created, notice } = await feedback.give(caller, input, idempotencyKey(req));
     res.send(created ? 201 : 200, { item, ...(notice ? { notice } : {}) });
   }));
 
@@ -115,12 +98,12 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
 
   server.post('/api/feedback/:id/reply', authed(ctx, async (caller, req, res) => {
     const { text } = parseInput(replySchema, req.body ?? {});
-    res.send({ item: await feedback.reply(caller, feedbackId(req), text, requestKey(req)) });
+    res.send({ item: await feedback.reply(caller, feedbackId(req), text, idempotencyKey(req)) });
   }));
 
   server.post('/api/feedback/:id/respond', authed(ctx, async (caller, req, res) => {
     const { text } = parseInput(replySchema, req.body ?? {});
-    res.send({ item: await feedback.respond(caller, feedbackId(req), text, requestKey(req)) });
+    res.send({ item: await feedback.respond(caller, feedbackId(req), text, idempotencyKey(req)) });
   }));
 
   server.post('/api/feedback/:id/confirm', authed(ctx, async (caller, req, res) => {

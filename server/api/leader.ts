@@ -1,17 +1,18 @@
-import { DomainError } from '../../domain/shared/errors';
-import { PILOT_STATUSES, type PilotStatus } from '../../domain/pilots';
-import { toCsv } from '../../domain/shared/csv';
-import { authed, queryParam, type ApiContext } from './context';
 import restify, { type Request } from 'restify';
+import { toCsv } from '../../domain/shared/csv';
+import { authed, type ApiContext } from './context';
+import { queryParam } from './http';
+import { statusParam } from './pilots';
 
-/** The leader view's API: the portfolio (rollups only) and its CSV export. Leaders and admins. */
+/**
+ * The leader view's API: the portfolio (rollups only) and its CSV export. Leaders and admins.
+ *
+ *  GET /api/leader/portfolio?status=&practiceId=&teamId=&managerId=   the portfolio (gzip)
+ *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV
+ */
 function filterOf(req: Request) {
-  const status = queryParam(req, 'status');
-  if (status && !PILOT_STATUSES.includes(status as PilotStatus)) {
-    throw new DomainError('validation', `status: must be one of ${PILOT_STATUSES.join(', ')}`, [{ field: 'status', message: 'unknown status' }]);
-  }
   return {
-    status: status as PilotStatus | undefined,
+    status: statusParam(req),
     practiceId: queryParam(req, 'practiceId'),
     teamId: queryParam(req, 'teamId'),
     managerId: queryParam(req, 'managerId'),

@@ -1,24 +1,42 @@
 import type { Request } from 'restify';
 import { DomainError } from '../../domain/shared/errors';
-import { PILOT_STATUSES, type Pilot, type PilotStatus } from '../../domain/pilots';
-import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
-import type { PilotAction } from '../../domain/pilots';
-import { authed, queryParam, type ApiContext } from './context';
+import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { authed, type ApiContext } from './context';
+import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFields } from './http';
 
+/**
+ * Pilots and the practice library over the tab API. Thin faces over domain/pilots and practices.
+ *
+ *  GET   /api/practices                      {practices}
+ *  GET   /api/pilots?status=&teamId=&mine=    {pilots: PilotView[]}
+ *  GET   /api/pilots/:id                      {pilot} with an ETag header
+ *  POST  /api/pilots                          (Idempotency-Key honoured) → 201|200 {pilot}
+ *  PATCH /api/pilots/:id                      If-Match required → {pilot}
+ *  POST  /api/pilots/:id/close                {outcome, learning} → {pilot}
+ *  POST  /api/pilots/:id/measures/:index/met  → {pilot}
+ *  POST  /api/pilots/:id/launch|pause|resume|review → {pilot}
+ *   PilotView: the pilot without storage internals, plus {etag, canEdit}
+ */
 const ACTIONS: PilotAction[] = ['launch', 'pause', 'resume', 'review'];
 
 function pilotId(req: Request): string {
   return parseInput(idSchema, String(req.params.id ?? ''));
 }
 
+/** The `status` filter of pilot lists (here and in the leader view). */
+export function statusParam(req: Request): PilotStatus | undefined {
+  const status = queryParam(req, 'status');
+  if (status && !PILOT_STATUSES.includes(status as PilotStatus)) {
+    throw new DomainError('validation', `status: must be one of ${PILOT_STATUSES.join(', ')}`, [{ field: 'status', message: 'unknown status' }]);
+  }
+  return status as PilotStatus | undefined;
+}
+
 /** What the tab gets for a pilot: the document without storage internals, plus what it may do. */
 function view(pilot: Pilot, canEdit: boolean) {
-  const { _etag, _ts, ...rest } = pilot as Pilot & Record<string, unknown>;
-  delete (rest as Record<string, unknown>)._rid;
-  delete (rest as Record<string, unknown>)._self;
-  delete (rest as Record<string, unknown>)._attachments;
-  return { ...rest, etag: _etag, canEdit };
+  return { ...withoutStorageFields(pilot), etag: pilot._etag, canEdit };
 }
 
 export function registerPilotRoutes(ctx: ApiContext): void {
@@ -26,16 +44,13 @@ export function registerPilotRoutes(ctx: ApiContext): void {
 
   server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
     const practices = await domain.practices.list(caller);
-    res.send({ practices: practices.map(({ _etag, _ts, ...p }) => p) });
+    res.send({ practices: practices.map(withoutStorageFields) });
   }));
 
   server.get('/api/pilots', authed(ctx, async (caller, req, res) => {
-    const status = queryParam(req, 'status');
-    if (status && !PILOT_STATUSES.includes(status as PilotStatus)) {
-      throw new DomainError('validation', `status: must be one of ${PILOT_STATUSES.join(', ')}`, [{ field: 'status', message: 'unknown status' }]);
-    }
+    const status = statusParam(req);
     const pilots = await domain.pilots.list(caller, {
-      status: status as PilotStatus | undefined,
+      status,
       teamId: queryParam(req, 'teamId'),
       mine: queryParam(req, 'mine') === 'true',
     });
@@ -44,23 +59,21 @@ export function registerPilotRoutes(ctx: ApiContext): void {
 
   server.get('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const pilot = await domain.pilots.get(caller, pilotId(req));
-    res.header('ETag', pilot._etag ?? '');
+    sendETag(res, pilot);
     res.send({ pilot: view(pilot, domain.pilots.canEdit(caller, pilot)) });
   }));
 
   server.post('/api/pilots', authed(ctx, async (caller, req, res) => {
     const input = parseInput(pilotInputSchema, req.body);
-    const key = req.header('idempotency-key');
-    const { pilot, created } = await domain.pilots.create(caller, input, key ? String(key).slice(0, 200) : undefined);
+    const { pilot, created } = await domain.pilots.create(caller, input, idempotencyKey(req));
     res.send(created ? 201 : 200, { pilot: view(pilot, true) });
   }));
 
   server.patch('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const id = pilotId(req);
-    const etag = req.header('if-match');
-    if (!etag) throw new DomainError('validation', 'If-Match: send the ETag of the pilot you edited.', [{ field: 'If-Match', message: 'required' }]);
+    const etag = requireIfMatch(req, 'pilot');
     const patch = parseInput(pilotPatchSchema, req.body);
-    const pilot = await domain.pilots.edit(caller, id, patch, String(etag));
+    const pilot = await domain.pilots.edit(caller, id, patch, etag);
     res.send({ pilot: view(pilot, true) });
   }));
 

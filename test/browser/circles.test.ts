@@ -4,9 +4,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { STORY_SEARCH_COMMAND } from '../../bot/circles';
 import { DEMO_TENANT_ID } from '../../domain/demo';
-import { demoUser } from '../helpers/app';
-import { APP_BACKGROUND, rememberDemoUser, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
-import { BOT_ID, invokeActivity, rosterOf, type TeamsUser } from '../helpers/teams';
+import { demoUser } from '../../support/app';
+import { APP_BACKGROUND, rememberDemoUser, seriousViolations } from '../helpers/browser';
+import { startBrowserApp, type BrowserApp } from '../../support/browser';
+import { BOT_ID, invokeActivity, rosterOf, type TeamsUser } from '../../support/teams';
 
 /**
  * Circles, practice stories, community projects and development paths in the tab (issue 9):

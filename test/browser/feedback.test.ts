@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { DEMO_USERS } from '../../domain/demo';
-import { demoUser } from '../helpers/app';
-import { APP_BACKGROUND, downloadText, rememberDemoUser, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { demoUser } from '../../support/app';
+import { APP_BACKGROUND, downloadText, rememberDemoUser, seriousViolations } from '../helpers/browser';
+import { startBrowserApp, type BrowserApp } from '../../support/browser';
 
 /**
  * Feedback in the tab: giving it (what "anonymous" means, where it went), the manager's inbox

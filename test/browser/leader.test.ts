@@ -1,7 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_TENANT_ID } from '../../domain/demo';
-import { demoUser } from '../helpers/app';
-import { APP_BACKGROUND, downloadText, rememberDemoUser, seedPortfolio, seriousViolations, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { demoUser } from '../../support/app';
+import { APP_BACKGROUND, downloadText, rememberDemoUser, seriousViolations } from '../helpers/browser';
+import { seedPortfolio } from '../../support/portfolio';
+import { startBrowserApp, type BrowserApp } from '../../support/browser';
 
 /**
  * The senior leaders' view with 1,000 more pilots than the demo's eight: the virtualized grid

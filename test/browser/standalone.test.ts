@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { demoUser } from '../helpers/app';
-import { signInAsDemoUser, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { demoUser } from '../../support/app';
+import { signInAsDemoUser } from '../helpers/browser';
+import { startBrowserApp, type BrowserApp } from '../../support/browser';
 
 /**
  * The tab opened directly in a browser with demo sign-in on: the local demo path. Real server,

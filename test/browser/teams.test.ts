@@ -1,8 +1,9 @@
-import { demoUser } from '../helpers/app';
-import { APP_BACKGROUND, startBrowserApp, type BrowserApp } from '../helpers/browser';
+import { demoUser } from '../../support/app';
+import { APP_BACKGROUND } from '../helpers/browser';
+import { startBrowserApp, type BrowserApp } from '../../support/browser';
 
 /**
- * The tab inside the test Teams host (test/helpers/teams-host): SSO tokens, themes, deep links,
+ * The tab inside the test Teams host (support/teams-host): SSO tokens, themes, deep links,
  * the channel tab and its configuration page. This server has Teams SSO only (no demo sign-in),
  * so anything the tab shows was fetched with a Bearer token.
  */

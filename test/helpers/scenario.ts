@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { TestApp } from './app';
-import { installInTeamActivity, rosterOf, type TeamsUser } from './teams';
+import type { TestApp } from '../../support/app';
+import { installInTeamActivity, rosterOf, type TeamsUser } from '../../support/teams';
 
 /** A fresh tenant with the bot installed in one team channel, and a launched pilot. */
 export interface Scenario {

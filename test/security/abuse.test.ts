@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEMO_TENANT_ID } from '../../domain/demo';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
-import { adaptiveActionActivity, invokeActivity, type TeamsUser } from '../helpers/teams';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
+import { adaptiveActionActivity, invokeActivity, type TeamsUser } from '../../support/teams';
 import { changeCount, diffDigests, printFigures, storeDigest } from './support';
 
 /**

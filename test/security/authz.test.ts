@@ -5,8 +5,8 @@ import { ME_COMMANDS } from '../../bot/message-extension';
 import { DEMO_TENANT_ID } from '../../domain/demo';
 import type { Pilot } from '../../domain/pilots';
 import type { Round } from '../../domain/checkins';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
-import { adaptiveActionActivity, installInTeamActivity, invokeActivity, messageActivity, rosterOf, type TeamsUser } from '../helpers/teams';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
+import { adaptiveActionActivity, installInTeamActivity, invokeActivity, messageActivity, rosterOf, type TeamsUser } from '../../support/teams';
 import { routesFromServer, routesFromSource } from './routes';
 import { changeCount, diffDigests, printFigures, settle, storeDigest, type StoreDiff } from './support';
 

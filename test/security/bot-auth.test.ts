@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
 import { BOT_APP_ID, BotFrameworkTokenService, hsConfusionToken, unsignedToken } from '../helpers/bot-auth';
-import { invokeActivity, messageActivity } from '../helpers/teams';
+import { invokeActivity, messageActivity } from '../../support/teams';
 import { changeCount, diffDigests, printFigures, settle, storeDigest } from './support';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
-import { invokeActivity, messageActivity, type TeamsUser } from '../helpers/teams';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
+import { invokeActivity, messageActivity, type TeamsUser } from '../../support/teams';
 import { routesFromSource } from './routes';
 import { changeCount, diffDigests, printFigures, settle, storeDigest, type StoreDigest } from './support';
 

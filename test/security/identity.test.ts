@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, generateKeyPair } from 'jose';
 import { DEMO_USERS } from '../../domain/demo';
 import { ConfigError, loadConfig } from '../../server/config';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
-import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI } from '../helpers/keys';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
+import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI } from '../../support/identity-provider';
 import { routesFromSource } from './routes';
 import { changeCount, diffDigests, printFigures, storeDigest } from './support';
 

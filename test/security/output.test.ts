@@ -7,9 +7,9 @@ import { feedbackNotificationCard, sentCard, threadCard } from '../../bot/feedba
 import { pilotCard } from '../../bot/message-extension';
 import { celebrationCard, checkinCard, checkinThanksCard, notificationCard, summaryCard } from '../../bot/notifications';
 import { TEAMS_FRAME_ANCESTORS } from '../../server/security-headers';
-import { demoUser, startTestApp, type TestApp } from '../helpers/app';
+import { demoUser, startTestApp, type TestApp } from '../../support/app';
 import { adaptiveCardsIn } from '../helpers/cards';
-import { adaptiveActionActivity, invokeActivity, messageActivity } from '../helpers/teams';
+import { adaptiveActionActivity, invokeActivity, messageActivity } from '../../support/teams';
 import { printFigures } from './support';
 
 /**

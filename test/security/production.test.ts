@@ -3,9 +3,9 @@ import { startLeaderful, type Running } from '../../server/main';
 import { createLog } from '../../platform/log';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../store/embedded';
 import { BotFrameworkTokenService } from '../helpers/bot-auth';
-import { TestConnector } from '../helpers/connector';
-import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from '../helpers/keys';
-import { invokeActivity, messageActivity } from '../helpers/teams';
+import { TestConnector } from '../../support/connector';
+import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from '../../support/identity-provider';
+import { invokeActivity, messageActivity } from '../../support/teams';
 
 /**
  * The app as it runs in Azure (NODE_ENV=production, an external Cosmos endpoint, bot auth on),

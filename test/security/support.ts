@@ -1,5 +1,5 @@
 import { CONTAINERS } from '../../domain/ports/store';
-import type { TestApp } from '../helpers/app';
+import type { TestApp } from '../../support/app';
 
 /**
  * Shared by the security suites: a digest of every document of every container (id, tenant,

@@ -1,13 +1,13 @@
-import { startLeaderful, type Running } from '../../server/main';
-import type { Clock } from '../../domain/shared/clock';
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
+import { startLeaderful, type Running } from '../server/main';
+import type { Clock } from '../domain/shared/clock';
+import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import { TestConnector } from './connector';
-import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from './keys';
+import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from './identity-provider';
 import type { TeamsUser } from './teams';
 
 /**
  * The real server on an ephemeral port, against its own embedded Cosmos server, with a local
- * identity provider (JWKS) and Bot Connector stand-in. Each test file gets its own.
+ * identity provider (JWKS) and Bot Connector stand-in. Each test file and benchmark gets its own.
  */
 export interface TestApp {
   app: Running;

@@ -1,0 +1,131 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { projectRoot } from '../store/embedded';
+import { startTestApp, type TestApp } from './app';
+import { teamsHostHtml, type HostMessage, type TeamsHostOptions } from './teams-host/host-page';
+import type { TeamsUser } from './teams';
+
+/**
+ * The browser harness of the browser tests and the tab benchmark: the real server (startTestApp)
+ * plus Debian Chromium driven by playwright-core. One per test file; each test takes a fresh
+ * context (own storage), so tests stay independent. Nothing leaves the machine: requests to
+ * other hosts are answered or refused.
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TEAMS_JS_VALID_DOMAINS = 'https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json';
+
+export interface BrowserApp {
+  t: TestApp;
+  browser: Browser;
+  /** The tab's base URL, e.g. http://127.0.0.1:1234/tabs/index.html */
+  tabUrl: string;
+  /** A page in a fresh context. `errors` collects uncaught page errors for a final check. */
+  newPage(opts?: { viewport?: { width: number; height: number } }): Promise<{ page: Page; context: BrowserContext; errors: string[] }>;
+  /** Opens the tab inside the test Teams host, signed in as `user`. */
+  openInTeams(user: TeamsUser, opts: TeamsOpenOptions): Promise<TeamsTab>;
+  stop(): Promise<void>;
+}
+
+export type TeamsOpenOptions = Omit<TeamsHostOptions, 'tenantId' | 'userObjectId' | 'token'> & {
+  signIn?: boolean;
+  viewport?: { width: number; height: number };
+  /** Runs on the new page before it loads the host (e.g. to watch every response from the start). */
+  beforeNavigate?(page: Page): void | Promise<void>;
+};
+
+export interface TeamsTab {
+  page: Page;
+  tab: FrameLocator;
+  errors: string[];
+  /** Every message the tab sent the host, oldest first. */
+  messages(func?: string): Promise<HostMessage[]>;
+  /** Waits until the tab has sent a message with this func; returns the first such message. */
+  waitForMessage(func: string): Promise<HostMessage>;
+  setTheme(theme: 'default' | 'dark' | 'contrast'): Promise<void>;
+  /** The user selects Save on the configuration page. */
+  save(): Promise<void>;
+  /** Headers of the tab's /api requests, as the server received them. */
+  apiRequests: { path: string; headers: Record<string, string> }[];
+}
+
+export function requireBuiltTab(): void {
+  const built = path.join(projectRoot(), 'dist', 'tabs', 'index.html');
+  if (!existsSync(built)) throw new Error('dist/tabs is not built: run `node scripts/build.mjs` (npm test does) before the browser tests.');
+}
+
+export async function startBrowserApp(opts: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+  requireBuiltTab();
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  const t = await startTestApp({ env: opts.env });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+  } catch (err) {
+    await t.stop();
+    throw err;
+  }
+  const origin = t.url;
+  const tabUrl = `${origin}/tabs/index.html`;
+
+  async function newPage(pageOpts: { viewport?: { width: number; height: number } } = {}) {
+    // Reduced motion: Fluent skips its fade-ins, so nothing is scanned or clicked half-faded.
+    const context = await browser.newContext({ viewport: pageOpts.viewport ?? { width: 1280, height: 860 }, locale: 'en-US', reducedMotion: 'reduce' });
+    context.setDefaultTimeout(10_000);
+    // teams-js fetches its valid-domains list on import; answer it like the CDN would.
+    await context.route(TEAMS_JS_VALID_DOMAINS, (route) => route.fulfill({ json: { validOrigins: ['teams.microsoft.com', '*.teams.microsoft.com'] } }));
+    await context.route((url) => url.origin !== origin && url.href !== TEAMS_JS_VALID_DOMAINS, (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    return { page, context, errors };
+  }
+
+  async function openInTeams(user: TeamsUser, { signIn, viewport, beforeNavigate, ...hostOpts }: TeamsOpenOptions): Promise<TeamsTab> {
+    const { page, errors } = await newPage({ viewport });
+    const token = signIn === false ? undefined : await t.idp.token({ tid: user.tenantId, oid: user.userId, name: user.name });
+    // The host page lives at the app's origin (fulfilled here, never served by the app), so
+    // teams-js in the framed tab accepts its messages as same-origin.
+    const hostUrl = `${origin}/__test-teams-host.html`;
+    await page.route(hostUrl, (route) =>
+      route.fulfill({ contentType: 'text/html', body: teamsHostHtml({ ...hostOpts, tenantId: user.tenantId, userObjectId: user.userId, token }) }),
+    );
+    const apiRequests: TeamsTab['apiRequests'] = [];
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (url.origin === origin && url.pathname.startsWith('/api/')) apiRequests.push({ path: url.pathname + url.search, headers: req.headers() });
+    });
+    await beforeNavigate?.(page);
+    await page.goto(hostUrl);
+    const messages = async (func?: string) => {
+      const all = await page.evaluate(() => (window as unknown as { __teamsHost: { messages: HostMessage[] } }).__teamsHost.messages);
+      return func ? all.filter((m) => m.func === func) : all;
+    };
+    return {
+      page,
+      tab: page.frameLocator('#tab'),
+      errors,
+      apiRequests,
+      messages,
+      async waitForMessage(func) {
+        await page.waitForFunction((f) => (window as unknown as { __teamsHost: { messages: HostMessage[] } }).__teamsHost.messages.some((m) => m.func === f), func);
+        return (await messages(func))[0];
+      },
+      setTheme: (theme) => page.evaluate((th) => (window as unknown as { __teamsHost: { setTheme(t: string): void } }).__teamsHost.setTheme(th), theme),
+      save: () => page.evaluate(() => (window as unknown as { __teamsHost: { save(): void } }).__teamsHost.save()),
+    };
+  }
+
+  return {
+    t,
+    browser,
+    tabUrl,
+    newPage,
+    openInTeams,
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await t.stop();
+    },
+  };
+}
