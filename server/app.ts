@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import restify, { type Request, type Response, type Next } from 'restify';
-import { createAdapter, messagesHandler, type LeaderfulAdapter } from '../bot/adapter';
-import type { LinkConfig } from '../bot/links';
-import { LeaderfulBot } from '../bot/bot';
+import { createAdapter, messagesHandler, type LeaderfulAdapter } from '../bot/app/adapter';
+import type { LinkConfig } from '../bot/app/links';
+import { LeaderfulBot } from '../bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import type { CosmosStore } from '../store/cosmos';

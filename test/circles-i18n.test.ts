@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CIRCLES_ES } from '../bot/circles-i18n';
-import { circleNotificationCard } from '../bot/circles';
+import { outboxCard as circleNotificationCard } from '../bot/delivery';
+import { CIRCLES_ES } from '../bot/i18n/es-circles';
 import { ES } from '../bot/i18n';
 import { TEMPLATES } from '../bot/cards';
 import { LEVELS } from '../domain/paths';
@@ -44,7 +44,8 @@ function translatedSentences(src: string): string[] {
   return out;
 }
 
-const src = readFileSync(path.join(__dirname, '..', 'bot', 'circles.ts'), 'utf8');
+const featureDirs = ['circles', 'stories', 'projects', 'paths'].map((f) => path.join(__dirname, '..', 'bot', f));
+const src = featureDirs.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(path.join(dir, f), 'utf8'))).join('\n');
 /** Labels kept in tables and passed to `t` by variable. */
 const LABEL_TABLES = ['REACTION_LABEL', 'OUTCOME_LABEL', 'PROJECT_STATUS_LABEL', 'ELEMENT_LABEL'];
 function tableValues(name: string): string[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { circleActions } from '../bot/circles';
+import { circleActions } from '../bot';
 import { ManualClock } from '../domain/shared/clock';
 import type { Caller } from '../domain/shared/caller';
 import type { Celebration } from '../domain/celebrations';

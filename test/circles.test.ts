@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
-import { circleActions, circleCommands } from '../bot/circles';
+import { circleActions, circleCommands } from '../bot';
 import { ManualClock } from '../domain/shared/clock';
 import type { Caller } from '../domain/shared/caller';
 import type { Circle } from '../domain/circles';
@@ -46,7 +46,7 @@ const source = (file: string) => {
     return '';
   }
 };
-const botSources = ['bot/bot.ts', 'bot/chat.ts', 'bot/card-actions.ts', 'server/background.ts'].map(source).join('\n');
+const botSources = ['bot/index.ts', 'bot/circles/routes.ts', 'server/background.ts'].map(source).join('\n');
 const WIRED = { chat: botSources.includes('circleCommands'), actions: botSources.includes('circleActions'), tick: /circles\.tick/.test(botSources) };
 function whenWired(wired: boolean, name: string, fn: () => Promise<void>) {
   if (wired) test(name, fn);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { TEMPLATES } from '../bot/cards';
-import { COMMANDS } from '../bot/chat';
-import { CIRCLE_COMMANDS } from '../bot/circles';
-import { ES, STATUS_LABEL, localeOf, t } from '../bot/i18n';
+import { CIRCLE_COMMANDS, COMMANDS } from '../bot/help';
+import { ES, localeOf, t } from '../bot/i18n';
+import { STATUS_LABEL } from '../bot/pilots';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn } from './helpers/cards';
 import { invokeActivity, messageActivity } from '../support/teams';
@@ -23,7 +23,7 @@ function readableStrings(value: unknown, key = '', out = new Set<string>()): Set
 function sentencesInCode(): Set<string> {
   const out = new Set<string>();
   const dir = path.join(__dirname, '..', 'bot');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'))) {
     const src = readFileSync(path.join(dir, file), 'utf8');
     const call = /\bt\(\s*[\w.]+(?:\([^)]*\))?\s*,\s*((?:[^()]|\([^()]*\))*)\)/g;
     for (const m of src.matchAll(call)) {

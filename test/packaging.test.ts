@@ -524,7 +524,7 @@ describe('manifest matches the bot and tab code', () => {
   const manifest = JSON.parse(read('manifest/manifest.json'));
 
   test('message extension command ids and the search parameter are the ones the handler routes on', () => {
-    const src = read('bot/message-extension.ts');
+    const src = read('bot/app/message-extension.ts');
     const block = /ME_COMMANDS = \{([^}]*)\}/.exec(src)?.[1] ?? '';
     const ids = [...block.matchAll(/:\s*'([^']+)'/g)].map((m) => m[1]);
     expect(manifest.composeExtensions[0].commands.map((c: { id: string }) => c.id).sort()).toEqual(ids.sort());
@@ -532,7 +532,7 @@ describe('manifest matches the bot and tab code', () => {
   });
 
   test('bot command titles are the chat commands the bot understands', () => {
-    const src = read('bot/chat.ts');
+    const src = read('bot/help/commands.ts');
     const names = [...(/COMMANDS = \[([\s\S]*?)\];/.exec(src)?.[1] ?? '').matchAll(/name: '([^']+)'/g)].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(0);
     const [personal, ...shared] = manifest.bots[0].commandLists as { scopes: string[]; commands: { title: string }[] }[];
@@ -546,7 +546,7 @@ describe('manifest matches the bot and tab code', () => {
   });
 
   test('deep links from cards open static tabs that exist', () => {
-    const entities = [...read('bot/links.ts').matchAll(/\/l\/entity\/\$\{[^}]+\}\/(\w+)/g)].map((m) => m[1]);
+    const entities = [...read('bot/app/links.ts').matchAll(/\/l\/entity\/\$\{[^}]+\}\/(\w+)/g)].map((m) => m[1]);
     expect(entities.length).toBeGreaterThan(0);
     const tabIds = manifest.staticTabs.map((t: { entityId: string }) => t.entityId);
     for (const e of entities) expect(tabIds).toContain(e);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
-import { circleActions, circleCommands } from '../bot/circles';
+import { circleActions, circleCommands } from '../bot';
 import { DEMO_TENANT_ID } from '../domain/demo';
 import type { Caller } from '../domain/shared/caller';
 import type { Celebration } from '../domain/celebrations';

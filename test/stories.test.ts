@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TurnContext } from 'botbuilder';
-import { circleActions, circleCommands, storySearch, STORY_SEARCH_COMMAND } from '../bot/circles';
+import { circleActions, circleCommands } from '../bot';
+import { storySearch, STORY_SEARCH_COMMAND } from '../bot/stories';
 import { DEMO_TENANT_ID } from '../domain/demo';
 import type { Caller } from '../domain/shared/caller';
 import type { Pilot } from '../domain/pilots';
@@ -36,7 +37,7 @@ const source = (file: string) => {
     return '';
   }
 };
-const botSources = ['bot/bot.ts', 'bot/message-extension.ts'].map(source).join('\n');
+const botSources = ['bot/index.ts', 'bot/stories/routes.ts'].map(source).join('\n');
 const WIRED = { search: botSources.includes('storySearch') || botSources.includes('STORY_SEARCH_COMMAND') };
 function whenWired(wired: boolean, name: string, fn: () => Promise<void>) {
   if (wired) test(name, fn);

@@ -1,63 +1,15 @@
 import { Template } from 'adaptivecards-templating';
-import { localizeTemplate, type Locale } from '../i18n';
-import celebration from './templates/celebration.json';
-import checkinReminder from './templates/checkin-reminder.json';
-import checkinThanks from './templates/checkin-thanks.json';
-import checkin from './templates/checkin.json';
-import circleStatus from './templates/circle-status.json';
-import circleUpdate from './templates/circle-update.json';
-import facilitator from './templates/facilitator.json';
-import feedbackDigest from './templates/feedback-digest.json';
-import feedbackForm from './templates/feedback-form.json';
-import feedbackThread from './templates/feedback-thread.json';
-import help from './templates/help.json';
-import kudosForm from './templates/kudos-form.json';
-import launch from './templates/launch.json';
-import message from './templates/message.json';
-import pilot from './templates/pilot.json';
-import practice from './templates/practice.json';
-import pilotForm from './templates/pilot-form.json';
-import pilotList from './templates/pilot-list.json';
-import pathCard from './templates/path-card.json';
-import projectCard from './templates/project-card.json';
-import roundSummary from './templates/round-summary.json';
-import storyCard from './templates/story-card.json';
-import storyForm from './templates/story-form.json';
-import welcome from './templates/welcome.json';
+import { localizeTemplate, t, type Locale } from '../i18n';
+import { TEMPLATES, type TemplateName } from './templates';
+
+export { TEMPLATES, type TemplateName };
 
 /**
- * Every Adaptive Card Leaderful sends is a template in ./templates, filled here. Text people wrote
- * is escaped on the way in so nobody can smuggle markdown links, formatting or mentions into a
- * card that others see. Fields listed in `raw` (URLs, input values) are inserted as they are.
+ * The card renderer: every Adaptive Card Leaderful sends is a template (see ./templates), filled
+ * here. Text people wrote is escaped on the way in so nobody can smuggle markdown links,
+ * formatting or mentions into a card that others see. Fields listed in `raw` (URLs, input
+ * values) are inserted as they are.
  */
-export const TEMPLATES = {
-  celebration,
-  checkin,
-  checkinReminder,
-  checkinThanks,
-  facilitator,
-  feedbackDigest,
-  feedbackForm,
-  feedbackThread,
-  help,
-  kudosForm,
-  launch,
-  message,
-  pilot,
-  pilotForm,
-  pilotList,
-  practice,
-  roundSummary,
-  welcome,
-  circleStatus,
-  circleUpdate,
-  storyCard,
-  storyForm,
-  projectCard,
-  pathCard,
-} as const;
-export type TemplateName = keyof typeof TEMPLATES;
-
 export interface CardAttachment {
   contentType: 'application/vnd.microsoft.card.adaptive';
   content: Record<string, unknown>;
@@ -94,14 +46,12 @@ function escapeAll(value: unknown, raw: Set<string>): unknown {
 
 /**
  * Plain-text slots: URLs, ids, input values and choice titles are not rendered as markdown, so
- * escaping them would show stray backslashes. They go in as they are.
+ * escaping them would show stray backslashes. They go in as they are. The ids a card's actions
+ * carry back (circleId, …) and the times Adaptive Cards format (closesAt, dueAt) are such slots.
  */
 const RAW_KEYS = ['url', 'tabUrl', 'version', 'value', 'values', 'id', 'requestId', 'choices', 'verb', 'data'];
+const ID_KEYS = ['circleId', 'storyId', 'projectId', 'pathId', 'feedbackId', 'closesAt', 'dueAt', 'chatUrl'];
 
-/**
- * Fills a template in the reader's language (English if not given). `raw` names extra data keys
- * that are plain text slots rather than markdown.
- */
 /** Parsed templates, one per template and language (parsing costs far more than filling). A memo of
  * the static templates, never of data: nothing request-specific is kept here. */
 const parsed = new Map<string, Template>();
@@ -116,12 +66,26 @@ function templateFor(name: TemplateName, locale: Locale): Template {
   return template;
 }
 
+/**
+ * Fills a template in the reader's language (English if not given). `raw` names extra data keys
+ * that are plain text slots rather than markdown.
+ */
 export function renderCard(name: TemplateName, data: Record<string, unknown>, raw: string[] = [], locale: Locale = 'en'): CardAttachment {
   const template = templateFor(name, locale);
-  const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...raw])) }) as Record<string, unknown>;
+  const content = template.expand({ $root: escapeAll(data, new Set([...RAW_KEYS, ...ID_KEYS, ...raw])) }) as Record<string, unknown>;
   // A card whose only action was dropped by `$when` must not carry an empty action bar.
   if (Array.isArray(content.actions) && content.actions.length === 0) delete content.actions;
   return { contentType: 'application/vnd.microsoft.card.adaptive', content };
 }
 
 export const cardBytes = (card: CardAttachment) => Buffer.byteLength(JSON.stringify(card.content));
+
+/** The plain card, for a title and a sentence already in the reader's words. */
+export const textCard = (locale: Locale, title: string, text: string): CardAttachment => renderCard('message', { title, text }, [], locale);
+
+/** The plain card: a title and a sentence, both translated. */
+export const messageCard = (locale: Locale, title: string, text: string, vars: Record<string, string | number> = {}): CardAttachment =>
+  renderCard('message', { title: t(locale, title), text: t(locale, text, vars) }, [], locale);
+
+/** Adaptive Cards' DATE()/TIME() want RFC 3339 without milliseconds; Teams shows local time. */
+export const cardTime = (iso: string | undefined) => (iso ? new Date(iso).toISOString().replace(/\.\d{3}Z$/, 'Z') : '');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { STORY_SEARCH_COMMAND } from '../../bot/circles';
+import { STORY_SEARCH_COMMAND } from '../../bot/stories';
 import { DEMO_TENANT_ID } from '../../domain/demo';
 import { demoUser } from '../../support/app';
 import { APP_BACKGROUND, rememberDemoUser, seriousViolations } from '../helpers/browser';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ME_COMMANDS } from '../../bot/message-extension';
+import { ME_COMMANDS } from '../../bot/app/message-extension';
 import { DEMO_TENANT_ID } from '../../domain/demo';
 import type { Pilot } from '../../domain/pilots';
 import type { Round } from '../../domain/checkins';
@@ -513,7 +513,7 @@ describe('the invoke table covers every invoke, command and card verb', () => {
   const names = () => INVOKE_CASES.map((c) => c.name);
 
   test('every invoke the bot overrides', () => {
-    const overrides = [...read('bot/bot.ts').matchAll(/override\s+(?:async\s+)?(handleTeams\w+|onAdaptiveCardInvoke|onInvokeActivity)\s*\(/g)].map((m) => m[1]);
+    const overrides = [...read('bot/app/teams-bot.ts').matchAll(/override\s+(?:async\s+)?(handleTeams\w+|onAdaptiveCardInvoke|onInvokeActivity)\s*\(/g)].map((m) => m[1]);
     expect(overrides.filter((o) => !OVERRIDE_INVOKES[o])).toEqual([]); // a new kind of invoke: map it and add cases
     expect(overrides.map((o) => OVERRIDE_INVOKES[o]).filter((n) => !names().some((x) => x.startsWith(n)))).toEqual([]);
   });
@@ -523,11 +523,12 @@ describe('the invoke table covers every invoke, command and card verb', () => {
   });
 
   test('every Action.Execute verb the bot sends or handles', () => {
-    const templates = readdirSync(path.join(root, 'bot/cards/templates')).map((f) => read(`bot/cards/templates/${f}`));
-    const sources = readdirSync(path.join(root, 'bot')).filter((f) => f.endsWith('.ts')).map((f) => read(`bot/${f}`));
+    const files = readdirSync(path.join(root, 'bot'), { recursive: true }) as string[];
+    const templates = files.filter((f) => f.endsWith('.json')).map((f) => read(`bot/${f}`));
+    const sources = files.filter((f) => f.endsWith('.ts')).map((f) => read(`bot/${f}`));
     const verbs = new Set<string>();
     for (const t of templates) for (const m of t.matchAll(/"verb":\s*"([\w.]+)"/g)) verbs.add(m[1]);
-    for (const s of sources) for (const m of s.matchAll(/(?:verb === |case )'([a-z]+\.[\w]+)'/g)) verbs.add(m[1]);
+    for (const s of sources) for (const m of s.matchAll(/(?:verb === |case |\.verb\()'([a-z]+\.[\w]+)'/g)) verbs.add(m[1]);
     expect(verbs.size).toBeGreaterThan(5);
     expect([...verbs].filter((v) => !names().some((x) => x.includes(` ${v}`)))).toEqual([]);
   });

@@ -1,0 +1,39 @@
+import type { MessagingExtensionQuery } from 'botbuilder';
+import { escapeMarkdown } from '../cards';
+
+/** Message-extension command ids; manifest/manifest.json declares the same. */
+export const ME_COMMANDS = {
+  search: 'findPilots',
+  launchPilot: 'launchPilot',
+  giveKudos: 'giveKudos',
+  sendFeedback: 'sendFeedback',
+  stories: 'findStories',
+} as const;
+
+/** The words typed into a search command and the page asked for (bounded). */
+export function searchOf(query: MessagingExtensionQuery): { text: string; skip: number; count: number } {
+  const text = String((query.parameters ?? []).find((p) => p.name === 'searchQuery')?.value ?? '').slice(0, 100);
+  const skip = Math.max(0, Math.min(1000, Number(query.queryOptions?.skip) || 0));
+  const count = Math.max(1, Math.min(25, Number(query.queryOptions?.count) || 10));
+  return { text, skip, count };
+}
+
+/** Search-result previews are thumbnail cards, whose text Teams formats: escape it like cards. */
+export function preview(title: string, text: string) {
+  return { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: escapeMarkdown(title), text: escapeMarkdown(text) } };
+}
+
+/** Plain text of a message's HTML body (a message's "…" action prefills a form with it). */
+export function messageText(html: string | undefined): string {
+  return (html ?? '')
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .trim()
+    .slice(0, 1000);
+}

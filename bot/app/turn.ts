@@ -1,0 +1,84 @@
+import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { Domain } from '../../domain';
+import type { Caller } from '../../domain/shared/caller';
+import type { CardAttachment } from '../cards';
+import { localeOf, type Locale } from '../i18n';
+
+/** The Entra tenant and user behind a Teams activity. */
+export interface Identity {
+  tenantId: string;
+  userId: string;
+  name: string;
+}
+
+/** Who sent the activity, or undefined outside a Teams tenant. Read from the activity only. */
+export function activityIdentity(activity: Partial<Activity>): Identity | undefined {
+  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  const userId = activity.from?.aadObjectId;
+  if (!tenantId || !userId) return undefined;
+  return { tenantId: String(tenantId), userId: String(userId), name: String(activity.from?.name ?? '') };
+}
+
+export async function callerOf(domain: Domain, activity: Partial<Activity>): Promise<Caller | undefined> {
+  const who = activityIdentity(activity);
+  return who ? domain.directory.resolveCaller(who.tenantId, who.userId, who.name) : undefined;
+}
+
+/** Teams' channel data, as far as the bot reads it. */
+export interface TeamsChannelData {
+  team?: { id?: string; name?: string };
+  tenant?: { id?: string };
+}
+
+/** The Leaderful team of the group chat or channel an activity came from (none in a 1:1 chat). */
+export function teamIdOf(activity: Partial<Activity>): string | undefined {
+  const { conversation, channelData } = activity;
+  const data = (channelData ?? {}) as TeamsChannelData;
+  if (conversation?.conversationType === 'channel' && data.team?.id) return `team:${data.team.id}`;
+  if (conversation?.conversationType === 'groupChat' && conversation.id) return `team:${conversation.id}`;
+  return undefined;
+}
+
+/** What a person typed, without the bot's @mention and extra spaces. */
+export function commandText(activity: Partial<Activity>): string {
+  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
+}
+
+/**
+ * One person's request, as every route sees it. The caller was resolved from the activity
+ * (tenant and Entra object id), never from anything a card or form carries.
+ */
+export interface Turn {
+  readonly caller: Caller;
+  readonly locale: Locale;
+  readonly activity: Partial<Activity>;
+  /** A 1:1 chat with the bot; anything else is in front of other people. */
+  readonly personal: boolean;
+  /** The Leaderful team of this group chat or channel. */
+  readonly teamId?: string;
+  /** Replies in the conversation the activity came from. */
+  say(text: string): Promise<void>;
+  show(card: CardAttachment): Promise<void>;
+}
+
+export function turnOf(context: Pick<TurnContext, 'activity' | 'sendActivity'>, caller: Caller): Turn {
+  const { activity } = context;
+  return {
+    caller,
+    locale: localeOf(activity.locale),
+    activity,
+    personal: activity.conversation?.conversationType === 'personal',
+    teamId: teamIdOf(activity),
+    say: async (text) => void (await context.sendActivity(text)),
+    show: async (card) => void (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)))),
+  };
+}
+
+/** A turn with no conversation to reply in (card verbs run on their own answer with a card). */
+export function detachedTurn(caller: Caller, locale: Locale): Turn {
+  const nowhere = async () => {
+    throw new Error('this turn has no conversation to reply in');
+  };
+  return { caller, locale, activity: {}, personal: false, say: nowhere, show: nowhere };
+}

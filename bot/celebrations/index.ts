@@ -1,0 +1,2 @@
+export { CELEBRATION_CARDS, celebrationCard } from './cards';
+export { registerCelebrationRoutes } from './routes';

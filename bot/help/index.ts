@@ -1,0 +1,2 @@
+export { CIRCLE_COMMANDS, COMMANDS } from './commands';
+export { registerHelpRoutes } from './routes';

@@ -1,0 +1,1 @@
+export { registerInstallRoutes } from './routes';

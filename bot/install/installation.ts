@@ -1,0 +1,148 @@
+import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type TeamsChannelAccount } from 'botbuilder';
+import type { Domain } from '../../domain';
+import { isValidTimeZone } from '../../domain/shared/schedule';
+import type { Log } from '../../platform/log';
+import { activityIdentity, teamIdOf, type Identity, type TeamsChannelData } from '../app/turn';
+import { renderCard } from '../cards';
+import { localeOf, t } from '../i18n';
+
+/**
+ * Where the bot lives and who is there. On install in a team or group chat it stores the
+ * conversation reference, reads the roster through the paged members API and makes the
+ * installer the team's manager; member added/removed events keep the roster current. In a
+ * personal chat it stores the 1:1 conversation so check-ins can reach the person.
+ */
+export class Installation {
+  constructor(
+    private readonly domain: Domain,
+    private readonly log: Log,
+  ) {}
+
+  async membersAdded(context: TurnContext, who: Identity): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    const scope = context.activity.conversation?.conversationType ?? 'personal';
+    if (added.some((m) => m.id === botId)) {
+      if (scope === 'personal') await this.installPersonal(context, who.tenantId);
+      else await this.installInTeam(context, who.tenantId, who.userId);
+      const locale = localeOf(context.activity.locale);
+      const card = renderCard(
+        'welcome',
+        {
+          text: t(
+            locale,
+            scope === 'personal'
+              ? 'I will send your check-ins here, at your local time, and bring back answers to feedback you give.'
+              : 'I help this team try new leadership practices: launch a pilot, check in together, celebrate progress and close the loop on feedback.',
+          ),
+        },
+        [],
+        locale,
+      );
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)));
+      return;
+    }
+    const teamId = teamIdOf(context.activity);
+    if (!teamId) return;
+    const people = added.filter((m) => m.id !== botId);
+    const ids: string[] = [];
+    for (const m of people) {
+      const full = await this.describe(context, m);
+      if (!full?.aadObjectId) continue;
+      await this.domain.directory.upsertMember(who.tenantId, { userId: full.aadObjectId, teamsUserId: full.id, name: full.name ?? 'Team member', email: full.email ?? undefined }, teamId);
+      ids.push(full.aadObjectId);
+    }
+    if (ids.length) await this.domain.directory.setTeamMembers(who.tenantId, teamId, ids, []);
+  }
+
+  async membersRemoved(context: TurnContext, who: Identity): Promise<void> {
+    const teamId = teamIdOf(context.activity);
+    if (!teamId) return;
+    const ids = (context.activity.membersRemoved ?? []).map((m) => m.aadObjectId).filter((x): x is string => !!x);
+    if (ids.length) await this.domain.directory.setTeamMembers(who.tenantId, teamId, [], ids);
+  }
+
+  /** Remembers a person's 1:1 chat and their time zone whenever they write to the bot there. */
+  async notePersonalChat(context: TurnContext, who: Identity): Promise<void> {
+    if (context.activity.conversation?.conversationType !== 'personal') return;
+    const member = await this.domain.directory.member(who.tenantId, who.userId);
+    const tz = context.activity.localTimezone;
+    const locale = context.activity.locale?.slice(0, 20);
+    const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+    const known = (member?.personalConversation as { conversation?: { id?: string } } | undefined)?.conversation?.id;
+    if (member && known === context.activity.conversation.id && (!tz || tz === member.timeZone) && (!locale || locale === member.locale) && !member.unreachable) return;
+    await this.domain.directory.upsertMember(who.tenantId, {
+      userId: who.userId,
+      teamsUserId: context.activity.from.id,
+      name: who.name,
+      timeZone: tz && isValidTimeZone(tz) ? tz : undefined,
+      locale,
+      personalConversation: reference,
+    });
+  }
+
+  private async installPersonal(context: TurnContext, tenantId: string): Promise<void> {
+    const from = context.activity.from;
+    if (!from.aadObjectId) return;
+    await this.domain.directory.upsertMember(tenantId, {
+      userId: from.aadObjectId,
+      teamsUserId: from.id,
+      name: from.name ?? 'Teams user',
+      personalConversation: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+    });
+  }
+
+  private async installInTeam(context: TurnContext, tenantId: string, installerId: string): Promise<void> {
+    const teamId = teamIdOf(context.activity);
+    if (!teamId) return;
+    const { conversation, channelData } = context.activity;
+    const data = (channelData ?? {}) as TeamsChannelData;
+    const roster = await this.roster(context);
+    const memberIds: string[] = [];
+    for (const m of roster) {
+      if (!m.aadObjectId) continue;
+      await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId, m.aadObjectId === installerId ? ['manager'] : []);
+      if (m.aadObjectId !== installerId) memberIds.push(m.aadObjectId);
+    }
+    await this.domain.directory.upsertTeam(tenantId, {
+      id: teamId,
+      name: data.team?.name ?? conversation.name ?? 'Group chat',
+      kind: conversation.conversationType === 'channel' ? 'channel' : 'groupChat',
+      teamsTeamId: data.team?.id,
+      channelId: conversation.conversationType === 'channel' ? conversation.id : undefined,
+      conversationId: conversation.id,
+      serviceUrl: context.activity.serviceUrl,
+      conversationReference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+      managerId: installerId,
+      memberIds,
+      installedAt: this.domain.clock.now().toISOString(),
+      locale: context.activity.locale?.slice(0, 20),
+    });
+    if (!roster.some((m) => m.aadObjectId === installerId)) {
+      const who = activityIdentity(context.activity)!;
+      await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId, ['manager']);
+    }
+    this.log.info({ teamId, members: memberIds.length }, 'installed in team');
+  }
+
+  /** The whole roster, page by page (Teams caps pages; large teams need several calls). */
+  private async roster(context: TurnContext): Promise<TeamsChannelAccount[]> {
+    const all: TeamsChannelAccount[] = [];
+    let token: string | undefined;
+    do {
+      const page = await TeamsInfo.getPagedMembers(context, 500, token);
+      all.push(...page.members);
+      token = page.continuationToken || undefined;
+    } while (token && all.length < 10_000);
+    return all;
+  }
+
+  private async describe(context: TurnContext, m: ChannelAccount): Promise<TeamsChannelAccount | undefined> {
+    if (m.aadObjectId && m.name) return m as TeamsChannelAccount;
+    try {
+      return await TeamsInfo.getMember(context, m.id);
+    } catch {
+      return m.aadObjectId ? (m as TeamsChannelAccount) : undefined;
+    }
+  }
+}

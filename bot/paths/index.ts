@@ -1,0 +1,2 @@
+export { PATH_CARDS, myPathCard, pathCard } from './cards';
+export { registerPathRoutes } from './routes';

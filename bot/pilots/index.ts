@@ -1,0 +1,3 @@
+export { STATUS_LABEL, pilotCard, practiceCard } from './cards';
+export { defaultValues, pilotFormCard, submitPilotForm } from './form';
+export { registerPilotRoutes } from './routes';

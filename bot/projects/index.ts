@@ -1,0 +1,2 @@
+export { PROJECT_CARDS, projectCard } from './cards';
+export { registerProjectRoutes } from './routes';
