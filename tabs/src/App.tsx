@@ -4,7 +4,7 @@ import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
 import type { Host, HostTheme } from './host/types';
 import { I18nProvider, type Messages } from './i18n';
-import { SignInGate } from './SignInGate';
+import { SignInGate } from './views/shell/SignInGate';
 import { HostThemeContext, fluentTheme } from './theme';
 
 const useGlobalStyles = makeStaticStyles({

@@ -1,6 +1,6 @@
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { PracticeOutcome } from '../../api/types';
+import type { PracticeOutcome } from './api';
 import { useI18n, type MessageKey } from '../../i18n';
 
 /**
