@@ -4,12 +4,26 @@ import type { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 import { errorText, plainErrorText } from './errorText';
 
-/**
- * The one way a view shows a failed call, with a retry when one makes sense. `plain`: the
- * plainer wording (`plainErrorText`), where a missing or clashing thing is a warning, not an error.
- */
-export function ErrorBar({ error, onRetry, plain }: { error: ApiError; onRetry?: () => void; plain?: boolean }) {
+interface ErrorBarProps {
+  error: ApiError;
+  /** Offers "Try again" (never for `notFound`: there is nothing to retry). */
+  onRetry?: () => void;
+  /** The plainer wording (`plainErrorText`), where a missing or clashing thing is a warning, not an error. */
+  plain?: boolean;
+  /** The page's own words for a 404, shown as a warning. */
+  notFound?: string;
+}
+
+/** The one way a view shows a failed call. */
+export function ErrorBar({ error, onRetry, plain, notFound }: ErrorBarProps) {
   const i18n = useI18n();
+  if (notFound && error.status === 404) {
+    return (
+      <MessageBar intent="warning" layout="multiline" data-testid="problem">
+        <MessageBarBody>{notFound}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   const intent = plain && (error.status === 404 || error.status === 409) ? 'warning' : 'error';
   return (
     <MessageBar intent={intent} layout="multiline" data-testid="problem">

@@ -1,13 +1,13 @@
 import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
-import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Spinner } from '@fluentui/react-spinner';
 import { Textarea } from '@fluentui/react-textarea';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { errorText } from '../../components/errorText';
+import type { ApiError } from '../../api/client';
+import { ErrorBar } from '../../components/ErrorBar';
 import { useI18n } from '../../i18n';
 import { toApiError } from '../../useLoad';
 import { TEXT_MAX, textProblem } from './validation';
@@ -51,7 +51,7 @@ export function ActionForm({ title, label, hint, required, submitLabel, withDueD
   const [text, setText] = useState('');
   const [dueDate, setDueDate] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const [banner, setBanner] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ApiError | undefined>();
   const [saving, setSaving] = useState(false);
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
@@ -65,14 +65,14 @@ export function ActionForm({ title, label, hint, required, submitLabel, withDueD
     setProblem(p);
     if (p) return textRef.current?.focus();
     setSaving(true);
-    setBanner(undefined);
+    setFailure(undefined);
     try {
       await onSubmit({ text: trimmed || undefined, dueDate: dueDate || undefined });
     } catch (err) {
       const apiErr = toApiError(err);
       const field = apiErr.fields.find((f) => f.field === 'text' || f.field === 'note');
       if (field) setProblem(field.message);
-      else setBanner(errorText(i18n, apiErr));
+      else setFailure(apiErr);
       setSaving(false);
     }
   }
@@ -91,11 +91,7 @@ export function ActionForm({ title, label, hint, required, submitLabel, withDueD
         }
       }}
     >
-      {banner && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{banner}</MessageBarBody>
-        </MessageBar>
-      )}
+      {failure && <ErrorBar error={failure} />}
       <Field label={label} hint={hint} required={required} validationState={problem ? 'error' : 'none'} validationMessage={problem}>
         <Textarea
           ref={textRef}

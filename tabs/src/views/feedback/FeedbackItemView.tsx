@@ -1,7 +1,6 @@
 import { Badge } from '@fluentui/react-badge';
 import { Button } from '@fluentui/react-button';
 import { Link } from '@fluentui/react-link';
-import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Body1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
@@ -12,6 +11,7 @@ import type { ContributorView, OwnerView } from './api';
 import { ErrorBar } from '../../components/ErrorBar';
 import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
+import { SuccessBar } from '../../components/SuccessBar';
 import { ContributorActions, OwnerActions } from './Actions';
 import { sentTo, shownAs, topicKey } from './labels';
 import { WordedText } from '../../components/WordedText';
@@ -64,14 +64,7 @@ export default function FeedbackItemView({ id, backTo }: { id: string; backTo?: 
       <Page>
         {backButton}
         {loaded.loading && <Loading />}
-        {loaded.error &&
-          (loaded.error.status === 404 ? (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t('fb.notFound')}</MessageBarBody>
-            </MessageBar>
-          ) : (
-            <ErrorBar error={loaded.error} onRetry={loaded.reload} />
-          ))}
+        {loaded.error && <ErrorBar error={loaded.error} onRetry={loaded.reload} notFound={t('fb.notFound')} />}
       </Page>
     );
   }
@@ -84,11 +77,7 @@ export default function FeedbackItemView({ id, backTo }: { id: string; backTo?: 
   return (
     <Page>
       {backButton}
-      {notice && (
-        <MessageBar intent="success" data-testid="notice">
-          <MessageBarBody>{t(notice)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessBar>{t(notice)}</SuccessBar>}
       {result.role === 'owner' ? (
         <OwnerItem item={result.item} onUpdated={(item, m) => updated({ role: 'owner', item }, m)} />
       ) : (

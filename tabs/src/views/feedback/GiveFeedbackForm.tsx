@@ -13,7 +13,8 @@ import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
 import { giveFeedback } from './api';
 import type { ContributorView, FeedbackOptions, FeedbackTopic } from './api';
-import { errorText } from '../../components/errorText';
+import type { ApiError } from '../../api/client';
+import { ErrorBar } from '../../components/ErrorBar';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
 import { useSession } from '../../session';
@@ -61,7 +62,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
   const [text, setText] = useState('');
   const [anonymous, setAnonymous] = useState(false);
   const [errors, setErrors] = useState<{ topic?: string; text?: string; audience?: string }>({});
-  const [banner, setBanner] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ApiError | undefined>();
   const [saving, setSaving] = useState(false);
   const [sent, setSent] = useState<Sent | undefined>();
   const requestKey = useRef(uuid());
@@ -82,7 +83,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
     if (problems.topic) return topicRef.current?.querySelector('input')?.focus();
     if (problems.text) return textRef.current?.focus();
     setSaving(true);
-    setBanner(undefined);
+    setFailure(undefined);
     setSent(undefined);
     try {
       const { item } = await giveFeedback(api, { audience, topic: topic!, text: trimmed, anonymous, ...(pilotId ? { pilotId } : {}) }, requestKey.current);
@@ -97,7 +98,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
       const apiErr = toApiError(err);
       const fields = Object.fromEntries(apiErr.fields.filter((f) => ['topic', 'text', 'audience'].includes(f.field)).map((f) => [f.field, f.message]));
       if (Object.keys(fields).length) setErrors(fields);
-      else setBanner(errorText(i18n, apiErr));
+      else setFailure(apiErr);
     } finally {
       setSaving(false);
     }
@@ -124,11 +125,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
           </MessageBar>
         </div>
       )}
-      {banner && (
-        <MessageBar intent="error" layout="multiline" data-testid="form-banner">
-          <MessageBarBody>{banner}</MessageBarBody>
-        </MessageBar>
-      )}
+      {failure && <ErrorBar error={failure} />}
 
       <Field label={t('fb.give.audience')} required validationState={errors.audience ? 'error' : 'none'} validationMessage={errors.audience}>
         <RadioGroup value={audience} onChange={(_, d) => setAudience(d.value as Audience)}>

@@ -1,7 +1,8 @@
-import type { ContributorView, FeedbackState, FeedbackTopic } from './api';
+import type { Worded } from '../../components/WordedText';
+import type { I18n, MessageKey } from '../../i18n';
 import type { PitfallSignal } from '../leader/api';
 import type { Signal } from '../pilots/api';
-import type { I18n, MessageKey } from '../../i18n';
+import type { ContributorView, FeedbackState, FeedbackTopic } from './api';
 
 /**
  * Words for what the feedback API returns. Topics, states and signal kinds are codes the tab
@@ -15,12 +16,6 @@ export const STATES = ['open', 'acknowledged', 'acted', 'closed'] as const satis
 
 export const topicKey = (topic: FeedbackTopic): MessageKey => `topic.${topic}` as MessageKey;
 export const stateKey = (state: FeedbackState): MessageKey => `fbState.${state}` as MessageKey;
-
-/** Text plus, when it is the server's untranslated English, the language to mark it with. */
-export interface Worded {
-  text: string;
-  lang?: 'en';
-}
 
 const asIs = (i18n: I18n, text: string): Worded => (i18n.language === 'en' ? { text } : { text, lang: 'en' });
 

@@ -2,7 +2,6 @@ import { Body1 } from '@fluentui/react-text';
 import { Button } from '@fluentui/react-button';
 import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger } from '@fluentui/react-dialog';
 import { Field } from '@fluentui/react-field';
-import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Radio, RadioGroup } from '@fluentui/react-radio';
 import { Spinner } from '@fluentui/react-spinner';
 import { Textarea } from '@fluentui/react-textarea';
@@ -14,7 +13,8 @@ import type { Outcome, PilotView } from './api';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
-import { errorText } from '../../components/errorText';
+import type { ApiError } from '../../api/client';
+import { ErrorBar } from '../../components/ErrorBar';
 
 /** Closing a pilot records the decision (adopt, adapt, stop) and what the team learned. */
 const OUTCOMES: Outcome[] = ['adopted', 'adapted', 'stopped'];
@@ -48,7 +48,7 @@ export default function ClosePilotDialog({ open, pilot, onDismiss, onClosed }: C
   const [outcome, setOutcome] = useState<Outcome | undefined>();
   const [learning, setLearning] = useState('');
   const [errors, setErrors] = useState<{ outcome?: string; learning?: string }>({});
-  const [banner, setBanner] = useState<string | undefined>();
+  const [failure, setFailure] = useState<ApiError | undefined>();
   const [saving, setSaving] = useState(false);
 
   async function submit(e: FormEvent) {
@@ -60,14 +60,14 @@ export default function ClosePilotDialog({ open, pilot, onDismiss, onClosed }: C
     setErrors(problems);
     if (!outcome || Object.keys(problems).length) return;
     setSaving(true);
-    setBanner(undefined);
+    setFailure(undefined);
     try {
       onClosed(await closePilot(api, pilot.id, outcome, learning.trim()));
     } catch (err) {
       const apiErr = toApiError(err);
       const fieldProblems = Object.fromEntries(apiErr.fields.filter((f) => f.field === 'outcome' || f.field === 'learning').map((f) => [f.field, f.message]));
       if (Object.keys(fieldProblems).length) setErrors(fieldProblems);
-      else setBanner(errorText(i18n, apiErr));
+      else setFailure(apiErr);
     } finally {
       setSaving(false);
     }
@@ -83,11 +83,7 @@ export default function ClosePilotDialog({ open, pilot, onDismiss, onClosed }: C
             <DialogTitle>{t('close.title')}</DialogTitle>
             <DialogContent className={s.content}>
               <Body1 className={s.intro}>{t('close.intro')}</Body1>
-              {banner && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>{banner}</MessageBarBody>
-                </MessageBar>
-              )}
+              {failure && <ErrorBar error={failure} />}
               <Field label={t('close.outcome')} required {...fieldError('outcome')}>
                 <RadioGroup
                   value={outcome ?? ''}

@@ -14,6 +14,7 @@ import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
 import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
 import { Sparkline } from '../../components/Sparkline';
+import { SuccessBar } from '../../components/SuccessBar';
 import { WordedText } from '../../components/WordedText';
 import { pilotSignalReason } from '../feedback/labels';
 import { flash } from '../../flash';
@@ -84,7 +85,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
       <Page>
         {back}
         {pilot.loading && <Loading />}
-        {pilot.error && (pilot.error.status === 404 ? <MessageBar intent="warning"><MessageBarBody>{t('detail.notFound')}</MessageBarBody></MessageBar> : <ErrorBar error={pilot.error} onRetry={pilot.reload} />)}
+        {pilot.error && <ErrorBar error={pilot.error} onRetry={pilot.reload} notFound={t('detail.notFound')} />}
       </Page>
     );
   }
@@ -137,11 +138,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
   return (
     <Page>
       {back}
-      {notice && (
-        <MessageBar intent="success" data-testid="notice">
-          <MessageBarBody>{t(notice)}</MessageBarBody>
-        </MessageBar>
-      )}
+      {notice && <SuccessBar>{t(notice)}</SuccessBar>}
       {actionError && <ErrorBar error={actionError} onRetry={pilot.reload} />}
       <PageHeader
         title={p.title}
