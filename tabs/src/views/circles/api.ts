@@ -1,6 +1,6 @@
-import { enc, queryString, type ApiClient } from '../../api/client';
 import type { CircleSummary, CircleView } from '../../../../domain/circles/circles';
 import type { Team } from '../../../../domain/directory/model';
+import { enc, queryString, type ApiClient } from '../../api/client';
 
 /** Circles' calls and shapes (server/api/circles.ts): the lists, starting and joining one, its election. */
 export type { CircleSummary, CircleView, ElectionView } from '../../../../domain/circles/circles';

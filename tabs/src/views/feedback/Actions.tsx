@@ -4,12 +4,11 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { CheckmarkRegular, ArrowReplyRegular, MegaphoneRegular, DismissCircleRegular, ArrowUndoRegular } from '@fluentui/react-icons';
 import { useRef, useState, type ReactElement } from 'react';
-import { contributorAction, ownerAction } from './api';
-import type { ContributorView, OwnerView } from './api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { uuid } from '../../uuid';
 import { ActionForm } from './ActionForm';
+import { contributorAction, ownerAction, type ContributorView, type OwnerView } from './api';
 
 /**
  * What the reader can do next with an item. Owners (the manager it was sent to, or a senior

@@ -6,20 +6,19 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { ArrowLeftRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { getFeedbackItem, type FeedbackItemResult } from './api';
-import type { ContributorView, OwnerView } from './api';
 import { ErrorBar } from '../../components/ErrorBar';
-import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { SuccessBar } from '../../components/SuccessBar';
-import { ContributorActions, OwnerActions } from './Actions';
-import { sentTo, shownAs, topicKey } from './labels';
 import { WordedText } from '../../components/WordedText';
-import { DueText, StateBadge, Thread, fromText, weekText } from './parts';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor, type Route } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
+import { ContributorActions, OwnerActions } from './Actions';
+import { getFeedbackItem, type FeedbackItemResult, type ContributorView, type OwnerView } from './api';
+import { sentTo, shownAs, topicKey } from './labels';
+import { DueText, StateBadge, Thread, fromText, weekText } from './parts';
 
 /**
  * One feedback item and its conversation, as the API shows it to this reader: its owner (the

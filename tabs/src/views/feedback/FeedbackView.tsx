@@ -3,16 +3,16 @@ import { Body1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useId } from 'react';
-import { feedbackInbox, getFeedbackOptions, myFeedback } from './api';
 import { ErrorBar } from '../../components/ErrorBar';
-import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
-import { GiveFeedbackForm } from './GiveFeedbackForm';
-import { InboxList, MineList } from './Lists';
+import { Loading } from '../../components/Loading';
 import { useI18n, type MessageKey } from '../../i18n';
 import { navigate, type FeedbackSection } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { useLoad } from '../../useLoad';
+import { feedbackInbox, getFeedbackOptions, myFeedback } from './api';
+import { GiveFeedbackForm } from './GiveFeedbackForm';
+import { InboxList, MineList } from './Lists';
 
 /**
  * Feedback for everyone: give it (to one's manager or to senior leaders, named or anonymous),

@@ -11,17 +11,16 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
-import { giveFeedback } from './api';
-import type { ContributorView, FeedbackOptions, FeedbackTopic } from './api';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
+import { WordedText } from '../../components/WordedText';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
 import { uuid } from '../../uuid';
+import { giveFeedback, type ContributorView, type FeedbackOptions, type FeedbackTopic } from './api';
 import { TOPICS, sentTo, shownAs, topicKey } from './labels';
-import { WordedText } from '../../components/WordedText';
 import { TEXT_MAX, textProblem } from './validation';
 
 /**

@@ -5,11 +5,11 @@ import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useId, useMemo, useState } from 'react';
-import type { ContributorView, FeedbackState, OwnerView } from './api';
+import { WordedText } from '../../components/WordedText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor } from '../../router';
+import type { ContributorView, FeedbackState, OwnerView } from './api';
 import { sentTo, shownAs } from './labels';
-import { WordedText } from '../../components/WordedText';
 import { DueText, StateBadge, TopicBadge, fromText, weekText } from './parts';
 
 /**

@@ -1,6 +1,6 @@
-import { enc, type ApiClient } from '../../api/client';
 import type { ContributorView, OwnerView } from '../../../../domain/feedback/feedback';
 import type { FeedbackTopic } from '../../../../domain/feedback/model';
+import { enc, type ApiClient } from '../../api/client';
 
 /** Feedback's calls and shapes: giving it, the two lists, one item and what its people do with it. */
 export type { ContributorView, OwnerView, ViewEntry } from '../../../../domain/feedback/feedback';

@@ -2,8 +2,8 @@ import { Badge, type BadgeProps } from '@fluentui/react-badge';
 import { Caption1, Text } from '@fluentui/react-text';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { ContributorView, FeedbackState, FeedbackTopic, OwnerView, ViewEntry } from './api';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
+import type { ContributorView, FeedbackState, FeedbackTopic, OwnerView, ViewEntry } from './api';
 import { groupLabel, stateKey, topicKey } from './labels';
 
 /** Small pieces every feedback view shares: badges, who it is from, dates, the thread. */

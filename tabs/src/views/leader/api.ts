@@ -1,6 +1,6 @@
-import { queryString, type ApiClient } from '../../api/client';
 import type { PitfallSignal, Summary } from '../../../../domain/feedback/feedback';
 import type { Portfolio, PortfolioFilter } from '../../../../domain/portfolio/portfolio';
+import { queryString, type ApiClient } from '../../api/client';
 
 /**
  * The leader view's calls and shapes: the portfolio and its CSV, and the feedback overview

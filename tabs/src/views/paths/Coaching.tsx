@@ -4,15 +4,15 @@ import { Radio, RadioGroup } from '@fluentui/react-radio';
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState } from 'react';
-import { Section } from '../../components/Layout';
 import { ErrorBar } from '../../components/ErrorBar';
 import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
+import { Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import * as paths from './api';
-import type { Updated } from './PathSections';
 import type { PathView as Path } from './api';
+import type { Updated } from './PathSections';
 
 /** Coaching notes and the readiness review: on my own path, and on a path shared with me as its coach. */
 export function Coaching({ path, onDone }: { path: Path; onDone: Updated }) {

@@ -1,19 +1,19 @@
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { LockClosedRegular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import { Page, PageHeader, Section } from '../../components/Layout';
 import { BackLink } from '../../components/BackLink';
+import { Page, PageHeader, Section } from '../../components/Layout';
+import { useListStyles } from '../../components/listStyles';
 import { NotLoaded } from '../../components/NotLoaded';
 import { SuccessBar } from '../../components/SuccessBar';
-import { useListStyles } from '../../components/listStyles';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import * as paths from './api';
+import { ELEMENTS } from './api';
 import { Coaching, ReviewForm, ReviewStatus } from './Coaching';
 import type { Updated } from './PathSections';
-import { ELEMENTS } from './api';
 
 /** A path someone shared with me: read, add coaching notes, and (as their coach) review readiness. */
 export default function SharedPathView({ id }: { id: string }) {

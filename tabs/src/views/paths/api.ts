@@ -1,6 +1,6 @@
-import { enc, type ApiClient } from '../../api/client';
 import type { LeadershipElement as Element, LeadershipLevel as Level, PathShare } from '../../../../domain/paths/model';
 import type { PathOptions, PathView } from '../../../../domain/paths/paths';
+import { enc, type ApiClient } from '../../api/client';
 import { uuid } from '../../uuid';
 
 /** Development paths' calls and shapes: my path, the paths shared with me, coaching and the readiness review. */

@@ -8,17 +8,14 @@ import { Textarea } from '@fluentui/react-textarea';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
-import { closePilot } from './api';
-import type { Outcome, PilotView } from './api';
+import type { ApiError } from '../../api/client';
+import { ErrorBar } from '../../components/ErrorBar';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
-import type { ApiError } from '../../api/client';
-import { ErrorBar } from '../../components/ErrorBar';
+import { OUTCOMES, closePilot, type Outcome, type PilotView } from './api';
 
 /** Closing a pilot records the decision (adopt, adapt, stop) and what the team learned. */
-const OUTCOMES: Outcome[] = ['adopted', 'adapted', 'stopped'];
-
 const useStyles = makeStyles({
   surface: { maxWidth: '560px', width: 'calc(100vw - 32px)' },
   content: {

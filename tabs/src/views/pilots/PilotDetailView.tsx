@@ -5,25 +5,24 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { ArrowLeftRegular, CheckmarkCircleRegular, ClipboardTaskListLtrRegular, EditRegular, PauseRegular, PlayRegular, RocketRegular } from '@fluentui/react-icons';
 import { useState, type ReactElement } from 'react';
-import { getPilot, transitionPilot, type PilotAction } from './api';
 import type { ApiError } from '../../api/client';
-import type { PilotView } from './api';
-import { preloadClosePilot, preloadPilotForm, useDialogs } from './DialogHost';
 import { ErrorBar } from '../../components/ErrorBar';
-import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
 import { Sparkline } from '../../components/Sparkline';
 import { SuccessBar } from '../../components/SuccessBar';
 import { WordedText } from '../../components/WordedText';
-import { pilotSignalReason } from '../feedback/labels';
 import { flash } from '../../flash';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
-import { CLOSED, actionsFor, type DetailAction } from './status';
 import { hrefFor, type Route } from '../../router';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
+import { pilotSignalReason } from '../feedback/labels';
+import { getPilot, transitionPilot, type PilotAction, type PilotView } from './api';
+import { preloadClosePilot, preloadPilotForm, useDialogs } from './DialogHost';
 import { PilotTrend } from './PilotTrend';
+import { CLOSED, actionsFor, type DetailAction } from './status';
 
 const useStyles = makeStyles({
   back: { alignSelf: 'flex-start', marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },

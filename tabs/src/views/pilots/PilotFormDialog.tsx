@@ -13,14 +13,13 @@ import { tokens } from '@fluentui/react-theme';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { createPilot, getPilot, listPractices, listTeams, updatePilot } from './api';
-import type { PilotView } from './api';
+import { errorText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
-import { MAX_MEASURES, applyPractice, emptyForm, formFromPilot, serverErrors, toInput, validate, type FormErrors, type FormValues } from './form-model';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { uuid } from '../../uuid';
-import { errorText } from '../../components/errorText';
+import { createPilot, getPilot, listPractices, listTeams, updatePilot, type PilotView } from './api';
+import { MAX_MEASURES, applyPractice, emptyForm, formFromPilot, serverErrors, toInput, validate, type FormErrors, type FormValues } from './form-model';
 
 /**
  * Create or edit a pilot. Loaded on demand (it is the heaviest part of the tab). Problems show

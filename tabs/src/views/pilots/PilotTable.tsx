@@ -3,10 +3,10 @@ import { Link } from '@fluentui/react-link';
 import { Table, TableBody, TableCell, TableCellLayout, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-table';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { PilotView } from './api';
+import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
-import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
+import type { PilotView } from './api';
 
 /**
  * Pilots at a glance: status, health, participation and confidence. Lists here are a team's or

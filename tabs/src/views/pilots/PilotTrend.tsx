@@ -2,11 +2,11 @@ import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } f
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { Suspense, lazy } from 'react';
-import type { RoundFigures } from './api';
-import { Loading } from '../../components/Loading';
 import { Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { NumericHeaderCell } from '../../components/NumericHeaderCell';
 import { useI18n } from '../../i18n';
+import type { RoundFigures } from './api';
 
 /**
  * A pilot's check-ins over time, from the figures kept on the pilot as each round closes

@@ -1,9 +1,9 @@
 import { Caption1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { RoundFigures } from './api';
 import { TrendChart, useChartColors } from '../../components/Charts';
 import { useI18n } from '../../i18n';
+import type { RoundFigures } from './api';
 
 /** Participation (%) and confidence (1–5) per check-in: two small charts, since their scales differ. */
 const useStyles = makeStyles({

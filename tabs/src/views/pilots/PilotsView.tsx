@@ -6,19 +6,18 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { AddRegular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
-import { listPilots, listTeams } from './api';
-import type { PilotView } from './api';
-import { preloadPilotForm, useDialogs } from './DialogHost';
 import { ErrorBar } from '../../components/ErrorBar';
-import { Loading } from '../../components/Loading';
 import { Page, PageHeader, Section } from '../../components/Layout';
-import { PilotTable } from './PilotTable';
+import { Loading } from '../../components/Loading';
 import { flash } from '../../flash';
 import { useI18n, type MessageKey } from '../../i18n';
-import { FILTERS, matchesFilter, type StatusFilter } from './status';
 import { navigate } from '../../router';
 import { canCreatePilots, hasRole, useSession } from '../../session';
 import { useLoad } from '../../useLoad';
+import { listPilots, listTeams, type PilotView } from './api';
+import { preloadPilotForm, useDialogs } from './DialogHost';
+import { PilotTable } from './PilotTable';
+import { FILTERS, matchesFilter, type StatusFilter } from './status';
 
 /** Which pilots a list shows: the caller's, or one team's (channel tab). Leaders' list of every pilot is LeaderView. */
 export type PilotScope = { kind: 'mine' } | { kind: 'team'; teamId?: string };

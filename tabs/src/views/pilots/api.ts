@@ -1,8 +1,9 @@
-import { enc, type ApiClient } from '../../api/client';
 import type { Cadence, Outcome, Pilot, PilotHealth, PilotStatus, RoundFigures, Signal } from '../../../../domain/pilots/model';
 import type { Practice, Question } from '../../../../domain/practices/model';
+import { enc, type ApiClient } from '../../api/client';
 
 /** Pilots' calls and shapes, and the teams and practices the pilot form picks from. */
+export { OUTCOMES, PILOT_STATUSES } from '../../../../domain/pilots/model';
 export type { Cadence, Outcome, PilotHealth, PilotStatus, Question, RoundFigures, Signal };
 
 type StorageFields = 'tenantId' | 'type' | '_etag' | '_ts';

@@ -1,6 +1,6 @@
+import type { FieldProblem } from '../../api/types';
 import type { MessageKey } from '../../i18n';
 import type { Cadence, PilotInput, PilotView, PracticeView } from './api';
-import type { FieldProblem } from '../../api/types';
 
 /**
  * The pilot form's values, validation and mapping to the API. Validation mirrors

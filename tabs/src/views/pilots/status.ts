@@ -1,17 +1,11 @@
-import type { PilotAction } from './api';
-import type { PilotStatus, PilotView } from './api';
+import { OUTCOMES, type PilotAction, type PilotStatus, type PilotView } from './api';
 
 /**
  * Pilot lifecycle as the tab presents it. Mirrors domain/pilots (TRANSITIONS, CLOSABLE,
  * EDITABLE); the server stays the authority and answers 409 if they ever disagree.
  */
-export const STATUSES = ['draft', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped'] as const satisfies readonly PilotStatus[];
-// Fails to compile if the domain gains a status the tab doesn't know.
-type Missing = Exclude<PilotStatus, (typeof STATUSES)[number]>;
-const exhaustive: Missing extends never ? true : false = true;
-void exhaustive;
-
-export const CLOSED: readonly PilotStatus[] = ['adopted', 'adapted', 'stopped'];
+/** A closed pilot's status is its outcome. */
+export const CLOSED: readonly PilotStatus[] = OUTCOMES;
 
 /** The list's status filter: one tab per open status, closed ones together. */
 export const FILTERS = ['all', 'draft', 'active', 'paused', 'in_review', 'closed'] as const;

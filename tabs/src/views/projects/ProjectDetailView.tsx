@@ -5,20 +5,20 @@ import { Radio, RadioGroup } from '@fluentui/react-radio';
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState } from 'react';
-import { Page, PageHeader, Section } from '../../components/Layout';
 import { BackLink } from '../../components/BackLink';
 import { ErrorBar } from '../../components/ErrorBar';
+import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
 import { LabelBadge } from '../../components/LabelBadge';
+import { Page, PageHeader, Section } from '../../components/Layout';
+import { useListStyles } from '../../components/listStyles';
 import { NotLoaded } from '../../components/NotLoaded';
 import { SuccessBar } from '../../components/SuccessBar';
-import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
-import { useListStyles } from '../../components/listStyles';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor } from '../../router';
-import { budgetText, projectColor } from './parts';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { completeProject, decideProject, getProject, projectCheckin, type ProjectView } from './api';
+import { budgetText, projectColor } from './parts';
 
 /** One community project: what it asks for, the sponsor's decision, progress check-ins, done. */
 export default function ProjectDetailView({ id }: { id: string }) {

@@ -6,20 +6,20 @@ import { Select } from '@fluentui/react-select';
 import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useMemo, useState } from 'react';
-import { Loading } from '../../components/Loading';
-import { Page, PageHeader, Section } from '../../components/Layout';
 import { ErrorBar } from '../../components/ErrorBar';
-import { LabelBadge } from '../../components/LabelBadge';
 import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
+import { LabelBadge } from '../../components/LabelBadge';
+import { Page, PageHeader, Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
+import { Loading } from '../../components/Loading';
 import { useI18n, type I18n } from '../../i18n';
 import { hrefFor } from '../../router';
-import { budgetText, projectColor } from './parts';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { uuid } from '../../uuid';
-import { PROJECT_STATUSES, listProjects, projectOptions, proposeProject, type ProjectView } from './api';
 import type { Person } from '../circles/api';
+import { PROJECT_STATUSES, listProjects, projectOptions, proposeProject, type ProjectView } from './api';
+import { budgetText, projectColor } from './parts';
 
 /** Community projects the reader can see, filtered by circle and status; a circle member proposes one. */
 export default function ProjectsView({ query }: { query: Record<string, string> }) {

@@ -1,5 +1,5 @@
-import { enc, queryString, type ApiClient } from '../../api/client';
 import type { ProjectInput, ProjectView } from '../../../../domain/projects/projects';
+import { enc, queryString, type ApiClient } from '../../api/client';
 import { uuid } from '../../uuid';
 import type { Person } from '../circles/api';
 

@@ -7,19 +7,19 @@ import { Select } from '@fluentui/react-select';
 import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useEffect, useState } from 'react';
-import { listPractices } from '../pilots/api';
-import { Loading } from '../../components/Loading';
-import { Page, PageHeader, Section } from '../../components/Layout';
 import { ErrorBar } from '../../components/ErrorBar';
-import { LabelBadge } from '../../components/LabelBadge';
 import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
+import { LabelBadge } from '../../components/LabelBadge';
+import { Page, PageHeader, Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
+import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
-import { outcomeColor } from './parts';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
+import { listPractices } from '../pilots/api';
 import { REACTION_KINDS, STORY_OUTCOMES, publishStory, publishable, searchStories, type Publishable, type StoryView } from './api';
+import { outcomeColor } from './parts';
 
 /**
  * The organisation's library of practice stories: search, filter by outcome and practice; a

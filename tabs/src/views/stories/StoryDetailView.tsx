@@ -6,20 +6,20 @@ import { Body1, Caption1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { Page, PageHeader, Section } from '../../components/Layout';
 import { BackLink } from '../../components/BackLink';
 import { ErrorBar } from '../../components/ErrorBar';
+import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
 import { LabelBadge } from '../../components/LabelBadge';
+import { Page, PageHeader, Section } from '../../components/Layout';
+import { useListStyles } from '../../components/listStyles';
 import { NotLoaded } from '../../components/NotLoaded';
 import { SuccessBar } from '../../components/SuccessBar';
-import { fieldState, lengthProblem, useSubmit } from '../../components/forms';
-import { useListStyles } from '../../components/listStyles';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
-import { outcomeColor } from './parts';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { REACTION_KINDS, askAuthor, getStory, react, type ReactionKind, type StoryView } from './api';
+import { outcomeColor } from './parts';
 
 /** One practice story: what was tried, what happened, what they would change; reactions and a question to the author. */
 export default function StoryDetailView({ id }: { id: string }) {

@@ -1,6 +1,6 @@
-import { enc, queryString, type ApiClient } from '../../api/client';
-import type { PublishableView, StoryView } from '../../../../domain/stories/stories';
 import type { ReactionKind } from '../../../../domain/stories/model';
+import type { PublishableView, StoryView } from '../../../../domain/stories/stories';
+import { enc, queryString, type ApiClient } from '../../api/client';
 import { uuid } from '../../uuid';
 import type { Person } from '../circles/api';
 
