@@ -14,7 +14,7 @@ import { useListStyles } from '../../components/listStyles';
 import { NotLoaded } from '../../components/NotLoaded';
 import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n, type MessageKey } from '../../i18n';
-import { hrefFor } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import * as circles from './api';
@@ -74,7 +74,7 @@ export default function CircleDetailView({ id }: { id: string }) {
             <Button as="a" href={hrefFor({ name: 'projects', query: { circleId: circle.id } })}>
               {t('circle.projects')}
             </Button>
-            {circle.can.leave && <LeaveButton busy={busy} onLeave={() => act(async () => { await circles.leaveCircle(api, circle.id); window.location.hash = hrefFor({ name: 'circles' }); }, 'circle.left')} />}
+            {circle.can.leave && <LeaveButton busy={busy} onLeave={() => act(async () => { await circles.leaveCircle(api, circle.id); navigate({ name: 'circles' }); }, 'circle.left')} />}
           </>
         }
       />

@@ -13,7 +13,7 @@ import { Page, PageHeader, Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
-import { hrefFor } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { circleOptions, joinCircle, listCircles, startCircle, type CircleSummary } from './api';
@@ -45,7 +45,7 @@ export default function CirclesView() {
       </Section>
       <StartCircle
         onStarted={(id) => {
-          window.location.hash = hrefFor({ name: 'circle', id });
+          navigate({ name: 'circle', id });
         }}
       />
       {others.length > 0 && (
@@ -57,7 +57,7 @@ export default function CirclesView() {
                 circle={c}
                 onJoin={async () => {
                   await joinCircle(api, c.id);
-                  window.location.hash = hrefFor({ name: 'circle', id: c.id });
+                  navigate({ name: 'circle', id: c.id });
                 }}
               />
             ))}

@@ -1,9 +1,9 @@
-import type { ContributorView, OwnerView } from '../../../../domain/feedback/feedback';
+import type { ContributorView, FeedbackInput, OwnerView } from '../../../../domain/feedback/feedback';
 import type { FeedbackTopic } from '../../../../domain/feedback/model';
 import { enc, type ApiClient } from '../../api/client';
 
 /** Feedback's calls and shapes: giving it, the two lists, one item and what its people do with it. */
-export type { ContributorView, OwnerView, ViewEntry } from '../../../../domain/feedback/feedback';
+export type { ContributorView, FeedbackInput, OwnerView, ViewEntry } from '../../../../domain/feedback/feedback';
 export type { FeedbackState, FeedbackTopic } from '../../../../domain/feedback/model';
 
 /** What the give-feedback form offers the caller (GET /api/feedback/options). */
@@ -12,15 +12,6 @@ export interface FeedbackOptions {
   topics: { value: FeedbackTopic; label: string }[];
   manager?: { id: string; name: string };
   pilots: { id: string; title: string }[];
-}
-
-/** What POST /api/feedback accepts. */
-export interface FeedbackInput {
-  audience: 'manager' | 'leaders';
-  topic: FeedbackTopic;
-  text: string;
-  anonymous: boolean;
-  pilotId?: string;
 }
 
 export type FeedbackItemResult = { role: 'owner'; item: OwnerView } | { role: 'contributor'; item: ContributorView };

@@ -1,10 +1,12 @@
 import type { Cadence, Outcome, Pilot, PilotHealth, PilotStatus, RoundFigures, Signal } from '../../../../domain/pilots/model';
 import type { Practice, Question } from '../../../../domain/practices/model';
+import type { PilotInput } from '../../../../domain/shared/schemas';
 import { enc, type ApiClient } from '../../api/client';
 
 /** Pilots' calls and shapes, and the teams and practices the pilot form picks from. */
 export { OUTCOMES, PILOT_STATUSES } from '../../../../domain/pilots/model';
-export type { Cadence, Outcome, PilotHealth, PilotStatus, Question, RoundFigures, Signal };
+// PilotInput: what POST /api/pilots accepts (and PATCH, partially).
+export type { Cadence, Outcome, PilotHealth, PilotInput, PilotStatus, Question, RoundFigures, Signal };
 
 type StorageFields = 'tenantId' | 'type' | '_etag' | '_ts';
 
@@ -19,19 +21,6 @@ export interface TeamSummary {
   kind: 'channel' | 'groupChat' | 'personal';
   managerId?: string;
   memberCount: number;
-}
-
-/** What POST /api/pilots accepts (and PATCH, partially). */
-export interface PilotInput {
-  title: string;
-  practiceId?: string;
-  hypothesis: string;
-  successMeasures: string[];
-  teamId: string;
-  cadence: Cadence;
-  questions?: Question[];
-  startDate: string;
-  endDate: string;
 }
 
 export type PilotAction = 'launch' | 'pause' | 'resume' | 'review';

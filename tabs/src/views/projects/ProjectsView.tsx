@@ -13,7 +13,7 @@ import { Page, PageHeader, Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
 import { Loading } from '../../components/Loading';
 import { useI18n, type I18n } from '../../i18n';
-import { hrefFor } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { uuid } from '../../uuid';
@@ -30,7 +30,7 @@ export default function ProjectsView({ query }: { query: Record<string, string> 
   const setQuery = (patch: Record<string, string | undefined>) => {
     const next: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...query, ...patch })) if (v) next[k] = v;
-    window.location.hash = hrefFor({ name: 'projects', query: next });
+    navigate({ name: 'projects', query: next });
   };
   const projects = useLoad((signal) => listProjects(api, { circleId: query.circleId, status: query.status }, signal), [api, query.circleId, query.status]);
   const options = useLoad((signal) => projectOptions(api, signal), [api]);
@@ -155,7 +155,7 @@ function Propose({ circles, sponsors, circleId, startOpen }: { circles: Person[]
                   key,
                 ),
             );
-            if (project) window.location.hash = hrefFor({ name: 'project', id: project.id });
+            if (project) navigate({ name: 'project', id: project.id });
           }}
         >
           <Field label={t('propose.circle')} required {...fieldState(submit.fields.circleId)}>

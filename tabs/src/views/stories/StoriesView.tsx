@@ -14,7 +14,7 @@ import { Page, PageHeader, Section } from '../../components/Layout';
 import { useListStyles } from '../../components/listStyles';
 import { Loading } from '../../components/Loading';
 import { useI18n } from '../../i18n';
-import { hrefFor } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { listPractices } from '../pilots/api';
@@ -35,7 +35,7 @@ export default function StoriesView({ query }: { query: Record<string, string> }
   const setQuery = (patch: Record<string, string | undefined>) => {
     const next = { ...query, ...patch };
     for (const k of Object.keys(next)) if (!next[k]) delete next[k];
-    window.location.hash = hrefFor({ name: 'stories', query: next as Record<string, string> });
+    navigate({ name: 'stories', query: next as Record<string, string> });
   };
   const found = useLoad((signal) => searchStories(api, { q: query.q, outcome: query.outcome, practiceId: query.practiceId, circleId: query.circleId, mine: query.mine === 'true' }, signal), [api, query.q, query.outcome, query.practiceId, query.circleId, query.mine]);
   const practices = useLoad((signal) => listPractices(api, signal), [api]);
@@ -156,7 +156,7 @@ function PublishStory({ options }: { options: Publishable }) {
               () => ({ tried: lengthProblem(t, tried, 10, 2000), happened: lengthProblem(t, happened, 10, 2000), change: lengthProblem(t, change, 3, 2000) }),
               () => publishStory(api, { pilotId, tried: tried.trim(), happened: happened.trim(), change: change.trim(), circleIds }),
             );
-            if (story) window.location.hash = hrefFor({ name: 'story', id: story.id });
+            if (story) navigate({ name: 'story', id: story.id });
           }}
         >
           <Field label={t('publish.pilot')} required {...fieldState(submit.fields.pilotId)} hint={pilot?.learning ? t('publish.learning', { learning: pilot.learning }) : undefined}>
