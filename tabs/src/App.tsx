@@ -4,8 +4,8 @@ import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
 import type { Host, HostTheme } from './host/types';
 import { I18nProvider, type Messages } from './i18n';
-import { SignInGate } from './SignInGate';
 import { HostThemeContext, fluentTheme } from './theme';
+import { SignInGate } from './views/shell/SignInGate';
 
 const useGlobalStyles = makeStaticStyles({
   'html, body': { margin: 0, padding: 0 },

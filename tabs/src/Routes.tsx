@@ -1,22 +1,24 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
-import { AppHeader, type NavArea } from './components/AppHeader';
-import { DialogHost } from './components/DialogHost';
-import { CirclesRouteView, circlesAreaOf, isCirclesRoute } from './circles/routes';
-import { Loading } from './components/Feedback';
-import { navigate, useRoute, type Route } from './router';
+import { Loading } from './components/Loading';
+import { navigate, useRoute, type Area, type Route } from './router';
 import { hasRole, useSession } from './session';
-import { PilotDetailView } from './views/PilotDetailView';
-import { PilotsView } from './views/PilotsView';
+import { loadView } from './views/chunks';
+import { DialogHost } from './views/pilots/DialogHost';
+import { PilotDetailView } from './views/pilots/PilotDetailView';
+import { PilotsView } from './views/pilots/PilotsView';
+import { AppHeader } from './views/shell/AppHeader';
 
-/**
- * Views that are not on everyone's first screen are separate chunks, fetched when first opened
- * (or when the pointer rests on their navigation tab): the leader view, feedback, the channel
- * tab's configuration page.
- */
-const ConfigView = lazy(() => import('./views/ConfigView'));
-const LeaderView = lazy(() => import('./views/leader/LeaderView'));
-const FeedbackView = lazy(() => import('./views/FeedbackView'));
-const FeedbackItemView = lazy(() => import('./views/FeedbackItemView'));
+const ConfigView = lazy(loadView.config);
+const LeaderView = lazy(loadView.leader);
+const FeedbackView = lazy(loadView.feedback);
+const FeedbackItemView = lazy(loadView.feedbackItem);
+const CirclesView = lazy(loadView.circles);
+const CircleDetailView = lazy(loadView.circle);
+const StoriesView = lazy(loadView.stories);
+const StoryDetailView = lazy(loadView.story);
+const ProjectsView = lazy(loadView.projects);
+const ProjectDetailView = lazy(loadView.project);
+const PathView = lazy(loadView.path);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -41,7 +43,7 @@ export function Routes() {
   const isLeader = hasRole(me, 'leader', 'admin');
 
   let view;
-  let area: NavArea = 'pilots';
+  let area: Area = 'pilots';
   switch (route.name) {
     case 'pilot':
       view = <PilotDetailView key={route.id} id={route.id} backTo={listRoute} />;
@@ -63,15 +65,39 @@ export function Routes() {
       view = <FeedbackItemView key={route.id} id={route.id} backTo={feedbackBack} />;
       area = feedbackBack?.name === 'leader' ? 'leader' : 'feedback';
       break;
+    case 'circles':
+      view = <CirclesView />;
+      area = 'circles';
+      break;
+    case 'circle':
+      view = <CircleDetailView key={route.id} id={route.id} />;
+      area = 'circles';
+      break;
+    case 'stories':
+      view = <StoriesView query={route.query} />;
+      area = 'stories';
+      break;
+    case 'story':
+      view = <StoryDetailView key={route.id} id={route.id} />;
+      area = 'stories';
+      break;
+    case 'projects':
+      view = <ProjectsView query={route.query} />;
+      area = 'projects';
+      break;
+    case 'project':
+      view = <ProjectDetailView key={route.id} id={route.id} />;
+      area = 'projects';
+      break;
+    case 'path':
+      view = <PathView key={route.id} id={route.id} />;
+      area = 'path';
+      break;
     case 'config':
       view = <ConfigView />;
       break;
     default:
       view = <PilotsView key="mine" scope={{ kind: 'mine' }} />;
-  }
-  if (isCirclesRoute(route)) {
-    view = <CirclesRouteView route={route} />;
-    area = circlesAreaOf(route);
   }
   return (
     <DialogHost>

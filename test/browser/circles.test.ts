@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { STORY_SEARCH_COMMAND } from '../../bot/stories';
 import { DEMO_TENANT_ID } from '../../domain/demo';
@@ -25,17 +23,7 @@ const alex = demoUser('Alex'); // admin and senior leader
 const CHAT = `19:${randomUUID()}@thread.v2`;
 const CIRCLE_NAME = 'Managers who coach';
 
-// The views live in tabs/src/circles; until the app's router and header import them, these wait.
-const WIRED = ['tabs/src/router.ts', 'tabs/src/Routes.tsx', 'tabs/src/components/AppHeader.tsx'].every((f) => {
-  try {
-    return readFileSync(path.join(__dirname, '../..', f), 'utf8').includes('circles/routes');
-  } catch {
-    return false;
-  }
-});
-const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (WIRED ? test(name, fn, timeout) : test.todo(`${name} — waiting for the wiring in tabs/src`));
-
-(WIRED ? describe : describe.skip)('circles, stories, projects and paths in the tab', () => {
+describe('circles, stories, projects and paths in the tab', () => {
   let b: BrowserApp;
   let circleId: string;
   let projectUrl: string;
@@ -73,7 +61,7 @@ const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (
   };
   const circleHash = () => `#/circles/${encodeURIComponent(circleId)}`;
 
-  whenWired('a circle elects its convenor by secret ballot, then the role rotates', async () => {
+  test('a circle elects its convenor by secret ballot, then the role rotates', async () => {
     const m = await openAs(morgan, '#/circles');
     await m.page.getByRole('heading', { name: 'Leadership circles', level: 1 }).waitFor();
     await m.page.getByTestId('my-circles').getByRole('link', { name: CIRCLE_NAME }).waitFor();
@@ -134,7 +122,7 @@ const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (
     expect(j.errors).toEqual([]);
   });
 
-  whenWired('a manager publishes a story from a closed pilot; others find it, react and ask the author', async () => {
+  test('a manager publishes a story from a closed pilot; others find it, react and ask the author', async () => {
     const p = await openAs(priya, '#/stories');
     await p.page.getByRole('button', { name: 'Write a story' }).click();
     await p.page.getByLabel('Pilot').selectOption('pilot:demo-log');
@@ -182,7 +170,7 @@ const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (
     expect(s.errors).toEqual([]);
   });
 
-  whenWired('a circle proposes a project; Avery declines only with a reason, approves it; the circle checks in', async () => {
+  test('a circle proposes a project; Avery declines only with a reason, approves it; the circle checks in', async () => {
     const m = await openAs(morgan, '#/projects');
     await m.page.getByRole('button', { name: 'Propose a project' }).click();
     await m.page.getByLabel('Title').fill('Coaching clinic for new managers');
@@ -228,7 +216,7 @@ const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (
     expect(m.errors).toEqual([]);
   });
 
-  whenWired('a development path runs to a readiness review, and stays private to Sam and the coach he chose', async () => {
+  test('a development path runs to a readiness review, and stays private to Sam and the coach he chose', async () => {
     const s = await openAs(sam, '#/paths/me');
     await s.page.getByTestId('privacy').getByText('Private: only you and the people you share it with', { exact: false }).waitFor();
     await s.page.getByRole('radio', { name: /^Leading yourself/ }).check();
@@ -285,7 +273,7 @@ const whenWired = (name: string, fn: () => Promise<void>, timeout?: number) => (
     expect(m.errors).toEqual([]);
   });
 
-  whenWired('in Teams, in Spanish with the dark theme: a circle card deep-links to the circle', async () => {
+  test('in Teams, in Spanish with the dark theme: a circle card deep-links to the circle', async () => {
     const teams = await b.openInTeams(jordan, { tabUrl: '/tabs/index.html#/pilots', locale: 'es-ES', theme: 'dark', subEntityId: circleId });
     await teams.tab.getByRole('heading', { name: CIRCLE_NAME, level: 1 }).waitFor();
     await teams.tab.getByRole('heading', { name: 'Coordinación y mandato' }).waitFor();

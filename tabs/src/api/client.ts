@@ -103,3 +103,14 @@ async function failure(res: Response): Promise<ApiError> {
   const error = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
   return new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? []);
 }
+
+/** `?a=1&b=x` from the values that are set (undefined, '' and false are left out), or ''. */
+export function queryString(params: Record<string, string | number | boolean | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '' && v !== false) q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Ids contain ':' (`pilot:…`, `circle:…`), so every id in a path is encoded. */
+export const enc = encodeURIComponent;

@@ -2,7 +2,7 @@ import { Badge, type BadgeProps } from '@fluentui/react-badge';
 import { Text } from '@fluentui/react-text';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { PilotHealth, PilotStatus } from '../api/types';
+import type { PilotHealth, PilotStatus } from '../../../domain/pilots/model';
 import { useI18n } from '../i18n';
 
 /** A pilot's status and health, as every list and detail shows them. */

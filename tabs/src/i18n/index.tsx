@@ -31,8 +31,11 @@ export interface I18n {
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** A count in words: `${base}.one` or `${base}.other` by the language's plural rules; `{count}` is filled in. */
   plural(base: PluralBase, count: number, vars?: Record<string, string | number>): string;
-  /** A calendar date (YYYY-MM-DD) as the reader writes dates; never shifted by time zone. */
-  date(isoDay: string): string;
+  /**
+   * A calendar date as the reader writes dates: a day (YYYY-MM-DD), or a timestamp's UTC day;
+   * never shifted by time zone. Nothing for no date.
+   */
+  date(iso: string | undefined): string;
   percent(ratio: number): string;
   decimal(value: number): string;
   /** Short weekday name, 0 = Sunday. */
@@ -61,9 +64,10 @@ export function createI18n(locale: string, messages: Messages): I18n {
       const key = (pluralRules.select(count) === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
       return t(key, { count, ...vars });
     },
-    date(isoDay) {
-      const d = new Date(`${isoDay}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? isoDay : dateFmt.format(d);
+    date(iso) {
+      if (!iso) return '';
+      const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
     },
     percent: (ratio) => percentFmt.format(ratio),
     decimal: (value) => decimalFmt.format(value),

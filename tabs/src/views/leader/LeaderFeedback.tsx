@@ -9,18 +9,20 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
-import { feedbackCsv, feedbackInbox, feedbackSummary, getAnonymity, getSignals, setAnonymity } from '../../api/endpoints';
-import type { SummaryGroup } from '../../api/types';
-import { ErrorBar, Loading, errorText } from '../../components/Feedback';
+import { ErrorBar } from '../../components/ErrorBar';
+import { errorText } from '../../components/errorText';
 import { ExportButton } from '../../components/ExportButton';
 import { Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { NumericHeaderCell } from '../../components/NumericHeaderCell';
-import { groupLabel, pitfallReason, STATES, TOPICS, stateKey, topicKey } from '../../feedback/labels';
-import { InboxList } from '../../feedback/Lists';
 import { WordedText } from '../../components/WordedText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hasRole, useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
+import { feedbackInbox } from '../feedback/api';
+import { groupLabel, pitfallReason, STATES, TOPICS, stateKey, topicKey } from '../feedback/labels';
+import { InboxList } from '../feedback/Lists';
+import { feedbackCsv, feedbackSummary, getAnonymity, getSignals, setAnonymity, type SummaryGroup } from './api';
 
 /**
  * The leader view's feedback section: items addressed to senior leaders that wait for an

@@ -8,16 +8,16 @@ import { tokens } from '@fluentui/react-theme';
 import { DismissRegular } from '@fluentui/react-icons';
 import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client';
-import { getPortfolio, pilotsCsv } from '../../api/endpoints';
-import type { PilotStatus, Portfolio, PortfolioFilter } from '../../api/types';
-import { ErrorBar, Loading } from '../../components/Feedback';
+import { ErrorBar } from '../../components/ErrorBar';
 import { ExportButton } from '../../components/ExportButton';
 import { Page, PageHeader, Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { useI18n, type MessageKey } from '../../i18n';
-import { STATUSES } from '../../pilots/status';
 import { LEADER_FILTER_KEYS, LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
+import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
+import { getPortfolio, pilotsCsv, type Portfolio, type PortfolioFilter } from './api';
 import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 
 /**
@@ -80,7 +80,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   const [exportError, setExportError] = useState<ApiError | undefined>();
   const usesPortfolio = section !== 'feedback';
   // A status the tab doesn't know (an old or hand-edited link) is dropped, not sent.
-  const apiFilter: PortfolioFilter = { ...filter, status: (STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
+  const apiFilter: PortfolioFilter = { ...filter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
   const portfolio = useLoad(
     (signal) => (usesPortfolio ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)),
     [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId],
@@ -164,7 +164,7 @@ function Filters({ filter, facets, onChange }: { filter: LeaderFilter; facets?: 
   const s = useStyles();
   const options = useMemo(
     () => ({
-      status: STATUSES.map((st) => ({ id: st as string, name: t(`status.${st}` as const) })),
+      status: PILOT_STATUSES.map((st) => ({ id: st as string, name: t(`status.${st}` as const) })),
       practiceId: facets?.practices.map((p) => (p.id === 'custom' ? { ...p, name: t('leader.customPractice') } : p)) ?? [],
       teamId: facets?.teams ?? [],
       managerId: facets?.managers ?? [],

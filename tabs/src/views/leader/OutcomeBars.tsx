@@ -1,7 +1,7 @@
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import type { PracticeOutcome } from '../../api/types';
 import { useI18n, type MessageKey } from '../../i18n';
+import type { PracticeOutcome } from './api';
 
 /**
  * Outcomes per practice as one stacked bar each (adopted, adapted, stopped, still running),

@@ -6,11 +6,11 @@ import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState } from 'react';
-import type { PracticeOutcome } from '../../api/types';
 import { Section } from '../../components/Layout';
 import { NumericHeaderCell } from '../../components/NumericHeaderCell';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
+import type { PracticeOutcome } from './api';
 import { OutcomeBars } from './OutcomeBars';
 
 /**

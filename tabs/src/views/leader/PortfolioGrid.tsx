@@ -5,12 +5,12 @@ import { tokens } from '@fluentui/react-theme';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { WarningRegular } from '@fluentui/react-icons';
 import { memo, useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PortfolioPilot } from '../../api/types';
 import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
 import { Sparkline } from '../../components/Sparkline';
 import { useI18n, type I18n } from '../../i18n';
-import { pilotSignalReason } from '../../feedback/labels';
 import { hrefFor, navigate } from '../../router';
+import { pilotSignalReason } from '../feedback/labels';
+import type { PortfolioPilot } from './api';
 
 /**
  * Every pilot in the tenant as one accessible grid, however many there are: only the rows in

@@ -1,9 +1,9 @@
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { Subtitle2 } from '@fluentui/react-text';
-import type { TrendPoint } from '../../api/types';
-import { TrendChart, useChartColors } from '../../charts/Charts';
+import { TrendChart, useChartColors } from '../../components/Charts';
 import { useI18n } from '../../i18n';
+import type { TrendPoint } from './api';
 
 /** Participation and confidence over the weeks, one chart each (their scales differ). */
 const useStyles = makeStyles({

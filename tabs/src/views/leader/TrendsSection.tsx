@@ -3,11 +3,11 @@ import { Body1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { Suspense, lazy } from 'react';
-import type { TrendPoint } from '../../api/types';
-import { Loading } from '../../components/Feedback';
 import { Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
 import { NumericHeaderCell } from '../../components/NumericHeaderCell';
 import { useI18n } from '../../i18n';
+import type { TrendPoint } from './api';
 
 /**
  * Week by week across the filtered pilots: participation and confidence (from the rollups kept

@@ -1,0 +1,26 @@
+import type { Route } from '../router';
+
+/**
+ * The views that are separate chunks: everything not on everyone's first screen (the channel
+ * tab's configuration page, the leader view, feedback, circles, stories, projects and paths).
+ * Each is fetched when first opened, when the pointer or focus rests on its navigation tab, or,
+ * for the view a URL opens, while the app starts.
+ */
+export const loadView = {
+  config: () => import('./shell/ConfigView'),
+  leader: () => import('./leader/LeaderView'),
+  feedback: () => import('./feedback/FeedbackView'),
+  feedbackItem: () => import('./feedback/FeedbackItemView'),
+  circles: () => import('./circles/CirclesView'),
+  circle: () => import('./circles/CircleDetailView'),
+  stories: () => import('./stories/StoriesView'),
+  story: () => import('./stories/StoryDetailView'),
+  projects: () => import('./projects/ProjectsView'),
+  project: () => import('./projects/ProjectDetailView'),
+  path: () => import('./paths/PathView'),
+} satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
+
+/** Starts fetching a route's chunk, if it has one of its own. */
+export function preloadRoute(route: Route): void {
+  if (route.name in loadView) void loadView[route.name as keyof typeof loadView]();
+}

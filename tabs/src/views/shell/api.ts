@@ -1,0 +1,27 @@
+import { ApiError, type ApiClient } from '../../api/client';
+import type { Me, Role } from '../../api/types';
+
+/** The shell's calls: who is signed in, and the demo users to pick from. */
+export interface DemoUser {
+  id: string;
+  name: string;
+  roles: Role[];
+}
+
+export const getMe = (api: ApiClient, signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
+
+/**
+ * The demo users, or undefined when demo sign-in is off (the server answers 404). Called before
+ * anyone is signed in, so it bypasses the credentialed client.
+ */
+export async function listDemoUsers(): Promise<DemoUser[] | undefined> {
+  let res: Response;
+  try {
+    res = await fetch('/api/demo/users', { headers: { accept: 'application/json' } });
+  } catch {
+    throw new ApiError(0, 'network', 'The server could not be reached.');
+  }
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new ApiError(res.status, 'http_' + res.status, res.statusText);
+  return ((await res.json()) as { users: DemoUser[] }).users;
+}
