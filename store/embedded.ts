@@ -29,6 +29,8 @@ export interface RestoredData {
 export interface EmbeddedOptions {
   /** Folder the store owns (snapshot, journal, lock); unset keeps data in memory only. */
   dataDir?: string;
+  /** Journal size that triggers a snapshot (default 16 MB, or the snapshot's size when larger). */
+  compactBytes?: number;
   /** Messages from the store (compactions). */
   onLog?: (msg: string, fields: Record<string, unknown>) => void;
   timeoutMs?: number;
@@ -62,7 +64,11 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<E
   const child: ChildProcess = fork(script, [], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     execArgv: [],
-    env: { ...process.env, EMBEDDED_COSMOS_DATA_DIR: opts.dataDir ?? '' },
+    env: {
+      ...process.env,
+      EMBEDDED_COSMOS_DATA_DIR: opts.dataDir ?? '',
+      ...(opts.compactBytes ? { EMBEDDED_COSMOS_COMPACT_BYTES: String(opts.compactBytes) } : {}),
+    },
   });
   // Loading a large data folder takes a while; an empty store is up in well under a second.
   const timeoutMs = opts.timeoutMs ?? (opts.dataDir ? 300_000 : 15_000);
