@@ -9,7 +9,8 @@
 //   EMBEDDED_COSMOS_COMPACT_BYTES  journal size that triggers a snapshot (default 16 MB, or the
 //                                  snapshot's own size when larger)
 // Messages to the parent: { ready, port, restored } once serving, { error } when the data cannot
-// be loaded, { log: { msg, ...fields } } for the parent's log.
+// be loaded, { log: { msg, ...fields } } for the parent's log, { compacted } in answer to
+// { compact: true } (write a snapshot now).
 'use strict';
 const http = require('node:http');
 const { createAccount } = require('./durable/model.cjs');
@@ -62,5 +63,8 @@ function stop() {
     .catch((err) => process.stderr.write(`embedded store: ${err.message}\n`))
     .finally(() => process.exit(0));
 }
+process.on('message', (m) => {
+  if (m && m.compact) void Promise.resolve(durable?.compact()).then(() => send({ compacted: true }));
+});
 process.on('disconnect', stop);
 process.on('SIGTERM', stop);

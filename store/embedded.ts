@@ -13,6 +13,8 @@ export interface EmbeddedCosmos {
   endpoint: string;
   /** What was loaded from the data folder, when there is one. */
   restored?: RestoredData;
+  /** Writes a snapshot now (benchmarks, tests); the store also does it by itself as the journal grows. */
+  compact(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +38,7 @@ export interface EmbeddedOptions {
   timeoutMs?: number;
 }
 
-type ChildMessage = { ready?: boolean; port?: number; restored?: RestoredData; error?: string; log?: { msg: string } & Record<string, unknown> };
+type ChildMessage = { ready?: boolean; port?: number; restored?: RestoredData; error?: string; compacted?: boolean; log?: { msg: string } & Record<string, unknown> };
 
 function relay(opts: EmbeddedOptions, m: ChildMessage): void {
   if (!m.log) return;
@@ -97,6 +99,16 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<E
   return {
     endpoint: `http://127.0.0.1:${started.port}/`,
     restored: started.restored,
+    compact: () =>
+      new Promise<void>((resolve) => {
+        const done = (m: ChildMessage) => {
+          if (!m.compacted) return;
+          child.off('message', done);
+          resolve();
+        };
+        child.on('message', done);
+        child.send({ compact: true });
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -49,15 +49,22 @@ function validFrameAfter(buf, from) {
   return false;
 }
 
+function zeroFrom(buf, from) {
+  for (let i = from; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
+}
+
 /**
- * Reads every frame of a file's contents. Stops at the first damaged frame and reports it:
- * `torn` when nothing valid follows it (the end of an interrupted append), otherwise damage.
+ * Reads every frame of a file's contents. Zeros after the last frame are space allocated ahead
+ * (see journal.cjs), not data. Stops at the first damaged frame and reports it: `torn` when
+ * nothing valid follows it (the end of an interrupted append), otherwise damage.
  */
 function readFrames(buf) {
   const values = [];
   let offset = 0;
   while (offset < buf.length) {
     const frame = frameAt(buf, offset);
+    if (frame.value === undefined && zeroFrom(buf, offset)) break;
     if (frame.value === undefined) {
       const torn = !frame.fatal && !validFrameAfter(buf, offset + 1);
       return { values, validBytes: offset, damage: { offset, problem: frame.problem, torn } };

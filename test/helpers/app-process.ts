@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { projectRoot } from '../../store/embedded';
 
 /**
  * The built app (`dist/server/main.js`, run `npm run build` first) as its own process, the way it
@@ -19,7 +20,7 @@ export interface AppProcess {
   stop(): Promise<void>;
 }
 
-export const APP_ENTRY = path.join(__dirname, '..', '..', 'dist', 'server', 'main.js');
+export const APP_ENTRY = path.join(projectRoot(), 'dist', 'server', 'main.js');
 
 export function startAppProcess(env: Record<string, string>): AppProcess {
   const child: ChildProcess = spawn(process.execPath, [APP_ENTRY], {
