@@ -41,9 +41,21 @@ class ModelObserver {
   watch(items, kind, where) {
     const set = items._set;
     const del = items.delete;
+    const replace = items.replace;
     const newItem = items._newItem;
     const report = (op) => {
       if (!this.paused) this.onOp(op);
+    };
+    // A replace is a delete and a set inside the model; the put alone says it all (replaying a
+    // put removes what was there), so it is journaled once.
+    let replacing = false;
+    items.replace = (...args) => {
+      replacing = true;
+      try {
+        return replace.apply(items, args);
+      } finally {
+        replacing = false;
+      }
     };
     items._set = (data) => {
       const stored = set.call(items, data);
@@ -53,7 +65,7 @@ class ModelObserver {
     items.delete = (idOrRid, partition) => {
       const existing = items._item('/id', idOrRid, partition).read();
       const result = del.call(items, idOrRid, partition);
-      if (existing) report({ k: kind, ...where, del: { id: existing.id, pk: items._getPartition(existing) } });
+      if (existing && !replacing) report({ k: kind, ...where, del: { id: existing.id, pk: items._getPartition(existing) } });
       return result;
     };
     const child = CHILDREN[kind];
