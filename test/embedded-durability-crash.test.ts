@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { outboxId, type OutboxItem } from '../domain/outbox';
@@ -213,7 +213,7 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
         url = await app.ready;
         if (kill > 0) restarts += 1;
         workers = load(() => stopped);
-        await pause(between(500, 4000));
+        await pause(between(300, 3200));
       }
       stopped = true;
       await app.kill(Math.random() < 0.5 ? 'group' : 'app');
@@ -223,6 +223,9 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
       if (signal !== 'SIGKILL') throw new Error(`The app exited by itself (code ${code}): ${app.stderr()}`);
     }
     expect(restarts).toBeGreaterThan(KILLS / 2);
+
+    // Snapshots were written (and interrupted) along the way, not just the journal.
+    expect(existsSync(path.join(dataDir, 'cosmos', 'snapshot.db'))).toBe(true);
 
     // Open the data folder once more (in this process, to read the store directly).
     const t = await startTestApp({ connector, env: { DATA_DIR: dataDir, EMBEDDED_SNAPSHOT: 'true', SEED_DEMO_DATA: 'false' } });
