@@ -72,7 +72,6 @@ class Journal {
     this.flushing = false;
     this.scheduled = false;
     this.closed = false;
-    this.stats = { frames: 0, ops: 0, flushes: 0 };
     this.openSegment(nextSeq);
   }
 
@@ -139,7 +138,6 @@ class Journal {
     const buf = encodeFrame({ seq, ops: this.pending });
     this.queue.push({ seq, buf, opsEnd: this.recorded });
     this.bytesSinceRotate += buf.length;
-    this.stats.ops += this.pending.length;
     this.pending = [];
   }
 
@@ -168,8 +166,6 @@ class Journal {
           continue;
         }
         await this.append(next.buf);
-        this.stats.frames += 1;
-        this.stats.flushes += 1;
         this.durableOps = next.opsEnd;
         while (this.waiters.length && this.waiters[0].opsEnd <= this.durableOps) this.waiters.shift().resolve();
       }
