@@ -5,6 +5,7 @@ import path from 'node:path';
 import { CosmosStore } from '../store/cosmos';
 import { embeddedStoreDir, startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedOptions } from '../store/embedded';
 import type { Doc } from '../domain/ports/store';
+import { startTestApp } from './helpers/app';
 import { APP_ENTRY } from './helpers/app-process';
 
 /**
@@ -200,6 +201,26 @@ test('one store per data folder: a second one waits, then gives up naming the ow
   // Let go on stop: the folder can be taken at once.
   const release = await acquireLock(dir, 0);
   release();
+});
+
+test('data kept by earlier versions (one JSON file) is imported once, then the file is set aside', async () => {
+  const legacy = path.join(dataDir, 'cosmos-snapshot.json');
+  const pilot = { id: 'pilot:kept', tenantId: TENANT, type: 'pilot', title: 'Kept from before', _etag: 'old', _rid: 'old', _ts: 1 };
+  writeFileSync(legacy, JSON.stringify({ version: 1, savedAt: '2026-01-01T00:00:00Z', containers: { pilots: [pilot] } }));
+  const env = { DATA_DIR: dataDir, EMBEDDED_SNAPSHOT: 'true', SEED_DEMO_DATA: 'false' };
+  let t = await startTestApp({ env });
+  try {
+    expect(await t.app.store.read('pilots', TENANT, 'pilot:kept')).toMatchObject({ title: 'Kept from before' });
+  } finally {
+    await t.stop();
+  }
+  expect(readdirSync(dataDir).sort()).toEqual(['cosmos', 'cosmos-snapshot.json.imported']);
+  t = await startTestApp({ env });
+  try {
+    expect(await t.app.store.read('pilots', TENANT, 'pilot:kept')).toMatchObject({ title: 'Kept from before' });
+  } finally {
+    await t.stop();
+  }
 });
 
 function escapeRegExp(text: string): string {
