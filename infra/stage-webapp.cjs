@@ -21,6 +21,7 @@ const PLAN = [
   ['dist/server', 'dist/server'],
   ['dist/tabs', 'dist/tabs'],
   ['store/embedded-cosmos.cjs', 'store/embedded-cosmos.cjs'],
+  ['store/durable', 'store/durable'],
 ];
 
 function stage({ install = true } = {}) {

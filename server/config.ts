@@ -36,7 +36,9 @@ const schema = z
     COSMOS_KEY: z.string().optional(),
     COSMOS_DATABASE: z.string().min(1).default('leaderful'),
     AZURE_CLIENT_ID: z.string().optional(),
+    /** The embedded store's data folder (journal and snapshots in `<DATA_DIR>/cosmos/`). */
     DATA_DIR: z.string().default('data'),
+    /** Keep the embedded store's data on disk; default on, except NODE_ENV=test (memory only). */
     EMBEDDED_SNAPSHOT: maybeBool,
 
     // Tab SSO (Entra ID). Audience is the app registration's client id.

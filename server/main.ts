@@ -7,8 +7,8 @@ import { systemClock, type Clock } from '../domain/shared/clock';
 import { seedDemoData } from '../domain/demo';
 import { RateLimits } from '../domain/shared/rate-limits';
 import { CosmosStore } from '../store/cosmos';
-import { projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
-import { Snapshotter } from '../store/snapshot';
+import { embeddedStoreDir, projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
+import { importLegacySnapshot } from '../store/legacy-snapshot';
 import { createApp, createBotRuntime } from './app';
 import { Background } from './background';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -53,15 +53,23 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
   };
 
   try {
+    // The embedded store keeps its data on disk (journal + snapshots, see store/durable/) unless
+    // told not to; tests keep it in memory unless they ask.
     let embedded: EmbeddedCosmos | undefined;
+    const dataDir = path.resolve(root, config.DATA_DIR);
+    const persist = !config.COSMOS_ENDPOINT && (config.EMBEDDED_SNAPSHOT ?? config.NODE_ENV !== 'test');
     if (!config.COSMOS_ENDPOINT) {
-      embedded = await startEmbeddedCosmos();
+      try {
+        embedded = await startEmbeddedCosmos({
+          dataDir: persist ? embeddedStoreDir(dataDir) : undefined,
+          onLog: (msg, fields) => log.info(fields, `embedded store ${msg}`),
+        });
+      } catch (err) {
+        throw new StartupError((err as Error).message);
+      }
       cleanups.push(() => embedded!.stop());
+      if (embedded.restored?.documents) log.info({ ...embedded.restored, folder: embeddedStoreDir(dataDir) }, 'local data restored');
     }
-    const snapshotOn = !!embedded && (config.EMBEDDED_SNAPSHOT ?? config.NODE_ENV !== 'test');
-    const snapshotter = snapshotOn
-      ? new Snapshotter(path.resolve(root, config.DATA_DIR, 'cosmos-snapshot.json'), 1000, (err) => log.error({ err: String(err) }, 'snapshot failed'))
-      : undefined;
 
     let store: CosmosStore;
     try {
@@ -70,18 +78,15 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
         database: config.COSMOS_DATABASE,
         key: embedded ? 'embedded' : config.COSMOS_KEY,
         credential: embedded || config.COSMOS_KEY ? undefined : new DefaultAzureCredential({ managedIdentityClientId: config.AZURE_CLIENT_ID }),
-        onWrite: snapshotter?.markDirty,
       });
     } catch (err) {
       throw new StartupError(`Cannot reach Cosmos DB at ${embedded ? 'the embedded server' : config.COSMOS_ENDPOINT}: ${(err as Error).message}`);
     }
     cleanups.push(async () => store.dispose());
 
-    if (snapshotter) {
-      const restored = await snapshotter.restore(store);
-      if (restored) log.info({ documents: restored, file: snapshotter.file }, 'local data restored');
-      snapshotter.attach(store);
-      cleanups.push(() => snapshotter.flush());
+    if (persist) {
+      const imported = await importLegacySnapshot(store, path.join(dataDir, 'cosmos-snapshot.json'));
+      if (imported) log.info({ documents: imported }, 'earlier local data imported');
     }
 
     const limits = new RateLimits({

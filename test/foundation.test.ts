@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
@@ -158,7 +158,8 @@ describe('foundation: store faults and restarts', () => {
     } finally {
       await first.stop();
     }
-    expect(existsSync(path.join(dataDir, 'cosmos-snapshot.json'))).toBe(true);
+    expect(existsSync(path.join(dataDir, 'cosmos', 'LOCK'))).toBe(false); // the store let go of its folder
+    expect(readdirSync(path.join(dataDir, 'cosmos')).some((f) => /^journal-\d+\.log$/.test(f))).toBe(true);
     const second = await startTestApp({ env });
     try {
       const list = await second.api('/api/pilots?mine=true', { as: morgan });
