@@ -20,8 +20,8 @@ import { randomUUID } from 'node:crypto';
 import type { Doc } from '../domain/ports/store';
 import { CosmosStore } from '../store/cosmos';
 import { embeddedStoreDir, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
-import { startAppProcess, type AppProcess } from '../test/helpers/app-process';
-import { TEST_APP_CLIENT_ID, TestIdentityProvider } from '../test/helpers/keys';
+import { startAppProcess, type AppProcess } from '../support/app-process';
+import { TEST_APP_CLIENT_ID, TestIdentityProvider } from '../support/identity-provider';
 import { percentile } from './lib/clock';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);

@@ -32,8 +32,6 @@ export interface StoreOptions {
   database: string;
   key?: string;
   credential?: TokenCredential;
-  /** Called after every successful write; the embedded store uses it to schedule snapshots. */
-  onWrite?: () => void;
 }
 
 const TENANT_FILTER = /\bc\.tenantId\s*=\s*@tenantId\b/;
@@ -72,7 +70,6 @@ export class CosmosStore implements Store {
   private constructor(
     private readonly client: CosmosClient,
     private readonly db: Database,
-    private readonly onWrite: () => void,
   ) {}
 
   /** Connects, creates the database and containers if missing, and proves the connection works. */
@@ -87,7 +84,7 @@ export class CosmosStore implements Store {
       },
     });
     const { database } = await client.databases.createIfNotExists({ id: opts.database });
-    const store = new CosmosStore(client, database, opts.onWrite ?? (() => undefined));
+    const store = new CosmosStore(client, database);
     for (const name of CONTAINERS) {
       const { container } = await database.containers.createIfNotExists({
         id: name,
@@ -155,7 +152,6 @@ export class CosmosStore implements Store {
     return this.guard(async () => {
       try {
         const { resource } = await this.c(name).items.create<NewDoc<T>>(doc);
-        this.onWrite();
         return { doc: resource as unknown as T, created: true };
       } catch (err) {
         if (statusOf(err) !== 409) throw err;
@@ -169,7 +165,6 @@ export class CosmosStore implements Store {
   async upsert<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<T> {
     return this.guard(async () => {
       const { resource } = await this.c(name).items.upsert<NewDoc<T>>(doc);
-      this.onWrite();
       return resource as unknown as T;
     });
   }
@@ -181,7 +176,6 @@ export class CosmosStore implements Store {
         const { resource } = await this.c(name)
           .item(doc.id, doc.tenantId)
           .replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-        this.onWrite();
         return resource as T;
       } catch (err) {
         if (statusOf(err) === 412) throw new StoreConflict('changed');
@@ -221,7 +215,6 @@ export class CosmosStore implements Store {
     return this.guard(async () => {
       try {
         await this.c(name).item(id, tenantId).delete();
-        this.onWrite();
         return true;
       } catch (err) {
         if (statusOf(err) === 404) return false;
@@ -273,7 +266,7 @@ export class CosmosStore implements Store {
     return (await this.query<T>(name, tenantId, sql, params)).items;
   }
 
-  /** Loads many new documents at once (demo seed, snapshot restore, benchmarks). */
+  /** Loads many new documents at once (demo seed, benchmarks). */
   async bulkCreate(name: ContainerName, docs: NewDoc<Doc>[]): Promise<void> {
     await this.guard(async () => {
       for (let i = 0; i < docs.length; i += 100) {
@@ -284,13 +277,12 @@ export class CosmosStore implements Store {
         const failed = results.find((r) => r.statusCode >= 400);
         if (failed) throw Object.assign(new Error(`bulk write failed with ${failed.statusCode}`), { code: failed.statusCode });
       }
-      this.onWrite();
     });
   }
 
   /**
-   * Every document of one container, across tenants. Only the embedded store's snapshot uses it:
-   * it is the one place a cross-tenant read is legitimate (a backup of the local database).
+   * Every document of one container, across tenants. Only tests use it (to prove what is stored):
+   * the app itself never reads across tenants.
    */
   async dumpContainer(name: ContainerName): Promise<Doc[]> {
     const { resources } = await this.c(name).items.readAll<Doc>({ maxItemCount: 5000 }).fetchAll();

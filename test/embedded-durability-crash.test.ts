@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { outboxId, type OutboxItem } from '../domain/outbox';
 import type { Doc } from '../domain/ports/store';
-import { startTestApp } from './helpers/app';
-import { startAppProcess, type AppProcess } from './helpers/app-process';
-import { TestConnector } from './helpers/connector';
-import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from './helpers/keys';
-import { adaptiveActionActivity, installInTeamActivity, rosterOf, type TeamsUser } from './helpers/teams';
+import { startTestApp } from '../support/app';
+import { startAppProcess, type AppProcess } from '../support/app-process';
+import { TestConnector } from '../support/connector';
+import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from '../support/identity-provider';
+import { adaptiveActionActivity, installInTeamActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * The crash test: the built app runs in its own process with the embedded store keeping its data

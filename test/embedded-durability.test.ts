@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CosmosClient } from '@azure/cosmos';
 import { CosmosStore } from '../store/cosmos';
 import { embeddedStoreDir, startEmbeddedCosmos, type EmbeddedCosmos, type EmbeddedOptions } from '../store/embedded';
 import type { Doc } from '../domain/ports/store';
-import { startTestApp } from './helpers/app';
-import { APP_ENTRY } from './helpers/app-process';
+import { startTestApp } from '../support/app';
+import { APP_ENTRY } from '../support/app-process';
 
 /**
  * The embedded store's data folder: what it does with a crash's leftovers (a torn last journal
@@ -61,7 +62,10 @@ test('writes survive a restart exactly as stored: same documents, same ETags', a
   const first = await s.store.upsert('pilots', note('note:1', 'one'));
   await s.store.upsert('pilots', note('note:2', 'two'));
   await s.store.delete('pilots', TENANT, 'note:2');
-  await s.store.patch('pilots', TENANT, 'note:1', [{ op: 'set', path: '/text', value: 'one, patched' }]);
+  // A Cosmos patch (the app does not use it, the server supports it) is journaled like any write.
+  const raw = new CosmosClient({ endpoint: s.embedded.endpoint, key: 'embedded', connectionPolicy: { enableEndpointDiscovery: false } });
+  await raw.database('leaderful').container('pilots').item('note:1', TENANT).patch([{ op: 'set', path: '/text', value: 'one, patched' }]);
+  raw.dispose();
   const patched = (await s.store.read<Doc & { text: string }>('pilots', TENANT, 'note:1'))!;
   await s.close();
 

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { projectRoot } from '../../store/embedded';
+import { projectRoot } from '../store/embedded';
 
 /**
  * The built app (`dist/server/main.js`, run `npm run build` first) as its own process, the way it
