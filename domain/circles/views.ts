@@ -1,7 +1,7 @@
 import { hasRole, type Caller } from '../shared/caller';
 import { type Cadence, type Pilot } from '../pilots/model';
 import { type Circle, type Election, type ElectionResult } from './model';
-import { ROTATION_RULE, TIE_BREAK_RULE } from './schemas';
+import { ELECTION_RULES } from './schemas';
 
 /** What the tab and the cards get for a circle's election. Ballots are secret: only counts. */
 export interface ElectionView {
@@ -15,8 +15,8 @@ export interface ElectionView {
   votesCast: number;
   myVote?: string;
   result?: Omit<ElectionResult, 'closedBy'> & { closedBy: 'deadline' | 'convenor' | 'admin' | 'member' };
-  tieBreakRule: string;
-  rotationRule: string;
+  /** How ties and nobody standing are decided (codes the faces word). */
+  rules: typeof ELECTION_RULES;
 }
 
 export interface CircleSummary {
@@ -76,8 +76,7 @@ export function circleView(caller: Caller, c: Circle, names: Map<string, string>
     votesCast: Object.keys(e.votes).length,
     myVote: e.votes[caller.userId],
     result: e.result && { ...e.result, closedBy: closedByLabel(c, e.result.closedBy) },
-    tieBreakRule: TIE_BREAK_RULE,
-    rotationRule: ROTATION_RULE,
+    rules: ELECTION_RULES,
   };
   return {
     ...circleSummary(caller, c),
