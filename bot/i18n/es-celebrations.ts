@@ -10,6 +10,7 @@ export const CELEBRATIONS_ES: Record<string, string> = {
   'Say what you appreciate.': 'Di qué valoras.',
   'Send it privately to them': 'Enviárselo en privado',
   To: 'Para',
+  Message: 'Mensaje',
   'What did they do?': '¿Qué hizo?',
   'Who sees it': 'Quién lo ve',
   // Sentences and labels in code
@@ -34,6 +35,4 @@ export const CELEBRATIONS_ES: Record<string, string> = {
   'Confidence in “{title}” has risen three check-ins running: {trend}.': 'La confianza en «{title}» ha subido tres seguimientos seguidos: {trend}.',
   '“{title}” is now how this team works. Congratulations on making it stick!': '«{title}» es ahora la forma de trabajar de este equipo. ¡Enhorabuena por consolidarlo!',
   'Success measure met for “{title}”: {measure}': 'Medida de éxito cumplida en «{title}»: {measure}',
-  // Messages and labels from the domain
-  'must be at least 3 characters': 'debe tener al menos 3 caracteres',
 };

@@ -26,6 +26,7 @@ export const FEEDBACK_ES: Record<string, string> = {
   'Your feedback': 'Tu opinión',
   // Sentences and labels in code
   'My manager ({name})': 'Mi responsable ({name})',
+  'My manager': 'Mi responsable',
   'Senior leaders': 'La dirección',
   'Give feedback': 'Dar tu opinión',
   'Say what is working and what is not. You will hear back here in your chat with Leaderful.': 'Di qué funciona y qué no. Recibirás la respuesta aquí, en tu chat con Leaderful.',
