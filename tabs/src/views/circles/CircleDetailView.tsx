@@ -267,8 +267,11 @@ function Election({ circle, busy, act }: { circle: CircleView; busy: boolean; ac
           </div>
           <details>
             <summary>{t('election.rules')}</summary>
-            <Caption1 as="p">{t('election.tieBreakRule')}</Caption1>
-            <Caption1 as="p">{t('election.rotationRule')}</Caption1>
+            {election.rules.map((rule) => (
+              <Caption1 as="p" key={rule}>
+                {i18n.word(rule)}
+              </Caption1>
+            ))}
           </details>
         </>
       )}
