@@ -180,11 +180,11 @@ function ContributorItem({ item, onUpdated }: { item: ContributorView; onUpdated
         <dl className={s.definitions}>
           <dt className={s.term}>{t('fb.sentToLabel')}</dt>
           <dd className={s.definition}>
-            {sentTo(i18n, item)}
+            <span>{sentTo(i18n, item)}</span>
           </dd>
           <dt className={s.term}>{t('fb.shownAsLabel')}</dt>
           <dd className={s.definition}>
-            {shownAs(i18n, item)}
+            <span>{shownAs(i18n, item)}</span>
           </dd>
           <dt className={s.term}>{t('fb.whenLabel')}</dt>
           <dd className={s.definition}>{weekText(i18n, item.createdWeek)}</dd>

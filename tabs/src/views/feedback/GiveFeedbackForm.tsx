@@ -117,7 +117,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
               <MessageBarTitle>{t('fb.give.sent')}</MessageBarTitle>
               <span className={s.explain}>
                 <span>
-                  {t('fb.sentToLabel')} {sentTo(i18n, sent.item)}. {t('fb.shownAsLabel')} {shownAs(i18n, sent.item)}.
+                  {t('fb.sentToLabel')} <span>{sentTo(i18n, sent.item)}</span>. {t('fb.shownAsLabel')} <span>{shownAs(i18n, sent.item)}</span>.
                 </span>
                 {sent.notices.map((n) => (
                   <span key={n.code} data-testid={NOTICE_ID[n.code]} data-notice={n.code}>

@@ -175,10 +175,10 @@ function ContributorCard({ item }: { item: ContributorView }) {
       </Subtitle2>
       <div className={s.meta}>
         <Caption1>
-          {t('fb.sentToLabel')} {sentTo(i18n, item)}
+          {t('fb.sentToLabel')} <span>{sentTo(i18n, item)}</span>
         </Caption1>
         <Caption1>
-          {t('fb.shownAsLabel')} {shownAs(i18n, item)}
+          {t('fb.shownAsLabel')} <span>{shownAs(i18n, item)}</span>
         </Caption1>
         <Caption1>{weekText(i18n, item.createdWeek)}</Caption1>
         {item.pilot && <Caption1>{t('fb.about', { title: item.pilot.title })}</Caption1>}

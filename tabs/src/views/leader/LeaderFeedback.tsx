@@ -189,7 +189,7 @@ function Signals() {
                     <MessageBarTitle>
                       {t(SIGNAL_KIND[sig.kind] ?? 'signal.overload')} · {i18n.group(sig.group.label)}
                     </MessageBarTitle>
-                    {pitfallReason(i18n, sig)}
+                    <span>{pitfallReason(i18n, sig)}</span>
                   </MessageBarBody>
                 </MessageBar>
               </li>

@@ -244,7 +244,7 @@ function HealthSection({ pilot }: { pilot: PilotView }) {
             <MessageBar key={i} intent="warning" layout="multiline" data-signal={sig.kind}>
               <MessageBarBody>
                 <MessageBarTitle>{t(`signal.${sig.kind}` as const)}</MessageBarTitle>
-                {pilotSignalReason(i18n, sig)}
+                <span>{pilotSignalReason(i18n, sig)}</span>
               </MessageBarBody>
             </MessageBar>
           ))
