@@ -48,6 +48,7 @@ export const CODES = {
     'person.leaders': [],
     'person.manager': [],
     'person.team_member': [],
+    'person.former_member': [],
   },
   levels: { ...keyed('level', LEADERSHIP_LEVELS), ...keyed('level_about', LEADERSHIP_LEVELS), ...keyed('element', LEADERSHIP_ELEMENTS), ...keyed('element_about', LEADERSHIP_ELEMENTS) },
   celebrations: {

@@ -229,6 +229,7 @@ export const en: Wordings = {
     'person.leaders': 'Senior leaders',
     'person.manager': 'Your manager',
     'person.team_member': 'A team member',
+    'person.former_member': 'Former member',
   },
   levels: {
     'level.self': 'Leading yourself',

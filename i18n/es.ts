@@ -228,6 +228,7 @@ export const es: Wordings = {
     'person.leaders': 'La dirección',
     'person.manager': 'Tu responsable',
     'person.team_member': 'Un miembro del equipo',
+    'person.former_member': 'Antiguo miembro',
   },
   levels: {
     'level.self': 'Liderarte a ti mismo',

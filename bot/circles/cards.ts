@@ -43,7 +43,7 @@ export async function circleCard(domain: Domain, links: LinkConfig, caller: Call
       showVote: open && view.isMember && e.nominees.length > 0,
       nominees: open ? e.nominees.map((n) => ({ name: n.name, value: n.id })) : [],
       showNominate: open && view.isMember,
-      candidates: open ? view.members.filter((m) => !excluded.has(m.id)).map((m) => ({ name: m.name, value: m.id })) : [],
+      candidates: open ? view.members.filter((m) => !excluded.has(m.id)).map((m) => ({ name: m.name ?? words(locale).word('person.former_member'), value: m.id })) : [],
       rule: open ? words(locale).word('circle.rule.ballot') + (excluded.size ? ` ${words(locale).word('circle.rule.outgoing_rotates')}` : '') : '',
       canClose: view.can.closeElection,
       canJoin: false,

@@ -229,7 +229,7 @@ export function Sharing({ path, options, onDone }: { path: Path; options: PathOp
     async (signal) => {
       const circles = await Promise.all(options.circles.map((c) => getCircle(api, c.id, signal).catch(() => undefined)));
       const seen = new Map<string, string>();
-      for (const c of circles) for (const m of c?.members ?? []) if (m.id !== me.user.id) seen.set(m.id, m.name);
+      for (const c of circles) for (const m of c?.members ?? []) if (m.id !== me.user.id && m.name) seen.set(m.id, m.name);
       return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
     },
     [api, options.circles.map((c) => c.id).join(',')],
