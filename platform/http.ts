@@ -1,15 +1,28 @@
 import type { Next, Request, Response } from 'restify';
+import type { Params } from '../domain/shared/codes';
 import { DomainError } from '../domain/shared/errors';
+import { localeOfAcceptLanguage, refusalText, word, words, type Locale } from '../i18n';
 import type { Log } from './log';
 
 /**
  * HTTP plumbing shared by every route: JSON bodies with a size limit, and one way of turning
- * errors into responses. Domain errors become a clear 4xx/503 with their safe message; anything
- * else is logged and answered with a plain 500 — never a stack trace.
+ * errors into responses. Domain errors become a clear 4xx/503: `code` is the kind, `reason` the
+ * domain's code with its `params`, and `message` (and each field's) is worded in the request's
+ * language (Accept-Language, else English). Anything else is logged and answered with a plain
+ * 500 — never a stack trace.
  */
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: { field: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    reason?: string;
+    params?: Params;
+    fields?: { field: string; code: string; params: Params; message: string }[];
+  };
 }
+
+/** The language a request asks answers in. */
+export const requestLocale = (req: Request): Locale => localeOfAcceptLanguage(req.header('accept-language'));
 
 export function sendError(res: Response, status: number, code: string, message: string, extra: Partial<ErrorBody['error']> = {}, headers: Record<string, string> = {}): void {
   if (res.headersSent) return;
@@ -17,26 +30,28 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.send(status, { error: { code, message, ...extra } } satisfies ErrorBody);
 }
 
-export function sendFailure(res: Response, err: unknown, log: Log): void {
+export function sendFailure(res: Response, err: unknown, log: Log, locale: Locale = 'en'): void {
   if (err instanceof DomainError) {
     const headers: Record<string, string> = err.retryAfterSeconds ? { 'Retry-After': String(err.retryAfterSeconds) } : {};
-    sendError(res, err.status, err.kind, err.message, err.fields.length ? { fields: err.fields } : {}, headers);
+    const w = words(locale);
+    const fields = err.fields.map((f) => ({ ...f, message: w.word(f.code, f.params) }));
+    sendError(res, err.status, err.kind, refusalText(w, err), { reason: err.code, params: err.params, ...(fields.length ? { fields } : {}) }, headers);
     return;
   }
   // decodeURIComponent on a malformed path or query (e.g. /api/pilots/%25ZZ): the client's input.
   if (err instanceof URIError) {
-    sendError(res, 400, 'bad_request', 'The address is not correctly encoded.');
+    sendError(res, 400, 'bad_request', word(locale, 'bad_encoding'), { reason: 'bad_encoding', params: {} });
     return;
   }
   log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, 'unexpected failure');
-  sendError(res, 500, 'internal', 'Something went wrong on our side. Please try again.');
+  sendError(res, 500, 'internal', word(locale, 'internal'), { reason: 'internal', params: {} });
 }
 
-/** Wraps an async handler so every failure takes the same path. */
+/** Wraps an async handler so every failure takes the same path, worded in the request's language. */
 export function handler(log: Log, fn: (req: Request, res: Response) => Promise<void>) {
   return (req: Request, res: Response, next: Next): void => {
     fn(req, res)
-      .catch((err) => sendFailure(res, err, log))
+      .catch((err) => sendFailure(res, err, log, requestLocale(req)))
       .finally(() => next());
   };
 }

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Request } from 'restify';
+import type { PlainErrorCode } from '../domain/shared/codes';
 import { DomainError } from '../domain/shared/errors';
 import type { Config } from './config';
 
@@ -17,7 +18,7 @@ export interface Principal {
 
 export const DEMO_USER_HEADER = 'x-leaderful-demo-user';
 
-const unauthenticated = (why: string) => new DomainError('unauthenticated', why);
+const unauthenticated = (why: PlainErrorCode) => new DomainError('unauthenticated', why);
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class IdentityResolver {
@@ -38,16 +39,16 @@ export class IdentityResolver {
     const demoUser = req.header(DEMO_USER_HEADER);
     if (demoUser && this.config.DEMO_SIGN_IN) {
       const found = await this.demo.isDemoUser(String(demoUser));
-      if (!found) throw unauthenticated('Unknown demo user.');
+      if (!found) throw unauthenticated('auth.unknown_demo_user');
       return { tenantId: this.demo.tenantId, userId: String(demoUser), name: found.name, via: 'demo' };
     }
-    throw unauthenticated('Sign in with Teams to use Leaderful.');
+    throw unauthenticated('auth.sign_in');
   }
 
   private async fromToken(header: string): Promise<Principal> {
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(header);
-    if (!match) throw unauthenticated('The Authorization header must be a Bearer token.');
-    if (!this.jwks) throw unauthenticated('Teams sign-in is not configured on this server.');
+    if (!match) throw unauthenticated('auth.bearer');
+    if (!this.jwks) throw unauthenticated('auth.not_configured');
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(match[1], this.jwks, {
@@ -58,15 +59,15 @@ export class IdentityResolver {
       }));
     } catch {
       // Deliberately vague: the reason a token failed helps attackers more than users.
-      throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
+      throw unauthenticated('auth.invalid_token');
     }
     // Entra tenant and object ids are GUIDs; anything else (empty, a path, a query fragment) is refused.
-    if (!GUID.test(String(payload.tid)) || !GUID.test(String(payload.oid))) throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
+    if (!GUID.test(String(payload.tid)) || !GUID.test(String(payload.oid))) throw unauthenticated('auth.invalid_token');
     const tid = String(payload.tid);
     const issuers = [`${this.config.AAD_AUTHORITY_HOST.replace(/\/$/, '')}/${tid}/v2.0`, `https://sts.windows.net/${tid}/`];
-    if (!issuers.includes(String(payload.iss))) throw unauthenticated('Your sign-in token is not valid. Reopen the tab to sign in again.');
+    if (!issuers.includes(String(payload.iss))) throw unauthenticated('auth.invalid_token');
     const scopes = String(payload.scp ?? '').split(' ');
-    if (!scopes.includes('access_as_user')) throw unauthenticated('Your sign-in token lacks the access_as_user permission.');
+    if (!scopes.includes('access_as_user')) throw unauthenticated('auth.scope');
     return { tenantId: tid, userId: String(payload.oid), name: String(payload.name ?? ''), via: 'sso' };
   }
 }

@@ -46,8 +46,9 @@ function statusOf(err: unknown): number | string | undefined {
   return undefined;
 }
 
+/** Node's network codes are upper case (ECONNRESET, UND_ERR_SOCKET); a domain refusal's code is not. */
 function isNetworkFault(code: number | string | undefined): boolean {
-  return typeof code === 'string' || (typeof code === 'number' && UNAVAILABLE_CODES.has(code));
+  return (typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code)) || (typeof code === 'number' && UNAVAILABLE_CODES.has(code));
 }
 
 /** Translate a storage fault into the port's failure, which the edges already know how to report. */

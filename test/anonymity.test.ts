@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { weekOf } from '../domain/anonymity';
+import { weekOf, type GroupLabel } from '../domain/anonymity';
 import { ManualClock } from '../domain/shared/clock';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import type { Answer, Round } from '../domain/checkins';
@@ -8,6 +8,7 @@ import type { Member, Team } from '../domain/directory';
 import type { Pilot } from '../domain/pilots';
 import type { Role } from '../domain/shared/caller';
 import type { OutboxItem } from '../domain/outbox';
+import { groupName, word } from '../i18n';
 import { startTestApp, type TestApp } from '../support/app';
 import { messageActivity, type TeamsUser } from '../support/teams';
 
@@ -23,6 +24,21 @@ import { messageActivity, type TeamsUser } from '../support/teams';
  *   2 senior leaders and an admin in no department
  */
 const DAY = 86_400_000;
+/** A group label as English readers see it. */
+const label = (l: GroupLabel) => groupName('en', l);
+/** Every group label in an API body, as English readers see it (labels, groups, shown-as). */
+function labelsIn(body: unknown, out: string[] = []): string[] {
+  if (Array.isArray(body)) body.forEach((v) => labelsIn(v, out));
+  else if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body)) {
+      if ((k === 'label' || k === 'group') && v && typeof v === 'object' && 'level' in v) out.push(label(v as GroupLabel));
+      else labelsIn(v, out);
+    }
+  }
+  return out;
+}
+/** Why a group's signal fired, in English. */
+const reasonOf = (s: any) => word('en', s.code, { ...s.params, group: s.group.label });
 const tenantId = randomUUID();
 interface Person extends TeamsUser {
   roles: Role[];
@@ -121,8 +137,9 @@ describe('small groups roll up instead of showing or disappearing', () => {
   test('anonymous feedback to the manager of a team below the threshold goes to senior leaders, shown as the department', async () => {
     const res = await give(B[0], { audience: 'manager', text: 'Our stand-ups run long.', anonymous: true });
     expect(res.status).toBe(201);
-    expect(res.body.item).toMatchObject({ sentTo: 'Senior leaders', shownAs: 'Someone in Ops', rerouted: true });
-    expect(res.body.notice).toMatch(/fewer than 5 people besides your manager/);
+    expect(res.body.item).toMatchObject({ sentTo: { to: 'leaders' }, shownAs: { as: 'group', group: { level: 'department', name: 'Ops' } }, rerouted: true });
+    expect(res.body.notices).toEqual([{ code: 'notice.rerouted', params: { k: 5, group: { level: 'department', name: 'Ops' } } }]);
+    expect(word('en', res.body.notices[0].code, res.body.notices[0].params)).toMatch(/fewer than 5 people besides your manager/);
     const id = res.body.item.id;
     const doc = (await t.app.store.read<FeedbackItem>('feedback', tenantId, id))!;
     expect(doc).toMatchObject({ audience: 'leaders', scope: { level: 'department', department: 'Ops' } });
@@ -134,20 +151,20 @@ describe('small groups roll up instead of showing or disappearing', () => {
     expect((await api(mgrB, `/api/feedback/${encodeURIComponent(id)}`)).status).toBe(404);
     const seen = (await inbox(L1)).find((i) => i.id === id);
     // Not "Ops": Ops's big team has its own cell, so the rest of Ops is what it may say.
-    expect(seen.from).toEqual({ group: 'Ops (other teams)' });
+    expect(seen.from).toEqual({ group: { level: 'department', name: 'Ops', otherTeams: true } });
     expect(JSON.stringify(seen)).not.toMatch(/Bravo|Bo Manager|team:b/);
   });
 
   test('a department below the threshold rolls up to the organisation', async () => {
     const res = await give(T[0], { audience: 'leaders', text: 'The lab needs a second fridge.', anonymous: true });
-    expect(res.body.item.shownAs).toBe('Someone in your organisation');
+    expect(res.body.item.shownAs).toEqual({ as: 'group', group: { level: 'organisation' } });
     const id = res.body.item.id;
     nextWeek();
     const seen = (await inbox(L1)).find((i) => i.id === id);
-    expect(seen.from).toEqual({ group: 'Rest of the organisation' });
+    expect(seen.from).toEqual({ group: { level: 'organisation', rest: true } });
     // A manager of a tiny team asked by name still works: named feedback is not anonymous.
     const named = await give(T[1], { audience: 'manager', text: 'Thanks for the fridge.', anonymous: false });
-    expect(named.body.item.sentTo).toBe('Your manager (Tess Manager)');
+    expect(named.body.item.sentTo).toEqual({ to: 'manager', name: 'Tess Manager' });
   });
 
   test('no view ever names a group below the threshold in connection with anonymous or aggregate data', async () => {
@@ -155,7 +172,7 @@ describe('small groups roll up instead of showing or disappearing', () => {
     for (const [name, body] of Object.entries(views)) {
       if (name.includes('pilots')) continue;
       // A merged cell may list the teams it is made of; what it may never do is be one of them.
-      const labels = name.includes('export') ? body.trim().split('\r\n').slice(1).map((line) => line.split('","')[3]) : [...body.matchAll(/"(?:label|group)":"([^"]*)"/g)].map((m) => m[1]);
+      const labels = name.includes('export') ? body.trim().split('\r\n').slice(1).map((line) => line.split('","')[3]) : labelsIn(JSON.parse(body));
       for (const small of SMALL_NAMES) expect([name, small, labels.includes(small)]).toEqual([name, small, false]);
     }
   });
@@ -174,15 +191,15 @@ describe('differencing', () => {
   test('filters pick cells of one partition: a small team\'s filter returns the merged cell it is counted in', async () => {
     const all = (await api(L1, '/api/feedback/summary')).body;
     const keys = all.groups.map((g: any) => g.key);
-    expect(all.groups.map((g: any) => g.label).sort()).toEqual(['=SUM(1+1)', 'Ops (other teams)', 'Rest of the organisation', 'Team Alpha', 'Team Sierra'].sort());
+    expect(all.groups.map((g: any) => label(g.label)).sort()).toEqual(['=SUM(1+1)', 'Ops (other teams)', 'Rest of the organisation', 'Team Alpha', 'Team Sierra'].sort());
     const b = (await api(L1, '/api/feedback/summary?teamId=team:b')).body;
     const c = (await api(L1, '/api/feedback/summary?teamId=team:c')).body;
     expect(b.groups).toHaveLength(1);
-    expect(b.groups[0].label).toBe('Ops (other teams)');
+    expect(label(b.groups[0].label)).toBe('Ops (other teams)');
     expect(b.groups[0].teams).toEqual(['Team Bravo', 'Team Charlie']);
     expect(c.groups).toEqual(b.groups);
     const lab = (await api(L1, '/api/feedback/summary?department=Lab')).body;
-    expect(lab.groups.map((g: any) => g.label)).toEqual(['Rest of the organisation']);
+    expect(lab.groups.map((g: any) => label(g.label))).toEqual(['Rest of the organisation']);
     // Whatever is asked, only cells of the full partition come back.
     for (const q of ['?teamId=team:a', '?teamId=team:t', '?department=Ops', '?department=Sales', '?department=Field', '?teamId=team:b&department=Sales']) {
       const res = (await api(L1, `/api/feedback/summary${q}`)).body;
@@ -203,13 +220,13 @@ describe('differencing', () => {
       const { groups } = (await api(viewer, '/api/feedback/summary')).body;
       for (const g of groups) {
         if (g.level === 'tenant') continue;
-        const people = new Set((g.level === 'team' ? [g.label] : g.teams).flatMap(rosterOf));
+        const people = new Set((g.level === 'team' ? [label(g.label)] : g.teams).flatMap(rosterOf));
         for (const reader of [L1, L2, AD]) people.delete(reader.userId); // leader views never count their readers
-        expect([g.label, people.size >= 5]).toEqual([g.label, true]);
+        expect([label(g.label), people.size >= 5]).toEqual([label(g.label), true]);
       }
       // Department Ops = Team Alpha + the rest; the rest (Bravo + Charlie) is 6 people.
       const ops = groups.filter((g: any) => g.department === 'Ops');
-      expect(ops.map((g: any) => g.label).sort()).toEqual(['Ops (other teams)', 'Team Alpha']);
+      expect(ops.map((g: any) => label(g.label)).sort()).toEqual(['Ops (other teams)', 'Team Alpha']);
     }
   });
 
@@ -348,25 +365,25 @@ describe('the threshold', () => {
 
   test('raising it rolls items up to leaders instead of hiding them; lowering it never splits what was rolled up', async () => {
     const itemOf = async (u: TeamsUser, text: string) => (await inbox(u)).find((i) => i.text === text);
-    expect((await itemOf(mgrA, 'Alpha retro is rushed.'))?.from).toEqual({ group: 'Team Alpha' });
+    expect((await itemOf(mgrA, 'Alpha retro is rushed.'))?.from).toEqual({ group: { level: 'team', name: 'Team Alpha' } });
     expect((await api(AD, '/api/settings/anonymity', { method: 'PUT', body: { anonymityThreshold: 8 } })).status).toBe(200);
     // Alpha has 6 people besides its manager: too few now. The manager loses it; leaders get it, as Ops.
     expect(await itemOf(mgrA, 'Alpha retro is rushed.')).toBeUndefined();
     const rolled = await itemOf(L1, 'Alpha retro is rushed.');
-    expect(rolled.from).toEqual({ group: 'Ops' });
+    expect(rolled.from).toEqual({ group: { level: 'department', name: 'Ops' } });
     expect(rolled.pilot).toEqual({ id: expect.any(String), title: 'Alpha retro' });
     // At 8, what is left outside Ops and Sales (Lab and Field: 7 people) is too small, so Sales merges into it.
-    expect((await api(L1, '/api/feedback/summary')).body.groups.map((g: any) => g.label).sort()).toEqual(['Ops', 'Rest of the organisation']);
+    expect((await api(L1, '/api/feedback/summary')).body.groups.map((g: any) => label(g.label)).sort()).toEqual(['Ops', 'Rest of the organisation']);
     expect((await api(AD, '/api/settings/anonymity', { method: 'PUT', body: { anonymityThreshold: 3 } })).status).toBe(200);
     // The Bravo item was rolled up when written: it is never split back down to its team. (At 3,
     // everyone is in some cell, so the organisation-level Tango item has no remainder to sit in and
     // the whole view collapses to one group rather than single it out.)
     const bravo = await itemOf(L1, 'Our stand-ups run long.');
-    expect(['Ops', 'Ops (other teams)', 'Your organisation']).toContain(bravo.from.group);
-    expect((await inbox(L1)).filter((i) => i.anonymous).map((i) => i.from.group)).not.toContain('Team Bravo');
+    expect(['Ops', 'Ops (other teams)', 'Your organisation']).toContain(label(bravo.from.group));
+    expect((await inbox(L1)).filter((i) => i.anonymous).map((i) => label(i.from.group))).not.toContain('Team Bravo');
     expect((await inbox(mgrB)).map((i) => i.text)).not.toContain('Our stand-ups run long.');
     expect((await api(AD, '/api/settings/anonymity', { method: 'PUT', body: { anonymityThreshold: 5 } })).status).toBe(200);
-    expect((await itemOf(mgrA, 'Alpha retro is rushed.'))?.from).toEqual({ group: 'Team Alpha' });
+    expect((await itemOf(mgrA, 'Alpha retro is rushed.'))?.from).toEqual({ group: { level: 'team', name: 'Team Alpha' } });
   });
 });
 
@@ -406,7 +423,7 @@ describe('check-in answers shared anonymously', () => {
     for (const secret of [T[0].userId, T[0].name, pilotId, 'Tango', 'focus time']) expect(JSON.stringify(item)).not.toContain(secret);
     expect(JSON.stringify(await t.app.store.all('feedback', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback'"))).not.toContain('Nothing much.');
     nextWeek();
-    expect((await inbox(L1)).find((i) => i.id === item.id).from).toEqual({ group: 'Rest of the organisation' });
+    expect((await inbox(L1)).find((i) => i.id === item.id).from).toEqual({ group: { level: 'organisation', rest: true } });
   });
 
   test('from a big enough team it keeps the pilot and the questions', async () => {
@@ -437,12 +454,12 @@ describe('signals', () => {
       round('team:a', 0, { invited: 7, answered: 6, confidence: 3, autonomy: 1, workload: 1 }),
     ]);
     const { signals } = (await api(L1, '/api/signals')).body;
-    const alpha = signals.filter((s: any) => s.group.label === 'Team Alpha' && s.kind !== 'neglected_feedback');
+    const alpha = signals.filter((s: any) => label(s.group.label) === 'Team Alpha' && s.kind !== 'neglected_feedback');
     expect(alpha.map((s: any) => s.kind).sort()).toEqual(['micromanagement', 'overload']);
-    expect(alpha.find((s: any) => s.kind === 'overload').reason).toMatch(/average of 2\.1 of 5 .* over 6 answers/);
-    expect(alpha.find((s: any) => s.kind === 'micromanagement').reason).toMatch(/fell from 4\.2 .* to 3\.1/);
-    expect(signals.filter((s: any) => s.group.label === 'Ops (other teams)' && s.kind !== 'neglected_feedback')).toEqual([]);
-    for (const s of signals) for (const small of SMALL_NAMES) expect(s.reason).not.toContain(small);
+    expect(reasonOf(alpha.find((s: any) => s.kind === 'overload'))).toMatch(/average of 2\.1 of 5 .* over 6 answers/);
+    expect(reasonOf(alpha.find((s: any) => s.kind === 'micromanagement'))).toMatch(/fell from 4\.2 .* to 3\.1/);
+    expect(signals.filter((s: any) => label(s.group.label) === 'Ops (other teams)' && s.kind !== 'neglected_feedback')).toEqual([]);
+    for (const s of signals) for (const small of SMALL_NAMES) expect(reasonOf(s)).not.toContain(small);
   });
 });
 

@@ -78,7 +78,7 @@ test('proposing: a circle member, a senior leader as sponsor, every field checke
   expect(bad.body.error.fields.map((f: any) => f.field).sort()).toEqual(['budget.amount', 'budget.currency', 'title', 'weeksAsked']);
   const notLeader = await t.api('/api/projects', { as: ana, body: proposal({ sponsorId: ben.userId }) });
   expect(notLeader.status).toBe(400);
-  expect(notLeader.body.error.fields).toEqual([{ field: 'sponsorId', message: 'must be a senior leader in your organisation' }]);
+  expect(notLeader.body.error.fields).toEqual([{ field: 'sponsorId', code: 'project.not_leader', params: {}, message: 'must be a senior leader in your organisation' }]);
   expect((await t.api('/api/projects', { as: olu, body: proposal() })).status).toBe(404);
   expect((await t.api('/api/projects', { as: eve, body: proposal() })).status).toBe(404);
 
@@ -118,7 +118,7 @@ test('deciding: senior leaders only; declining needs a reason; approval starts t
   expect((await t.api(`/api/projects/${pid()}/decision`, { as: ben, body: { decision: 'approve' } })).status).toBe(403);
   const noReason = await t.api(`/api/projects/${pid()}/decision`, { as: lea, body: { decision: 'decline' } });
   expect(noReason.status).toBe(400);
-  expect(noReason.body.error.fields).toEqual([{ field: 'reason', message: 'say why the project is declined' }]);
+  expect(noReason.body.error.fields).toEqual([{ field: 'reason', code: 'project.decline_reason', params: {}, message: 'say why the project is declined' }]);
   expect((await t.api(`/api/projects/${pid()}/checkins`, { as: ana, body: { confidence: 3, note: 'Waiting to start' } })).status).toBe(409);
   const approved = await t.api(`/api/projects/${pid()}/decision`, { as: lea, body: { decision: 'approve', reason: 'Exactly what new managers need.' } });
   expect(approved.status).toBe(200);

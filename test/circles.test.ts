@@ -10,6 +10,7 @@ import type { Pilot } from '../domain/pilots';
 import type { Round } from '../domain/checkins';
 import type { OutboxItem } from '../domain/outbox';
 import { startTestApp, type TestApp } from '../support/app';
+import { word } from '../i18n';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
 import type { ReceivedActivity } from '../support/connector';
 import { BOT_ID, adaptiveActionActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
@@ -223,7 +224,7 @@ describe('electing the convenor', () => {
     expect((await api(olu, `/api/circles/${cid()}/nominations`, { body: { userId: olu.userId } })).status).toBe(404);
     const notMember = await api(ana, `/api/circles/${cid()}/nominations`, { body: { userId: olu.userId } });
     expect(notMember.status).toBe(400);
-    expect(notMember.body.error.fields).toEqual([{ field: 'userId', message: 'is not a member of this circle' }]);
+    expect(notMember.body.error.fields).toEqual([{ field: 'userId', code: 'circle.not_member', params: {}, message: 'is not a member of this circle' }]);
     expect((await api(ana, `/api/circles/${cid()}/nominations`, { body: {} })).status).toBe(400);
 
     await deliver();
@@ -248,7 +249,7 @@ describe('electing the convenor', () => {
     expect((await vote(olu, ben)).status).toBe(404);
     const notStanding = await vote(ana, cy);
     expect(notStanding.status).toBe(400);
-    expect(notStanding.body.error.fields[0]).toEqual({ field: 'userId', message: 'is not standing in this election' });
+    expect(notStanding.body.error.fields[0]).toEqual({ field: 'userId', code: 'circle.not_standing', params: {}, message: 'is not standing in this election' });
   });
 
   test('only the convenor or an admin closes early; a tie follows the stated rule; the chat hears the result', async () => {
@@ -259,7 +260,8 @@ describe('electing the convenor', () => {
     // 2–2: neither has convened, so the one nominated first (Ben) wins.
     expect(e.result).toMatchObject({ winnerId: ben.userId, rule: 'tie_break', votesCast: 4, closedBy: 'convenor' });
     expect(e.result.tally.map((r: any) => r.votes)).toEqual([2, 2]);
-    expect(e.tieBreakRule).toMatch(/least recently/);
+    expect(e.rules).toEqual(['circle.rule.tie_break', 'circle.rule.rotation']);
+    expect(word('en', e.rules[0])).toMatch(/least recently/);
     expect(closed.body.circle.convenorTerm).toMatchObject({ id: ben.userId, interim: false, termEndsAt: new Date(clock.now().getTime() + 14 * DAY).toISOString() });
     expect(closed.body.circle.pastConvenors).toEqual([expect.objectContaining({ userId: fay.userId })]);
     // A retried close changes nothing.

@@ -10,6 +10,7 @@ import type { FeedbackItem } from '../domain/feedback';
 import type { Pilot } from '../domain/pilots';
 import type { OutboxItem } from '../domain/outbox';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
+import { groupName, word } from '../i18n';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
 import { adaptiveActionActivity, invokeActivity, messageActivity, type TeamsUser } from '../support/teams';
 
@@ -79,7 +80,7 @@ describe('the loop over HTTP', () => {
     const created = await give(sam, { audience: 'manager', topic: 'workload', text: 'The rota clashes with the Monday queue peak.', anonymous: false, pilotId: 'pilot:demo-facilitator' });
     expect(created.status).toBe(201);
     const item = created.body.item;
-    expect(item).toMatchObject({ audience: 'manager', anonymous: false, state: 'open', sentTo: 'Your manager (Morgan Lee)', shownAs: 'You, by name', pilot: { id: 'pilot:demo-facilitator', title: 'Rotate who runs our Monday stand-up' } });
+    expect(item).toMatchObject({ audience: 'manager', anonymous: false, state: 'open', sentTo: { to: 'manager', name: 'Morgan Lee' }, shownAs: { as: 'named' }, pilot: { id: 'pilot:demo-facilitator', title: 'Rotate who runs our Monday stand-up' } });
     expect(item.createdWeek).toBe('2026-03-02');
     expect(item.dueDate).toBe('2026-03-16');
     // Named items about a pilot count in its health at once.
@@ -131,7 +132,7 @@ describe('the loop over HTTP', () => {
     const created = await give(sam, { audience: 'leaders', topic: 'autonomy', text: 'Decisions about our rota are made without us.', anonymous: true, pilotId: 'pilot:demo-facilitator' });
     expect(created.status).toBe(201);
     const item = created.body.item;
-    expect(item).toMatchObject({ anonymous: true, sentTo: 'Senior leaders', shownAs: 'Someone in Operations — Service Desk', visibleFrom: '2026-03-09', rerouted: false });
+    expect(item).toMatchObject({ anonymous: true, sentTo: { to: 'leaders' }, shownAs: { as: 'group', group: { level: 'team', name: 'Operations — Service Desk' } }, visibleFrom: '2026-03-09', rerouted: false });
 
     // The stored item names nobody; the only link is the contact.
     const doc = (await stored(item.id))!;
@@ -147,7 +148,7 @@ describe('the loop over HTTP', () => {
 
     nextWeek();
     const seen = (await inbox(avery)).find((i) => i.id === item.id);
-    expect(seen).toMatchObject({ anonymous: true, from: { group: 'Operations — Service Desk' }, topic: 'autonomy', state: 'open', createdWeek: '2026-03-02' });
+    expect(seen).toMatchObject({ anonymous: true, from: { group: { level: 'team', name: 'Operations — Service Desk' } }, topic: 'autonomy', state: 'open', createdWeek: '2026-03-02' });
     expect(JSON.stringify(seen)).not.toContain(sam.userId);
     expect(JSON.stringify(seen)).not.toContain('Sam');
     // Every senior leader sees leader items; managers and members do not.
@@ -186,10 +187,10 @@ describe('the loop over HTTP', () => {
 
   test('anonymous feedback to a manager of a big enough team reaches that manager, as coming from the team', async () => {
     const created = await give(riley, { audience: 'manager', topic: 'support', text: 'I need more time for training.', anonymous: true });
-    expect(created.body.item).toMatchObject({ sentTo: 'Your manager (Morgan Lee)', shownAs: 'Someone in Operations — Service Desk', rerouted: false });
+    expect(created.body.item).toMatchObject({ sentTo: { to: 'manager', name: 'Morgan Lee' }, shownAs: { as: 'group', group: { level: 'team', name: 'Operations — Service Desk' } }, rerouted: false });
     expect((await inbox(morgan)).map((i) => i.id)).not.toContain(created.body.item.id);
     nextWeek();
-    expect((await inbox(morgan)).find((i) => i.id === created.body.item.id)).toMatchObject({ from: { group: 'Operations — Service Desk' }, canAct: true });
+    expect((await inbox(morgan)).find((i) => i.id === created.body.item.id)).toMatchObject({ from: { group: { level: 'team', name: 'Operations — Service Desk' } }, canAct: true });
     expect((await inbox(avery)).map((i) => i.id)).not.toContain(created.body.item.id);
   });
 
@@ -298,7 +299,7 @@ describe('refused: the wrong person, bad input, closed items', () => {
     expect(res.status).toBe(404);
     const noManager = await give(avery, { audience: 'manager', topic: 'practice', text: 'To my manager', anonymous: false });
     expect(noManager.status).toBe(400);
-    expect(noManager.body.error.fields).toEqual([{ field: 'audience', message: expect.stringMatching(/no manager/) }]);
+    expect(noManager.body.error.fields).toEqual([{ field: 'audience', code: 'feedback.no_manager', params: {}, message: expect.stringMatching(/no manager/) }]);
   });
 
   test('replies to closed items, and notes on them, get a clear 409 and change nothing', async () => {
@@ -372,10 +373,10 @@ describe('leader views', () => {
   test('signals explain themselves: neglected feedback and check-in trends from the demo', async () => {
     const res = await t.api('/api/signals', { as: avery });
     expect(res.status).toBe(200);
-    const kinds = res.body.signals.map((s: any) => `${s.kind}:${s.group.label}`);
+    const kinds = res.body.signals.map((s: any) => `${s.kind}:${groupName('en', s.group.label)}`);
     expect(kinds).toEqual(expect.arrayContaining(['neglected_feedback:Customer Care — Americas']));
     for (const s of res.body.signals) {
-      expect(s.reason.length).toBeGreaterThan(20);
+      expect(word('en', s.code, { ...s.params, group: s.group.label }).length).toBeGreaterThan(20);
       expect(s.figures).toBeDefined();
     }
   });
@@ -385,7 +386,7 @@ describe('leader views', () => {
     expect(res.status).toBe(200);
     expect(res.body.threshold).toBe(5);
     expect(res.body.period.to).toBe(weekOf(clock.now())); // the current week is not counted until it ends
-    const labels = res.body.groups.map((g: any) => g.label);
+    const labels = res.body.groups.map((g: any) => groupName('en', g.label));
     expect(labels).toEqual(expect.arrayContaining(['Operations — Service Desk', 'Customer Care — Americas']));
     const sum = res.body.groups.reduce((n: number, g: any) => n + g.counts.total, 0);
     expect(sum).toBe(res.body.total.total);

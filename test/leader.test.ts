@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
+import { word } from '../i18n';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,7 +25,9 @@ describe('leader view API', () => {
     // Signals carry their reasons.
     const retro = pilots.find((p: any) => p.id === 'pilot:demo-retro');
     expect(retro.health.signals.map((s: any) => s.kind)).toContain('micromanagement');
-    expect(retro.health.signals.find((s: any) => s.kind === 'micromanagement').reason).toMatch(/Autonomy answers fell from \d\.\d to \d\.\d/);
+    const micromanagement = retro.health.signals.find((s: any) => s.kind === 'micromanagement');
+    expect(micromanagement).toMatchObject({ code: 'signal.autonomy_fell', params: { from: expect.any(Number), to: expect.any(Number), rounds: expect.any(Number) } });
+    expect(word('en', micromanagement.code, micromanagement.params)).toMatch(/Autonomy answers fell from \d\.\d to \d\.\d/);
     expect(retro.health.rounds).toBe(6);
     expect(retro.trend).toBeUndefined();
     // Practice outcomes with what was learned.

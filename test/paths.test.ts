@@ -101,7 +101,7 @@ test('private by default: nobody else can read it — not leaders, not admins, n
 test('sharing with my manager and a peer; not with someone who is not my manager', async () => {
   const notManager = await me(sam, '/shares', { body: { userId: jordan.userId, relation: 'manager' } });
   expect(notManager.status).toBe(400);
-  expect(notManager.body.error.fields).toEqual([{ field: 'userId', message: 'is not your manager' }]);
+  expect(notManager.body.error.fields).toEqual([{ field: 'userId', code: 'path.not_your_manager', params: {}, message: 'is not your manager' }]);
   expect((await me(sam, '/shares', { body: { userId: sam.userId, relation: 'peer' } })).status).toBe(400);
   expect((await me(sam, '/shares', { body: { userId: 'nobody', relation: 'peer' } })).status).toBe(400);
   expect((await me(sam, '/shares', { body: { userId: morgan.userId, relation: 'manager' } })).status).toBe(200);
@@ -153,7 +153,7 @@ test('readiness review: asked of the coaches, given by a coach, "not yet" needs 
   expect((await t.api(`/api/paths/${pid()}/review`, { as: avery, body: { outcome: 'ready' } })).status).toBe(404);
   const noNote = await t.api(`/api/paths/${pid()}/review`, { as: morgan, body: { outcome: 'not_yet' } });
   expect(noNote.status).toBe(400);
-  expect(noNote.body.error.fields).toEqual([{ field: 'note', message: 'say what to work on next' }]);
+  expect(noNote.body.error.fields).toEqual([{ field: 'note', code: 'path.review_note', params: {}, message: 'say what to work on next' }]);
   const notYet = await t.api(`/api/paths/${pid()}/review`, { as: morgan, body: { outcome: 'not_yet', note: 'Run two more retros without me first.' } });
   expect(notYet.body.path.review).toMatchObject({ status: 'not_yet', byName: 'Morgan Lee' });
   await deliver();
@@ -161,7 +161,7 @@ test('readiness review: asked of the coaches, given by a coach, "not yet" needs 
 });
 
 test('"ready" ends in a recognition celebration, private unless the person chose their team', async () => {
-  expect((await me(sam, '/recognition', { method: 'PUT', body: { visibility: 'team' } })).body.error.fields).toEqual([{ field: 'teamId', message: 'pick the team to celebrate with' }]);
+  expect((await me(sam, '/recognition', { method: 'PUT', body: { visibility: 'team' } })).body.error.fields).toEqual([{ field: 'teamId', code: 'path.celebration_team', params: {}, message: 'pick the team to celebrate with' }]);
   expect((await me(sam, '/recognition', { method: 'PUT', body: { visibility: 'team', teamId: 'team:demo-care' } })).status).toBe(400);
   expect((await me(sam, '/recognition', { method: 'PUT', body: { visibility: 'private' } })).status).toBe(200);
 

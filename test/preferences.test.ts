@@ -20,7 +20,7 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
   expect(bad.status).toBe(400);
   expect(bad.body.error.fields.map((f: any) => f.field)).toEqual(expect.arrayContaining(['workDays', 'quietHours.from', 'body']));
   const badZone = await t.api('/api/me/preferences', { as: quiet, method: 'PUT', body: { timeZone: 'Mars/Olympus' } });
-  expect(badZone.body.error.fields).toEqual([{ field: 'timeZone', message: 'is not a time zone name like Europe/Madrid' }]);
+  expect(badZone.body.error.fields).toEqual([{ field: 'timeZone', code: 'not_time_zone', params: {}, message: 'is not a time zone name like Europe/Madrid' }]);
   // Nothing was changed by the failed requests.
   expect((await t.api('/api/me/preferences', { as: quiet })).body.preferences).toEqual(initial.body.preferences);
 

@@ -1,10 +1,11 @@
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, type FieldProblem } from '../../domain/shared/errors';
+import { refusalText as worded } from '../../i18n';
 import type { Log } from '../../platform/log';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 
 /**
- * The one place a failure becomes words. A refusal the domain made on purpose is shown as it
- * is (in the reader's language, a validation problem field by field); the store being away
+ * The one place a failure becomes words. A refusal the domain made on purpose is worded from
+ * its code in the reader's language (a validation problem field by field); the store being away
  * gets the "cannot reach its data" sentence; anything else is logged and only apologised for,
  * since its message was never meant for people.
  */
@@ -17,8 +18,16 @@ export const NOT_AVAILABLE = 'That action is not available yet.';
 
 export function refusalText(err: DomainError, locale: Locale): string {
   if (err.kind === 'unavailable') return t(locale, CANNOT_REACH);
-  if (err.kind === 'validation' && err.fields.length) return err.fields.map((f) => `${f.field}: ${t(locale, f.message)}`).join('; ');
-  return t(locale, err.message);
+  return worded(words(locale), err);
+}
+
+/** One field's problem as it follows the field's name ("must be at least 3 characters"). */
+export const problemText = (f: FieldProblem, locale: Locale): string => words(locale).word(f.code, f.params);
+
+/** One field's problem as a sentence of its own, under a form field ("Must be at least 3 characters."). */
+export function problemSentence(f: FieldProblem, locale: Locale): string {
+  const text = problemText(f, locale);
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 export function failureText(err: unknown, locale: Locale, log: Log, what: string): string {

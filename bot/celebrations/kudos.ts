@@ -5,7 +5,7 @@ import { kudosSchema } from '../../domain/celebrations';
 import type { Caller } from '../../domain/shared/caller';
 import { DomainError } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/validation';
-import { refusalText } from '../app/errors';
+import { problemText, refusalText } from '../app/errors';
 import type { LinkConfig } from '../app/links';
 import { preview } from '../app/message-extension';
 import { dialog, dialogMessage, extensionResults, type DialogSize } from '../app/responses';
@@ -72,7 +72,8 @@ export async function submitKudos(domain: Domain, links: LinkConfig, turn: Turn,
     return dialogMessage(t(locale, sentence, { name: result.recipientName }));
   } catch (err) {
     if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'not_found')) {
-      const problem = err.kind === 'validation' ? err.fields.map((f) => `${f.field === 'toUserId' ? 'To' : f.field === 'message' ? 'Message' : f.field}: ${f.message}`).join('; ') : refusalText(err, locale);
+      const label = (field: string) => (field === 'toUserId' ? t(locale, 'To') : field === 'message' ? t(locale, 'Message') : field);
+      const problem = err.kind === 'validation' ? err.fields.map((f) => `${label(f.field)}: ${problemText(f, locale)}`).join('; ') : refusalText(err, locale);
       const card = await kudosForm(domain, caller, values, locale, problem, requestId);
       return dialog(t(locale, 'Give kudos'), card, FORM);
     }

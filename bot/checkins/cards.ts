@@ -3,7 +3,7 @@ import type { RoundSummary } from '../../domain/checkins';
 import { pilotTabLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
 import { cardTime, renderCard, type CardAttachment } from '../cards';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 
 /**
  * Check-in cards: the prompt (a form answered in place with Action.Execute), the thanks card
@@ -90,7 +90,9 @@ export function summaryCard(links: LinkConfig, s: RoundSummary, forFacilitator: 
 }
 
 function facilitatorCard(data: Record<string, unknown>, locale: Locale): CardAttachment {
-  const vars = { title: String(data.pilotTitle), name: String(data.facilitatorName) };
+  // Someone no longer in the directory is "a team member".
+  const name = typeof data.facilitatorName === 'string' && data.facilitatorName ? data.facilitatorName : words(locale).word('person.team_member');
+  const vars = { title: String(data.pilotTitle), name };
   return data.personal
     ? renderCard(
         'facilitator',

@@ -1,7 +1,7 @@
 import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import { DomainError } from '../../domain/shared/errors';
-import { refusalText } from '../app/errors';
+import { problemText, refusalText } from '../app/errors';
 import { messageCard, textCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 import { checkinCard, checkinThanksCard } from './cards';
@@ -57,7 +57,7 @@ export async function submitCheckin(domain: Domain, caller: Caller, roundId: str
     const view = { roundId, pilotTitle: pilot.title, closesAt: round.closesAt, questions: pilot.questions };
     if (err.kind === 'validation') {
       const values = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) as Record<string, string>;
-      const problem = t(locale, 'Please check your answers: {problems}.', { problems: err.fields.map((f) => f.message).join('; ') });
+      const problem = t(locale, 'Please check your answers: {problems}.', { problems: err.fields.map((f) => problemText(f, locale)).join('; ') });
       return checkinCard({ ...view, values, shareAnonymously: share, problem, editing: !!answer }, locale);
     }
     return answer ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale) : textCard(locale, t(locale, 'Check-in closed'), refusalText(err, locale));

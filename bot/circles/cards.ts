@@ -5,16 +5,13 @@ import { str } from '../app/data';
 import { entityLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
 import { cardTime, renderCard, type CardAttachment } from '../cards';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 
 /**
  * Leadership circles' cards: the circle with its election (ballot, result), the offer to join,
  * and the update card of the outbox kind `circle_update` (elections, results, nominations,
  * stories built on), which story notifications share.
  */
-const TIE_BREAK =
-  'One vote each, secret, changeable until the close. Most votes wins; a tie goes to the tied nominee who has convened least recently (never before first), then to the one nominated first.';
-
 const day = (iso: string | undefined) => (iso ? iso.slice(0, 10) : '');
 
 /** The circle with its election: the ballot when one is open, the result when it closed. */
@@ -46,8 +43,8 @@ export async function circleCard(domain: Domain, links: LinkConfig, caller: Call
       showVote: open && view.isMember && e.nominees.length > 0,
       nominees: open ? e.nominees.map((n) => ({ name: n.name, value: n.id })) : [],
       showNominate: open && view.isMember,
-      candidates: open ? view.members.filter((m) => !excluded.has(m.id)).map((m) => ({ name: m.name, value: m.id })) : [],
-      rule: open ? t(locale, TIE_BREAK) + (excluded.size ? ` ${t(locale, 'The outgoing convenor does not stand this time: the role rotates.')}` : '') : '',
+      candidates: open ? view.members.filter((m) => !excluded.has(m.id)).map((m) => ({ name: m.name ?? words(locale).word('person.former_member'), value: m.id })) : [],
+      rule: open ? words(locale).word('circle.rule.ballot') + (excluded.size ? ` ${words(locale).word('circle.rule.outgoing_rotates')}` : '') : '',
       canClose: view.can.closeElection,
       canJoin: false,
       url: entityLink(links, circle.id),
@@ -99,16 +96,15 @@ export function circleUpdateCard(links: LinkConfig, data: Record<string, unknown
   const update = (v: Record<string, unknown>) => updateCard(v, locale);
   const event = str(data.event, 40);
   const circleId = str(data.circleId, 200);
+  const w = words(locale);
   if (event === 'election') {
     const why =
       data.reason === 'first'
-        ? t(locale, '“{name}” has started with {n} members.', { name: str(data.circleName), n: Number(data.memberCount) || 0 })
-        : data.reason === 'term_ended'
-          ? t(locale, '{name}’s term as convenor has ended: thank you!', { name: str(data.convenorName) })
-          : t(locale, '{name} has called an election.', { name: str(data.convenorName) });
+        ? w.word('circle.election.first', { name: str(data.circleName), count: Number(data.memberCount) || 0 })
+        : w.word(data.reason === 'term_ended' ? 'circle.election.term_ended' : 'circle.election.requested', { name: str(data.convenorName) });
     return update({
       heading: t(locale, 'Elect the convenor of “{name}”', { name: str(data.circleName) }),
-      text: `${why} ${t(locale, 'Nominate someone (yourself included) and vote.')} ${t(locale, TIE_BREAK)}${data.rotates ? ` ${t(locale, 'The outgoing convenor does not stand this time: the role rotates.')}` : ''}`,
+      text: `${why} ${t(locale, 'Nominate someone (yourself included) and vote.')} ${w.word('circle.rule.ballot')}${data.rotates ? ` ${w.word('circle.rule.outgoing_rotates')}` : ''}`,
       dueLabel: t(locale, 'The election closes'),
       dueAt: cardTime(str(data.closesAt, 40)),
       circleId,
@@ -118,14 +114,8 @@ export function circleUpdateCard(links: LinkConfig, data: Record<string, unknown
   }
   if (event === 'elected') {
     const winner = str(data.winnerName);
-    const how =
-      data.rule === 'votes'
-        ? t(locale, '{name} received the most votes ({n} cast).', { name: winner, n: Number(data.votesCast) || 0 })
-        : data.rule === 'tie_break'
-          ? t(locale, 'The vote was tied: under the circle’s tie-break rule the role goes to {name}, who convened least recently.', { name: winner })
-          : data.rule === 'continued'
-            ? t(locale, 'Nobody else stood, so {name} carries on for a new term.', { name: winner })
-            : t(locale, 'Nobody stood, so the role rotates to {name}, who convened least recently.', { name: winner });
+    const rule = data.rule === 'votes' || data.rule === 'tie_break' || data.rule === 'continued' ? data.rule : 'rotation';
+    const how = w.word(`circle.result.${rule}`, { name: winner, count: Number(data.votesCast) || 0 });
     const tally = Array.isArray(data.tally) ? (data.tally as { name?: unknown; votes?: unknown }[]) : [];
     return update({
       heading: t(locale, '{name} convenes “{circle}”', { name: winner, circle: str(data.circleName) }),

@@ -1,9 +1,9 @@
 import type { Domain } from '../../domain';
 import { feedbackInputSchema, type ContributorView } from '../../domain/feedback';
 import type { Caller } from '../../domain/shared/caller';
-import { DomainError } from '../../domain/shared/errors';
+import { DomainError, notFound } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/validation';
-import { refusalText } from '../app/errors';
+import { problemText, refusalText } from '../app/errors';
 import { messageCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 import { threadCard } from './cards';
@@ -29,7 +29,7 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
     return found.role === 'contributor' ? found.item : undefined;
   };
   try {
-    if (!feedbackId.startsWith('feedback:')) throw new DomainError('not_found', 'That feedback item was not found.');
+    if (!feedbackId.startsWith('feedback:')) throw notFound('feedback');
     switch (verb) {
       case 'feedback.reply': {
         if (!replyText.trim()) {
@@ -63,7 +63,7 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
     if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;
     if (err.kind === 'not_found' || err.kind === 'forbidden') return messageCard(locale, 'Feedback', 'This feedback item is no longer available.');
     const item = await current().catch(() => undefined);
-    const problem = err.kind === 'validation' ? t(locale, 'Your reply {problems}.', { problems: err.fields.map((f) => f.message).join('; ') }) : refusalText(err, locale);
+    const problem = err.kind === 'validation' ? t(locale, 'Your reply {problems}.', { problems: err.fields.map((f) => problemText(f, locale)).join('; ') }) : refusalText(err, locale);
     return item ? threadCard(item, { locale, heading: t(locale, 'Your feedback'), problem }) : messageCard(locale, 'Feedback', problem);
   }
 }

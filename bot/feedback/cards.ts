@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { TOPIC_LABELS, FEEDBACK_TOPICS, type ContributorView, type FeedbackState, type FeedbackTopic } from '../../domain/feedback';
+import { FEEDBACK_TOPICS, type ContributorView, type FeedbackState, type FeedbackTopic, type Notice } from '../../domain/feedback';
+import { sentToText, shownAsText } from '../../i18n';
 import type { NotificationKind } from '../../domain/outbox';
 import { tabHomeLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
 import { renderCard, type CardAttachment } from '../cards';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 
 /**
  * The contributor's side of feedback: the private confirmation after sending, the
@@ -20,20 +21,24 @@ const STATE_LABEL: Record<FeedbackState, string> = {
 
 const PRIVACY_NOTE = 'Your name is not shown to anyone. Replies here reach them without revealing who you are.';
 
+/** What the contributor should know about where it went, in their language. */
+export const noticesText = (notices: Notice[], locale: Locale): string => notices.map((n) => words(locale).word(n.code, n.params)).join(' ');
+
 /** The private confirmation after sending. */
-export function sentCard(item: ContributorView, notice?: string, locale: Locale = 'en'): CardAttachment {
+export function sentCard(item: ContributorView, notices: Notice[] = [], locale: Locale = 'en'): CardAttachment {
+  const w = words(locale);
   return threadCard(item, {
     locale,
     heading: t(locale, item.anonymous ? 'Sent anonymously' : 'Feedback sent'),
-    message: notice ? t(locale, notice) : '',
+    message: noticesText(notices, locale),
     messageLabel: t(locale, 'Please note'),
     status: item.visibleFrom
       ? t(locale, 'They will see it from the week of {week}. Any reply comes to this chat.', { week: item.visibleFrom })
       : t(locale, 'Any reply comes to this chat.'),
     facts: [
-      [t(locale, 'Sent to'), t(locale, item.sentTo)],
-      [t(locale, 'Shown as'), t(locale, item.shownAs)],
-      [t(locale, 'Topic'), t(locale, TOPIC_LABELS[item.topic])],
+      [t(locale, 'Sent to'), sentToText(w, item.sentTo)],
+      [t(locale, 'Shown as'), shownAsText(w, item.shownAs)],
+      [t(locale, 'Topic'), w.word(`topic.${item.topic}`)],
       ...(item.pilot ? [[t(locale, 'Pilot'), item.pilot.title] as [string, string]] : []),
     ],
     actions: false,
@@ -63,9 +68,9 @@ export function threadCard(item: ContributorView, opts: ThreadOpts): CardAttachm
       message: opts.message ?? '',
       messageLabel: opts.messageLabel ?? '',
       facts: (opts.facts ?? [
-        [t(locale, 'Topic'), t(locale, TOPIC_LABELS[item.topic])],
+        [t(locale, 'Topic'), words(locale).word(`topic.${item.topic}`)],
         [t(locale, 'Status'), t(locale, STATE_LABEL[item.state])],
-        [t(locale, 'Sent to'), t(locale, item.sentTo)],
+        [t(locale, 'Sent to'), sentToText(words(locale), item.sentTo)],
       ]).map(([title, value]) => ({ title, value })),
       privacyNote: item.anonymous ? t(locale, PRIVACY_NOTE) : '',
       status: opts.status ?? '',
@@ -109,7 +114,7 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
       'feedbackDigest',
       {
         summary: `${waiting}${parts.length ? `: ${parts.join(', ')}` : ''}.`,
-        topics: topics.map((topic) => ({ topic: t(locale, String(topic.topic ?? '')), count: String(topic.count ?? '') })),
+        topics: topics.map((topic) => ({ topic: topicName(topic.topic, locale), count: String(topic.count ?? '') })),
         note: t(locale, 'Anonymous feedback appears once the week it was written in has ended, and only from groups big enough to keep people anonymous.'),
         url: links ? tabHomeLink(links) : '',
       },
@@ -119,7 +124,7 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
   }
   const state = (FEEDBACK_STATE_SET.has(str('state')) ? str('state') : 'open') as FeedbackState;
   const topic = ((FEEDBACK_TOPICS as readonly string[]).includes(str('topic')) ? str('topic') : 'other') as FeedbackTopic;
-  const from = str('fromName') || t(locale, 'They');
+  const from = str('fromName') || (str('fromRole') ? words(locale).word(str('fromRole') === 'leaders' ? 'person.leaders' : 'person.manager') : t(locale, 'They'));
   const event = kind === 'feedback_reply' ? 'reply' : str('event') || 'reply';
   const item: ContributorView = {
     id: str('feedbackId'),
@@ -127,8 +132,8 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
     topic,
     text: str('excerpt'),
     anonymous: data.anonymous === true,
-    sentTo: '',
-    shownAs: '',
+    sentTo: { to: 'manager' },
+    shownAs: { as: 'named' },
     rerouted: false,
     state,
     dueDate: str('dueDate'),
@@ -144,7 +149,7 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
     message: str('message'),
     messageLabel: event === 'acted' ? t(locale, 'What was done') : t(locale, '{name} wrote', { name: from }),
     facts: [
-      [t(locale, 'Topic'), t(locale, TOPIC_LABELS[topic])],
+      [t(locale, 'Topic'), words(locale).word(`topic.${topic}`)],
       [t(locale, 'Status'), t(locale, STATE_LABEL[state])],
       ...(state !== 'closed' && item.dueDate ? [[t(locale, 'Due'), item.dueDate] as [string, string]] : []),
     ],
@@ -153,6 +158,9 @@ export function feedbackNotificationCard(kind: NotificationKind, data: Record<st
 }
 
 const FEEDBACK_STATE_SET = new Set<string>(['open', 'acknowledged', 'acted', 'closed']);
+
+/** A topic code as its word (anything else, as it came). */
+const topicName = (topic: unknown, locale: Locale) => ((FEEDBACK_TOPICS as readonly unknown[]).includes(topic) ? words(locale).word(`topic.${topic as FeedbackTopic}`) : String(topic ?? ''));
 
 /** The outbox kinds feedback queues. */
 export const FEEDBACK_CARDS: NotificationCards = {

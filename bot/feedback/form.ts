@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Domain } from '../../domain';
 import { DomainError } from '../../domain/shared/errors';
-import { FEEDBACK_TEXT_MAX, feedbackInputSchema, type ContributorView } from '../../domain/feedback';
+import { FEEDBACK_TEXT_MAX, feedbackInputSchema, type ContributorView, type Notice } from '../../domain/feedback';
 import type { Caller } from '../../domain/shared/caller';
 import { parseInput } from '../../domain/shared/validation';
-import { refusalText } from '../app/errors';
+import { problemSentence, refusalText } from '../app/errors';
 import { renderCard, type CardAttachment } from '../cards';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 import { sentCard } from './cards';
 
 /**
@@ -61,7 +61,7 @@ export async function feedbackFormCard(
   const locale = opts.locale ?? 'en';
   const options = await domain.feedback.formOptions(caller);
   const audiences = [
-    ...(options.manager ? [{ title: t(locale, 'My manager ({name})', { name: options.manager.name }), value: 'manager' }] : []),
+    ...(options.manager ? [{ title: options.manager.name ? t(locale, 'My manager ({name})', { name: options.manager.name }) : t(locale, 'My manager'), value: 'manager' }] : []),
     { title: t(locale, 'Senior leaders'), value: 'leaders' },
   ];
   const values: FeedbackFormValues = {
@@ -86,7 +86,7 @@ export async function feedbackFormCard(
       errors,
       requestId: opts.requestId ?? randomUUID(),
       audiences,
-      topics: options.topics.map((topic) => ({ title: t(locale, topic.label), value: topic.value })),
+      topics: options.topics.map((topic) => ({ title: words(locale).word(`topic.${topic}`), value: topic })),
       pilots: options.pilots.map((p) => ({ title: p.title, value: p.id })),
       anonymityNote: t(
         locale,
@@ -99,7 +99,7 @@ export async function feedbackFormCard(
   );
 }
 
-export type FeedbackFormResult = { ok: true; card: CardAttachment; item: ContributorView; created: boolean; notice?: string } | { ok: false; card: CardAttachment };
+export type FeedbackFormResult = { ok: true; card: CardAttachment; item: ContributorView; created: boolean; notices: Notice[] } | { ok: false; card: CardAttachment };
 
 /** Validates and sends the form; on a problem, returns the form again with the values kept. */
 export async function submitFeedbackForm(domain: Domain, caller: Caller, data: Record<string, unknown>, mode: FormMode = 'inline', locale: Locale = 'en'): Promise<FeedbackFormResult> {
@@ -113,14 +113,14 @@ export async function submitFeedbackForm(domain: Domain, caller: Caller, data: R
       anonymous: values.anonymous !== 'false',
       ...(values.pilotId && values.pilotId !== 'none' ? { pilotId: values.pilotId } : {}),
     });
-    const { item, created, notice } = await domain.feedback.give(caller, input, `card:${requestId}`);
-    return { ok: true, item, created, notice, card: sentCard(item, notice, locale) };
+    const { item, created, notices } = await domain.feedback.give(caller, input, `card:${requestId}`);
+    return { ok: true, item, created, notices, card: sentCard(item, notices, locale) };
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'validation') {
       const errors: Partial<Record<keyof FeedbackFormValues, string>> = {};
       for (const f of err.fields) {
         const slot = (FIELDS as string[]).includes(f.field) ? (f.field as keyof FeedbackFormValues) : 'text';
-        errors[slot] ??= `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`;
+        errors[slot] ??= problemSentence(f, locale);
       }
       return { ok: false, card: await feedbackFormCard(domain, caller, { mode, values, errors, problem: t(locale, 'Please fix the highlighted fields.'), requestId, locale }) };
     }

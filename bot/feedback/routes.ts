@@ -15,6 +15,7 @@ import { dialog, dialogMessage, type DialogSize } from '../app/responses';
 import type { BotDeps, CommandHandler, Router } from '../app/router';
 import { t, type Locale } from '../i18n';
 import { handleFeedbackAction } from './actions';
+import { noticesText } from './cards';
 import { feedbackFormCard, plainMessageText, submitFeedbackForm } from './form';
 
 export function registerFeedbackRoutes(router: Router, { domain }: BotDeps): void {
@@ -50,11 +51,11 @@ export async function feedbackSubmitAction(domain: Domain, caller: Caller, actio
   const data = action.data && typeof action.data === 'object' ? (action.data as Record<string, unknown>) : {};
   const result = await submitFeedbackForm(domain, caller, data, 'dialog', locale);
   if (!result.ok) return dialog(t(locale, DIALOG_TITLE), result.card, DIALOG);
-  const toLeaders = result.item.sentTo === 'Senior leaders';
+  const toLeaders = result.item.sentTo.to === 'leaders';
   const sent = result.item.anonymous
     ? t(locale, toLeaders ? 'Sent anonymously to senior leaders.' : 'Sent anonymously to your manager.')
     : t(locale, toLeaders ? 'Sent to senior leaders.' : 'Sent to your manager.');
   const when = result.item.visibleFrom ? ` ${t(locale, 'They will see it from the week of {week}.', { week: result.item.visibleFrom })}` : '';
-  const notice = result.notice ? ` ${t(locale, result.notice)}` : '';
+  const notice = result.notices.length ? ` ${noticesText(result.notices, locale)}` : '';
   return dialogMessage(`${sent}${when} ${t(locale, 'Replies come to your chat with Leaderful.')}${notice}`);
 }

@@ -54,7 +54,4 @@ export const CHECKINS_ES: Record<string, string> = {
   '{name} is facilitator for this round of “{title}”.': '{name} facilita esta ronda de «{title}».',
   '{name} has taken over as facilitator for this round of “{title}”.': '{name} ha tomado el relevo como facilitador de esta ronda de «{title}».',
   'Everyone gets their check-in in a personal chat at their local time.': 'Cada persona recibe su seguimiento en un chat personal, a su hora local.',
-  // Messages and labels from the domain
-  'That check-in was not found.': 'No se ha encontrado ese seguimiento.',
-  'Only this round’s facilitator can hand the role on.': 'Solo quien facilita esta ronda puede pasar el relevo.',
 };

@@ -39,6 +39,4 @@ export const COMMON_ES: Record<string, string> = {
   'I will send your check-ins here, at your local time, and bring back answers to feedback you give.': 'Te enviaré aquí tus seguimientos, a tu hora local, y te traeré las respuestas a las opiniones que des.',
   'Please fix the highlighted fields.': 'Corrige los campos señalados.',
   'That action is not available yet.': 'Esa acción aún no está disponible.',
-  // Messages and labels from the domain
-  'pick someone other than yourself': 'elige a otra persona',
 };

@@ -1,6 +1,6 @@
 /**
- * Spanish for feedback: the form, the contributor's thread, digests, and the domain's topic and
- * state labels.
+ * Spanish for feedback: the form, the contributor's thread, digests and the state labels (topics
+ * are domain codes, worded in i18n/).
  * English is the key (see ./index.ts). No imports: the table is data.
  */
 export const FEEDBACK_ES: Record<string, string> = {
@@ -26,6 +26,7 @@ export const FEEDBACK_ES: Record<string, string> = {
   'Your feedback': 'Tu opinión',
   // Sentences and labels in code
   'My manager ({name})': 'Mi responsable ({name})',
+  'My manager': 'Mi responsable',
   'Senior leaders': 'La dirección',
   'Give feedback': 'Dar tu opinión',
   'Say what is working and what is not. You will hear back here in your chat with Leaderful.': 'Di qué funciona y qué no. Recibirás la respuesta aquí, en tu chat con Leaderful.',
@@ -77,11 +78,4 @@ export const FEEDBACK_ES: Record<string, string> = {
   '{from} acknowledged your feedback': '{from} confirmó que recibió tu opinión',
   'You said, we did: {from} acted on your feedback': 'Dijiste, hicimos: {from} actuó sobre tu opinión',
   '{from} closed your feedback item': '{from} cerró tu opinión',
-  // Messages and labels from the domain
-  'The practice': 'La práctica',
-  Workload: 'Carga de trabajo',
-  Autonomy: 'Autonomía',
-  Support: 'Apoyo',
-  Recognition: 'Reconocimiento',
-  'Something else': 'Otra cosa',
 };

@@ -53,6 +53,4 @@ export const PILOTS_ES: Record<string, string> = {
   'At risk': 'En riesgo',
   '{percent}% answered': '{percent}% ha respondido',
   'confidence {value}/5': 'confianza {value}/5',
-  // Messages and labels from the domain
-  'That pilot was not found.': 'No se encontró ese piloto.',
 };

@@ -1,8 +1,11 @@
 /**
- * Card and chat text in the person's Teams language (English and Spanish). English text is the
- * key: templates are translated string by string before they are filled, and code passes its
- * sentences through `t` with `{name}` placeholders. A test checks every template string and
- * every `t(...)` sentence has a Spanish entry, so nothing ships half-translated.
+ * Card and chat text in the person's Teams language (English and Spanish). The bot's own text
+ * has its English as the key: templates are translated string by string before they are
+ * filled, and code passes its sentences through `t` with `{name}` placeholders. A test checks
+ * every template string and every `t(...)` sentence has a Spanish entry, so nothing ships
+ * half-translated. What the domain says (refusals, field problems, signals, notices, group
+ * labels, topics, celebrations, circle rules) is never keyed by English: it arrives as codes,
+ * worded with `word` from i18n/.
  *
  * The Spanish table is kept in one file per area (es-*.ts) and merged here, once: a sentence
  * has exactly one translation.
@@ -13,15 +16,11 @@ import { CIRCLES_ES } from './es-circles';
 import { COMMON_ES } from './es-common';
 import { FEEDBACK_ES } from './es-feedback';
 import { PILOTS_ES } from './es-pilots';
+import type { Locale } from '../../i18n';
 
-export type Locale = 'en' | 'es';
+export { localeOf, word, words, type Locale } from '../../i18n';
 
 export const ES: Record<string, string> = { ...COMMON_ES, ...PILOTS_ES, ...CHECKINS_ES, ...CELEBRATIONS_ES, ...FEEDBACK_ES, ...CIRCLES_ES };
-
-/** Teams sends BCP-47 tags ("es-ES", "es-419", "en-US"). */
-export function localeOf(tag: string | undefined | null): Locale {
-  return typeof tag === 'string' && /^es\b/i.test(tag) ? 'es' : 'en';
-}
 
 export function t(locale: Locale, text: string, vars: Record<string, string | number> = {}): string {
   const pattern = locale === 'es' ? (ES[text] ?? text) : text;

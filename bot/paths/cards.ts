@@ -1,22 +1,14 @@
-import { LEADERSHIP_ELEMENTS, LEVELS, type DevelopmentPath, type LeadershipElement, type LeadershipLevel } from '../../domain/paths';
+import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type LeadershipLevel } from '../../domain/paths';
 import { str } from '../app/data';
 import { entityLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
 import { renderCard, type CardAttachment } from '../cards';
-import { t, type Locale } from '../i18n';
+import { t, words, type Locale } from '../i18n';
 
 /**
  * Development paths' cards: the owner's own summary (private), the coach's card (readiness
  * review in place), and the card of the outbox kind `path_update`.
  */
-const ELEMENT_LABEL: Record<LeadershipElement, string> = {
-  setting_direction: 'Setting direction',
-  owning_results: 'Owning results',
-  influencing: 'Influencing',
-  empowering_others: 'Empowering others',
-  accountability: 'Accountability',
-};
-
 export function pathCard(links: LinkConfig, v: { heading: string; text?: string; facts?: { title: string; value: string }[]; pathId: string; canReview?: boolean; privacyNote?: string; status?: string; problem?: string }, locale: Locale): CardAttachment {
   return renderCard(
     'pathCard',
@@ -36,12 +28,12 @@ export function pathCard(links: LinkConfig, v: { heading: string; text?: string;
   );
 }
 
-const levelLabel = (level: unknown, locale: Locale) => t(locale, LEVELS[level as LeadershipLevel]?.label ?? String(level));
+const levelLabel = (level: unknown, locale: Locale) => ((LEADERSHIP_LEVELS as readonly unknown[]).includes(level) ? words(locale).word(`level.${level as LeadershipLevel}`) : String(level ?? ''));
 
 /** The owner's own summary of their path (shown only in their 1:1 chat). */
 export function myPathCard(links: LinkConfig, p: DevelopmentPath, locale: Locale): CardAttachment {
   const facts = [{ title: t(locale, 'Growing in'), value: levelLabel(p.level, locale) }];
-  if (p.assessment) for (const e of LEADERSHIP_ELEMENTS) facts.push({ title: t(locale, ELEMENT_LABEL[e]), value: `${p.assessment.ratings[e]} / 5` });
+  if (p.assessment) for (const e of LEADERSHIP_ELEMENTS) facts.push({ title: words(locale).word(`element.${e}`), value: `${p.assessment.ratings[e]} / 5` });
   facts.push({ title: t(locale, 'Goals'), value: t(locale, '{open} open, {done} done', { open: p.goals.filter((g) => g.status === 'open').length, done: p.goals.filter((g) => g.status === 'done').length }) });
   facts.push({ title: t(locale, 'Shared with'), value: p.shares.length ? p.shares.map((s) => s.name).join(', ') : t(locale, 'Nobody') });
   if (p.review) facts.push({ title: t(locale, 'Readiness review'), value: t(locale, p.review.status === 'requested' ? 'Requested' : p.review.status === 'ready' ? 'Ready' : 'Not yet') });

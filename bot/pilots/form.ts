@@ -6,7 +6,7 @@ import type { Caller } from '../../domain/shared/caller';
 import type { Pilot } from '../../domain/pilots';
 import { DEFAULT_CADENCE, pilotInputSchema } from '../../domain/pilots';
 import { parseInput } from '../../domain/shared/validation';
-import { refusalText } from '../app/errors';
+import { problemSentence, refusalText } from '../app/errors';
 import { renderCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 
@@ -115,7 +115,7 @@ export async function submitPilotForm(domain: Domain, caller: Caller, data: unkn
   } catch (err) {
     if (err instanceof DomainError && err.kind === 'validation') {
       const errors: Record<string, string> = {};
-      for (const f of err.fields) errors[slotFor(f.field)] ??= `${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`;
+      for (const f of err.fields) errors[slotFor(f.field)] ??= problemSentence(f, locale);
       return { ok: false, card: await pilotFormCard(domain, caller, { values, errors, problem: t(locale, 'Please fix the highlighted fields.'), requestId }, locale) };
     }
     if (err instanceof DomainError && err.kind !== 'unavailable') {

@@ -92,7 +92,7 @@ function ask(domain: Domain, links: LinkConfig): VerbHandler {
       return storyCard(links, storyData(story), locale, { status: sent ? t(locale, 'Your question is on its way to {name}, with your name.', { name: story.authorName }) : t(locale, 'You already sent that question.'), canAsk });
     } catch (err) {
       // Said as the domain put it ("this is your own story…"), not field by field.
-      if (err instanceof DomainError && err.kind === 'validation') return storyCard(links, storyData(story), locale, { problem: t(locale, err.message), canAsk });
+      if (err instanceof DomainError && err.kind === 'validation') return storyCard(links, storyData(story), locale, { problem: refusalText(err, locale), canAsk });
       throw err;
     }
   };

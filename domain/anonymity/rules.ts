@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { says } from '../shared/validation';
 
 /**
  * The anonymity rules, in one place and pure (no store, no clock), so they can be read, tested
@@ -24,10 +25,10 @@ export const DEFAULT_THRESHOLD = 5;
 export const thresholdSchema = z
   .object({
     anonymityThreshold: z
-      .number({ required_error: 'is required', invalid_type_error: 'must be a whole number' })
-      .int('must be a whole number')
-      .min(THRESHOLD_MIN, `must be at least ${THRESHOLD_MIN}`)
-      .max(THRESHOLD_MAX, `must be at most ${THRESHOLD_MAX}`),
+      .number({ invalid_type_error: says('not_whole') })
+      .int()
+      .min(THRESHOLD_MIN)
+      .max(THRESHOLD_MAX),
   })
   .strict();
 
@@ -88,11 +89,18 @@ export interface RosterMember {
   managerId?: string;
 }
 
+/**
+ * What a group is called, as data: a team's or department's name (names are data, shown as they
+ * are), the rest of a department's teams, or the organisation (or what is left of it). Faces word
+ * it ("Ops (other teams)", "Rest of the organisation") in their reader's language.
+ */
+export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+
 export interface Cell {
   key: string;
   level: Level;
-  /** What people see: a team's name, "Operations (other teams)", "Rest of the organisation". */
-  label: string;
+  /** What people see: a team, "Operations (other teams)", "Rest of the organisation". */
+  label: GroupLabel;
   department?: string;
   teamIds: string[];
   /** The crowd, without the viewer. At least k by construction. */
@@ -179,10 +187,10 @@ export class Roster {
     return undefined;
   }
 
-  label(scope: Scope): string {
-    if (scope.level === 'team') return this.team(scope.teamId)?.name ?? 'A team';
-    if (scope.level === 'department') return scope.department ?? 'A department';
-    return 'Your organisation';
+  label(scope: Scope): GroupLabel {
+    if (scope.level === 'team') return { level: 'team', name: this.team(scope.teamId)?.name };
+    if (scope.level === 'department') return { level: 'department', name: scope.department };
+    return { level: 'organisation' };
   }
 
   /**
@@ -242,7 +250,7 @@ export class Roster {
       for (const u of unitList) {
         if (u.department === undefined) {
           const t = u.teams[0];
-          cells.push({ key: t.key, level: 'team', label: t.team.name, teamIds: [t.team.id], people: t.people.size });
+          cells.push({ key: t.key, level: 'team', label: { level: 'team', name: t.team.name }, teamIds: [t.team.id], people: t.people.size });
           teamCell.set(t.team.id, t.key);
           continue;
         }
@@ -250,7 +258,7 @@ export class Roster {
         const split = !collapsedDepts.has(d) && u.teams.length > 0;
         if (split) {
           for (const t of u.teams) {
-            cells.push({ key: t.key, level: 'team', label: t.team.name, department: d, teamIds: [t.team.id], people: t.people.size });
+            cells.push({ key: t.key, level: 'team', label: { level: 'team', name: t.team.name }, department: d, teamIds: [t.team.id], people: t.people.size });
             teamCell.set(t.team.id, t.key);
           }
         }
@@ -258,7 +266,7 @@ export class Roster {
         const shownTeams = new Set(split ? u.teams.map((t) => t.team.id) : []);
         const otherTeams = this.teams.filter((t) => t.department === d && !shownTeams.has(t.id)).map((t) => t.id);
         if (restPeople.size > 0) {
-          cells.push({ key: u.key, level: 'department', label: split ? `${d} (other teams)` : d, department: d, teamIds: otherTeams, people: restPeople.size });
+          cells.push({ key: u.key, level: 'department', label: split ? { level: 'department', name: d, otherTeams: true } : { level: 'department', name: d }, department: d, teamIds: otherTeams, people: restPeople.size });
         }
         deptCell.set(d, restPeople.size > 0 ? u.key : '');
       }
@@ -269,7 +277,7 @@ export class Roster {
     const collapsed = new Set<string>();
     for (let pass = 0; pass < 3; pass++) {
       const { cells, teamCell, deptCell } = build(shown, collapsed);
-      const restCell: Cell | undefined = rest.size > 0 || !cells.length ? { key: TENANT_KEY, level: 'tenant', label: cells.length ? 'Rest of the organisation' : 'Your organisation', teamIds: [], people: cells.length ? rest.size : all.size } : undefined;
+      const restCell: Cell | undefined = rest.size > 0 || !cells.length ? { key: TENANT_KEY, level: 'tenant', label: cells.length ? { level: 'organisation', rest: true } : { level: 'organisation' }, teamIds: [], people: cells.length ? rest.size : all.size } : undefined;
       const partition = new Partition(this, restCell ? [...cells, restCell] : cells, teamCell, deptCell, restCell?.key);
       let again = false;
       for (const scope of itemScopes) {
@@ -284,7 +292,7 @@ export class Roster {
       if (!again) return partition;
       if (!shown.length) rest = all;
     }
-    const whole: Cell = { key: TENANT_KEY, level: 'tenant', label: 'Your organisation', teamIds: [], people: all.size };
+    const whole: Cell = { key: TENANT_KEY, level: 'tenant', label: { level: 'organisation' }, teamIds: [], people: all.size };
     return new Partition(this, [whole], new Map(), new Map(), TENANT_KEY);
   }
 }

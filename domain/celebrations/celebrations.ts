@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, notFound } from '../shared/errors';
+import { invalid, notFound, problem } from '../shared/errors';
 import type { Caller } from '../shared/caller';
 import type { Celebration } from './model';
 import type { Pilot } from '../pilots/model';
@@ -35,7 +35,6 @@ export class Celebrations {
     pilotOrTeam: { tenantId: string },
     key: string,
     c: Omit<Celebration, 'id' | 'tenantId' | 'type' | 'createdAt'>,
-    params: Record<string, string | number>,
     deliver = true,
   ): Promise<Celebration | undefined> {
     const id = `celebration:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
@@ -49,7 +48,7 @@ export class Celebrations {
     if (!created) return undefined;
     if (!deliver) return doc;
     const target = c.visibility === 'team' && c.teamId ? ({ kind: 'team', teamId: c.teamId } as const) : ({ kind: 'user', userId: c.toId! } as const);
-    await this.outbox.enqueue(doc.tenantId, `celebrate:${id}`, 'celebration', target, { celebrationId: id, kind: c.kind, message: c.message, params, pilotId: c.pilotId });
+    await this.outbox.enqueue(doc.tenantId, `celebrate:${id}`, 'celebration', target, { celebrationId: id, kind: c.kind, params: c.params, pilotId: c.pilotId });
     return doc;
   }
 
@@ -58,27 +57,27 @@ export class Celebrations {
     const figures = pilot.roundFigures ?? [];
     const base = { pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team' as const };
     if (round.number === 1 && (figures[figures.length - 1]?.answered ?? 0) > 0) {
-      await this.record(pilot, `first:${pilot.id}`, { ...base, kind: 'first_round', message: `The first check-in of “${pilot.title}” is done. Thank you all for starting this together!` }, { title: pilot.title });
+      await this.record(pilot, `first:${pilot.id}`, { ...base, kind: 'first_round', params: { title: pilot.title } });
     }
     const last = figures.slice(-STREAK);
     if (last.length === STREAK && last.every((f) => f.invited > 0 && f.answered === f.invited)) {
       // One streak celebration per run of full rounds: keyed by the round that completed it.
-      await this.record(pilot, `streak:${pilot.id}:${Math.floor(figures.length / STREAK)}`, { ...base, kind: 'streak', message: `${STREAK} check-ins in a row with everyone taking part in “${pilot.title}”. That is a team habit forming.` }, { count: STREAK, title: pilot.title });
+      await this.record(pilot, `streak:${pilot.id}:${Math.floor(figures.length / STREAK)}`, { ...base, kind: 'streak', params: { count: STREAK, title: pilot.title } });
     }
     const conf = last.map((f) => f.confidence);
     if (conf.length === STREAK && conf.every((c): c is number => c !== null) && conf[0] < conf[1] && conf[1] < conf[2]) {
-      await this.record(pilot, `rising:${pilot.id}:${round.id}`, { ...base, kind: 'confidence_rising', message: `Confidence in “${pilot.title}” has risen three check-ins running: ${conf.map((c) => c.toFixed(1)).join(' → ')}.` }, { title: pilot.title, trend: conf.map((c) => c.toFixed(1)).join(' → ') });
+      await this.record(pilot, `rising:${pilot.id}:${round.id}`, { ...base, kind: 'confidence_rising', params: { title: pilot.title, trend: conf } });
     }
   }
 
   async pilotAdopted(pilot: Pilot): Promise<void> {
-    await this.record(pilot, `adopted:${pilot.id}`, { kind: 'adopted', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', message: `“${pilot.title}” is now how this team works. Congratulations on making it stick!` }, { title: pilot.title });
+    await this.record(pilot, `adopted:${pilot.id}`, { kind: 'adopted', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title } });
   }
 
   async measureMet(pilot: Pilot, index: number): Promise<void> {
     const measure = pilot.successMeasures[index];
     if (!measure) return;
-    await this.record(pilot, `measure:${pilot.id}:${index}`, { kind: 'measure_met', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', message: `Success measure met for “${pilot.title}”: ${measure}` }, { title: pilot.title, measure });
+    await this.record(pilot, `measure:${pilot.id}:${index}`, { kind: 'measure_met', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title, measure } });
   }
 
   /**
@@ -86,9 +85,9 @@ export class Celebrations {
    * public celebration gets theirs privately, and the giver is told.
    */
   async kudos(caller: Caller, input: KudosInput, opts: { postedByCaller?: boolean } = {}): Promise<{ celebration?: Celebration; visibility: 'team' | 'private'; recipientName: string; duplicate: boolean }> {
-    if (input.toUserId === caller.userId) throw new DomainError('validation', 'Kudos are for someone else.', [{ field: 'toUserId', message: 'pick someone other than yourself' }]);
+    if (input.toUserId === caller.userId) throw invalid([problem('toUserId', 'not_yourself')], 'kudos.self');
     const recipient = await this.directory.member(caller.tenantId, input.toUserId);
-    if (!recipient) throw notFound('That person');
+    if (!recipient) throw notFound('person');
     let visibility = input.visibility;
     if (visibility === 'team') {
       const team = input.teamId ? await this.directory.findTeam(caller.tenantId, input.teamId) : undefined;
@@ -99,8 +98,7 @@ export class Celebrations {
     const celebration = await this.record(
       { tenantId: caller.tenantId },
       key,
-      { kind: 'kudos', fromId: caller.userId, toId: recipient.userId, teamId: visibility === 'team' ? input.teamId : undefined, visibility, message: `${caller.name} to ${recipient.name}: ${input.message}` },
-      { from: caller.name, to: recipient.name, message: input.message },
+      { kind: 'kudos', fromId: caller.userId, toId: recipient.userId, teamId: visibility === 'team' ? input.teamId : undefined, visibility, params: { from: caller.name, to: recipient.name, message: input.message } },
       !(visibility === 'team' && opts.postedByCaller),
     );
     return { celebration, visibility, recipientName: recipient.name, duplicate: !celebration };
@@ -111,8 +109,8 @@ export class Celebrations {
    * review), recorded once under `key` and delivered like any celebration: to `teamId` (a team or
    * circle conversation) when the visibility is team, else privately to `toId`.
    */
-  async recognise(tenantId: string, key: string, c: Omit<Celebration, 'id' | 'tenantId' | 'type' | 'createdAt'>, params: Record<string, string | number> = {}): Promise<Celebration | undefined> {
-    return this.record({ tenantId }, key, c, params);
+  async recognise(tenantId: string, key: string, c: Omit<Celebration, 'id' | 'tenantId' | 'type' | 'createdAt'>): Promise<Celebration | undefined> {
+    return this.record({ tenantId }, key, c);
   }
 
   async setOptOut(caller: Caller, optOut: boolean): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
-import { DomainError, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem, type FieldProblem } from '../shared/errors';
 import type { Pilot } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
 import type { Question } from '../practices/model';
@@ -31,7 +31,7 @@ export class Answering {
   async roundFor(caller: Caller, roundId: string): Promise<{ round: Round; pilot: Pilot; answer?: Answer }> {
     const round = await this.invitedRound(caller, roundId);
     const pilot = await this.pilots.find(caller.tenantId, round.pilotId);
-    if (!pilot) throw notFound('That pilot');
+    if (!pilot) throw notFound('pilot');
     const answer = await this.rounds.answer(caller.tenantId, round.id, caller.userId);
     return { round, pilot, answer };
   }
@@ -45,7 +45,7 @@ export class Answering {
     // Rounds carry their questions; older ones fall back to the pilot's.
     const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
     if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
-      throw new DomainError('conflict', 'This check-in has closed. Your next one will arrive on the next check-in day.');
+      throw conflict('checkin.closed');
     }
     const values = validateAnswers(asked.questions, raw);
     const answer = await this.rounds.saveAnswer({
@@ -70,13 +70,13 @@ export class Answering {
   /** A round the caller was invited to; any other is reported as absent. */
   private async invitedRound(caller: Caller, roundId: string): Promise<Round> {
     const round = roundId.startsWith('round:') ? await this.rounds.round(caller.tenantId, roundId) : undefined;
-    if (!round || !round.invited.includes(caller.userId)) throw notFound('That check-in');
+    if (!round || !round.invited.includes(caller.userId)) throw notFound('checkin');
     return round;
   }
 
   private async pilotView(tenantId: string, pilotId: string): Promise<Asked> {
     const pilot = await this.pilots.find(tenantId, pilotId);
-    if (!pilot) throw notFound('That pilot');
+    if (!pilot) throw notFound('pilot');
     return { title: pilot.title, questions: pilot.questions };
   }
 }
@@ -86,36 +86,36 @@ export class Answering {
  * refused with the question they concern, so nothing half-valid is stored.
  */
 export function validateAnswers(questions: Question[], raw: Record<string, unknown>): Answer['values'] {
-  const problems: { field: string; message: string }[] = [];
+  const problems: FieldProblem[] = [];
   const values: Answer['values'] = {};
   const known = new Set(questions.map((q) => q.id));
-  for (const key of Object.keys(raw)) if (!known.has(key)) problems.push({ field: key.slice(0, 40), message: 'is not a question of this check-in' });
+  for (const key of Object.keys(raw)) if (!known.has(key)) problems.push(problem(key.slice(0, 40), 'checkin.unknown_question'));
   for (const q of questions) {
     const v = raw[q.id];
     if (v === undefined || v === '' || v === null) continue;
     switch (q.kind) {
       case 'scale': {
         const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*[1-5]\s*$/.test(v) ? Number(v) : NaN;
-        if (!Number.isInteger(n) || n < 1 || n > 5) problems.push({ field: q.id, message: 'must be a whole number from 1 to 5' });
+        if (!Number.isInteger(n) || n < 1 || n > 5) problems.push(problem(q.id, 'whole_between', { min: 1, max: 5 }));
         else values[q.id] = n;
         break;
       }
       case 'text':
-        if (typeof v !== 'string') problems.push({ field: q.id, message: 'must be text' });
-        else if (v.length > MAX_TEXT) problems.push({ field: q.id, message: `must be at most ${MAX_TEXT} characters` });
+        if (typeof v !== 'string') problems.push(problem(q.id, 'not_text'));
+        else if (v.length > MAX_TEXT) problems.push(problem(q.id, 'too_long', { max: MAX_TEXT }));
         else values[q.id] = v.trim();
         break;
       case 'yesno':
         if (v === true || v === 'true' || v === false || v === 'false') values[q.id] = v === true || v === 'true';
-        else problems.push({ field: q.id, message: 'must be yes or no' });
+        else problems.push(problem(q.id, 'not_yes_no'));
         break;
       case 'choice':
-        if (typeof v !== 'string' || !(q.choices ?? []).includes(v)) problems.push({ field: q.id, message: 'is not one of the choices' });
+        if (typeof v !== 'string' || !(q.choices ?? []).includes(v)) problems.push(problem(q.id, 'not_a_choice'));
         else values[q.id] = v;
         break;
     }
   }
-  if (!problems.length && !Object.keys(values).length) problems.push({ field: 'answers', message: 'answer at least one question' });
-  if (problems.length) throw new DomainError('validation', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  if (!problems.length && !Object.keys(values).length) problems.push(problem('answers', 'checkin.no_answers'));
+  if (problems.length) throw invalid(problems);
   return values;
 }

@@ -2,7 +2,7 @@ import type { Store } from '../ports/store';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, forbidden } from '../shared/errors';
+import { forbidden, invalid, problem } from '../shared/errors';
 import type { Answer, Round } from './model';
 import type { Caller } from '../shared/caller';
 import type { Member } from '../directory/model';
@@ -84,13 +84,13 @@ export class CheckIns {
   /** The facilitator hands this round's role to the next person in the rota. */
   async swapFacilitator(caller: Caller, roundId: string): Promise<Member | undefined> {
     const { round, pilot } = await this.roundFor(caller, roundId);
-    if (round.facilitatorId !== caller.userId) throw forbidden('Only this round’s facilitator can hand the role on.');
+    if (round.facilitatorId !== caller.userId) throw forbidden('checkin.facilitator_only');
     return this.facilitators.handOn(caller, round, pilot);
   }
 
   /** "Pause me for N days": skipped by rounds until then. */
   async pauseMe(caller: Caller, days: number): Promise<string> {
-    if (!Number.isInteger(days) || days < 1 || days > 90) throw new DomainError('validation', 'Pause for 1 to 90 days.', [{ field: 'days', message: 'must be 1–90' }]);
+    if (!Number.isInteger(days) || days < 1 || days > 90) throw invalid([problem('days', 'between', { min: 1, max: 90 })], 'checkin.pause_days', { min: 1, max: 90 });
     const member = await this.directory.member(caller.tenantId, caller.userId);
     const today = zonedParts(this.clock.now(), member?.timeZone ?? 'UTC').date;
     const until = addDays(today, days - 1);

@@ -42,7 +42,8 @@ export class Facilitators {
   /** Tells the team who facilitates a round just opened, and the facilitator personally. */
   async announce(pilot: Pilot, round: Round, facilitatorId: string): Promise<void> {
     const facilitator = await this.directory.member(pilot.tenantId, facilitatorId);
-    const data = { pilotTitle: pilot.title, facilitatorName: facilitator?.name ?? 'A team member', closesAt: round.closesAt, roundId: round.id };
+    // No name (someone gone from the directory): the cards say "a team member".
+    const data = { pilotTitle: pilot.title, ...(facilitator ? { facilitatorName: facilitator.name } : {}), closesAt: round.closesAt, roundId: round.id };
     await this.outbox.enqueue(pilot.tenantId, `facilitator:${round.id}`, 'facilitator_announcement', { kind: 'team', teamId: pilot.teamId }, data);
     // The facilitator hears it personally too, with the option to hand the role on.
     await this.outbox.enqueue(pilot.tenantId, `facilitator-you:${round.id}`, 'facilitator_announcement', { kind: 'user', userId: facilitatorId }, { ...data, personal: true });
@@ -58,7 +59,7 @@ export class Facilitators {
     const member = await this.directory.member(caller.tenantId, next);
     await this.outbox.enqueue(caller.tenantId, `facilitator-swap:${round.id}:${next}`, 'facilitator_announcement', { kind: 'team', teamId: round.teamId }, {
       pilotTitle: pilot.title,
-      facilitatorName: member?.name ?? 'A team member',
+      ...(member ? { facilitatorName: member.name } : {}),
       closesAt: round.closesAt,
       swapped: true,
     });

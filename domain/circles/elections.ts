@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { conflict, forbidden, invalid } from '../shared/errors';
+import { conflict, forbidden, invalid, problem } from '../shared/errors';
+import type { PlainErrorCode } from '../shared/codes';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import { type Circle, type Election, type ElectionResult } from './model';
@@ -10,7 +11,7 @@ import type { CircleRepository } from './repository';
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
  * changeable until the election closes (by the convenor, an admin, or the deadline). Terms last
  * `termWeeks`; when one ends an election opens by itself and the outgoing convenor may not stand
- * (the role rotates). See TIE_BREAK_RULE and ROTATION_RULE.
+ * (the role rotates). See ELECTION_RULES.
  *
  * The use cases take a circle the caller may act on (see Membership); the rules below them are
  * pure, so the circle is written once, with its ETag.
@@ -29,8 +30,8 @@ export class Elections {
 
   /** The convenor (stepping down or calling a vote) or an admin opens an election. */
   async open(caller: Caller, circle: Circle, days?: number): Promise<Circle> {
-    mustConvene(caller, circle, 'Only the convenor or an admin can call an election.');
-    if (circle.election?.status === 'open') throw conflict('An election is already open in this circle.');
+    mustConvene(caller, circle, 'circle.convenor_only_call');
+    if (circle.election?.status === 'open') throw conflict('circle.election_open');
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? undefined : withElection(c, 'requested', caller.userId, this.clock.now(), days)));
     await this.announce(updated);
     return updated;
@@ -39,13 +40,13 @@ export class Elections {
   /** A member nominates a member (oneself included) for convenor in the open election. */
   async nominate(caller: Caller, circle: Circle, nomineeId: string): Promise<Circle> {
     const election = openElectionIn(circle);
-    if (!circle.memberIds.includes(nomineeId)) throw fieldError('userId', 'is not a member of this circle');
-    if (election.excluded.includes(nomineeId)) throw fieldError('userId', 'convened the last term: the role rotates, so they cannot stand this time');
+    if (!circle.memberIds.includes(nomineeId)) throw invalid([problem('userId', 'circle.not_member')]);
+    if (election.excluded.includes(nomineeId)) throw invalid([problem('userId', 'circle.cannot_stand')]);
     const nominee = await this.directory.member(caller.tenantId, nomineeId);
     const at = this.clock.now().toISOString();
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => {
       const e = c.election;
-      if (!e || e.status !== 'open') throw conflict('This election has closed.');
+      if (!e || e.status !== 'open') throw conflict('circle.election_closed');
       const existing = e.nominees.find((n) => n.userId === nomineeId);
       if (existing?.nominatedBy.includes(caller.userId)) return undefined;
       const nominees = existing
@@ -67,7 +68,7 @@ export class Elections {
 
   /** A nominee withdraws (an admin may withdraw anyone); votes cast for them are dropped. */
   async withdraw(caller: Caller, circle: Circle, nomineeId: string): Promise<Circle> {
-    if (nomineeId !== caller.userId && !hasRole(caller, 'admin')) throw forbidden('Only the nominee can withdraw their nomination.');
+    if (nomineeId !== caller.userId && !hasRole(caller, 'admin')) throw forbidden('circle.nominee_only');
     openElectionIn(circle);
     return this.circles.change(caller.tenantId, circle.id, (c) => {
       const e = c.election;
@@ -79,11 +80,11 @@ export class Elections {
   /** One vote per member, for a nominee; changeable (or withdrawn with `undefined`) until the close. */
   async vote(caller: Caller, circle: Circle, nomineeId: string | undefined): Promise<Circle> {
     const election = openElectionIn(circle);
-    if (nomineeId !== undefined && !election.nominees.some((n) => n.userId === nomineeId)) throw fieldError('userId', 'is not standing in this election');
+    if (nomineeId !== undefined && !election.nominees.some((n) => n.userId === nomineeId)) throw invalid([problem('userId', 'circle.not_standing')]);
     return this.circles.change(caller.tenantId, circle.id, (c) => {
       const e = c.election;
-      if (!e || e.status !== 'open') throw conflict('This election has closed.');
-      if (nomineeId !== undefined && !e.nominees.some((n) => n.userId === nomineeId)) throw fieldError('userId', 'is not standing in this election');
+      if (!e || e.status !== 'open') throw conflict('circle.election_closed');
+      if (nomineeId !== undefined && !e.nominees.some((n) => n.userId === nomineeId)) throw invalid([problem('userId', 'circle.not_standing')]);
       if (e.votes[caller.userId] === nomineeId) return undefined;
       const votes = { ...e.votes };
       if (nomineeId === undefined) delete votes[caller.userId];
@@ -96,8 +97,8 @@ export class Elections {
   async close(caller: Caller, circle: Circle): Promise<Circle> {
     // A retried close by whoever closed it: already done.
     if (circle.election?.status === 'closed' && circle.election.result?.closedBy === caller.userId) return circle;
-    mustConvene(caller, circle, 'Only the convenor or an admin can close the election early.');
-    if (circle.election?.status !== 'open') throw conflict('No election is open in this circle.');
+    mustConvene(caller, circle, 'circle.convenor_only_close');
+    if (circle.election?.status !== 'open') throw conflict('circle.no_election');
     const names = await this.memberNames(circle);
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? closeElectionOf(c, caller.userId, this.clock.now(), names) : undefined));
     await this.afterClose(updated);
@@ -177,7 +178,7 @@ export class Elections {
 // The rules, pure
 
 /** Only the convenor or an admin may change the circle or call and close its elections. */
-export function mustConvene(caller: Caller, circle: Circle, why: string): void {
+export function mustConvene(caller: Caller, circle: Circle, why: PlainErrorCode): void {
   if (circle.convenor.userId !== caller.userId && !hasRole(caller, 'admin')) throw forbidden(why);
 }
 
@@ -201,7 +202,7 @@ export function withElection(c: Circle, reason: Election['reason'], openedBy: st
 
 function openElectionIn(circle: Circle): Election {
   const e = circle.election;
-  if (!e || e.status !== 'open') throw conflict('No election is open in this circle.');
+  if (!e || e.status !== 'open') throw conflict('circle.no_election');
   return e;
 }
 
@@ -267,8 +268,4 @@ export function closeElectionOf(c: Circle, closedBy: string, now: Date, names: M
   const convenor = same ? { userId: winnerId, name: winnerName, since: c.convenor.since, termEndsAt } : { userId: winnerId, name: winnerName, since: at, termEndsAt };
   const next: Circle = { ...c, convenor, convenors, election: { ...e, status: 'closed', result } };
   return { ...next, dueAt: dueAtOf(next) };
-}
-
-function fieldError(field: string, message: string) {
-  return invalid([{ field, message }]);
 }

@@ -1,6 +1,6 @@
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { conflict, invalid, notFound } from '../shared/errors';
+import { conflict, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import { type Cadence } from '../pilots/model';
 import { EMPTY_HEALTH } from '../pilots/pilots';
@@ -45,14 +45,14 @@ export class Membership {
   /** A circle the caller belongs to (admins: any). Anyone else is told it does not exist. */
   async get(caller: Caller, id: string): Promise<Circle> {
     const circle = await this.circles.find(caller.tenantId, id);
-    if (!circle || !(circle.memberIds.includes(caller.userId) || hasRole(caller, 'admin'))) throw notFound('That circle');
+    if (!circle || !(circle.memberIds.includes(caller.userId) || hasRole(caller, 'admin'))) throw notFound('circle');
     return this.elections.settle(circle);
   }
 
   /** A circle the caller is a member of (admins included only when `allowAdmin`). */
   async memberCircle(caller: Caller, id: string, allowAdmin = false): Promise<Circle> {
     const circle = await this.get(caller, id);
-    if (!circle.memberIds.includes(caller.userId) && !(allowAdmin && hasRole(caller, 'admin'))) throw notFound('That circle');
+    if (!circle.memberIds.includes(caller.userId) && !(allowAdmin && hasRole(caller, 'admin'))) throw notFound('circle');
     return circle;
   }
 
@@ -89,9 +89,9 @@ export class Membership {
    */
   async start(caller: Caller, input: CircleInput): Promise<{ circle: Circle; created: boolean }> {
     const team = await this.circles.conversation(caller.tenantId, input.teamId);
-    if (!team || team.type !== 'team' || !inConversation(team, caller.userId)) throw notFound('That conversation');
+    if (!team || team.type !== 'team' || !inConversation(team, caller.userId)) throw notFound('conversation');
     if (team.kind === 'personal' || !team.conversationReference) {
-      throw invalid([{ field: 'teamId', message: 'a circle lives in a group chat or channel where Leaderful is installed' }]);
+      throw invalid([problem('teamId', 'circle.needs_group_chat')]);
     }
     const id = circleIdFor(caller.tenantId, team.id);
     const now = this.clock.now();
@@ -156,7 +156,7 @@ export class Membership {
   /** The convenor (or an admin) renames the circle, changes its terms or its check-in rhythm. */
   async edit(caller: Caller, id: string, patch: CirclePatch): Promise<Circle> {
     const circle = await this.get(caller, id);
-    mustConvene(caller, circle, 'Only the circle’s convenor can change it.');
+    mustConvene(caller, circle, 'circle.convenor_only_edit');
     const updated = await this.circles.change(caller.tenantId, id, (c) => ({
       ...c,
       ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -179,11 +179,11 @@ export class Membership {
   /** Someone in the circle's conversation (added after it started) joins it. */
   async join(caller: Caller, id: string): Promise<Circle> {
     const circle = await this.circles.find(caller.tenantId, id);
-    if (!circle) throw notFound('That circle');
+    if (!circle) throw notFound('circle');
     if (circle.memberIds.includes(caller.userId)) return this.elections.settle(circle);
     const team = await this.circles.conversation(caller.tenantId, circle.teamId);
-    if (!team || !inConversation(team, caller.userId)) throw notFound('That circle');
-    if (circle.memberIds.length >= MAX_MEMBERS) throw conflict(`A circle has at most ${MAX_MEMBERS} members.`);
+    if (!team || !inConversation(team, caller.userId)) throw notFound('circle');
+    if (circle.memberIds.length >= MAX_MEMBERS) throw conflict('circle.full', { max: MAX_MEMBERS });
     return this.circles.change(caller.tenantId, id, (c) => (c.memberIds.includes(caller.userId) ? undefined : { ...c, memberIds: [...c.memberIds, caller.userId], conversationReference: team.conversationReference ?? c.conversationReference }));
   }
 
@@ -191,7 +191,7 @@ export class Membership {
   async leave(caller: Caller, id: string): Promise<Circle> {
     const circle = await this.memberCircle(caller, id);
     if (circle.convenor.userId === caller.userId && circle.memberIds.length > 1) {
-      throw conflict('You convene this circle: hand the role on first (open an election, or ask an admin).');
+      throw conflict('circle.convenor_leaving');
     }
     return this.circles.change(caller.tenantId, id, (c) => {
       const election = c.election && c.election.status === 'open' ? dropPerson(c.election, caller.userId) : c.election;

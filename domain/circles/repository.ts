@@ -58,7 +58,7 @@ export class CircleRepository {
       const next = mutate(c);
       return next && { ...next, dueAt: dueAtOf(next), updatedAt: this.clock.now().toISOString() };
     });
-    if (!updated) throw notFound('That circle');
+    if (!updated) throw notFound('circle');
     return updated;
   }
 

@@ -3,12 +3,13 @@ import { type Cadence } from '../pilots/model';
 import { type Question } from '../practices/model';
 import { cadenceSchema } from '../pilots/schemas';
 import { boundedText, userIdSchema } from '../shared/text';
+import { says } from '../shared/validation';
 
-/** How an election is decided; shown with every election so members know the rules up front. */
-export const TIE_BREAK_RULE =
-  'Most votes wins. A tie goes to the tied nominee who has convened this circle least recently (never before comes first); if still tied, to the one nominated first.';
-export const ROTATION_RULE =
-  'With no nominees when the election closes, the sitting convenor carries on for a new term if they may stand; otherwise the role rotates to the member who has convened least recently (never before comes first), in the order people joined.';
+/**
+ * How an election is decided (ties, and nobody standing), shown with every election so members
+ * know the rules up front; each face words the codes (see domain/circles/elections.ts).
+ */
+export const ELECTION_RULES = ['circle.rule.tie_break', 'circle.rule.rotation'] as const;
 
 export const CIRCLE_CADENCE: Cadence = { weekdays: [2], time: '10:00', everyWeeks: 2, reminderHours: 4, roundHours: 48 };
 
@@ -21,11 +22,11 @@ export const CIRCLE_QUESTIONS: Question[] = [
 
 export const circleInputSchema = z
   .object({
-    teamId: z.string().min(1, 'pick a group chat or channel').max(200),
+    teamId: z.string().min(1, says('circle.pick_conversation')).max(200),
     name: boundedText(3, 80),
-    purpose: z.string().trim().max(500, 'must be at most 500 characters').default(''),
-    termWeeks: z.number().int().min(2, 'must be 2–52 weeks').max(52, 'must be 2–52 weeks').default(12),
-    electionDays: z.number().int().min(1, 'must be 1–21 days').max(21, 'must be 1–21 days').default(7),
+    purpose: z.string().trim().max(500).default(''),
+    termWeeks: z.number().int().min(2, says('weeks_between', { min: 2, max: 52 })).max(52, says('weeks_between', { min: 2, max: 52 })).default(12),
+    electionDays: z.number().int().min(1, says('days_between', { min: 1, max: 21 })).max(21, says('days_between', { min: 1, max: 21 })).default(7),
     cadence: cadenceSchema.default(CIRCLE_CADENCE),
   })
   .strict();
@@ -34,9 +35,9 @@ export type CircleInput = z.output<typeof circleInputSchema>;
 export const circlePatchSchema = z
   .object({
     name: boundedText(3, 80),
-    purpose: z.string().trim().max(500, 'must be at most 500 characters'),
-    termWeeks: z.number().int().min(2, 'must be 2–52 weeks').max(52, 'must be 2–52 weeks'),
-    electionDays: z.number().int().min(1, 'must be 1–21 days').max(21, 'must be 1–21 days'),
+    purpose: z.string().trim().max(500),
+    termWeeks: z.number().int().min(2, says('weeks_between', { min: 2, max: 52 })).max(52, says('weeks_between', { min: 2, max: 52 })),
+    electionDays: z.number().int().min(1, says('days_between', { min: 1, max: 21 })).max(21, says('days_between', { min: 1, max: 21 })),
     cadence: cadenceSchema,
   })
   .partial()
@@ -45,4 +46,4 @@ export type CirclePatch = z.output<typeof circlePatchSchema>;
 
 export const nominationSchema = z.object({ userId: userIdSchema }).strict();
 export const voteSchema = z.object({ userId: userIdSchema }).strict();
-export const openElectionSchema = z.object({ days: z.number().int().min(1, 'must be 1–21 days').max(21, 'must be 1–21 days').optional() }).strict();
+export const openElectionSchema = z.object({ days: z.number().int().min(1, says('days_between', { min: 1, max: 21 })).max(21, says('days_between', { min: 1, max: 21 })).optional() }).strict();

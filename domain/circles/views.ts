@@ -1,7 +1,7 @@
 import { hasRole, type Caller } from '../shared/caller';
 import { type Cadence, type Pilot } from '../pilots/model';
 import { type Circle, type Election, type ElectionResult } from './model';
-import { ROTATION_RULE, TIE_BREAK_RULE } from './schemas';
+import { ELECTION_RULES } from './schemas';
 
 /** What the tab and the cards get for a circle's election. Ballots are secret: only counts. */
 export interface ElectionView {
@@ -10,13 +10,14 @@ export interface ElectionView {
   reason: Election['reason'];
   openedAt: string;
   closesAt: string;
-  excluded: { id: string; name: string }[];
+  /** Past members have no name here (`name` absent): the faces call them "a former member". */
+  excluded: { id: string; name?: string }[];
   nominees: { id: string; name: string; nominatedByMe: boolean; nominations: number }[];
   votesCast: number;
   myVote?: string;
   result?: Omit<ElectionResult, 'closedBy'> & { closedBy: 'deadline' | 'convenor' | 'admin' | 'member' };
-  tieBreakRule: string;
-  rotationRule: string;
+  /** How ties and nobody standing are decided (codes the faces word). */
+  rules: typeof ELECTION_RULES;
 }
 
 export interface CircleSummary {
@@ -32,7 +33,7 @@ export interface CircleSummary {
 
 export interface CircleView extends CircleSummary {
   teamId: string;
-  members: { id: string; name: string; isConvenor: boolean }[];
+  members: { id: string; name?: string; isConvenor: boolean }[];
   convenorTerm: { id: string; name: string; since: string; termEndsAt?: string; interim: boolean };
   pastConvenors: Circle['convenors'];
   termWeeks: number;
@@ -59,7 +60,7 @@ export function circleSummary(caller: Caller, c: Circle): CircleSummary {
 
 /** Everything the tab shows of a circle, given its members' names and its rhythm. */
 export function circleView(caller: Caller, c: Circle, names: Map<string, string>, rhythm: Pilot | undefined): CircleView {
-  const nameOf = (id: string) => names.get(id) ?? 'Former member';
+  const nameOf = (id: string) => names.get(id);
   const isMember = c.memberIds.includes(caller.userId);
   const isConvenor = c.convenor.userId === caller.userId;
   const admin = hasRole(caller, 'admin');
@@ -76,13 +77,12 @@ export function circleView(caller: Caller, c: Circle, names: Map<string, string>
     votesCast: Object.keys(e.votes).length,
     myVote: e.votes[caller.userId],
     result: e.result && { ...e.result, closedBy: closedByLabel(c, e.result.closedBy) },
-    tieBreakRule: TIE_BREAK_RULE,
-    rotationRule: ROTATION_RULE,
+    rules: ELECTION_RULES,
   };
   return {
     ...circleSummary(caller, c),
     teamId: c.teamId,
-    members: c.memberIds.map((id) => ({ id, name: nameOf(id), isConvenor: id === c.convenor.userId })).sort((a, b) => a.name.localeCompare(b.name)),
+    members: c.memberIds.map((id) => ({ id, name: nameOf(id), isConvenor: id === c.convenor.userId })).sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff')),
     convenorTerm: { id: c.convenor.userId, name: c.convenor.name, since: c.convenor.since, termEndsAt: c.convenor.termEndsAt, interim: !!c.convenor.interim },
     pastConvenors: c.convenors,
     termWeeks: c.termWeeks,

@@ -1,6 +1,6 @@
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
-import { invalid, notFound } from '../shared/errors';
+import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import type { Caller, Role } from '../shared/caller';
@@ -81,7 +81,7 @@ export class Directory {
 
   async team(tenantId: string, teamId: string): Promise<Team> {
     const team = await this.repo.team(tenantId, teamId);
-    if (!team) throw notFound('That team');
+    if (!team) throw notFound('team');
     return team;
   }
 
@@ -173,13 +173,13 @@ export class Directory {
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
   async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[] }> {
     const m = await this.member(caller.tenantId, caller.userId);
-    if (!m) throw notFound('Your profile');
+    if (!m) throw notFound('profile');
     return { timeZone: m.timeZone, workDays: m.workDays, quietHours: m.quietHours ?? null, pausedUntil: m.pausedUntil ?? null, optOutPublicCelebration: !!m.optOutPublicCelebration };
   }
 
   async setPreferences(caller: Caller, prefs: Preferences): Promise<Preferences & { timeZone: string; workDays: number[] }> {
     if (prefs.timeZone !== undefined && !isValidTimeZone(prefs.timeZone)) {
-      throw invalid([{ field: 'timeZone', message: 'is not a time zone name like Europe/Madrid' }]);
+      throw invalid([problem('timeZone', 'not_time_zone')]);
     }
     const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
       const next: Member = { ...m };
@@ -190,7 +190,7 @@ export class Directory {
       if (prefs.optOutPublicCelebration !== undefined) next.optOutPublicCelebration = prefs.optOutPublicCelebration;
       return next;
     });
-    if (!updated) throw notFound('Your profile');
+    if (!updated) throw notFound('profile');
     return this.preferences(caller);
   }
 

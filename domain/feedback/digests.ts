@@ -5,7 +5,6 @@ import type { ContextLoader } from './context';
 import type { Intake } from './intake';
 import type { FeedbackRepository, MemberInfo } from './repository';
 import type { PilotRollups } from './rollups';
-import { TOPIC_LABELS } from './views';
 import { leadersPartition, routeOf, visibility } from './visibility';
 
 /** The weekly digest owners get of what waits on them (the scheduler calls `queue`). */
@@ -50,7 +49,7 @@ export class Digests {
       const waiting = mine.filter((i) => i.state === 'open' || i.replies[i.replies.length - 1]?.from === 'contributor' || i.dueDate < ctx.today);
       if (!waiting.length) continue;
       const topics = Object.entries(
-        waiting.reduce<Record<string, number>>((acc, i) => ({ ...acc, [TOPIC_LABELS[i.topic]]: (acc[TOPIC_LABELS[i.topic]] ?? 0) + 1 }), {}),
+        waiting.reduce<Record<string, number>>((acc, i) => ({ ...acc, [i.topic]: (acc[i.topic] ?? 0) + 1 }), {}),
       ).map(([topic, count]) => ({ topic, count }));
       const ok = await this.outbox.enqueue(tenantId, `feedback-digest:${owner.userId}:${ctx.thisWeek}`, 'feedback_digest', { kind: 'user', userId: owner.userId }, {
         week: ctx.thisWeek,

@@ -1,3 +1,4 @@
+import type { GroupLabel } from '../anonymity/rules';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
@@ -7,9 +8,8 @@ import type { Pilots } from '../pilots/pilots';
 import type { RateLimits } from '../shared/rate-limits';
 import { ContextLoader } from './context';
 import { Digests } from './digests';
-import { Intake, type GiveOptions } from './intake';
+import { Intake, type FormOptions, type GiveOptions, type Notice } from './intake';
 import { Lifecycle } from './lifecycle';
-import type { FeedbackTopic } from './model';
 import { Reporting } from './reporting';
 import { FeedbackRepository } from './repository';
 import { PilotRollups } from './rollups';
@@ -54,7 +54,7 @@ export class Feedback {
   // Giving feedback.
 
   /** What the "give feedback" forms offer this caller. */
-  formOptions(caller: Caller): Promise<{ threshold: number; topics: { value: FeedbackTopic; label: string }[]; manager?: { id: string; name: string }; pilots: { id: string; title: string }[] }> {
+  formOptions(caller: Caller): Promise<FormOptions> {
     return this.intake.formOptions(caller);
   }
 
@@ -62,7 +62,7 @@ export class Feedback {
    * Records feedback. `requestKey` (Idempotency-Key, a card's request id) makes a retried
    * request return the item created the first time. Nothing is written unless every check passes.
    */
-  give(caller: Caller, input: FeedbackInput, requestKey?: string, opts: GiveOptions = {}): Promise<{ item: ContributorView; created: boolean; notice?: string }> {
+  give(caller: Caller, input: FeedbackInput, requestKey?: string, opts: GiveOptions = {}): Promise<{ item: ContributorView; created: boolean; notices: Notice[] }> {
     return this.intake.give(caller, input, requestKey, opts);
   }
 
@@ -142,8 +142,8 @@ export class Feedback {
     return this.reporting.summary(caller, filter);
   }
 
-  exportCsv(caller: Caller, filter: SummaryFilter = {}): Promise<string> {
-    return this.reporting.exportCsv(caller, filter);
+  exportCsv(caller: Caller, groupName: (label: GroupLabel) => string, filter: SummaryFilter = {}): Promise<string> {
+    return this.reporting.exportCsv(caller, groupName, filter);
   }
 
   signals(caller: Caller): Promise<{ threshold: number; period: { from: string; to: string }; signals: PitfallSignal[] }> {

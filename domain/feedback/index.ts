@@ -2,7 +2,7 @@
 export * from './feedback';
 export * from './model';
 export * from './schemas';
-export { TOPIC_LABELS, type ContributorView, type OwnerView, type PitfallSignal, type Summary, type SummaryCounts, type SummaryGroup, type ViewEntry } from './views';
+export { type ContributorView, type OwnerView, type PitfallSignal, type SentTo, type ShownAs, type Summary, type SummaryCounts, type SummaryGroup, type ViewEntry } from './views';
 export { scopeOf } from './visibility';
 export { withFeedbackRollup } from './rollups';
-export type { GiveOptions } from './intake';
+export type { FormOptions, GiveOptions, Notice } from './intake';

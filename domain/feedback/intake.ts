@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { addWeeks, type RosterTeam, type Scope } from '../anonymity/rules';
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, invalid } from '../shared/errors';
+import { DomainError, conflict, invalid, problem } from '../shared/errors';
+import type { Coded, NoticeCode } from '../shared/codes';
 import type { Caller } from '../shared/caller';
 import type { Pilots } from '../pilots/pilots';
 import type { RateLimits } from '../shared/rate-limits';
@@ -12,7 +13,7 @@ import { FEEDBACK_TOPICS, type FeedbackItem, type FeedbackTopic } from './model'
 import type { FeedbackRepository } from './repository';
 import type { PilotRollups } from './rollups';
 import { FEEDBACK_TEXT_MAX, type FeedbackInput } from './schemas';
-import { TOPIC_LABELS, contributorView, type ContributorView } from './views';
+import { contributorView, type ContributorView } from './views';
 
 /** The caller's manager: their member record's, else the manager of a team they are a member of. */
 function managerOf(caller: Caller, ctx: Ctx, preferTeamId?: string): { managerId?: string; teamId?: string } {
@@ -34,6 +35,17 @@ function homeTeam(caller: Caller, ctx: Ctx, pilotTeamId?: string): string | unde
   return (teams.find((t) => t.memberIds.includes(caller.userId)) ?? teams.find(inTeam))?.id;
 }
 
+/** What someone giving feedback should know about where it went (worded by each face). */
+export type Notice = Coded<NoticeCode>;
+
+/** What the "give feedback" forms offer: topics as codes, the caller's manager (named when known). */
+export interface FormOptions {
+  threshold: number;
+  topics: FeedbackTopic[];
+  manager?: { id: string; name?: string };
+  pilots: { id: string; title: string }[];
+}
+
 export interface GiveOptions {
   source?: 'direct' | 'checkin';
   teamHint?: string;
@@ -53,14 +65,14 @@ export class Intake {
   ) {}
 
   /** What the "give feedback" forms offer this caller. */
-  async formOptions(caller: Caller): Promise<{ threshold: number; topics: { value: FeedbackTopic; label: string }[]; manager?: { id: string; name: string }; pilots: { id: string; title: string }[] }> {
+  async formOptions(caller: Caller): Promise<FormOptions> {
     const ctx = await this.contexts.load(caller.tenantId);
     const { managerId } = managerOf(caller, ctx);
     const pilots = (await this.pilots.list(caller, { limit: 100 })).filter((p) => ['active', 'paused', 'in_review'].includes(p.status)).slice(0, 25);
     return {
       threshold: ctx.k,
-      topics: FEEDBACK_TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] })),
-      manager: managerId ? { id: managerId, name: ctx.members.get(managerId)?.name ?? 'Your manager' } : undefined,
+      topics: [...FEEDBACK_TOPICS],
+      manager: managerId ? { id: managerId, name: ctx.members.get(managerId)?.name } : undefined,
       pilots: pilots.map((p) => ({ id: p.id, title: p.title })),
     };
   }
@@ -69,7 +81,7 @@ export class Intake {
    * Records feedback. `requestKey` (Idempotency-Key, a card's request id) makes a retried
    * request return the item created the first time. Nothing is written unless every check passes.
    */
-  async give(caller: Caller, input: FeedbackInput, requestKey?: string, opts: GiveOptions = {}): Promise<{ item: ContributorView; created: boolean; notice?: string }> {
+  async give(caller: Caller, input: FeedbackInput, requestKey?: string, opts: GiveOptions = {}): Promise<{ item: ContributorView; created: boolean; notices: Notice[] }> {
     const source = opts.source ?? 'direct';
     // Shared check-in answers are the system's doing, not the person's: only direct items count.
     if (source === 'direct') this.limits.consume('feedback', `${caller.tenantId}|${caller.userId}`);
@@ -82,7 +94,7 @@ export class Intake {
     if (audience === 'manager') {
       const found = managerOf(caller, ctx, pilot?.teamId ?? teamHint);
       if (!found.managerId) {
-        throw invalid([{ field: 'audience', message: 'you have no manager in Leaderful yet; send it to senior leaders instead' }]);
+        throw invalid([problem('audience', 'feedback.no_manager')]);
       }
       ownerId = found.managerId;
       teamId = found.teamId;
@@ -94,7 +106,7 @@ export class Intake {
 
     let scope: Scope = start;
     let rerouted = false;
-    let notice: string | undefined;
+    const notices: Notice[] = [];
     if (input.anonymous) {
       if (audience === 'manager') {
         if (!teamId || ctx.roster.crowd({ level: 'team', teamId }, [ownerId]) < ctx.k) {
@@ -104,25 +116,25 @@ export class Intake {
           rerouted = true;
           const up = teamId ? ctx.roster.parent({ level: 'team', teamId }) : department ? { level: 'department' as const, department } : { level: 'tenant' as const };
           scope = ctx.roster.rollUp(up ?? { level: 'tenant' }, ctx.k, ctx.readers) ?? { level: 'tenant' };
-          notice = `Your team has fewer than ${ctx.k} people besides your manager, so to keep you anonymous this goes to senior leaders, shown as coming from ${ctx.roster.label(scope) === 'Your organisation' ? 'your organisation' : ctx.roster.label(scope)}.`;
+          notices.push({ code: 'notice.rerouted', params: { k: ctx.k, group: ctx.roster.label(scope) } });
         }
       } else {
         scope = ctx.roster.rollUp(start, ctx.k, ctx.readers) ?? { level: 'tenant' };
       }
       // Leader views never count their readers (see Ctx.readers); a manager never counts themself.
       if (ctx.roster.crowd(scope, audience === 'manager' ? [ownerId] : ctx.readers) < ctx.k) {
-        throw conflict(`Leaderful knows fewer than ${ctx.k} people in your organisation, so feedback cannot be anonymous yet. Send it with your name, or try again later.`);
+        throw conflict('feedback.too_few_people', { k: ctx.k });
       }
     }
     const keepPilot = pilot && (!input.anonymous || (scope.level === 'team' && scope.teamId === pilot.teamId));
-    if (pilot && !keepPilot) notice = `${notice ? `${notice} ` : ''}The pilot is left out so it cannot narrow down who wrote this.`;
+    if (pilot && !keepPilot) notices.push({ code: 'notice.pilot_left_out', params: {} });
 
     // Idempotency: the request record names the item a retry must return.
     let id = `feedback:${randomUUID()}`;
     if (requestKey) {
       id = await this.repo.claimRequest(caller.tenantId, caller.userId, requestKey, id);
       const existing = await this.repo.item(caller.tenantId, id);
-      if (existing) return { item: await this.view(existing, ctx, rerouted), created: false, notice };
+      if (existing) return { item: await this.view(existing, ctx, rerouted), created: false, notices };
     }
 
     const createdWeek = ctx.thisWeek;
@@ -149,7 +161,7 @@ export class Intake {
     };
     const { doc, created } = await this.repo.createItem(item);
     if (created && doc.pilotId && !doc.anonymous) await this.rollups.refresh(caller.tenantId, doc.pilotId);
-    return { item: await this.view(doc, ctx, rerouted), created, notice };
+    return { item: await this.view(doc, ctx, rerouted), created, notices };
   }
 
   /**

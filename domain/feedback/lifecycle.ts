@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { addWeeks, daysBetween, type Partition } from '../anonymity/rules';
+import { addWeeks, daysBetween, type GroupLabel, type Partition } from '../anonymity/rules';
 import { isoDay, type Clock } from '../shared/clock';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox, Target } from '../outbox/outbox';
 import type { ContextLoader } from './context';
@@ -56,7 +56,7 @@ export class Lifecycle {
     const items = hasRole(caller, 'leader') ? await this.repo.recent(caller.tenantId, since) : await this.repo.recentOwnedBy(caller.tenantId, caller.userId, since);
     let partition: Partition | undefined;
     const lazy = () => (partition ??= leadersPartition(caller, ctx, items));
-    const visible = items.map((item) => ({ item, v: visibility(item, caller, ctx, lazy) })).filter((x): x is { item: FeedbackItem; v: { label: string } } => !!x.v);
+    const visible = items.map((item) => ({ item, v: visibility(item, caller, ctx, lazy) })).filter((x): x is { item: FeedbackItem; v: { label: GroupLabel } } => !!x.v);
     visible.sort((a, b) => byWeekThenId(a.item, b.item));
     const titles = await this.repo.pilotTitles(caller.tenantId, visible.map((x) => x.item.pilotId));
     return visible.map(({ item, v }) => ownerView(item, v.label, ctx, titles));
@@ -69,7 +69,7 @@ export class Lifecycle {
     const v = item && visibility(item, caller, ctx, () => leadersPartition(caller, ctx, [item]));
     if (item && v) return { role: 'owner', item: ownerView(item, v.label, ctx, await this.repo.pilotTitles(caller.tenantId, [item.pilotId])) };
     if (item && (await isContributor(this.repo, caller, item))) return { role: 'contributor', item: contributorView(item, ctx, await this.repo.pilotTitles(item.tenantId, [item.pilotId])) };
-    throw notFound('That feedback item');
+    throw notFound('feedback');
   }
 
   // ------------------------------------------------------------------------------------------
@@ -78,10 +78,10 @@ export class Lifecycle {
   async acknowledge(caller: Caller, id: string, input: AcknowledgeInput = {}): Promise<OwnerView> {
     if (input.dueDate) {
       const today = isoDay(this.clock.now());
-      if (input.dueDate < today || daysBetween(today, input.dueDate) > 366) throw invalid([{ field: 'dueDate', message: 'must be between today and a year from now' }]);
+      if (input.dueDate < today || daysBetween(today, input.dueDate) > 366) throw invalid([problem('dueDate', 'feedback.due_date_range')]);
     }
     return this.ownerAction(caller, id, (item, week) => {
-      if (item.state === 'closed') throw conflict('This feedback item is closed.');
+      if (item.state === 'closed') throw conflict('feedback.closed');
       if (item.state !== 'open' && !input.note && !input.dueDate) return undefined; // already acknowledged: a retry is harmless
       const next = takeOwnership({ ...item, state: item.state === 'open' ? 'acknowledged' : item.state, acknowledgedWeek: item.acknowledgedWeek ?? week }, caller);
       if (input.dueDate) next.dueDate = input.dueDate;
@@ -93,11 +93,11 @@ export class Lifecycle {
   /** "You said, we did": what was done about it, in the owner's words. */
   async act(caller: Caller, id: string, note: string): Promise<OwnerView> {
     return this.ownerAction(caller, id, (item, week) => {
-      if (item.state === 'closed') throw conflict('This feedback item is closed.');
+      if (item.state === 'closed') throw conflict('feedback.closed');
       if (item.state === 'acted') {
         const last = [...item.replies].reverse().find((r) => r.kind === 'acted');
         if (last?.text === note) return undefined;
-        throw conflict('This item is already marked as acted on. Add a reply instead.');
+        throw conflict('feedback.already_acted');
       }
       return takeOwnership({ ...item, state: 'acted', acknowledgedWeek: item.acknowledgedWeek ?? week, contributorVerdict: undefined, replies: [...item.replies, { from: 'owner', kind: 'acted', text: note, week, name: caller.name }] }, caller);
     });
@@ -106,7 +106,7 @@ export class Lifecycle {
   async close(caller: Caller, id: string, note?: string): Promise<OwnerView> {
     return this.ownerAction(caller, id, (item, week) => {
       if (item.state === 'closed') return undefined;
-      if (item.state === 'open') throw conflict('Acknowledge this feedback before closing it.');
+      if (item.state === 'open') throw conflict('feedback.acknowledge_first');
       return takeOwnership({ ...item, state: 'closed', closedWeek: week, replies: [...item.replies, { from: 'owner', kind: 'closed', text: note ?? '', week, name: caller.name }] }, caller);
     });
   }
@@ -116,8 +116,8 @@ export class Lifecycle {
     const rid = requestId(caller, id, requestKey);
     return this.ownerAction(caller, id, (item, week) => {
       if (rid && item.replies.some((r) => r.rid === rid)) return undefined;
-      if (item.state === 'closed') throw conflict('This feedback item is closed. Replies are no longer possible.');
-      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('This conversation is long enough. Please start a new feedback item.');
+      if (item.state === 'closed') throw conflict('feedback.replies_closed');
+      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('feedback.thread_full');
       return takeOwnership({
         ...item,
         state: item.state === 'open' ? 'acknowledged' : item.state,
@@ -132,8 +132,8 @@ export class Lifecycle {
     const ctx = await this.contexts.load(caller.tenantId);
     const visible = item && visibility(item, caller, ctx, () => leadersPartition(caller, ctx, [item]));
     if (!item || !visible) {
-      if (item && (await isContributor(this.repo, caller, item))) throw forbidden('Only the person this feedback was sent to can do that.');
-      throw notFound('That feedback item');
+      if (item && (await isContributor(this.repo, caller, item))) throw forbidden('feedback.owner_only');
+      throw notFound('feedback');
     }
     const { updated, changed } = await this.write(caller.tenantId, id, ctx.thisWeek, mutate);
     if (changed) await this.afterChange(updated, item.state);
@@ -147,8 +147,8 @@ export class Lifecycle {
     const rid = requestId(caller, id, requestKey);
     return this.contributorAction(caller, id, (item, week) => {
       if (rid && item.replies.some((r) => r.rid === rid)) return undefined;
-      if (item.state === 'closed') throw conflict('This feedback item is closed. Replies are no longer possible.');
-      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('This conversation is long enough. Please start a new feedback item.');
+      if (item.state === 'closed') throw conflict('feedback.replies_closed');
+      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('feedback.thread_full');
       return { ...item, replies: [...item.replies, { from: 'contributor', kind: 'reply', text, week, ...(rid ? { rid } : {}) }] };
     });
   }
@@ -158,14 +158,14 @@ export class Lifecycle {
     return this.contributorAction(caller, id, (item, week) => {
       if (closed) {
         if (item.state === 'closed' && item.contributorVerdict === 'closed') return undefined;
-        if (item.state !== 'acted' && item.state !== 'closed') throw conflict('Nothing has been marked as done on this item yet.');
+        if (item.state !== 'acted' && item.state !== 'closed') throw conflict('feedback.nothing_done');
         return { ...item, state: 'closed', closedWeek: item.closedWeek ?? week, contributorVerdict: 'closed', replies: [...item.replies, { from: 'contributor', kind: 'confirmed', text: text ?? '', week }] };
       }
       if (item.state !== 'acted' && item.state !== 'closed') {
         if (item.contributorVerdict === 'not_closed') return undefined;
-        throw conflict('This item is still being worked on.');
+        throw conflict('feedback.in_progress');
       }
-      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('This conversation is long enough. Please start a new feedback item.');
+      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('feedback.thread_full');
       return { ...item, state: 'acknowledged', closedWeek: undefined, contributorVerdict: 'not_closed', replies: [...item.replies, { from: 'contributor', kind: 'reopened', text: text ?? '', week }] };
     });
   }
@@ -173,7 +173,7 @@ export class Lifecycle {
   private async contributorAction(caller: Caller, id: string, mutate: Mutation): Promise<ContributorView> {
     const item = await this.repo.item(caller.tenantId, id);
     // Only the contributor gets past here; everyone else gets exactly what a missing id gets.
-    if (!item || !(await isContributor(this.repo, caller, item))) throw notFound('That feedback item');
+    if (!item || !(await isContributor(this.repo, caller, item))) throw notFound('feedback');
     const ctx = await this.contexts.load(caller.tenantId);
     const { updated, changed } = await this.write(caller.tenantId, id, ctx.thisWeek, mutate);
     if (changed) await this.afterChange(updated, item.state, false);
@@ -190,7 +190,7 @@ export class Lifecycle {
       changed = !!next;
       return next;
     });
-    if (!updated) throw notFound('That feedback item');
+    if (!updated) throw notFound('feedback');
     return { updated, changed };
   }
 
@@ -207,7 +207,9 @@ export class Lifecycle {
         topic: item.topic,
         excerpt: item.text.length > 280 ? `${item.text.slice(0, 277)}…` : item.text,
         message: last.text,
-        fromName: last.name ?? (item.audience === 'leaders' ? 'Senior leaders' : 'Your manager'),
+        // Who wrote it: their name, else the faces word who they are (senior leaders, your manager).
+        ...(last.name ? { fromName: last.name } : {}),
+        fromRole: item.audience === 'leaders' ? 'leaders' : 'manager',
         state: item.state,
         anonymous: item.anonymous,
         dueDate: item.dueDate,

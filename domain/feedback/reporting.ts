@@ -1,4 +1,4 @@
-import { addWeeks, daysBetween, weekOf, type Cell, type Partition, type Scope } from '../anonymity/rules';
+import { addWeeks, daysBetween, weekOf, type Cell, type GroupLabel, type Partition, type Scope } from '../anonymity/rules';
 import { toCsv } from '../shared/csv';
 import { NEGLECT_DAYS } from '../pilots/health';
 import { forbidden, notFound } from '../shared/errors';
@@ -20,15 +20,17 @@ const emptyCounts = (): SummaryCounts => ({
 });
 
 const group = (c: Cell) => ({ key: c.key, level: c.level, label: c.label });
+/** Signals in a stable order: by the group's name, the organisation's cells last. */
+const sortKey = (label: GroupLabel) => (label.level === 'organisation' ? `\uffff${label.rest ? 1 : 0}` : `${label.name ?? ''}${label.level === 'department' && label.otherTeams ? ' ~' : ''}`);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function requireLeader(caller: Caller): void {
-  if (!hasRole(caller, 'leader', 'admin')) throw forbidden('Only senior leaders and admins can see feedback across teams.');
+  if (!hasRole(caller, 'leader', 'admin')) throw forbidden('feedback.leaders_only');
 }
 
 function checkFilter(ctx: Ctx, filter: SummaryFilter): void {
-  if (filter.teamId && !ctx.roster.team(filter.teamId)) throw notFound('That team');
-  if (filter.department && !ctx.roster.departments().includes(filter.department)) throw notFound('That department');
+  if (filter.teamId && !ctx.roster.team(filter.teamId)) throw notFound('team');
+  if (filter.department && !ctx.roster.departments().includes(filter.department)) throw notFound('department');
 }
 
 /** Aggregates for senior leaders: summary, export and pitfall signals, all over one partition. */
@@ -72,12 +74,15 @@ export class Reporting {
     };
   }
 
-  /** The summary as CSV: per group, the total and the counts by topic and by state. Same rules, same cells. */
-  async exportCsv(caller: Caller, filter: SummaryFilter = {}): Promise<string> {
+  /**
+   * The summary as CSV: per group, the total and the counts by topic and by state. Same rules,
+   * same cells; `groupName` words each group's label for the reader.
+   */
+  async exportCsv(caller: Caller, groupName: (label: GroupLabel) => string, filter: SummaryFilter = {}): Promise<string> {
     const s = await this.summary(caller, filter);
     const rows: string[][] = [];
     for (const g of s.groups) {
-      const row = (measure: string, value: string, count: number) => rows.push([s.period.from, s.period.to, g.level, g.label, measure, value, String(count)]);
+      const row = (measure: string, value: string, count: number) => rows.push([s.period.from, s.period.to, g.level, groupName(g.label), measure, value, String(count)]);
       row('total', 'all', g.counts.total);
       for (const topic of FEEDBACK_TOPICS) row('topic', topic, g.counts.byTopic[topic]);
       for (const state of FEEDBACK_STATES) row('state', state, g.counts.byState[state]);
@@ -102,7 +107,7 @@ export class Reporting {
     const roundScopes: Scope[] = rounds.filter((r) => r.teamId).map((r) => ({ level: 'team', teamId: r.teamId }));
     const partition = ctx.roster.partition(ctx.k, [caller.userId, ...ctx.readers], [...items.map(scopeOf), ...roundScopes]);
     const signals = [...neglectedFeedback(items, partition, ctx, from), ...checkinSignals(rounds, partition, ctx)];
-    signals.sort((a, b) => a.group.label.localeCompare(b.group.label) || a.kind.localeCompare(b.kind));
+    signals.sort((a, b) => sortKey(a.group.label).localeCompare(sortKey(b.group.label)) || a.kind.localeCompare(b.kind));
     return { threshold: ctx.k, period: { from, to: ctx.thisWeek }, signals };
   }
 }
@@ -125,7 +130,8 @@ function neglectedFeedback(items: Pick<FeedbackItem, 'state' | 'scope' | 'teamId
       signals.push({
         kind: 'neglected_feedback',
         group: group(cell),
-        reason: `${old.length} feedback item${old.length === 1 ? '' : 's'} from ${cell.label} ${old.length === 1 ? 'has' : 'have'} waited more than ${NEGLECT_DAYS} days without being acknowledged; the oldest is from the week of ${oldest}.`,
+        code: 'signal.group_neglected',
+        params: { count: old.length, days: NEGLECT_DAYS, week: oldest },
         figures: { openOlderThanDays: NEGLECT_DAYS, count: old.length, oldestWeek: oldest },
       });
     }
@@ -135,7 +141,8 @@ function neglectedFeedback(items: Pick<FeedbackItem, 'state' | 'scope' | 'teamId
       signals.push({
         kind: 'neglected_feedback',
         group: group(cell),
-        reason: `Acknowledging feedback from ${cell.label} took a median of ${median} weeks over the last ${weeksToAck.length} items.`,
+        code: 'signal.group_slow_ack',
+        params: { weeks: median, items: weeksToAck.length },
         figures: { medianWeeksToAcknowledge: median, items: weeksToAck.length },
       });
     }
@@ -187,7 +194,8 @@ function checkinSignals(rounds: { teamId?: string; date?: string; figures?: Roun
       signals.push({
         kind: 'overload',
         group: group(cell),
-        reason: `In the week of ${lastWl.week}, ${cell.label} answered the workload question with an average of ${lastWl.value.toFixed(1)} of 5 (1 = overloaded) over ${lastWl.answers} answers.`,
+        code: 'signal.group_workload',
+        params: { week: lastWl.week, value: lastWl.value, answers: lastWl.answers },
         figures: { workload },
       });
     } else if (participation.length >= 3 && participation[participation.length - 1].value <= participation[0].value - 25) {
@@ -196,7 +204,8 @@ function checkinSignals(rounds: { teamId?: string; date?: string; figures?: Roun
       signals.push({
         kind: 'overload',
         group: group(cell),
-        reason: `Check-in participation in ${cell.label} fell from ${a.value}% (week of ${a.week}) to ${b.value}% (week of ${b.week}), a common sign of overload.`,
+        code: 'signal.group_participation_fell',
+        params: { from: a.value, fromWeek: a.week, to: b.value, toWeek: b.week },
         figures: { participation },
       });
     }
@@ -206,7 +215,8 @@ function checkinSignals(rounds: { teamId?: string; date?: string; figures?: Roun
       signals.push({
         kind: 'micromanagement',
         group: group(cell),
-        reason: `Answers to “How free did you feel to decide how to do your work?” in ${cell.label} fell from ${a.value.toFixed(1)} (week of ${a.week}) to ${b.value.toFixed(1)} (week of ${b.week}) over ${autonomy.length} weeks.`,
+        code: 'signal.group_autonomy_fell',
+        params: { from: a.value, fromWeek: a.week, to: b.value, toWeek: b.week, weeks: autonomy.length },
         figures: { autonomy },
       });
     }

@@ -12,7 +12,7 @@ export class ThresholdSettings {
   ) {}
 
   async set(caller: Caller, anonymityThreshold: number): Promise<number> {
-    if (!hasRole(caller, 'admin')) throw forbidden('Only admins can change the anonymity threshold.');
+    if (!hasRole(caller, 'admin')) throw forbidden('feedback.admins_only');
     await this.directory.ensureTenant(caller.tenantId);
     const updated = await this.repo.setThreshold(caller.tenantId, anonymityThreshold);
     return effectiveThreshold(updated?.anonymityThreshold ?? anonymityThreshold);

@@ -1,18 +1,15 @@
-import { addWeeks, isReleased, type Cell } from '../anonymity/rules';
+import { addWeeks, isReleased, type Cell, type GroupLabel } from '../anonymity/rules';
+import type { Params, SignalCode } from '../shared/codes';
 import type { Ctx } from './context';
 import { MAX_THREAD_ENTRIES, type FeedbackEntry, type FeedbackItem, type FeedbackState, type FeedbackTopic } from './model';
 import { routeOf, scopeOf } from './visibility';
 
 /** What each person may see of an item, and of feedback across teams. */
 
-export const TOPIC_LABELS: Record<FeedbackTopic, string> = {
-  practice: 'The practice',
-  workload: 'Workload',
-  autonomy: 'Autonomy',
-  support: 'Support',
-  recognition: 'Recognition',
-  other: 'Something else',
-};
+/** Where an item went: the contributor's manager (named when known), or senior leaders. */
+export type SentTo = { to: 'manager'; name?: string } | { to: 'leaders' };
+/** How an item is shown to its readers: with the contributor's name, or as from a group. */
+export type ShownAs = { as: 'named' } | { as: 'group'; group: GroupLabel };
 
 export interface ViewEntry {
   from: 'owner' | 'contributor';
@@ -29,7 +26,7 @@ export interface OwnerView {
   topic: FeedbackTopic;
   text: string;
   anonymous: boolean;
-  from: { name: string; team?: string } | { group: string };
+  from: { name?: string; team?: string } | { group: GroupLabel };
   pilot?: { id: string; title: string };
   state: FeedbackState;
   dueDate: string;
@@ -48,8 +45,8 @@ export interface ContributorView {
   topic: FeedbackTopic;
   text: string;
   anonymous: boolean;
-  sentTo: string;
-  shownAs: string;
+  sentTo: SentTo;
+  shownAs: ShownAs;
   rerouted: boolean;
   /** Anonymous items: the owner sees them from this week on. */
   visibleFrom?: string;
@@ -72,7 +69,7 @@ export interface SummaryCounts {
 export interface SummaryGroup {
   key: string;
   level: Cell['level'];
-  label: string;
+  label: GroupLabel;
   department?: string;
   teams: string[];
   counts: SummaryCounts;
@@ -87,8 +84,10 @@ export interface Summary {
 
 export interface PitfallSignal {
   kind: 'neglected_feedback' | 'overload' | 'micromanagement';
-  group: { key: string; level: Cell['level']; label: string };
-  reason: string;
+  group: { key: string; level: Cell['level']; label: GroupLabel };
+  /** Why it fired, worded with the group's label as `group`. */
+  code: SignalCode;
+  params: Params;
   figures: Record<string, unknown>;
 }
 
@@ -101,7 +100,7 @@ function entries(item: FeedbackItem): ViewEntry[] {
 }
 
 /** The owner's view; `label` is the group the viewer may see an anonymous item as coming from. */
-export function ownerView(item: FeedbackItem, label: string, ctx: Ctx, titles: Map<string, string>): OwnerView {
+export function ownerView(item: FeedbackItem, label: GroupLabel, ctx: Ctx, titles: Map<string, string>): OwnerView {
   const team = ctx.roster.team(item.teamId);
   return {
     id: item.id,
@@ -109,7 +108,7 @@ export function ownerView(item: FeedbackItem, label: string, ctx: Ctx, titles: M
     topic: item.topic,
     text: item.text,
     anonymous: item.anonymous,
-    from: item.anonymous ? { group: label } : { name: item.authorName ?? 'Someone', ...(team ? { team: team.name } : {}) },
+    from: item.anonymous ? { group: label } : { ...(item.authorName ? { name: item.authorName } : {}), ...(team ? { team: team.name } : {}) },
     ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),
     state: item.state,
     dueDate: item.dueDate,
@@ -128,15 +127,14 @@ export function contributorView(item: FeedbackItem, ctx: Ctx, titles: Map<string
   const ownerName = item.ownerName ?? (item.ownerId ? ctx.members.get(item.ownerId)?.name : undefined);
   const scope = scopeOf(item);
   const rolled = !item.anonymous || route === 'owner' ? scope : (ctx.roster.rollUp(scope, ctx.k, ctx.readers) ?? { level: 'tenant' as const });
-  const label = ctx.roster.label(rolled);
   return {
     id: item.id,
     audience: item.audience,
     topic: item.topic,
     text: item.text,
     anonymous: item.anonymous,
-    sentTo: route === 'owner' ? `Your manager${ownerName ? ` (${ownerName})` : ''}` : 'Senior leaders',
-    shownAs: item.anonymous ? `Someone in ${rolled.level === 'tenant' ? 'your organisation' : label}` : 'You, by name',
+    sentTo: route === 'owner' ? { to: 'manager', ...(ownerName ? { name: ownerName } : {}) } : { to: 'leaders' },
+    shownAs: item.anonymous ? { as: 'group', group: ctx.roster.label(rolled) } : { as: 'named' },
     rerouted: !!rerouted || (item.anonymous && item.audience === 'manager' && route === 'leaders'),
     ...(item.anonymous && !isReleased(item.createdWeek, ctx.now) ? { visibleFrom: addWeeks(item.createdWeek, 1) } : {}),
     ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),

@@ -1,4 +1,4 @@
-import { isReleased, type Partition, type Scope } from '../anonymity/rules';
+import { isReleased, type GroupLabel, type Partition, type Scope } from '../anonymity/rules';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Ctx } from './context';
 import type { FeedbackItem } from './model';
@@ -30,7 +30,7 @@ export function leadersPartition(viewer: Caller, ctx: Ctx, items: FeedbackItem[]
 }
 
 /** How the viewer may see the item (its group label), or undefined if not at all. */
-export function visibility(item: FeedbackItem, viewer: Caller, ctx: Ctx, partition: () => Partition): { label: string } | undefined {
+export function visibility(item: FeedbackItem, viewer: Caller, ctx: Ctx, partition: () => Partition): { label: GroupLabel } | undefined {
   const route = routeOf(item, ctx);
   if (route === 'owner' && item.ownerId !== viewer.userId) return undefined;
   if (route === 'leaders' && !hasRole(viewer, 'leader')) return undefined;

@@ -4,12 +4,12 @@ import type { Celebrations } from '../celebrations/celebrations';
 import type { Circles } from '../circles/circles';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound, problem, refusal } from '../shared/errors';
 import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type PathShare } from './model';
 import { type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
-import { ELEMENTS, LEVELS, MAX_GOALS } from './schemas';
+import { MAX_GOALS } from './schemas';
 import { PathRepository, pathIdFor } from './repository';
 
 /**
@@ -27,7 +27,6 @@ export interface PathView {
   id: string;
   owner: { id: string; name: string };
   level: LeadershipLevel;
-  levelLabel: string;
   assessment?: { ratings: Record<LeadershipElement, number>; note: string; at: string };
   goals: DevelopmentPath['goals'];
   shares: PathShare[];
@@ -41,9 +40,10 @@ export interface PathView {
   updatedAt: string;
 }
 
+/** What the path's forms offer; levels and elements are codes each face words. */
 export interface PathOptions {
-  levels: { value: LeadershipLevel; label: string; description: string }[];
-  elements: { value: LeadershipElement; label: string; description: string }[];
+  levels: LeadershipLevel[];
+  elements: LeadershipElement[];
   maxGoals: number;
   managers: { id: string; name: string }[];
   teams: { id: string; name: string }[];
@@ -73,7 +73,6 @@ export class DevelopmentPaths {
       id: p.id,
       owner: { id: p.ownerId, name: p.ownerName },
       level: p.level,
-      levelLabel: LEVELS[p.level].label,
       assessment: p.assessment,
       goals: p.goals,
       shares: p.shares,
@@ -96,7 +95,7 @@ export class DevelopmentPaths {
   /** A path the caller owns or was shared; for anyone else (leaders and admins too) it does not exist. */
   async get(caller: Caller, id: string): Promise<DevelopmentPath> {
     const path = await this.paths.find(caller.tenantId, id);
-    if (!path || !(path.ownerId === caller.userId || path.sharedIds.includes(caller.userId))) throw notFound('That development path');
+    if (!path || !(path.ownerId === caller.userId || path.sharedIds.includes(caller.userId))) throw notFound('path');
     return path;
   }
 
@@ -111,8 +110,8 @@ export class DevelopmentPaths {
     const mineOnly = teams.filter((t) => t.memberIds.includes(caller.userId) || t.managerId === caller.userId);
     const people = await this.directory.membersByIds(caller.tenantId, managers);
     return {
-      levels: LEADERSHIP_LEVELS.map((value) => ({ value, ...LEVELS[value] })),
-      elements: LEADERSHIP_ELEMENTS.map((value) => ({ value, ...ELEMENTS[value] })),
+      levels: [...LEADERSHIP_LEVELS],
+      elements: [...LEADERSHIP_ELEMENTS],
       maxGoals: MAX_GOALS,
       managers: people.map((m) => ({ id: m.userId, name: m.name })),
       teams: mineOnly.map((t) => ({ id: t.id, name: t.name })),
@@ -154,7 +153,7 @@ export class DevelopmentPaths {
     const pilot = input.pilotId ? await this.pilots.get(caller, input.pilotId) : undefined;
     const circle = input.circleId ? await this.circles.memberCircle(caller, input.circleId) : undefined;
     return this.changeMine(caller, (p) => {
-      if (p.goals.length >= MAX_GOALS) throw fieldError('goals', `keep to at most ${MAX_GOALS} goals: finish or remove one first`);
+      if (p.goals.length >= MAX_GOALS) throw invalid([problem('goals', 'path.too_many_goals', { max: MAX_GOALS })]);
       const goal = { id: randomUUID().slice(0, 8), text: input.text, pilotId: pilot?.id, pilotTitle: pilot?.title, circleId: circle?.id, circleName: circle?.name, status: 'open' as const, at: this.clock.now().toISOString() };
       return { ...p, goals: [...p.goals, goal] };
     });
@@ -162,7 +161,7 @@ export class DevelopmentPaths {
 
   async editGoal(caller: Caller, goalId: string, patch: { text?: string; status?: 'open' | 'done' }): Promise<DevelopmentPath> {
     return this.changeMine(caller, (p) => {
-      if (!p.goals.some((g) => g.id === goalId)) throw notFound('That goal');
+      if (!p.goals.some((g) => g.id === goalId)) throw notFound('goal');
       return { ...p, goals: p.goals.map((g) => (g.id === goalId ? { ...g, ...patch } : g)) };
     });
   }
@@ -173,10 +172,10 @@ export class DevelopmentPaths {
 
   /** Shares the path with the caller's manager or a named peer (coach by default). */
   async share(caller: Caller, input: { userId: string; relation: 'manager' | 'peer'; coach: boolean }): Promise<DevelopmentPath> {
-    if (input.userId === caller.userId) throw fieldError('userId', 'pick someone other than yourself');
+    if (input.userId === caller.userId) throw invalid([problem('userId', 'not_yourself')]);
     const person = await this.directory.member(caller.tenantId, input.userId);
-    if (!person) throw fieldError('userId', 'is not a person in your organisation');
-    if (input.relation === 'manager' && !(await this.managersOf(caller)).includes(person.userId)) throw fieldError('userId', 'is not your manager');
+    if (!person) throw invalid([problem('userId', 'path.not_in_org')]);
+    if (input.relation === 'manager' && !(await this.managersOf(caller)).includes(person.userId)) throw invalid([problem('userId', 'path.not_your_manager')]);
     let added = '';
     const path = await this.changeMine(caller, (p) => {
       const existing = p.shares.find((s) => s.userId === person.userId);
@@ -212,7 +211,7 @@ export class DevelopmentPaths {
   async setRecognition(caller: Caller, input: { visibility: 'private' | 'team'; teamId?: string }): Promise<DevelopmentPath> {
     if (input.visibility === 'team') {
       const teams = await this.directory.teamsFor(caller);
-      if (!teams.some((t) => t.id === input.teamId && (t.memberIds.includes(caller.userId) || t.managerId === caller.userId))) throw fieldError('teamId', 'is not a team you belong to');
+      if (!teams.some((t) => t.id === input.teamId && (t.memberIds.includes(caller.userId) || t.managerId === caller.userId))) throw invalid([problem('teamId', 'path.not_your_team')]);
     }
     return this.changeMine(caller, (p) => ({ ...p, recognition: { ...p.recognition, visibility: input.visibility, teamId: input.visibility === 'team' ? input.teamId : undefined } }));
   }
@@ -221,8 +220,8 @@ export class DevelopmentPaths {
   async requestReview(caller: Caller): Promise<DevelopmentPath> {
     const current = await this.mineOrThrow(caller);
     const coaches = current.shares.filter((s) => s.coach);
-    if (!coaches.length) throw conflict('Share your path with a coach (your manager or a peer) before asking for a readiness review.');
-    if (!current.assessment) throw conflict('Complete your self-assessment before asking for a readiness review.');
+    if (!coaches.length) throw conflict('path.needs_coach');
+    if (!current.assessment) throw conflict('path.needs_assessment');
     let requestedAt = '';
     const path = await this.changeMine(caller, (p) => {
       if (p.review?.status === 'requested') return undefined;
@@ -246,7 +245,7 @@ export class DevelopmentPaths {
   async coach(caller: Caller, id: string, text: string, requestKey?: string): Promise<DevelopmentPath> {
     const path = await this.get(caller, id);
     const isOwner = path.ownerId === caller.userId;
-    if (!isOwner && !path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('Only the path’s owner and their coaches add coaching check-ins.');
+    if (!isOwner && !path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('path.coaching_only');
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
     let added = false;
     const updated = (await this.paths.change(caller.tenantId, id, (p) => {
@@ -274,7 +273,7 @@ export class DevelopmentPaths {
   /** A coach's readiness review. "Ready" is recognised with a celebration, once per level. */
   async review(caller: Caller, id: string, input: { outcome: 'ready' | 'not_yet'; note: string }): Promise<DevelopmentPath> {
     const path = await this.get(caller, id);
-    if (!path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('Only a coach the person chose can review their readiness.');
+    if (!path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('path.coach_only');
     const at = this.clock.now().toISOString();
     const updated = (await this.paths.change(caller.tenantId, id, (p) =>
       p.review?.status === input.outcome && p.review.byId === caller.userId && p.review.note === input.note
@@ -291,8 +290,8 @@ export class DevelopmentPaths {
         fromId: caller.userId,
         visibility: team ? 'team' : 'private',
         // The coach's note stays private: a team celebration says only what the person chose to share.
-        message: `${updated.ownerName} is ready to lead at the “${LEVELS[updated.level].label}” level, recognised by ${caller.name}.${input.note && !team ? ` ${input.note}` : ''}`,
-      }, { name: updated.ownerName, level: LEVELS[updated.level].label, coach: caller.name, note: input.note && !team ? input.note : '' });
+        params: { name: updated.ownerName, level: updated.level, coach: caller.name, note: input.note && !team ? input.note : '' },
+      });
       if (celebration) {
         return (await this.paths.change(caller.tenantId, id, (p) => ({ ...p, recognition: { ...p.recognition, celebrationId: celebration.id } })))!;
       }
@@ -335,8 +334,4 @@ export class DevelopmentPaths {
   }
 }
 
-const noPath = () => new DomainError('not_found', 'You have no development path yet: choose a level to start one.');
-
-function fieldError(field: string, message: string) {
-  return invalid([{ field, message }]);
-}
+const noPath = () => refusal('not_found', 'path.none');

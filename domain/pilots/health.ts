@@ -1,11 +1,14 @@
 import type { PilotHealth, RoundFigures, Signal } from './model';
 
 /**
- * A pilot's health, derived from its closed rounds. Pure and explainable: every signal says
- * which figures made it fire, so a leader can see why, not just that.
+ * A pilot's health, derived from its closed rounds. Pure and explainable: every signal carries
+ * the figures that made it fire (a code and params each face words), so a leader can see why,
+ * not just that.
  */
 export type { RoundFigures };
 
+/** Figures as the signals state them: one decimal. */
+const round1 = (x: number) => Math.round(x * 10) / 10;
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 export { avg as average };
 
@@ -17,23 +20,17 @@ export function deriveHealth(rounds: RoundFigures[], openFeedback: number, oldes
 
   const autonomy = recent.map((r) => r.autonomy).filter((x): x is number => x !== null);
   if (autonomy.length >= 3 && autonomy[autonomy.length - 1] < autonomy[0] - 0.5) {
-    signals.push({
-      kind: 'micromanagement',
-      reason: `Autonomy answers fell from ${autonomy[0].toFixed(1)} to ${autonomy[autonomy.length - 1].toFixed(1)} over the last ${autonomy.length} rounds.`,
-    });
+    signals.push({ kind: 'micromanagement', code: 'signal.autonomy_fell', params: { from: round1(autonomy[0]), to: round1(autonomy[autonomy.length - 1]), rounds: autonomy.length } });
   }
   const workload = recent.map((r) => r.workload).filter((x): x is number => x !== null);
   const partRates = recent.filter((r) => r.invited > 0).map((r) => r.answered / r.invited);
   if (workload.length && workload[workload.length - 1] <= 2.5) {
-    signals.push({ kind: 'overload', reason: `The last round's average workload answer was ${workload[workload.length - 1].toFixed(1)} of 5 (1 = overloaded).` });
+    signals.push({ kind: 'overload', code: 'signal.workload_low', params: { value: round1(workload[workload.length - 1]) } });
   } else if (partRates.length >= 3 && partRates[partRates.length - 1] < partRates[0] - 0.25) {
-    signals.push({
-      kind: 'overload',
-      reason: `Participation fell from ${Math.round(partRates[0] * 100)}% to ${Math.round(partRates[partRates.length - 1] * 100)}%, a common sign of overload.`,
-    });
+    signals.push({ kind: 'overload', code: 'signal.participation_fell', params: { from: Math.round(partRates[0] * 100), to: Math.round(partRates[partRates.length - 1] * 100) } });
   }
   if (participation !== null && participation < 0.5) {
-    signals.push({ kind: 'low_participation', reason: `Only ${Math.round(participation * 100)}% of the team answered the last check-in.` });
+    signals.push({ kind: 'low_participation', code: 'signal.low_participation', params: { value: Math.round(participation * 100) } });
   }
   const neglected = neglectedFeedbackSignal(openFeedback, oldestOpenFeedbackDays);
   if (neglected) signals.push(neglected);
@@ -47,7 +44,7 @@ export const NEGLECT_DAYS = 14;
 
 export function neglectedFeedbackSignal(openFeedback: number, oldestOpenDays: number): Signal | undefined {
   if (openFeedback > 0 && oldestOpenDays > NEGLECT_DAYS) {
-    return { kind: 'neglected_feedback', reason: `${openFeedback} feedback item(s) open; the oldest has waited ${oldestOpenDays} days.` };
+    return { kind: 'neglected_feedback', code: 'signal.open_feedback', params: { count: openFeedback, days: oldestOpenDays } };
   }
   return undefined;
 }

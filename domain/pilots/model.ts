@@ -1,4 +1,5 @@
 import type { Doc } from '../ports/store';
+import type { Params, SignalCode } from '../shared/codes';
 import type { Question } from '../practices/model';
 
 export const PILOT_STATUSES = ['draft', 'active', 'paused', 'in_review', 'adopted', 'adapted', 'stopped'] as const;
@@ -60,9 +61,11 @@ export interface PilotHealth {
   level: 'good' | 'watch' | 'at_risk' | 'unknown';
 }
 
+/** Why a pilot's health calls for attention: the kind, and the figures that made it fire as a code and params. */
 export interface Signal {
   kind: 'micromanagement' | 'overload' | 'neglected_feedback' | 'low_participation';
-  reason: string;
+  code: SignalCode;
+  params: Params;
 }
 
 

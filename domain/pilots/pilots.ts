@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
 import type { Celebrations } from '../celebrations/celebrations';
@@ -73,7 +73,7 @@ export class Pilots {
   /** A pilot the caller may see; one they may not see is reported as absent, not forbidden. */
   async get(caller: Caller, id: string): Promise<Pilot> {
     const pilot = id.startsWith('pilot:') ? await this.repo.find(caller.tenantId, id) : undefined;
-    if (!pilot || !(await this.canSee(caller, pilot))) throw notFound('That pilot');
+    if (!pilot || !(await this.canSee(caller, pilot))) throw notFound('pilot');
     return pilot;
   }
 
@@ -92,10 +92,10 @@ export class Pilots {
    * retried submit must return the pilot created the first time instead of a second one.
    */
   async create(caller: Caller, input: PilotInput, requestId?: string): Promise<{ pilot: Pilot; created: boolean }> {
-    if (!hasRole(caller, 'manager', 'admin')) throw forbidden('Only managers can launch pilots.');
+    if (!hasRole(caller, 'manager', 'admin')) throw forbidden('pilot.managers_only');
     const team = await this.directory.team(caller.tenantId, input.teamId);
     if (!hasRole(caller, 'admin') && team.managerId !== caller.userId && !team.memberIds.includes(caller.userId)) {
-      throw forbidden('You can only launch pilots with a team you belong to.');
+      throw forbidden('pilot.own_team_only');
     }
     const practice = input.practiceId ? await this.practices.get(caller, input.practiceId) : undefined;
     const now = this.clock.now().toISOString();
@@ -130,16 +130,16 @@ export class Pilots {
   /** Edits fields of a pilot. `etag` is what the editor loaded: a concurrent edit is a conflict. */
   async edit(caller: Caller, id: string, patch: PilotPatch, etag: string): Promise<Pilot> {
     const pilot = await this.get(caller, id);
-    if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can edit it.');
-    if (pilot.circleId) throw conflict('This is a leadership circle’s check-in rhythm: change it from the circle.');
-    if (!EDITABLE.includes(pilot.status)) throw conflict(`A pilot that is ${pilot.status.replace('_', ' ')} can no longer be edited.`);
+    if (!this.canEdit(caller, pilot)) throw forbidden('pilot.manager_only_edit');
+    if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
+    if (!EDITABLE.includes(pilot.status)) throw conflict('pilot.not_editable', { status: pilot.status });
     const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
     if (patch.teamId && patch.teamId !== pilot.teamId) {
       const team = await this.directory.team(caller.tenantId, patch.teamId);
       next.teamName = team.name;
     }
     if (next.endDate <= next.startDate) {
-      throw new DomainError('validation', 'endDate: must be after the start date', [{ field: 'endDate', message: 'must be after the start date' }]);
+      throw invalid([problem('endDate', 'pilot.end_before_start')]);
     }
     return this.repo.replace(next, etag);
   }
@@ -148,16 +148,16 @@ export class Pilots {
     return this.change(caller, id, (pilot) => {
       const rule = TRANSITIONS[action];
       if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
-      if (!rule.from.includes(pilot.status)) throw conflict(`Cannot ${action} a pilot that is ${pilot.status.replace('_', ' ')}.`);
+      if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
       return { ...pilot, status: rule.to };
     });
   }
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {
     const closed = await this.change(caller, id, (pilot) => {
-      if (pilot.circleId) throw conflict('This is a leadership circle’s check-in rhythm: it ends when the circle does.');
+      if (pilot.circleId) throw conflict('pilot.circle_rhythm_close');
       if (pilot.status === outcome && pilot.learning === learning) return undefined;
-      if (!CLOSABLE.includes(pilot.status)) throw conflict(`Cannot close a pilot that is ${pilot.status.replace('_', ' ')}.`);
+      if (!CLOSABLE.includes(pilot.status)) throw conflict('pilot.cannot', { action: 'close', status: pilot.status });
       return { ...pilot, status: outcome, learning };
     });
     if (closed.status === 'adopted') await this.celebrations.pilotAdopted(closed);
@@ -168,7 +168,7 @@ export class Pilots {
   async markMeasureMet(caller: Caller, id: string, index: number): Promise<Pilot> {
     const updated = await this.change(caller, id, (pilot) => {
       if (!Number.isInteger(index) || index < 0 || index >= pilot.successMeasures.length) {
-        throw new DomainError('validation', 'index: no such success measure', [{ field: 'index', message: 'no such success measure' }]);
+        throw invalid([problem('index', 'pilot.no_such_measure')]);
       }
       const met = pilot.measuresMet ?? [];
       return met.includes(index) ? undefined : { ...pilot, measuresMet: [...met, index].sort() };
@@ -179,12 +179,12 @@ export class Pilots {
 
   private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
     const pilot = await this.get(caller, id);
-    if (!this.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can change it.');
+    if (!this.canEdit(caller, pilot)) throw forbidden('pilot.manager_only_change');
     const updated = await this.repo.update(caller.tenantId, id, (p) => {
       const next = mutate(p);
       return next && { ...next, updatedAt: this.clock.now().toISOString() };
     });
-    if (!updated) throw notFound('That pilot');
+    if (!updated) throw notFound('pilot');
     return updated;
   }
 }

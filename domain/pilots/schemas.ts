@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { isoDate } from '../shared/validation';
+import { isoDate, says } from '../shared/validation';
 import { OUTCOMES } from './model';
 import { QUESTION_KINDS } from '../practices/model';
 
 /** What people send to launch, edit and close a pilot (parsed at the edges with `parseInput`). */
-const text = (min: number, max: number) => z.string().trim().min(min, `must be at least ${min} characters`).max(max, `must be at most ${max} characters`);
+const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
 export const questionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9_-]{1,40}$/i, 'must be letters, digits, - or _'),
+    id: z.string().regex(/^[a-z0-9_-]{1,40}$/i, says('pilot.question_id')),
     kind: z.enum(QUESTION_KINDS),
     text: text(3, 200),
     choices: z.array(text(1, 60)).min(2).max(6).optional(),
@@ -17,8 +17,8 @@ export const questionSchema = z
 
 export const cadenceSchema = z
   .object({
-    weekdays: z.array(z.number().int().min(0).max(6)).min(1, 'pick at least one day').max(7),
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 09:30'),
+    weekdays: z.array(z.number().int().min(0).max(6)).min(1, says('pilot.no_days')).max(7),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('not_a_time', { example: '09:30' })),
     everyWeeks: z.number().int().min(1).max(4).default(1),
     reminderHours: z.number().int().min(0).max(72).default(4),
     roundHours: z.number().int().min(2).max(168).default(24),
@@ -31,8 +31,8 @@ const pilotFields = {
   title: text(3, 120),
   practiceId: z.string().max(80).optional(),
   hypothesis: text(10, 1000),
-  successMeasures: z.array(text(3, 200)).min(1, 'add at least one success measure').max(5),
-  teamId: z.string().min(1, 'pick a team').max(200),
+  successMeasures: z.array(text(3, 200)).min(1, says('pilot.no_measures')).max(5),
+  teamId: z.string().min(1, says('pick_team')).max(200),
   cadence: cadenceSchema.default(DEFAULT_CADENCE),
   questions: z.array(questionSchema).max(8).optional(),
   startDate: isoDate,
@@ -41,7 +41,7 @@ const pilotFields = {
 
 function datesInOrder(v: { startDate?: string; endDate?: string }, ctx: z.RefinementCtx) {
   if (v.startDate && v.endDate && v.endDate <= v.startDate) {
-    ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'must be after the start date' });
+    ctx.addIssue({ code: 'custom', path: ['endDate'], message: says('pilot.end_before_start') });
   }
 }
 

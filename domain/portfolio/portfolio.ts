@@ -75,7 +75,7 @@ export class PortfolioView {
 
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
   async pilots(caller: Caller): Promise<Pilot[]> {
-    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('The leader view is for senior leaders.');
+    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('portfolio.leaders_only');
     return this.repo.pilotRollups(caller.tenantId);
   }
 

@@ -35,36 +35,36 @@ export interface QueryOptions {
 
 /**
  * The failures a store may raise. They are domain errors, so every edge already reports them
- * (409, 404, 503 with Retry-After) with a message safe to show a person.
+ * (409, 404, 503 with Retry-After), worded for the reader from their code.
  */
-const CONFLICT_MESSAGES = {
+export const CONFLICT_REASONS = {
   /** `create` of an id that already exists. */
-  exists: 'That item already exists.',
+  exists: 'store.exists',
   /** `replaceIfMatch` whose ETag no longer matches: someone wrote in between. */
-  changed: 'Someone else changed this a moment ago. Reload and try again.',
+  changed: 'store.changed',
   /** `update` that kept losing the race to other writers. */
-  contended: 'This item is being changed by many people at once. Please try again.',
+  contended: 'store.contended',
 } as const;
-export type ConflictReason = keyof typeof CONFLICT_MESSAGES;
+export type ConflictReason = keyof typeof CONFLICT_REASONS;
 
 /** A write lost to another one: the id exists already, or the document changed since it was read. */
 export class StoreConflict extends DomainError {
   constructor(readonly reason: ConflictReason) {
-    super('conflict', CONFLICT_MESSAGES[reason]);
+    super('conflict', CONFLICT_REASONS[reason]);
   }
 }
 
 /** A replace of a document that is no longer there. */
 export class StoreNotFound extends DomainError {
   constructor() {
-    super('not_found', 'That item no longer exists.');
+    super('not_found', 'store.gone');
   }
 }
 
 /** The store cannot be reached (network fault, throttling, timeout): worth retrying shortly. */
 export class StoreUnavailable extends DomainError {
   constructor() {
-    super('unavailable', 'Leaderful cannot reach its data store right now. Please try again shortly.', [], 5); // seconds: the edges send it as Retry-After
+    super('unavailable', 'store.unavailable', {}, [], 5); // seconds: the edges send it as Retry-After
   }
 }
 

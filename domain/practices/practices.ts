@@ -22,7 +22,7 @@ export class Practices {
 
   async get(caller: Caller, id: string): Promise<Practice> {
     const practice = id.startsWith('practice:') ? await this.repo.find(caller.tenantId, id) : undefined;
-    if (!practice) throw notFound('That practice');
+    if (!practice) throw notFound('practice');
     return practice;
   }
 }

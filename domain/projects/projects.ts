@@ -4,7 +4,7 @@ import type { Celebrations } from '../celebrations/celebrations';
 import type { Circles } from '../circles/circles';
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { type Project, type ProjectStatus } from './model';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
@@ -63,9 +63,9 @@ export class Projects {
 
   async get(caller: Caller, id: string): Promise<Project> {
     const project = await this.projects.find(caller.tenantId, id);
-    if (!project) throw notFound('That project');
+    if (!project) throw notFound('project');
     const a = await this.access(caller, project);
-    if (!a.member && !a.sponsor && !a.leader) throw notFound('That project');
+    if (!a.member && !a.sponsor && !a.leader) throw notFound('project');
     return project;
   }
 
@@ -114,8 +114,8 @@ export class Projects {
   async propose(caller: Caller, input: ProjectInput, requestKey?: string): Promise<{ project: Project; created: boolean }> {
     const circle = await this.circles.memberCircle(caller, input.circleId);
     const sponsor = await this.directory.member(caller.tenantId, input.sponsorId);
-    if (!sponsor || !sponsor.roles.includes('leader')) throw fieldError('sponsorId', 'must be a senior leader in your organisation');
-    if (sponsor.userId === caller.userId) throw fieldError('sponsorId', 'must be someone other than you');
+    if (!sponsor || !sponsor.roles.includes('leader')) throw invalid([problem('sponsorId', 'project.not_leader')]);
+    if (sponsor.userId === caller.userId) throw invalid([problem('sponsorId', 'project.self_sponsor')]);
     const now = this.clock.now().toISOString();
     const { doc, created } = await this.projects.createOnce({
       id: projectIdFor(caller.tenantId, caller.userId, requestKey),
@@ -144,13 +144,13 @@ export class Projects {
   /** A senior leader (not the proposer) approves, or declines with a reason. Retries are harmless. */
   async decide(caller: Caller, id: string, input: ProjectDecision): Promise<Project> {
     const project = await this.get(caller, id);
-    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('Only senior leaders decide on community projects.');
-    if (project.proposedById === caller.userId) throw forbidden('You proposed this project: another senior leader decides.');
+    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('project.leaders_only');
+    if (project.proposedById === caller.userId) throw forbidden('project.own_proposal');
     const outcome = input.decision === 'approve' ? 'approved' : 'declined';
     const today = isoDay(this.clock.now());
     const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.decision?.outcome === outcome) return undefined;
-      if (p.status !== 'proposed') throw conflict(`This project was already ${p.status}.`);
+      if (p.status !== 'proposed') throw conflict('project.already_decided', { status: p.status });
       return {
         ...p,
         status: outcome,
@@ -167,11 +167,11 @@ export class Projects {
   async checkin(caller: Caller, id: string, input: { confidence: number; note: string }, requestKey?: string): Promise<Project> {
     const project = await this.get(caller, id);
     const circle = await this.projects.circleOf(project);
-    if (!circle?.memberIds.includes(caller.userId)) throw forbidden('Only the circle’s members check in on its project.');
+    if (!circle?.memberIds.includes(caller.userId)) throw forbidden('project.members_only');
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
     return (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.checkins.some((c) => c.id === entryId)) return undefined;
-      if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'Progress check-ins start once the project is approved.' : `This project is ${p.status}.`);
+      if (p.status !== 'approved') throw p.status === 'proposed' ? conflict('project.not_started') : conflict('project.finished', { status: p.status });
       const entry = { id: entryId, at: this.clock.now().toISOString(), byId: caller.userId, byName: caller.name, confidence: input.confidence, note: input.note };
       return { ...p, checkins: [...p.checkins, entry].slice(-KEEP_CHECKINS), updatedAt: entry.at };
     }))!;
@@ -181,10 +181,10 @@ export class Projects {
   async complete(caller: Caller, id: string, summary: string): Promise<Project> {
     const project = await this.get(caller, id);
     const a = await this.access(caller, project);
-    if (!a.member && !a.sponsor) throw forbidden('Only the circle or the sponsor can mark the project done.');
+    if (!a.member && !a.sponsor) throw forbidden('project.done_by');
     const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.status === 'done') return undefined;
-      if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'The project has not been approved yet.' : 'A declined project cannot be completed.');
+      if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'project.not_approved' : 'project.declined');
       const at = this.clock.now().toISOString();
       return { ...p, status: 'done', done: { at, byId: caller.userId, byName: caller.name, summary }, updatedAt: at };
     }))!;
@@ -192,8 +192,8 @@ export class Projects {
       kind: 'project_done',
       teamId: updated.circleId,
       visibility: 'team',
-      message: `The community project “${updated.title}” is done. ${updated.done?.summary ?? ''} Thank you, ${updated.circleName}, and ${updated.sponsorName} for sponsoring it!`,
-    }, { title: updated.title, summary: updated.done?.summary ?? '', circle: updated.circleName, sponsor: updated.sponsorName });
+      params: { title: updated.title, summary: updated.done?.summary ?? '', circle: updated.circleName, sponsor: updated.sponsorName },
+    });
     await this.outbox.enqueue(caller.tenantId, `project-done-sponsor:${id}`, 'project_update', { kind: 'user', userId: updated.sponsorId }, { event: 'done', ...projectCardData(updated) });
     return updated;
   }
@@ -230,8 +230,4 @@ export function projectCardData(p: Project): ProjectCardData {
     decidedBy: p.decision?.byName ?? '',
     summary: p.done?.summary ?? '',
   };
-}
-
-function fieldError(field: string, message: string) {
-  return invalid([{ field, message }]);
 }

@@ -35,7 +35,7 @@ export class RateLimits {
     if (b.tokens < 1) {
       this.buckets.set(id, b);
       const wait = Math.ceil((1 - b.tokens) / p.perSecond);
-      throw new DomainError('rate_limited', `Too many requests. Please wait ${wait} second${wait === 1 ? '' : 's'} and try again.`, [], wait);
+      throw new DomainError('rate_limited', 'rate_limited', { seconds: wait }, [], wait);
     }
     b.tokens -= 1;
     this.buckets.set(id, b);

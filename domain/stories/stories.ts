@@ -3,7 +3,7 @@ import type { Store } from '../ports/store';
 import type { Circles } from '../circles/circles';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
-import { DomainError, conflict, forbidden, invalid, notFound } from '../shared/errors';
+import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { OUTCOMES, type Outcome, type Pilot } from '../pilots/model';
 import { REACTION_KINDS, type ReactionKind, type Story } from './model';
 import { type Caller } from '../shared/caller';
@@ -98,7 +98,7 @@ export class Stories {
   /** Every story in the caller's organisation is theirs to read. */
   async get(caller: Caller, id: string): Promise<Story> {
     const story = await this.stories.find(caller.tenantId, id);
-    if (!story) throw notFound('That story');
+    if (!story) throw notFound('story');
     return story;
   }
 
@@ -129,9 +129,9 @@ export class Stories {
    */
   async publish(caller: Caller, input: StoryInput): Promise<{ story: Story; created: boolean }> {
     const pilot = await this.pilots.get(caller, input.pilotId);
-    if (pilot.circleId) throw notFound('That pilot');
-    if (pilot.managerId !== caller.userId) throw forbidden('Only the pilot’s manager can publish its story.');
-    if (!(OUTCOMES as readonly string[]).includes(pilot.status)) throw conflict('Publish the story once the pilot has closed (adopted, adapted or stopped).');
+    if (pilot.circleId) throw notFound('pilot');
+    if (pilot.managerId !== caller.userId) throw forbidden('story.manager_only_publish');
+    if (!(OUTCOMES as readonly string[]).includes(pilot.status)) throw conflict('story.not_closed');
     for (const circleId of input.circleIds) await this.circles.memberCircle(caller, circleId);
     const now = this.clock.now().toISOString();
     const id = storyIdFor(pilot.id);
@@ -173,7 +173,7 @@ export class Stories {
   /** The author shares their story with more of their circles. */
   async share(caller: Caller, id: string, circleIds: string[]): Promise<Story> {
     const story = await this.get(caller, id);
-    if (story.authorId !== caller.userId) throw forbidden('Only the story’s author can share it.');
+    if (story.authorId !== caller.userId) throw forbidden('story.author_only_share');
     for (const circleId of circleIds) await this.circles.memberCircle(caller, circleId);
     const updated = (await this.stories.change(caller.tenantId, id, (s) => {
       const next = Array.from(new Set([...s.circleIds, ...circleIds]));
@@ -215,7 +215,7 @@ export class Stories {
    */
   async ask(caller: Caller, id: string, text: string, requestKey?: string): Promise<{ sent: boolean; story: Story }> {
     const story = await this.get(caller, id);
-    if (story.authorId === caller.userId) throw new DomainError('validation', 'This is your own story: questions about it come to you from others.', [{ field: 'text', message: 'this is your own story' }]);
+    if (story.authorId === caller.userId) throw invalid([problem('text', 'story.own')], 'story.own_question');
     const asker = await this.directory.member(caller.tenantId, caller.userId);
     const key = `story-question:${story.id}:${caller.userId}:${requestKey ?? createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
     const sent = await this.outbox.enqueue(caller.tenantId, key, 'story_question', { kind: 'user', userId: story.authorId }, {
@@ -237,9 +237,9 @@ export class Stories {
   async link(caller: Caller, id: string, pilotId: string): Promise<{ story: Story; pilot: Pilot }> {
     const story = await this.get(caller, id);
     const pilot = await this.pilots.get(caller, pilotId);
-    if (pilot.circleId) throw notFound('That pilot');
-    if (!this.pilots.canEdit(caller, pilot)) throw forbidden('Only the pilot’s manager can say what it builds on.');
-    if (pilot.id === story.pilotId) throw invalid([{ field: 'pilotId', message: 'a pilot cannot build on its own story' }]);
+    if (pilot.circleId) throw notFound('pilot');
+    if (!this.pilots.canEdit(caller, pilot)) throw forbidden('story.manager_only_link');
+    if (pilot.id === story.pilotId) throw invalid([problem('pilotId', 'story.own_link')]);
     const previous = pilot.basedOnStoryId;
     const linked = (await this.stories.changePilot(caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
     if (previous && previous !== story.id) {

@@ -1,6 +1,6 @@
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, userIdSchema, voteSchema } from '../../domain/circles';
 import type { Caller } from '../../domain/shared/caller';
-import { DomainError } from '../../domain/shared/errors';
+import { invalid, problem } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/validation';
 import { authed, type ApiContext } from './context';
 import { pathParam, queryParam } from './http';
@@ -44,7 +44,7 @@ export function registerCircleRoutes(ctx: ApiContext): void {
 
   server.get('/api/circles', authed(ctx, async (caller, req, res) => {
     const scope = queryParam(req, 'scope') ?? 'mine';
-    if (scope !== 'mine' && scope !== 'all') throw new DomainError('validation', 'scope: must be mine or all', [{ field: 'scope', message: 'must be mine or all' }]);
+    if (scope !== 'mine' && scope !== 'all') throw invalid([problem('scope', 'invalid_choice', { options: ['mine', 'all'] })]);
     res.send({ circles: await circles.list(caller, scope) });
   }));
 

@@ -10,6 +10,8 @@ import {
   summaryFilterSchema,
 } from '../../domain/feedback';
 import { idSchema, parseInput } from '../../domain/shared/validation';
+import { groupName, word } from '../../i18n';
+import { requestLocale } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 import { idempotencyKey, pathSegment, queryStrings } from './http';
 
@@ -47,12 +49,13 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
 
   server.post('/api/feedback', authed(ctx, async (caller, req, res) => {
     const input = parseInput(feedbackInputSchema, req.body);
-    const { item, created, notice } = await feedback.give(caller, input, idempotencyKey(req));
-    res.send(created ? 201 : 200, { item, ...(notice ? { notice } : {}) });
+    const { item, created, notices } = await feedback.give(caller, input, idempotencyKey(req));
+    res.send(created ? 201 : 200, { item, notices });
   }));
 
-  server.get('/api/feedback/options', authed(ctx, async (caller, _req, res) => {
-    res.send(await feedback.formOptions(caller));
+  server.get('/api/feedback/options', authed(ctx, async (caller, req, res) => {
+    const options = await feedback.formOptions(caller);
+    res.send({ ...options, topics: options.topics.map((value) => ({ value, label: word(requestLocale(req), `topic.${value}`) })) });
   }));
 
   server.get('/api/feedback/mine', authed(ctx, async (caller, _req, res) => {
@@ -68,7 +71,8 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
   }));
 
   server.get('/api/feedback/export.csv', authed(ctx, async (caller, req, res) => {
-    const csv = await feedback.exportCsv(caller, filterOf(req));
+    const locale = requestLocale(req);
+    const csv = await feedback.exportCsv(caller, (label) => groupName(locale, label), filterOf(req));
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="leaderful-feedback.csv"',

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import { z } from 'zod';
-import { DomainError } from '../../domain/shared/errors';
+import { invalid, problem } from '../../domain/shared/errors';
 import { idSchema, parseInput } from '../../domain/shared/validation';
 
 /** Reading requests and shaping answers, the same way in every tab API route module. */
@@ -59,9 +59,9 @@ export function sendETag(res: Response, doc: { _etag?: string }): void {
   res.header('ETag', doc._etag ?? '');
 }
 
-/** The If-Match an edit must carry: the ETag of the `what` the caller edited (a 412 follows if it moved on). */
-export function requireIfMatch(req: Request, what: string): string {
+/** The If-Match a pilot edit must carry: the ETag of the pilot the caller edited (a 412 follows if it moved on). */
+export function requireIfMatch(req: Request): string {
   const etag = req.header('if-match');
-  if (!etag) throw new DomainError('validation', `If-Match: send the ETag of the ${what} you edited.`, [{ field: 'If-Match', message: 'required' }]);
+  if (!etag) throw invalid([problem('If-Match', 'required')], 'pilot.if_match');
   return String(etag);
 }

@@ -1,5 +1,7 @@
 import restify, { type Request } from 'restify';
 import { toCsv } from '../../domain/shared/csv';
+import { word } from '../../i18n';
+import { requestLocale } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 import { queryParam } from './http';
 import { statusParam } from './pilots';
@@ -29,13 +31,14 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {
     const { pilots } = await domain.portfolio.build(caller, filterOf(req));
+    const locale = requestLocale(req);
     const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
     const csv = toCsv(
       ['Pilot', 'Practice', 'Team', 'Manager', 'Status', 'Start', 'End', 'Check-ins', 'Participation', 'Confidence', 'Open feedback', 'Health', 'Signals'],
       pilots.map((p) => [
         p.title, p.practiceName, p.teamName, p.managerName, p.status, p.startDate, p.endDate, p.health.rounds,
         pct(p.health.participation), p.health.confidence ?? '', p.health.openFeedback, p.health.level,
-        p.health.signals.map((s) => `${s.kind}: ${s.reason}`).join(' | '),
+        p.health.signals.map((s) => `${s.kind}: ${word(locale, s.code, s.params)}`).join(' | '),
       ]),
     );
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

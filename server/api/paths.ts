@@ -1,6 +1,10 @@
+import type { Request } from 'restify';
 import { userIdSchema } from '../../domain/circles';
 import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
 import { parseInput } from '../../domain/shared/validation';
+import type { Caller } from '../../domain/shared/caller';
+import { words } from '../../i18n';
+import { requestLocale } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 import { idempotencyKey, pathParam } from './http';
 
@@ -35,64 +39,72 @@ import { idempotencyKey, pathParam } from './http';
 export function registerPathRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
   const { paths } = domain;
+  /** A path as the tab gets it: the level named in the request's language too. */
+  const view = (req: Request, caller: Caller, p: Parameters<typeof paths.view>[1]) => ({ ...paths.view(caller, p), levelLabel: words(requestLocale(req)).word(`level.${p.level}`) });
 
-  server.get('/api/paths/options', authed(ctx, async (caller, _req, res) => {
-    res.send(await paths.options(caller));
+  server.get('/api/paths/options', authed(ctx, async (caller, req, res) => {
+    const w = words(requestLocale(req));
+    const options = await paths.options(caller);
+    res.send({
+      ...options,
+      levels: options.levels.map((value) => ({ value, label: w.word(`level.${value}`), description: w.word(`level_about.${value}`) })),
+      elements: options.elements.map((value) => ({ value, label: w.word(`element.${value}`), description: w.word(`element_about.${value}`) })),
+    });
   }));
 
-  server.get('/api/paths/me', authed(ctx, async (caller, _req, res) => {
+  server.get('/api/paths/me', authed(ctx, async (caller, req, res) => {
     const path = await paths.mine(caller);
-    res.send({ path: path ? paths.view(caller, path) : null });
+    res.send({ path: path ? view(req, caller, path) : null });
   }));
 
   server.put('/api/paths/me', authed(ctx, async (caller, req, res) => {
     const { level } = parseInput(pathLevelSchema, req.body ?? {});
     const { path, created } = await paths.setLevel(caller, level);
-    res.send(created ? 201 : 200, { path: paths.view(caller, path) });
+    res.send(created ? 201 : 200, { path: view(req, caller, path) });
   }));
 
   server.put('/api/paths/me/assessment', authed(ctx, async (caller, req, res) => {
     const { ratings, note } = parseInput(assessmentSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.assess(caller, ratings, note)) });
+    res.send({ path: view(req, caller, await paths.assess(caller, ratings, note)) });
   }));
 
   server.post('/api/paths/me/goals', authed(ctx, async (caller, req, res) => {
     const input = parseInput(goalSchema, req.body ?? {});
-    res.send(201, { path: paths.view(caller, await paths.addGoal(caller, input)) });
+    res.send(201, { path: view(req, caller, await paths.addGoal(caller, input)) });
   }));
 
   server.patch('/api/paths/me/goals/:goalId', authed(ctx, async (caller, req, res) => {
     const patch = parseInput(goalPatchSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.editGoal(caller, pathParam(req, 'goalId'), patch)) });
+    res.send({ path: view(req, caller, await paths.editGoal(caller, pathParam(req, 'goalId'), patch)) });
   }));
 
   server.del('/api/paths/me/goals/:goalId', authed(ctx, async (caller, req, res) => {
-    res.send({ path: paths.view(caller, await paths.removeGoal(caller, pathParam(req, 'goalId'))) });
+    res.send({ path: view(req, caller, await paths.removeGoal(caller, pathParam(req, 'goalId'))) });
   }));
 
   server.post('/api/paths/me/shares', authed(ctx, async (caller, req, res) => {
     const input = parseInput(shareSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.share(caller, input)) });
+    res.send({ path: view(req, caller, await paths.share(caller, input)) });
   }));
 
   server.del('/api/paths/me/shares/:userId', authed(ctx, async (caller, req, res) => {
-    res.send({ path: paths.view(caller, await paths.unshare(caller, pathParam(req, 'userId', userIdSchema))) });
+    res.send({ path: view(req, caller, await paths.unshare(caller, pathParam(req, 'userId', userIdSchema))) });
   }));
 
   server.put('/api/paths/me/recognition', authed(ctx, async (caller, req, res) => {
     const input = parseInput(recognitionSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.setRecognition(caller, input)) });
+    res.send({ path: view(req, caller, await paths.setRecognition(caller, input)) });
   }));
 
-  server.post('/api/paths/me/review-request', authed(ctx, async (caller, _req, res) => {
-    res.send({ path: paths.view(caller, await paths.requestReview(caller)) });
+  server.post('/api/paths/me/review-request', authed(ctx, async (caller, req, res) => {
+    res.send({ path: view(req, caller, await paths.requestReview(caller)) });
   }));
 
-  server.get('/api/paths/shared', authed(ctx, async (caller, _req, res) => {
+  server.get('/api/paths/shared', authed(ctx, async (caller, req, res) => {
     const shared = await paths.sharedWithMe(caller);
     res.send({
       paths: shared.map((p) => {
-        const v = paths.view(caller, p);
+        const v = view(req, caller, p);
         const share = p.shares.find((s) => s.userId === caller.userId);
         return { id: v.id, owner: v.owner, level: v.level, levelLabel: v.levelLabel, myRelation: share?.relation, coach: !!share?.coach, review: v.review };
       }),
@@ -100,16 +112,16 @@ export function registerPathRoutes(ctx: ApiContext): void {
   }));
 
   server.get('/api/paths/:id', authed(ctx, async (caller, req, res) => {
-    res.send({ path: paths.view(caller, await paths.get(caller, pathParam(req, 'id'))) });
+    res.send({ path: view(req, caller, await paths.get(caller, pathParam(req, 'id'))) });
   }));
 
   server.post('/api/paths/:id/coaching', authed(ctx, async (caller, req, res) => {
     const { text } = parseInput(coachingSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.coach(caller, pathParam(req, 'id'), text, idempotencyKey(req))) });
+    res.send({ path: view(req, caller, await paths.coach(caller, pathParam(req, 'id'), text, idempotencyKey(req))) });
   }));
 
   server.post('/api/paths/:id/review', authed(ctx, async (caller, req, res) => {
     const input = parseInput(reviewSchema, req.body ?? {});
-    res.send({ path: paths.view(caller, await paths.review(caller, pathParam(req, 'id'), input)) });
+    res.send({ path: view(req, caller, await paths.review(caller, pathParam(req, 'id'), input)) });
   }));
 }

@@ -1,5 +1,5 @@
 import type { Request } from 'restify';
-import { DomainError } from '../../domain/shared/errors';
+import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
@@ -29,7 +29,7 @@ function pilotId(req: Request): string {
 export function statusParam(req: Request): PilotStatus | undefined {
   const status = queryParam(req, 'status');
   if (status && !PILOT_STATUSES.includes(status as PilotStatus)) {
-    throw new DomainError('validation', `status: must be one of ${PILOT_STATUSES.join(', ')}`, [{ field: 'status', message: 'unknown status' }]);
+    throw invalid([problem('status', 'invalid_choice', { options: PILOT_STATUSES })]);
   }
   return status as PilotStatus | undefined;
 }
@@ -71,7 +71,7 @@ export function registerPilotRoutes(ctx: ApiContext): void {
 
   server.patch('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const id = pilotId(req);
-    const etag = requireIfMatch(req, 'pilot');
+    const etag = requireIfMatch(req);
     const patch = parseInput(pilotPatchSchema, req.body);
     const pilot = await domain.pilots.edit(caller, id, patch, etag);
     res.send({ pilot: view(pilot, true) });
@@ -91,7 +91,7 @@ export function registerPilotRoutes(ctx: ApiContext): void {
 
   server.post('/api/pilots/:id/:action', authed(ctx, async (caller, req, res) => {
     const action = String(req.params.action) as PilotAction;
-    if (!ACTIONS.includes(action)) throw new DomainError('not_found', `Unknown action “${String(req.params.action).slice(0, 40)}”.`);
+    if (!ACTIONS.includes(action)) throw refusal('not_found', 'pilot.unknown_action', { action: String(req.params.action).slice(0, 40) });
     const pilot = await domain.pilots.transition(caller, pilotId(req), action);
     res.send({ pilot: view(pilot, true) });
   }));

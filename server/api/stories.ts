@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain/shared/errors';
+import { invalid, problem } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/validation';
 import { REACTION_KINDS, reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storySearchSchema, storyShareSchema, type ReactionKind } from '../../domain/stories';
 import { authed, type ApiContext } from './context';
@@ -57,7 +57,7 @@ export function registerStoryRoutes(ctx: ApiContext): void {
 
   server.del('/api/stories/:id/reactions/:kind', authed(ctx, async (caller, req, res) => {
     const kind = String(req.params.kind ?? '') as ReactionKind;
-    if (!REACTION_KINDS.includes(kind)) throw new DomainError('validation', `kind: must be one of ${REACTION_KINDS.join(', ')}`, [{ field: 'kind', message: `must be one of ${REACTION_KINDS.join(', ')}` }]);
+    if (!REACTION_KINDS.includes(kind)) throw invalid([problem('kind', 'invalid_choice', { options: REACTION_KINDS })]);
     res.send({ story: stories.view(caller, await stories.react(caller, pathParam(req, 'id'), kind, false)) });
   }));
 

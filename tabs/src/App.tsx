@@ -3,7 +3,7 @@ import { makeStaticStyles, makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
 import type { Host, HostTheme } from './host/types';
-import { I18nProvider, type Messages } from './i18n';
+import { I18nProvider, type Dictionary } from './i18n';
 import { HostThemeContext, fluentTheme } from './theme';
 import { SignInGate } from './views/shell/SignInGate';
 
@@ -16,7 +16,7 @@ const useStyles = makeStyles({
 });
 
 /** Theme and language from the host (live theme changes included), then sign-in, then the views. */
-export function App({ host, messages }: { host: Host; messages: Messages }) {
+export function App({ host, dictionary }: { host: Host; dictionary: Dictionary }) {
   useGlobalStyles();
   const s = useStyles();
   const [theme, setTheme] = useState<HostTheme>(host.theme);
@@ -31,7 +31,7 @@ export function App({ host, messages }: { host: Host; messages: Messages }) {
       {/* Page styles sit on an inner element: the provider's own class is copied to portals (dialogs, dropdowns). */}
       <div className={s.root} data-theme={theme} id="app-root">
         <HostThemeContext.Provider value={theme}>
-          <I18nProvider locale={host.locale} messages={messages}>
+          <I18nProvider locale={host.locale} dictionary={dictionary}>
             <SignInGate host={host} />
           </I18nProvider>
         </HostThemeContext.Provider>

@@ -22,13 +22,13 @@ async function start(): Promise<void> {
   guessed.catch(() => undefined); // if the host's language differs, this guess is never awaited
   const host = await connectHost();
   const language = languageOf(host.locale);
-  const messages = await (language === guess ? guessed : loadMessages(language));
+  const dictionary = await (language === guess ? guessed : loadMessages(language));
   // A deep link from a card or notification opens the tab with subEntityId = a pilot's id (or a
   // feedback item's, a circle's, a story's, a project's or a path's: `feedback:…`, `circle:…`, …).
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
     history.replaceState(history.state, '', hrefFor(routeForSubPage(host.subPageId)));
   }
-  createRoot(document.getElementById('root')!).render(<App host={host} messages={messages} />);
+  createRoot(document.getElementById('root')!).render(<App host={host} dictionary={dictionary} />);
 }
 
 void start();

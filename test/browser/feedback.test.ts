@@ -207,7 +207,7 @@ describe('feedback in the tab', () => {
   });
 
   describe('inside Teams', () => {
-    test('a manager’s inbox in Spanish, over SSO, following the Teams theme live', async () => {
+    test('in Spanish: a manager’s inbox over SSO, following the Teams theme live; a member’s feedback with its group and notice', async () => {
       const teams = await b.openInTeams(jordan, { tabUrl: '/tabs/index.html#/feedback/inbox', locale: 'es-ES', theme: 'default' });
       await teams.tab.getByRole('heading', { name: 'Comentarios', level: 1 }).waitFor();
       await teams.tab.getByRole('tab', { name: 'Bandeja de entrada' }).waitFor();
@@ -221,6 +221,28 @@ describe('feedback in the tab', () => {
       for (const req of teams.apiRequests) expect(req.headers.authorization).toMatch(/^Bearer /);
       expect(teams.apiRequests.map((r) => r.path)).toContain('/api/feedback/inbox');
       expect(teams.errors).toEqual([]);
+
+      // A member sends anonymous feedback in Spanish: where it went, the group it is shown as and
+      // the server's notice (codes) appear in Spanish. A threshold above Operations' size (6
+      // besides Morgan) sends it up to leaders, as coming from the whole organisation.
+      const alex = demoUser('Alex');
+      expect((await b.t.api('/api/settings/anonymity', { as: alex, method: 'PUT', body: { anonymityThreshold: 8 } })).status).toBe(200);
+      try {
+        const member = await b.openInTeams(sam, { tabUrl: '/tabs/index.html#/feedback', locale: 'es-ES' });
+        const form = member.tab.getByTestId('give-form');
+        await form.getByRole('radio', { name: 'Carga de trabajo' }).check();
+        await form.getByRole('textbox').fill('Los relevos de turno se solapan con el pico de llamadas.');
+        await form.getByRole('radio', { name: 'De forma anónima' }).check();
+        await form.getByRole('button', { name: 'Enviar comentario' }).click();
+        const sent = member.tab.getByTestId('sent');
+        await sent.getByText('Gracias, tu comentario se ha enviado.').waitFor();
+        await sent.getByText('Enviado a: La dirección. Se muestra como: Alguien de tu organización.').waitFor();
+        await sent.getByTestId('rerouted').getByText('Tu equipo tiene menos de 8 personas además de tu responsable, así que, para mantener tu anonimato, va a la dirección y se muestra como procedente de tu organización.').waitFor();
+        expect(await sent.textContent()).not.toMatch(/Senior leaders|Someone in|Your team has|organisation/);
+        expect(member.errors).toEqual([]);
+      } finally {
+        expect((await b.t.api('/api/settings/anonymity', { as: alex, method: 'PUT', body: { anonymityThreshold: 5 } })).status).toBe(200);
+      }
     });
 
     test('a deep link to a feedback item (subEntityId) opens it', async () => {

@@ -1,9 +1,12 @@
+import type { Params } from '../../../domain/shared/codes';
+import type { ErrorBody } from '../../../platform/http';
 import type { FieldProblem } from './types';
 
 /**
  * The one way the tab talks to its API. Every request carries the caller's credentials, fetched
  * fresh each time (a Teams SSO token, or the demo user header), and every failure becomes an
- * `ApiError` with the server's code, message and per-field problems.
+ * `ApiError` with the server's code (the kind of failure), its reason (the domain's code, with
+ * params, which the tab words), its message and per-field problems.
  */
 export class ApiError extends Error {
   constructor(
@@ -11,6 +14,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldProblem[] = [],
+    readonly reason?: string,
+    readonly params: Params = {},
   ) {
     super(message);
   }
@@ -100,8 +105,8 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     body = undefined;
   }
-  const error = (body as { error?: { code?: string; message?: string; fields?: FieldProblem[] } } | undefined)?.error;
-  return new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? []);
+  const error = (body as { error?: Partial<ErrorBody['error']> } | undefined)?.error;
+  return new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText, error?.fields ?? [], error?.reason, error?.params);
 }
 
 /** `?a=1&b=x` from the values that are set (undefined, '' and false are left out), or ''. */

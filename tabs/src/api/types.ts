@@ -4,8 +4,13 @@
  * step with the server at compile time without bundling any server code.
  */
 import type { Role } from '../../../domain/shared/caller';
+import type { ErrorBody } from '../../../platform/http';
 
-export type { FieldProblem } from '../../../domain/shared/errors';
+/**
+ * A field problem as the API sends it: a code with its params (which the tab words in its
+ * reader's language) and the server's own wording of it.
+ */
+export type FieldProblem = Pick<NonNullable<ErrorBody['error']['fields']>[number], 'field' | 'message'> & Partial<Pick<NonNullable<ErrorBody['error']['fields']>[number], 'code' | 'params'>>;
 export type { Role };
 
 export interface Me {

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import type { ApiError } from '../api/client';
 import { useI18n, type I18n } from '../i18n';
 import { toApiError } from '../useLoad';
-import { localizeServer } from './errorText';
+import { fieldText } from './errorText';
 
 /** Field name → its problem, if any. */
 export type FieldErrors = Record<string, string | undefined>;
@@ -35,7 +35,7 @@ export function useSubmit() {
           for (const f of e.fields) {
             // Nested fields (`budget.amount`, `ratings.influencing`) keep their full name; a
             // problem with the whole object lands on its first part too.
-            mapped[f.field] = localizeServer(i18n, f.message);
+            mapped[f.field] = fieldText(i18n, f);
             const head = f.field.split('.')[0];
             mapped[head] ??= mapped[f.field];
           }

@@ -12,8 +12,11 @@ import { stories } from './en/stories';
  * English strings: the source dictionary, one file per area (en/*.ts) merged here. Every other
  * language must provide the same keys (`Messages`, checked per area by `Translation`), so a
  * missing translation is a type error, not a blank in the UI. `{name}` placeholders are filled by
- * `t(key, { name })`; counts come in `.one` / `.other` pairs for `plural`.
+ * `t(key, { name })`; counts come in `.one` / `.other` pairs for `plural`. The words for domain
+ * codes (`codes`, from i18n/) travel in the same chunk.
  */
+export { en as codes } from '../../../i18n/en';
+
 export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths };
 
 /** Keys two areas both define (a later spread would silently win): must be none. */

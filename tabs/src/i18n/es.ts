@@ -9,5 +9,7 @@ import { projects } from './es/projects';
 import { shell } from './es/shell';
 import { stories } from './es/stories';
 
-/** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English. */
+export { es as codes } from '../../../i18n/es';
+
+/** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
 export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths };

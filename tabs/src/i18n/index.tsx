@@ -1,17 +1,27 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import type { GroupLabel } from '../../../domain/anonymity/rules';
+import type { Params } from '../../../domain/shared/codes';
+import type { Code, Wordings } from '../../../i18n/codes';
+import { createWords } from '../../../i18n/format';
 import type { MessageKey, Messages } from './en';
 
 /**
  * Strings and formatting for the tab. The language comes from the Teams context locale (or the
  * browser's, standalone); anything we have no dictionary for falls back to English, while dates
  * and numbers still follow the full locale tag (en-GB vs en-US). Each dictionary is its own
- * chunk, and only the reader's is downloaded (`loadMessages`, before the first render). Every
- * dictionary has every key (`Messages`), so there is nothing to fall back to at run time.
+ * chunk, and only the reader's is downloaded (`loadMessages`, before the first render): the
+ * tab's own strings, and the words for every domain code (i18n/, the same the bot and the API
+ * use). Every dictionary has every key, so there is nothing to fall back to at run time.
  */
+export interface Dictionary {
+  messages: Messages;
+  codes: Wordings;
+}
+
 const DICTIONARIES = {
-  en: () => import('./en').then((m) => m.en as Messages),
-  es: () => import('./es').then((m) => m.es),
-} satisfies Record<string, () => Promise<Messages>>;
+  en: () => import('./en').then((m): Dictionary => ({ messages: m.en, codes: m.codes })),
+  es: () => import('./es').then((m): Dictionary => ({ messages: m.es, codes: m.codes })),
+} satisfies Record<string, () => Promise<Dictionary>>;
 export type Language = keyof typeof DICTIONARIES;
 
 export function languageOf(locale: string): Language {
@@ -19,7 +29,7 @@ export function languageOf(locale: string): Language {
   return lang in DICTIONARIES ? (lang as Language) : 'en';
 }
 
-export const loadMessages = (language: Language): Promise<Messages> => DICTIONARIES[language]();
+export const loadMessages = (language: Language): Promise<Dictionary> => DICTIONARIES[language]();
 
 /** Keys that come in `.one` / `.other` pairs. */
 type BaseOf<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
@@ -29,6 +39,10 @@ export interface I18n {
   locale: string;
   language: Language;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** A domain code (a refusal, field problem, signal, notice, topic…) in the reader's words. */
+  word(code: Code, params?: Params): string;
+  /** A group's label ("Your organisation", "Ops (other teams)", a team's name). */
+  group(label: GroupLabel): string;
   /** A count in words: `${base}.one` or `${base}.other` by the language's plural rules; `{count}` is filled in. */
   plural(base: PluralBase, count: number, vars?: Record<string, string | number>): string;
   /**
@@ -43,7 +57,7 @@ export interface I18n {
   list(items: string[]): string;
 }
 
-export function createI18n(locale: string, messages: Messages): I18n {
+export function createI18n(locale: string, { messages, codes }: Dictionary): I18n {
   const language = languageOf(locale);
   const safeLocale = Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : language;
   const dateFmt = new Intl.DateTimeFormat(safeLocale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -52,6 +66,7 @@ export function createI18n(locale: string, messages: Messages): I18n {
   const decimalFmt = new Intl.NumberFormat(safeLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const listFmt = new Intl.ListFormat(safeLocale, { style: 'short', type: 'conjunction' });
   const pluralRules = new Intl.PluralRules(safeLocale);
+  const words = createWords(codes, safeLocale);
   const t: I18n['t'] = (key, vars) => {
     const text = messages[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
@@ -60,6 +75,8 @@ export function createI18n(locale: string, messages: Messages): I18n {
     locale: safeLocale,
     language,
     t,
+    word: words.word,
+    group: (label) => words.group(label),
     plural(base, count, vars) {
       const key = (pluralRules.select(count) === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
       return t(key, { count, ...vars });
@@ -77,10 +94,10 @@ export function createI18n(locale: string, messages: Messages): I18n {
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('en-US', {} as Messages));
+const I18nContext = createContext<I18n>(createI18n('en-US', { messages: {} as Messages, codes: {} as Wordings }));
 
-export function I18nProvider({ locale, messages, children }: { locale: string; messages: Messages; children: ReactNode }) {
-  const value = useMemo(() => createI18n(locale, messages), [locale, messages]);
+export function I18nProvider({ locale, dictionary, children }: { locale: string; dictionary: Dictionary; children: ReactNode }) {
+  const value = useMemo(() => createI18n(locale, dictionary), [locale, dictionary]);
   // Screen readers pick their voice from the page language.
   useEffect(() => {
     document.documentElement.lang = value.language;

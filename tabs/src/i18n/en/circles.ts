@@ -74,8 +74,6 @@ export const circles = {
   'election.close': 'Close the election now',
   'election.closed': 'The election is closed.',
   'election.rules': 'How ties and rotation work',
-  'election.tieBreakRule': 'Most votes wins. A tie goes to the tied nominee who has convened this circle least recently (never before comes first); if still tied, to the one nominated first.',
-  'election.rotationRule': 'With no nominees when the election closes, the sitting convenor carries on for a new term if they may stand; otherwise the role rotates to the member who has convened least recently (never before comes first), in the order people joined.',
   'election.result': 'Election {number}: {name} is the convenor.',
   'election.rule.votes': 'Most votes.',
   'election.rule.tie_break': 'A tie, settled by the tie-break rule.',

@@ -76,8 +76,6 @@ export const circles: Translation<typeof en> = {
   'election.close': 'Cerrar la elección ahora',
   'election.closed': 'La elección está cerrada.',
   'election.rules': 'Cómo funcionan los empates y la rotación',
-  'election.tieBreakRule': 'Gana quien tenga más votos. Un empate se resuelve a favor de quien haya coordinado este círculo hace más tiempo (primero quien nunca lo ha hecho); si sigue el empate, a favor de quien fue nominado primero.',
-  'election.rotationRule': 'Si no hay nominaciones al cerrar la elección, la coordinación actual sigue otro mandato si puede presentarse; si no, el rol rota al miembro que haya coordinado hace más tiempo (primero quien nunca lo ha hecho), por orden de incorporación.',
   'election.result': 'Elección {number}: {name} coordina el círculo.',
   'election.rule.votes': 'Más votos.',
   'election.rule.tie_break': 'Un empate, resuelto por la regla de desempate.',

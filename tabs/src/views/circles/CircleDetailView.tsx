@@ -146,7 +146,7 @@ function Members({ circle }: { circle: CircleView }) {
       <ul className={s.grid} style={{ listStyleType: 'none', margin: 0, padding: 0 }} data-testid="members">
         {circle.members.map((m) => (
           <li key={m.id} className={s.row}>
-            <span>{m.name}</span>
+            <span>{m.name ?? i18n.word('person.former_member')}</span>
             {m.isConvenor && <LabelBadge label={i18n.t('circle.convenorLabel')} color="informative" />}
           </li>
         ))}
@@ -191,7 +191,7 @@ function Election({ circle, busy, act }: { circle: CircleView; busy: boolean; ac
           <Body1 data-testid="election-status">
             {t(`election.reason.${election.reason}`)} {t('election.closes', { date: i18n.date(election.closesAt) })} {`${i18n.plural('count.votes', election.votesCast)}.`}
           </Body1>
-          {election.excluded.length > 0 && <Caption1 className={s.muted}>{t('election.excluded', { names: i18n.list(election.excluded.map((p) => p.name)) })}</Caption1>}
+          {election.excluded.length > 0 && <Caption1 className={s.muted}>{t('election.excluded', { names: i18n.list(election.excluded.map((p) => p.name ?? i18n.word('person.former_member'))) })}</Caption1>}
           <Caption1 className={s.muted}>{t('election.secret')}</Caption1>
           {election.nominees.length === 0 ? (
             <Body1>{t('election.noNominees')}</Body1>
@@ -243,7 +243,7 @@ function Election({ circle, busy, act }: { circle: CircleView; busy: boolean; ac
                 <Select value={nomineeChosen} onChange={(_, d) => setNominee(d.value)}>
                   {nominable.map((m) => (
                     <option key={m.id} value={m.id}>
-                      {m.id === me.user.id ? t('election.myself', { name: m.name }) : m.name}
+                      {m.id === me.user.id ? t('election.myself', { name: m.name ?? '' }) : (m.name ?? i18n.word('person.former_member'))}
                     </option>
                   ))}
                 </Select>
@@ -267,8 +267,11 @@ function Election({ circle, busy, act }: { circle: CircleView; busy: boolean; ac
           </div>
           <details>
             <summary>{t('election.rules')}</summary>
-            <Caption1 as="p">{t('election.tieBreakRule')}</Caption1>
-            <Caption1 as="p">{t('election.rotationRule')}</Caption1>
+            {election.rules.map((rule) => (
+              <Caption1 as="p" key={rule}>
+                {i18n.word(rule)}
+              </Caption1>
+            ))}
           </details>
         </>
       )}

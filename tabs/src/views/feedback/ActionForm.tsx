@@ -8,6 +8,7 @@ import { tokens } from '@fluentui/react-theme';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
+import { fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
 import { toApiError } from '../../useLoad';
 import { TEXT_MAX, textProblem } from './validation';
@@ -71,7 +72,7 @@ export function ActionForm({ title, label, hint, required, submitLabel, withDueD
     } catch (err) {
       const apiErr = toApiError(err);
       const field = apiErr.fields.find((f) => f.field === 'text' || f.field === 'note');
-      if (field) setProblem(field.message);
+      if (field) setProblem(fieldText(i18n, field));
       else setFailure(apiErr);
       setSaving(false);
     }

@@ -10,14 +10,13 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
 import { SuccessBar } from '../../components/SuccessBar';
-import { WordedText } from '../../components/WordedText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor, type Route } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { ContributorActions, OwnerActions } from './Actions';
 import { getFeedbackItem, type FeedbackItemResult, type ContributorView, type OwnerView } from './api';
-import { sentTo, shownAs, topicKey } from './labels';
+import { sentTo, shownAs, topicText } from './labels';
 import { DueText, StateBadge, Thread, fromText, weekText } from './parts';
 
 /**
@@ -87,11 +86,12 @@ export default function FeedbackItemView({ id, backTo }: { id: string; backTo?: 
 }
 
 function ItemHeader({ item, extra }: { item: OwnerView | ContributorView; extra?: React.ReactNode }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const s = useStyles();
   return (
     <PageHeader
-      title={t('fb.itemTitle', { topic: t(topicKey(item.topic)) })}
+      title={t('fb.itemTitle', { topic: topicText(i18n, item.topic) })}
       badges={
         <div className={s.badges}>
           <StateBadge state={item.state} />
@@ -180,11 +180,11 @@ function ContributorItem({ item, onUpdated }: { item: ContributorView; onUpdated
         <dl className={s.definitions}>
           <dt className={s.term}>{t('fb.sentToLabel')}</dt>
           <dd className={s.definition}>
-            <WordedText worded={sentTo(i18n, item)} />
+            <span>{sentTo(i18n, item)}</span>
           </dd>
           <dt className={s.term}>{t('fb.shownAsLabel')}</dt>
           <dd className={s.definition}>
-            <WordedText worded={shownAs(i18n, item)} />
+            <span>{shownAs(i18n, item)}</span>
           </dd>
           <dt className={s.term}>{t('fb.whenLabel')}</dt>
           <dd className={s.definition}>{weekText(i18n, item.createdWeek)}</dd>

@@ -13,21 +13,22 @@ import { LockClosedRegular, PersonRegular } from '@fluentui/react-icons';
 import { useRef, useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
-import { WordedText } from '../../components/WordedText';
+import { fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
 import { hrefFor } from '../../router';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
 import { uuid } from '../../uuid';
-import { giveFeedback, type ContributorView, type FeedbackOptions, type FeedbackTopic } from './api';
-import { TOPICS, sentTo, shownAs, topicKey } from './labels';
+import { giveFeedback, type ContributorView, type FeedbackOptions, type FeedbackTopic, type Notice } from './api';
+import { TOPICS, sentTo, shownAs, topicText } from './labels';
 import { TEXT_MAX, textProblem } from './validation';
 
 /**
  * Give feedback to one's manager or to senior leaders, about a topic and optionally a pilot,
  * with one's name or anonymously. What "anonymous" means is spelled out before sending, with
  * the organisation's threshold; after sending, the tab says where it went and how it is shown,
- * in the server's terms (it may have gone up to leaders, or left the pilot out, to stay anonymous).
+ * with the server's notices (it may have gone up to leaders, or left the pilot out, to stay
+ * anonymous), worded from their codes.
  */
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '720px' },
@@ -47,8 +48,11 @@ const NO_PILOT = '__none';
 
 interface Sent {
   item: ContributorView;
-  pilotLeftOut: boolean;
+  notices: Notice[];
 }
+
+/** Test hooks for the notices people look for. */
+const NOTICE_ID: Record<Notice['code'], string> = { 'notice.rerouted': 'rerouted', 'notice.pilot_left_out': 'pilot-left-out' };
 
 export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions; onSent?(item: ContributorView): void }) {
   const { api } = useSession();
@@ -85,8 +89,8 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
     setFailure(undefined);
     setSent(undefined);
     try {
-      const { item } = await giveFeedback(api, { audience, topic: topic!, text: trimmed, anonymous, ...(pilotId ? { pilotId } : {}) }, requestKey.current);
-      setSent({ item, pilotLeftOut: !!pilotId && !item.pilot });
+      const { item, notices } = await giveFeedback(api, { audience, topic: topic!, text: trimmed, anonymous, ...(pilotId ? { pilotId } : {}) }, requestKey.current);
+      setSent({ item, notices: notices ?? [] });
       requestKey.current = uuid();
       setText('');
       setTopic(undefined);
@@ -95,7 +99,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
       requestAnimationFrame(() => resultRef.current?.focus());
     } catch (err) {
       const apiErr = toApiError(err);
-      const fields = Object.fromEntries(apiErr.fields.filter((f) => ['topic', 'text', 'audience'].includes(f.field)).map((f) => [f.field, f.message]));
+      const fields = Object.fromEntries(apiErr.fields.filter((f) => ['topic', 'text', 'audience'].includes(f.field)).map((f) => [f.field, fieldText(i18n, f)]));
       if (Object.keys(fields).length) setErrors(fields);
       else setFailure(apiErr);
     } finally {
@@ -113,10 +117,13 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
               <MessageBarTitle>{t('fb.give.sent')}</MessageBarTitle>
               <span className={s.explain}>
                 <span>
-                  {t('fb.sentToLabel')} <WordedText worded={sentTo(i18n, sent.item)} />. {t('fb.shownAsLabel')} <WordedText worded={shownAs(i18n, sent.item)} />.
+                  {t('fb.sentToLabel')} <span>{sentTo(i18n, sent.item)}</span>. {t('fb.shownAsLabel')} <span>{shownAs(i18n, sent.item)}</span>.
                 </span>
-                {sent.item.rerouted && <span data-testid="rerouted">{t('fb.give.rerouted', { k })}</span>}
-                {sent.pilotLeftOut && <span data-testid="pilot-left-out">{t('fb.give.pilotLeftOut')}</span>}
+                {sent.notices.map((n) => (
+                  <span key={n.code} data-testid={NOTICE_ID[n.code]} data-notice={n.code}>
+                    {i18n.word(n.code, n.params)}
+                  </span>
+                ))}
                 {sent.item.visibleFrom && <span>{t('fb.visibleFrom', { date: i18n.date(sent.item.visibleFrom) })}</span>}
                 <Link href={hrefFor({ name: 'feedbackItem', id: sent.item.id })}>{t('fb.give.open')}</Link>
               </span>
@@ -131,7 +138,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
           <Radio
             value="manager"
             disabled={!options.manager}
-            label={options.manager ? t('fb.give.toManagerNamed', { name: options.manager.name }) : t('fb.give.noManager')}
+            label={options.manager ? (options.manager.name ? t('fb.give.toManagerNamed', { name: options.manager.name }) : t('fb.give.toManager')) : t('fb.give.noManager')}
           />
           <Radio value="leaders" label={t('fb.give.toLeaders')} />
         </RadioGroup>
@@ -140,7 +147,7 @@ export function GiveFeedbackForm({ options, onSent }: { options: FeedbackOptions
       <Field label={t('fb.give.topic')} required validationState={errors.topic ? 'error' : 'none'} validationMessage={errors.topic}>
         <RadioGroup ref={topicRef} value={topic ?? ''} onChange={(_, d) => setTopic(d.value as FeedbackTopic)} layout="horizontal" className={s.radios}>
           {TOPICS.map((tp) => (
-            <Radio key={tp} value={tp} label={t(topicKey(tp))} />
+            <Radio key={tp} value={tp} label={topicText(i18n, tp)} />
           ))}
         </RadioGroup>
       </Field>

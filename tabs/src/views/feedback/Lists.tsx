@@ -5,7 +5,6 @@ import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useId, useMemo, useState } from 'react';
-import { WordedText } from '../../components/WordedText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hrefFor } from '../../router';
 import type { ContributorView, FeedbackState, OwnerView } from './api';
@@ -176,10 +175,10 @@ function ContributorCard({ item }: { item: ContributorView }) {
       </Subtitle2>
       <div className={s.meta}>
         <Caption1>
-          {t('fb.sentToLabel')} <WordedText worded={sentTo(i18n, item)} />
+          {t('fb.sentToLabel')} <span>{sentTo(i18n, item)}</span>
         </Caption1>
         <Caption1>
-          {t('fb.shownAsLabel')} <WordedText worded={shownAs(i18n, item)} />
+          {t('fb.shownAsLabel')} <span>{shownAs(i18n, item)}</span>
         </Caption1>
         <Caption1>{weekText(i18n, item.createdWeek)}</Caption1>
         {item.pilot && <Caption1>{t('fb.about', { title: item.pilot.title })}</Caption1>}

@@ -1,16 +1,16 @@
-import type { ContributorView, FeedbackInput, OwnerView } from '../../../../domain/feedback';
+import type { ContributorView, FeedbackInput, Notice, OwnerView } from '../../../../domain/feedback';
 import type { FeedbackTopic } from '../../../../domain/feedback/model';
 import { enc, type ApiClient } from '../../api/client';
 
 /** Feedback's calls and shapes: giving it, the two lists, one item and what its people do with it. */
-export type { ContributorView, FeedbackInput, OwnerView, ViewEntry } from '../../../../domain/feedback';
+export type { ContributorView, FeedbackInput, Notice, OwnerView, ViewEntry } from '../../../../domain/feedback';
 export type { FeedbackState, FeedbackTopic } from '../../../../domain/feedback/model';
 
 /** What the give-feedback form offers the caller (GET /api/feedback/options). */
 export interface FeedbackOptions {
   threshold: number;
   topics: { value: FeedbackTopic; label: string }[];
-  manager?: { id: string; name: string };
+  manager?: { id: string; name?: string };
   pilots: { id: string; title: string }[];
 }
 
@@ -31,7 +31,7 @@ export const getFeedbackOptions = (api: ApiClient, signal?: AbortSignal) => api.
 
 /** `requestKey` makes a retried submission return the item created the first time. */
 export const giveFeedback = (api: ApiClient, input: FeedbackInput, requestKey: string) =>
-  api.post<{ item: ContributorView; notice?: string }>('/api/feedback', { body: input, headers: idempotent(requestKey) });
+  api.post<{ item: ContributorView; notices?: Notice[] }>('/api/feedback', { body: input, headers: idempotent(requestKey) });
 
 export const myFeedback = (api: ApiClient, signal?: AbortSignal) => api.get<{ items: ContributorView[] }>('/api/feedback/mine', { signal }).then((r) => r.items);
 

@@ -4,7 +4,7 @@ import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import type { ContributorView, FeedbackState, FeedbackTopic, OwnerView, ViewEntry } from './api';
-import { groupLabel, stateKey, topicKey } from './labels';
+import { stateKey, topicText } from './labels';
 
 /** Small pieces every feedback view shares: badges, who it is from, dates, the thread. */
 const useStyles = makeStyles({
@@ -43,18 +43,19 @@ export function StateBadge({ state }: { state: FeedbackState }) {
 }
 
 export function TopicBadge({ topic }: { topic: FeedbackTopic }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
   return (
     <Badge shape="rounded" appearance="outline" color="informative" data-topic={topic}>
-      {t(topicKey(topic))}
+      {topicText(i18n, topic)}
     </Badge>
   );
 }
 
 /** Who an owner sees it from: a name for named items, only a group for anonymous ones. */
 export function fromText(i18n: I18n, item: Pick<OwnerView, 'from' | 'anonymous'>): string {
-  if ('group' in item.from) return i18n.t('fb.from.anonymous', { group: groupLabel(i18n, item.from.group) });
-  return item.from.team ? i18n.t('fb.from.namedTeam', { name: item.from.name, team: item.from.team }) : item.from.name;
+  if ('group' in item.from) return i18n.t('fb.from.anonymous', { group: i18n.group(item.from.group) });
+  const name = item.from.name ?? i18n.t('fb.someone');
+  return item.from.team ? i18n.t('fb.from.namedTeam', { name, team: item.from.team }) : name;
 }
 
 export const weekText = (i18n: I18n, week: string) => i18n.t('fb.weekOf', { date: i18n.date(week) });
@@ -102,7 +103,7 @@ export function Thread({ entries, viewer, item }: { entries: ViewEntry[]; viewer
   const contributorName = () => {
     if (viewer === 'contributor') return t('fb.you');
     const from = (item as OwnerView).from;
-    return 'name' in from ? from.name : t('fb.anonymousColleague');
+    return 'group' in from ? t('fb.anonymousColleague') : (from.name ?? t('fb.someone'));
   };
   return (
     <ol className={s.thread} aria-label={t('fb.conversation')} data-testid="thread">

@@ -15,12 +15,11 @@ import { ExportButton } from '../../components/ExportButton';
 import { Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
 import { NumericHeaderCell } from '../../components/NumericHeaderCell';
-import { WordedText } from '../../components/WordedText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { hasRole, useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { feedbackInbox } from '../feedback/api';
-import { groupLabel, pitfallReason, STATES, TOPICS, stateKey, topicKey } from '../feedback/labels';
+import { pitfallReason, STATES, TOPICS, stateKey, topicText } from '../feedback/labels';
 import { InboxList } from '../feedback/Lists';
 import { feedbackCsv, feedbackSummary, getAnonymity, getSignals, setAnonymity, type SummaryGroup } from './api';
 
@@ -84,7 +83,7 @@ function FeedbackSummary() {
       .filter((x) => x.n > 0)
       .sort((a, b) => b.n - a.n)
       .slice(0, 2)
-      .map((x) => `${t(topicKey(x.tp))} (${x.n})`)
+      .map((x) => `${topicText(i18n, x.tp)} (${x.n})`)
       .join(', ');
   return (
     <Section title={t('leaderFb.summary')} id="feedback-summary">
@@ -126,7 +125,7 @@ function FeedbackSummary() {
                 {data.groups.map((g) => (
                   <TableRow key={g.key} data-group={g.key}>
                     <TableCell>
-                      {groupLabel(i18n, g.label)}
+                      {i18n.group(g.label)}
                       {g.level !== 'team' && g.teams.length > 0 && <Caption1 className={s.muted}> · {i18n.list(g.teams)}</Caption1>}
                     </TableCell>
                     <TableCell className={s.number}>{g.counts.total}</TableCell>
@@ -188,9 +187,9 @@ function Signals() {
                 <MessageBar intent="warning" layout="multiline" data-signal={sig.kind}>
                   <MessageBarBody>
                     <MessageBarTitle>
-                      {t(SIGNAL_KIND[sig.kind] ?? 'signal.overload')} · {groupLabel(i18n, sig.group.label)}
+                      {t(SIGNAL_KIND[sig.kind] ?? 'signal.overload')} · {i18n.group(sig.group.label)}
                     </MessageBarTitle>
-                    <WordedText worded={pitfallReason(i18n, sig)} />
+                    <span>{pitfallReason(i18n, sig)}</span>
                   </MessageBarBody>
                 </MessageBar>
               </li>

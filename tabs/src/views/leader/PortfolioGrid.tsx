@@ -281,7 +281,7 @@ const PortfolioRow = memo(function PortfolioRow({ pilot: p, index, top, active, 
       </div>
       <div role="gridcell" className={mergeClasses(s.cell, s.notNarrow)}>
         {first ? (
-          <span className={s.signals} data-signals={h.signals.map((x) => x.kind).join(' ')} title={h.signals.map((x) => pilotSignalReason(i18n, x).text).join('\n')}>
+          <span className={s.signals} data-signals={h.signals.map((x) => x.kind).join(' ')} title={h.signals.map((x) => pilotSignalReason(i18n, x)).join('\n')}>
             <WarningRegular className={s.signalIcon} aria-hidden="true" />
             <span className={s.signalLines}>
               <span className={s.signalText}>{t(`signal.${first.kind}` as const)}</span>

@@ -25,7 +25,8 @@ export type Updated = (next: Path, key: MessageKey) => void;
 /** The sections only the owner of a path sees: its level, the self-assessment, goals and sharing. */
 export function ChooseLevel({ path, onDone }: { path?: Path; onDone: Updated }) {
   const { api } = useSession();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const s = useListStyles();
   const [level, setLevel] = useState<Level | ''>(path?.level ?? '');
   const submit = useSubmit();
@@ -45,7 +46,7 @@ export function ChooseLevel({ path, onDone }: { path?: Path; onDone: Updated }) 
         <Field label={t('path.levelLabel')} required {...fieldState(submit.fields.level)}>
           <RadioGroup name="level" value={level} onChange={(_, d) => setLevel(d.value as Level)}>
             {LEVELS.map((l) => (
-              <Radio key={l} value={l} label={`${t(`level.${l}`)} — ${t(`level.${l}.d`)}`} />
+              <Radio key={l} value={l} label={`${i18n.word(`level.${l}`)} — ${i18n.word(`level_about.${l}`)}`} />
             ))}
           </RadioGroup>
         </Field>
@@ -90,7 +91,7 @@ export function Assessment({ path, onDone }: { path: Path; onDone: Updated }) {
         }}
       >
         {ELEMENTS.map((el) => (
-          <Field key={el} label={t(`element.${el}`)} hint={t(`element.${el}.d`)} required {...fieldState(submit.fields[`ratings.${el}`])}>
+          <Field key={el} label={i18n.word(`element.${el}`)} hint={i18n.word(`element_about.${el}`)} required {...fieldState(submit.fields[`ratings.${el}`])}>
             <RadioGroup name={`ratings.${el}`} layout="horizontal" value={ratings[el] ? String(ratings[el]) : ''} onChange={(_, d) => setRatings((r) => ({ ...r, [el]: Number(d.value) }))} data-element={el}>
               {[1, 2, 3, 4, 5].map((n) => (
                 <Radio key={n} value={String(n)} label={String(n)} />
@@ -228,7 +229,7 @@ export function Sharing({ path, options, onDone }: { path: Path; options: PathOp
     async (signal) => {
       const circles = await Promise.all(options.circles.map((c) => getCircle(api, c.id, signal).catch(() => undefined)));
       const seen = new Map<string, string>();
-      for (const c of circles) for (const m of c?.members ?? []) if (m.id !== me.user.id) seen.set(m.id, m.name);
+      for (const c of circles) for (const m of c?.members ?? []) if (m.id !== me.user.id && m.name) seen.set(m.id, m.name);
       return [...seen].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
     },
     [api, options.circles.map((c) => c.id).join(',')],

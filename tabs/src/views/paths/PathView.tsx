@@ -81,7 +81,7 @@ function SharedWithMe() {
         {shared.data.map((p) => (
           <li key={p.id} className={s.row}>
             <Link href={hrefFor({ name: 'path', id: p.id })}>{t('shared.entry', { name: p.owner.name })}</Link>
-            <span className={s.muted}>{t(`level.${p.level}`)}</span>
+            <span className={s.muted}>{i18n.word(`level.${p.level}`)}</span>
             <LabelBadge label={t(`share.relation.${p.myRelation}`)} color="informative" />
             {p.review?.status === 'requested' && <LabelBadge label={t('shared.reviewAsked')} color="warning" />}
           </li>

@@ -33,7 +33,7 @@ export default function SharedPathView({ id }: { id: string }) {
   return (
     <Page>
       {back}
-      <PageHeader title={t('path.ofOwner', { name: path.owner.name })} subtitle={`${t(`level.${path.level}`)} — ${t(`level.${path.level}.d`)}`} />
+      <PageHeader title={t('path.ofOwner', { name: path.owner.name })} subtitle={`${i18n.word(`level.${path.level}`)} — ${i18n.word(`level_about.${path.level}`)}`} />
       <Caption1 className={s.row}>
         <LockClosedRegular aria-hidden />
         {t('path.sharedWithYou', { name: path.owner.name, relation: t(`share.relation.${path.myRelation ?? 'peer'}`) })}
@@ -44,7 +44,7 @@ export default function SharedPathView({ id }: { id: string }) {
           <dl className={s.definitions} data-testid="ratings">
             {ELEMENTS.map((el) => (
               <div key={el} style={{ display: 'contents' }}>
-                <dt className={s.term}>{t(`element.${el}`)}</dt>
+                <dt className={s.term}>{i18n.word(`element.${el}`)}</dt>
                 <dd className={s.definition}>{t('assess.rating', { value: path.assessment!.ratings[el] })}</dd>
               </div>
             ))}

@@ -1,11 +1,18 @@
 import type { LeadershipElement as Element, LeadershipLevel as Level, PathShare } from '../../../../domain/paths/model';
-import type { PathOptions, PathView } from '../../../../domain/paths';
+import type { PathOptions as DomainPathOptions, PathView as DomainPathView } from '../../../../domain/paths';
 import { enc, type ApiClient } from '../../api/client';
 import { uuid } from '../../uuid';
 
 /** Development paths' calls and shapes: my path, the paths shared with me, coaching and the readiness review. */
 export { LEADERSHIP_ELEMENTS as ELEMENTS, LEADERSHIP_LEVELS as LEVELS, type LeadershipElement as Element, type LeadershipLevel as Level } from '../../../../domain/paths/model';
-export type { PathOptions, PathView };
+
+/** A path as the API sends it: the level also named in the request's language. */
+export type PathView = DomainPathView & { levelLabel: string };
+/** What the path's forms offer, levels and elements named in the request's language. */
+export type PathOptions = Omit<DomainPathOptions, 'levels' | 'elements'> & {
+  levels: { value: Level; label: string; description: string }[];
+  elements: { value: Element; label: string; description: string }[];
+};
 
 /** A path shared with the caller, as the list of them shows it. */
 export type SharedPath = Pick<PathView, 'id' | 'owner' | 'level' | 'levelLabel' | 'review'> & { myRelation: PathShare['relation']; coach: boolean };

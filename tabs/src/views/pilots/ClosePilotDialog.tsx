@@ -10,6 +10,7 @@ import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
+import { fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
@@ -62,7 +63,7 @@ export default function ClosePilotDialog({ open, pilot, onDismiss, onClosed }: C
       onClosed(await closePilot(api, pilot.id, outcome, learning.trim()));
     } catch (err) {
       const apiErr = toApiError(err);
-      const fieldProblems = Object.fromEntries(apiErr.fields.filter((f) => f.field === 'outcome' || f.field === 'learning').map((f) => [f.field, f.message]));
+      const fieldProblems = Object.fromEntries(apiErr.fields.filter((f) => f.field === 'outcome' || f.field === 'learning').map((f) => [f.field, fieldText(i18n, f)]));
       if (Object.keys(fieldProblems).length) setErrors(fieldProblems);
       else setFailure(apiErr);
     } finally {

@@ -12,7 +12,6 @@ import { Loading } from '../../components/Loading';
 import { HealthIndicator, StatusBadge } from '../../components/PilotBadges';
 import { Sparkline } from '../../components/Sparkline';
 import { SuccessBar } from '../../components/SuccessBar';
-import { WordedText } from '../../components/WordedText';
 import { flash } from '../../flash';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { hrefFor, type Route } from '../../router';
@@ -245,7 +244,7 @@ function HealthSection({ pilot }: { pilot: PilotView }) {
             <MessageBar key={i} intent="warning" layout="multiline" data-signal={sig.kind}>
               <MessageBarBody>
                 <MessageBarTitle>{t(`signal.${sig.kind}` as const)}</MessageBarTitle>
-                <WordedText worded={pilotSignalReason(i18n, sig)} />
+                <span>{pilotSignalReason(i18n, sig)}</span>
               </MessageBarBody>
             </MessageBar>
           ))

@@ -13,7 +13,7 @@ import { tokens } from '@fluentui/react-theme';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { errorText } from '../../components/errorText';
+import { errorText, fieldText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
@@ -145,9 +145,9 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
     }
     if (err.fields.length) {
       const known = (field: string) => !!formRef.current?.querySelector(`[data-field="${CSS.escape(field)}"]`);
-      const { fields, other } = serverErrors(err.fields, values, known);
+      const { fields, other } = serverErrors(err.fields, values, known, (p) => fieldText(i18n, p));
       setErrors(fields);
-      setBanner({ text: other.length ? other.map((p) => `${p.field}: ${p.message}`).join(' ') : t('form.fixErrors') });
+      setBanner({ text: other.length ? other.map((p) => `${p.field}: ${fieldText(i18n, p)}`).join(' ') : t('form.fixErrors') });
       setFocusFirstError((n) => n + 1);
       return;
     }

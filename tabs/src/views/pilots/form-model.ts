@@ -112,10 +112,11 @@ export function toInput(v: FormValues, base: Cadence = DEFAULT_CADENCE): PilotIn
 }
 
 /**
- * Splits server field problems into those a form field shows and the rest. Measure indexes are
- * positions among the filled rows we sent, so map them back to the rows on screen.
+ * Splits server field problems into those a form field shows (worded by `say`) and the rest.
+ * Measure indexes are positions among the filled rows we sent, so map them back to the rows on
+ * screen.
  */
-export function serverErrors(problems: FieldProblem[], values: FormValues, known: (field: string) => boolean): { fields: FormErrors; other: FieldProblem[] } {
+export function serverErrors(problems: FieldProblem[], values: FormValues, known: (field: string) => boolean, say: (p: FieldProblem) => string): { fields: FormErrors; other: FieldProblem[] } {
   const filledRows = values.successMeasures.map((m, i) => (m.trim() ? i : -1)).filter((i) => i >= 0);
   const fields: FormErrors = {};
   const other: FieldProblem[] = [];
@@ -125,7 +126,7 @@ export function serverErrors(problems: FieldProblem[], values: FormValues, known
     if (m) field = `successMeasures.${filledRows[Number(m[1])] ?? 0}`;
     else if (field === 'successMeasures') field = 'successMeasures.0';
     else if (field === 'cadence') field = 'cadence.weekdays';
-    if (known(field) && !fields[field]) fields[field] = p.message;
+    if (known(field) && !fields[field]) fields[field] = say(p);
     else other.push(p);
   }
   return { fields, other };
