@@ -10,6 +10,7 @@ import { Feedback } from './feedback/feedback';
 import { Outbox } from './outbox/outbox';
 import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
+import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
@@ -48,7 +49,7 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
-  const portfolio = new PortfolioView(store);
+  const portfolio = new PortfolioView(store, new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock));
   const circles = new Circles(store, directory, outbox, clock);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock);

@@ -6,7 +6,7 @@ import type { Config } from './config';
 import type { Log } from '../platform/log';
 
 /**
- * The app's background work: the check-in scheduler and outbox delivery. Both are safe with
+ * The app's background work: the check-in scheduler (with feedback's daily batch) and outbox delivery. Both are safe with
  * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
  * with `tick()` and `delivery.flush()` and a manual clock.
  */
@@ -37,8 +37,12 @@ export class Background {
       try {
         await this.domain.checkins.tick(tenantId);
         await this.domain.circles.tick(tenantId);
-        // Owners' quiet digest: at most one per owner per week (the outbox key says so).
-        if (feedbackDue) await this.domain.feedback.queueDigests(tenantId);
+        if (feedbackDue) {
+          // Contributor steps on anonymous threads reach owners in the daily batch, never live.
+          await this.domain.feedback.deliverBatches(tenantId);
+          // Owners' quiet digest: at most one per owner per week (the outbox key says so).
+          await this.domain.feedback.queueDigests(tenantId);
+        }
       } catch (err) {
         this.log.error({ tenantId, err: String(err) }, 'scheduler pass failed');
       }

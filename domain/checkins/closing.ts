@@ -1,7 +1,8 @@
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Directory } from '../directory/directory';
 import type { Outbox } from '../outbox/outbox';
-import { average, deriveHealth } from '../pilots/health';
+import { effectiveThreshold, shownMean } from '../anonymity';
+import { deriveHealth } from '../pilots/health';
 import type { RoundFigures } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
 import type { Round } from './model';
@@ -48,17 +49,23 @@ export class RoundClosing {
   async close(round: Round): Promise<void> {
     const answers = await this.rounds.answersTo(round);
     const settings = await this.directory.settings(round.tenantId);
-    const threshold = settings.anonymityThreshold;
-    const num = (key: string) => answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
-    // Averages of fewer people than the tenant's threshold are not shown anywhere.
+    const threshold = effectiveThreshold(settings.anonymityThreshold);
+    // k per statistic: each question's average only over at least k people who answered it.
+    const stat = (key: string) => {
+      const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
+      const mean = shownMean(values, threshold);
+      return { mean, n: mean === null ? 0 : values.length };
+    };
+    const [confidence, autonomy, workload] = [stat('confidence'), stat('autonomy'), stat('workload')];
     const shown = answers.length >= threshold;
     const figures: RoundFigures = {
       date: round.date,
       invited: round.invited.length,
       answered: answers.length,
-      confidence: shown ? average(num('confidence')) : null,
-      autonomy: shown ? average(num('autonomy')) : null,
-      workload: shown ? average(num('workload')) : null,
+      confidence: confidence.mean,
+      autonomy: autonomy.mean,
+      workload: workload.mean,
+      counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
     };
     let closedNow = false;
     await this.rounds.updateRound(round.tenantId, round.id, (r) => {

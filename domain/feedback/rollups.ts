@@ -1,16 +1,9 @@
 import { daysBetween, isReleased } from '../anonymity/rules';
 import { isoDay, type Clock } from '../shared/clock';
-import { levelOf, neglectedFeedbackSignal } from '../pilots/health';
-import type { PilotHealth, Signal } from '../pilots/model';
+import { withFeedbackRollup } from '../pilots/health';
 import type { FeedbackRepository } from './repository';
 
-/** The feedback part of a pilot's health: open items, the neglected-feedback signal and the level. */
-export function withFeedbackRollup(health: PilotHealth, openFeedback: number, oldestDays: number): PilotHealth {
-  const signals: Signal[] = health.signals.filter((s) => s.kind !== 'neglected_feedback');
-  const neglected = neglectedFeedbackSignal(openFeedback, oldestDays);
-  if (neglected) signals.push(neglected);
-  return { ...health, openFeedback, signals, level: levelOf(health.rounds, signals, health.confidence) };
-}
+export { withFeedbackRollup };
 
 /** Keeps pilot.health.openFeedback current: named items at once, anonymous ones once released. */
 export class PilotRollups {
@@ -24,9 +17,11 @@ export class PilotRollups {
     const now = this.clock.now();
     const counted = rows.filter((r) => !r.anonymous || isReleased(r.createdWeek, now));
     const today = isoDay(now);
-    const oldestDays = counted.reduce((m, r) => Math.max(m, daysBetween(r.createdWeek, today)), 0);
+    const oldest = (rows: typeof counted) => rows.reduce((m, r) => Math.max(m, daysBetween(r.createdWeek, today)), 0);
+    const named = counted.filter((r) => !r.anonymous);
     await this.repo.updatePilot(tenantId, pilotId, (p) => {
-      const health = withFeedbackRollup(p.health, counted.length, oldestDays);
+      // The named part is kept apart: disclosure shows only it where anonymous counts may not be.
+      const health = { ...withFeedbackRollup(p.health, counted.length, oldest(counted)), namedFeedback: { open: named.length, oldestDays: oldest(named) } };
       return JSON.stringify(health) === JSON.stringify(p.health) ? undefined : { ...p, health };
     });
   }
