@@ -118,6 +118,7 @@ export function textOf(item: FeedbackItem, pilotTitle: string | undefined): stri
 export function ownerView(item: FeedbackItem, label: GroupLabel, ctx: Ctx, titles: Map<string, string>): OwnerView {
   const team = ctx.roster.team(item.teamId);
   const title = ctx.disclosure.namesPilot(item, label) && item.pilotId ? titles.get(item.pilotId) : undefined;
+  const movedUp = item.anonymous && item.audience === 'manager' && routeOf(item, ctx) === 'leaders';
   return {
     id: item.id,
     audience: item.audience,
@@ -129,8 +130,10 @@ export function ownerView(item: FeedbackItem, label: GroupLabel, ctx: Ctx, title
     state: item.state,
     dueDate: item.dueDate,
     createdWeek: item.createdWeek,
-    ...(item.ownerId ? { owner: { id: item.ownerId, name: item.ownerName ?? ctx.members.get(item.ownerId)?.name } } : {}),
-    entries: entries(item),
+    // A manager item that went up to leaders because its team fell below k: its manager (and their
+    // name on the thread) would say which team it came from.
+    ...(item.ownerId && !movedUp ? { owner: { id: item.ownerId, name: item.ownerName ?? ctx.members.get(item.ownerId)?.name } } : {}),
+    entries: movedUp ? entries(item).map(({ name: _name, ...e }) => e) : entries(item),
     ...(item.contributorVerdict ? { contributorVerdict: item.contributorVerdict } : {}),
     source: item.source ?? 'direct',
     canAct: true,
