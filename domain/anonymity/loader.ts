@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock';
 import { isValidTimeZone } from '../shared/schedule';
 import { Disclosure } from './disclosure';
 import { buildHierarchy } from './hierarchy';
-import type { AnonymityRepository, MemberInfo } from './repository';
+import type { AnonymityRepository, MemberInfo, TeamInfo } from './repository';
 import { addWeeks, effectiveThreshold, weekOf, type Scope } from './rules';
 
 /** How far back released data shapes the partition: the longest window any view reads. */
@@ -38,16 +38,34 @@ export class DisclosureLoader {
       this.repo.releasedItemScopes(tenantId, addWeeks(window, -RELEASE_HORIZON_WEEKS), window),
       this.repo.releasedRoundTeams(tenantId, addWeeks(window, -ROUND_HORIZON_WEEKS), window),
     ]);
-    const roster = buildHierarchy({
-      teams: teams.map((t) => ({ id: t.id, name: t.name, unit: t.department, managerId: t.managerId, memberIds: t.memberIds })),
-      people: members.map((m) => ({ userId: m.userId, unit: m.department, managerId: m.managerId })),
-    });
-    const readers = members.filter((m) => m.roles?.some((r) => r === 'leader' || r === 'admin')).map((m) => m.userId);
-    const released: Scope[] = [
-      ...items.map((i): Scope => i.scope ?? (i.teamId ? { level: 'team', teamId: i.teamId } : { level: 'tenant' })),
-      ...rounds.filter((r) => r.teamId).map((r): Scope => ({ level: 'team', teamId: r.teamId })),
-    ];
-    const disclosure = new Disclosure({ roster, k: effectiveThreshold(settings.anonymityThreshold), readers, now, released, timeZone: settings.defaultTimeZone && isValidTimeZone(settings.defaultTimeZone) ? settings.defaultTimeZone : 'UTC' });
-    return { disclosure, members };
+    return assemble({ now, settings, teams, members, items, rounds });
   }
+}
+
+/** What a disclosure is built from: the tenant's settings, roster and released scopes, as stored. */
+export interface DisclosureSources {
+  now: Date;
+  settings: TenantAnonymity;
+  teams: TeamInfo[];
+  members: MemberInfo[];
+  /** Items written in the horizon before this week, or before it and still open. */
+  items: { scope?: Scope; teamId?: string }[];
+  /** Teams of closed rounds dated in the round horizon before this week. */
+  rounds: { teamId?: string }[];
+}
+
+/** Builds the disclosure of one request from its sources. Pure: the loader and the anonymity suite share it. */
+export function assemble({ now, settings, teams, members, items, rounds }: DisclosureSources): Loaded {
+  const roster = buildHierarchy({
+    teams: teams.map((t) => ({ id: t.id, name: t.name, unit: t.department, managerId: t.managerId, memberIds: t.memberIds })),
+    people: members.map((m) => ({ userId: m.userId, unit: m.department, managerId: m.managerId })),
+  });
+  const readers = members.filter((m) => m.roles?.some((r) => r === 'leader' || r === 'admin')).map((m) => m.userId);
+  const released: Scope[] = [
+    ...items.map((i): Scope => i.scope ?? (i.teamId ? { level: 'team', teamId: i.teamId } : { level: 'tenant' })),
+    ...rounds.filter((r) => r.teamId).map((r): Scope => ({ level: 'team', teamId: r.teamId })),
+  ];
+  const timeZone = settings.defaultTimeZone && isValidTimeZone(settings.defaultTimeZone) ? settings.defaultTimeZone : 'UTC';
+  const disclosure = new Disclosure({ roster, k: effectiveThreshold(settings.anonymityThreshold), readers, now, released, timeZone });
+  return { disclosure, members };
 }

@@ -5,7 +5,7 @@ import { effectiveThreshold, shownMean } from '../anonymity';
 import { deriveHealth } from '../pilots/health';
 import type { RoundFigures } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
-import type { Round } from './model';
+import type { Answer, Round } from './model';
 import type { CheckinRepository } from './repository';
 
 /** Closed rounds' figures kept on the pilot (its health and the leader views read them). */
@@ -25,6 +25,28 @@ export interface RoundSummary {
   facilitatorId?: string;
   facilitatorName?: string;
   threshold: number;
+}
+
+/**
+ * A round's figures: k per statistic, so each question's average is over at least k people who
+ * answered that question, or withheld. Pure; what reaches health, portfolio, signals and cards.
+ */
+export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
+  const stat = (key: string) => {
+    const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
+    const mean = shownMean(values, k);
+    return { mean, n: mean === null ? 0 : values.length };
+  };
+  const [confidence, autonomy, workload] = [stat('confidence'), stat('autonomy'), stat('workload')];
+  return {
+    date: round.date,
+    invited: round.invited.length,
+    answered: answers.length,
+    confidence: confidence.mean,
+    autonomy: autonomy.mean,
+    workload: workload.mean,
+    counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
+  };
 }
 
 export type RoundClosedHook = (tenantId: string, roundId: string) => Promise<unknown>;
@@ -50,23 +72,8 @@ export class RoundClosing {
     const answers = await this.rounds.answersTo(round);
     const settings = await this.directory.settings(round.tenantId);
     const threshold = effectiveThreshold(settings.anonymityThreshold);
-    // k per statistic: each question's average only over at least k people who answered it.
-    const stat = (key: string) => {
-      const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
-      const mean = shownMean(values, threshold);
-      return { mean, n: mean === null ? 0 : values.length };
-    };
-    const [confidence, autonomy, workload] = [stat('confidence'), stat('autonomy'), stat('workload')];
+    const figures = roundFigures(round, answers, threshold);
     const shown = answers.length >= threshold;
-    const figures: RoundFigures = {
-      date: round.date,
-      invited: round.invited.length,
-      answered: answers.length,
-      confidence: confidence.mean,
-      autonomy: autonomy.mean,
-      workload: workload.mean,
-      counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
-    };
     let closedNow = false;
     await this.rounds.updateRound(round.tenantId, round.id, (r) => {
       if (r.status === 'closed') return undefined;

@@ -1,4 +1,4 @@
-import type { Disclosure, DisclosureLoader, MemberInfo, Roster } from '../anonymity';
+import type { Disclosure, DisclosureLoader, Loaded, MemberInfo, Roster } from '../anonymity';
 import { isoDay } from '../shared/clock';
 
 /** What every feedback decision is made against: disclosure (threshold, roster, partition) and the members, as of now. */
@@ -19,16 +19,20 @@ export class ContextLoader {
   constructor(private readonly loader: DisclosureLoader) {}
 
   async load(tenantId: string): Promise<Ctx> {
-    const { disclosure, members } = await this.loader.load(tenantId);
-    return {
-      disclosure,
-      k: disclosure.k,
-      roster: disclosure.roster,
-      members: new Map(members.map((m) => [m.userId, m])),
-      now: disclosure.now,
-      today: isoDay(disclosure.now),
-      thisWeek: disclosure.window,
-      readers: disclosure.readers,
-    };
+    return contextOf(await this.loader.load(tenantId));
   }
+}
+
+/** The context of one request, from its disclosure and members. Pure. */
+export function contextOf({ disclosure, members }: Loaded): Ctx {
+  return {
+    disclosure,
+    k: disclosure.k,
+    roster: disclosure.roster,
+    members: new Map(members.map((m) => [m.userId, m])),
+    now: disclosure.now,
+    today: isoDay(disclosure.now),
+    thisWeek: disclosure.window,
+    readers: disclosure.readers,
+  };
 }
