@@ -12,11 +12,13 @@ import type { PitfallSignal, Summary, SummaryCounts } from './views';
 
 const SIGNAL_WEEKS = 6;
 
-const emptyCounts = (): SummaryCounts => ({
-  total: 0,
-  byTopic: Object.fromEntries(FEEDBACK_TOPICS.map((t) => [t, 0])) as Record<FeedbackTopic, number>,
-  byState: Object.fromEntries(FEEDBACK_STATES.map((s) => [s, 0])) as Record<FeedbackState, number>,
-});
+const emptyCounts = (): SummaryCounts => {
+  const byTopic = {} as Record<FeedbackTopic, number>;
+  const byState = {} as Record<FeedbackState, number>;
+  for (const t of FEEDBACK_TOPICS) byTopic[t] = 0;
+  for (const st of FEEDBACK_STATES) byState[st] = 0;
+  return { total: 0, byTopic, byState };
+};
 
 const group = (c: Cell) => ({ key: c.key, level: c.level, label: c.label });
 /** Signals in a stable order: by the group's name, the organisation's cells last. */
