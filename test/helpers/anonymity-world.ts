@@ -62,6 +62,12 @@ export const planArb: fc.Arbitrary<Plan> = fc.record({
 
 export const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
 
+export interface TimelineEntry {
+  at: number;
+  kind: 'change' | 'write' | 'owner' | 'step' | 'round' | 'probe';
+  run: () => void;
+}
+
 /** What the simulation knows and no view shows: who wrote what, and who answered what. */
 export interface ItemTruth {
   author: string;
@@ -138,7 +144,7 @@ export class World {
   }
 
   /** People who may write: everyone but senior leaders and managers. */
-  private writers(): string[] {
+  writers(): string[] {
     const managers = new Set(this.teams.map((t) => t.managerId));
     return this.members.filter((m) => !m.roles.includes('leader') && !managers.has(m.userId)).map((m) => m.userId);
   }
@@ -166,30 +172,44 @@ export class World {
   // Playing the plan.
 
   run(): this {
-    this.plan.weeks.forEach((w, wi) => {
+    for (const e of this.timeline()) e.run();
+    return this;
+  }
+
+  /**
+   * The plan as a timeline: each entry sets the clock, runs the background tick and applies one
+   * event (or observes). The HTTP slice of the suite mirrors each entry over the real routes.
+   */
+  *timeline(): Generator<TimelineEntry> {
+    for (const [wi, w] of this.plan.weeks.entries()) {
       const base = START + wi * WEEK_MINUTES * MINUTE;
-      const events: { at: number; run: () => void }[] = [
-        ...w.changes.map((c) => ({ at: c.at, run: () => this.change(c) })),
-        ...w.items.map((x) => ({ at: x.at, run: () => this.write(x) })),
-        ...w.owner.map((o) => ({ at: o.at, run: () => this.ownerAct(o.item) })),
-        ...w.steps.map((s) => ({ at: s.at, run: () => this.step(s) })),
+      const events: TimelineEntry[] = [
+        ...w.changes.map((c): TimelineEntry => ({ at: c.at, kind: 'change', run: () => this.change(c) })),
+        ...w.items.map((x): TimelineEntry => ({ at: x.at, kind: 'write', run: () => this.write(x) })),
+        ...w.owner.map((o): TimelineEntry => ({ at: o.at, kind: 'owner', run: () => this.ownerAct(o.item) })),
+        ...w.steps.map((st): TimelineEntry => ({ at: st.at, kind: 'step', run: () => this.step(st) })),
         // Rounds close on Wednesday at 16:00 (the schedule's, not anyone's doing).
-        ...w.rounds.map((r) => ({ at: 2 * 24 * 60 + 16 * 60, run: () => this.closeRound(r) })),
-      ].sort((a, b) => a.at - b.at);
-      // Probes: as the week opens, after each event, at each day's batch (just before and after), as it ends.
+        ...w.rounds.map((r): TimelineEntry => ({ at: 2 * 24 * 60 + 16 * 60, kind: 'round', run: () => this.closeRound(r) })),
+      ];
+      // Probes: as the week opens, after each event, around the batches that carry this week's
+      // contributor steps (the day of each, and the next), and as the week ends.
       const probes = new Set<number>([1, WEEK_MINUTES - 2]);
       for (const e of events) probes.add(Math.min(e.at + 1, WEEK_MINUTES - 1));
-      // Around the batches that carry this week's contributor steps (the day of each, and the next).
       for (const st of w.steps) for (const d of [Math.floor(st.at / 1440), Math.floor(st.at / 1440) + 1]) for (const m of [16 * 60 + 59, 17 * 60 + 1]) probes.add(d * 24 * 60 + m + this.offsetMinutes());
-      const timeline = [...events.map((e) => ({ at: e.at, run: e.run, probe: false })), ...[...probes].filter((p) => p >= 0 && p < WEEK_MINUTES).map((p) => ({ at: p, run: () => this.observe(), probe: true }))];
-      timeline.sort((a, b) => a.at - b.at || Number(a.probe) - Number(b.probe));
-      for (const e of timeline) {
-        this.now = new Date(base + e.at * MINUTE);
-        this.tick();
-        e.run();
+      const all = [...events, ...[...probes].filter((p) => p >= 0 && p < WEEK_MINUTES).map((p): TimelineEntry => ({ at: p, kind: 'probe', run: () => this.observe() }))];
+      all.sort((x, y) => x.at - y.at || Number(x.kind === 'probe') - Number(y.kind === 'probe'));
+      for (const e of all) {
+        const instant = new Date(base + e.at * MINUTE);
+        yield {
+          ...e,
+          run: () => {
+            this.now = instant;
+            this.tick();
+            e.run();
+          },
+        };
       }
-    });
-    return this;
+    }
   }
 
   /** The tenant's 17:00 as minutes after UTC midnight, roughly (probes only). */
