@@ -1,7 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { pooledMean } from '../domain/anonymity';
+import type { Answer, Round } from '../domain/checkins';
+import type { Member, Team, TenantSettings } from '../domain/directory';
+import { EMPTY_HEALTH, deriveHealth, type Pilot } from '../domain/pilots';
+import { ManualClock } from '../domain/shared/clock';
+import { startTestApp, type TestApp } from '../support/app';
+import { replayOverHttp } from './helpers/anonymity-http';
 import { roundFigures } from '../domain/checkins/closing';
-import { deriveHealth } from '../domain/pilots';
 import { audit, emptyFigures } from './helpers/anonymity-auditor';
 import { World, planArb, type Plan, type WeekPlan } from './helpers/anonymity-world';
 
@@ -107,5 +113,102 @@ describe('the leak classes, as regression cases', () => {
     const openOf = (iso: string) => w.observations.find((o) => o.at.toISOString() === iso)!.portfolio.pilots.find((x) => x.id === 'pilot:0')!.health.openFeedback;
     expect(openOf('2027-01-11T00:01:00.000Z')).toBe(1);
     expect(openOf('2027-01-11T08:01:00.000Z')).toBe(0);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Over real HTTP: generated scenarios replayed through the routes, and the classes that need the store.
+
+describe('over real HTTP', () => {
+  const clock = new ManualClock(new Date('2027-01-04T00:00:00Z'));
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { SEED_DEMO_DATA: 'false', RATE_LIMIT_FEEDBACK_PER_HOUR: '10000' } });
+  });
+  afterAll(() => t.stop());
+
+  const HTTP_SCENARIOS = Number(process.env.ANONYMITY_HTTP_SCENARIOS ?? 3);
+  test(`${HTTP_SCENARIOS} generated scenarios over the routes: the routes agree with the domain, and the auditor finds nothing`, async () => {
+    const figures = emptyFigures();
+    // Smaller shapes: every probe reads every inbox, item, summary filter, export, signals and the portfolio.
+    const plans = fc.sample(planArb, { numRuns: 40, seed: 1313 }).map((p) => ({ ...p, teams: p.teams.slice(0, 4).map((x) => ({ ...x, size: Math.min(x.size, 12) })), loose: p.loose.slice(0, 4), weeks: p.weeks.slice(0, 3).map((w) => ({ ...w, rounds: [], items: w.items.map((x) => ({ ...x, pilot: false })) })) }));
+    const chosen = plans.filter((p) => p.weeks.some((w) => w.steps.length && w.items.length)).slice(0, HTTP_SCENARIOS);
+    for (const plan of chosen) {
+      const world = new World(plan);
+      const { observations, mismatches } = await replayOverHttp(t, clock, world);
+      expect(mismatches).toEqual([]);
+      const seenOverHttp = Object.assign(Object.create(World.prototype) as World, world, { observations });
+      expect(audit(seenOverHttp, figures)).toEqual([]);
+    }
+    console.log(JSON.stringify({ http: figures }));
+    expect(figures.views).toBeGreaterThan(0);
+  });
+
+  /** A pilot, a round with answers (at the given instants) and the tenant, in the store. */
+  async function roundWith(k: number, answers: { values: Record<string, string | number>; share?: boolean; at: string }[], closesAt = '2027-01-06T16:00:00Z') {
+    const tenantId = randomUUID();
+    await t.app.domain.directory.ensureTenant(tenantId);
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: k }));
+    const people = Array.from({ length: 8 }, () => randomUUID());
+    const members = people.map((userId, i): Member => ({ id: `member:${userId}`, tenantId, type: 'member', userId, name: `P${i}`, timeZone: 'UTC', roles: i === 7 ? ['leader'] : i === 0 ? ['manager'] : ['member'], teamIds: i < 7 ? ['team:x'] : [], department: 'Ops', workDays: [1, 2, 3, 4, 5] }));
+    const team: Team = { id: 'team:x', tenantId, type: 'team', name: 'Team X', kind: 'channel', department: 'Ops', managerId: people[0], memberIds: people.slice(1, 7) };
+    await t.app.store.bulkCreate('directory', [...members, team]);
+    const pilotId = `pilot:${randomUUID()}`;
+    const pilot: Pilot = {
+      id: pilotId, tenantId, type: 'pilot', title: 'Quiet mornings', practiceName: 'Focus', hypothesis: 'h', successMeasures: [], teamId: 'team:x', teamName: 'Team X', managerId: people[0], managerName: 'P0',
+      cadence: { weekdays: [3], time: '09:00', everyWeeks: 1, reminderHours: 0, roundHours: 7 }, questions: [{ id: 'workload', kind: 'scale', text: 'Workload?' }, { id: 'blocker', kind: 'text', text: 'What got in the way of quiet mornings?' }],
+      startDate: '2027-01-04', endDate: '2027-06-30', status: 'paused', createdAt: '', updatedAt: '', health: EMPTY_HEALTH,
+    };
+    const roundId = `round:${pilotId}:2027-01-06`;
+    const round: Round = { id: roundId, tenantId, type: 'round', pilotId, teamId: 'team:x', date: '2027-01-06', number: 1, opensAt: '2027-01-06T09:00:00Z', closesAt, invited: people.slice(0, 7), schedule: {}, prompted: people.slice(0, 7), reminded: [], answered: [], status: 'open' };
+    const docs: Answer[] = answers.map((a, i) => ({ id: `answer:${roundId}:${people[i]}`, tenantId, type: 'answer', pilotId, roundId, userId: people[i], values: a.values, shareAnonymously: !!a.share, answeredAt: a.at }));
+    await t.app.store.bulkCreate('pilots', [pilot]);
+    await t.app.store.bulkCreate('checkins', [round, ...docs]);
+    return { tenantId, pilotId, roundId, leader: { tenantId, userId: people[7], name: 'P7' } };
+  }
+
+  test('3. a check-in answer is shared only from a round of at least k answerers, and names its pilot only while its team may be named', async () => {
+    clock.set('2027-01-06T16:00:00Z');
+    const small = await roundWith(5, [{ values: { blocker: 'Only I answered.' }, share: true, at: '2027-01-06T10:00:00Z' }, { values: { workload: 3 }, at: '2027-01-06T11:00:00Z' }]);
+    await t.app.domain.checkins.tick(small.tenantId);
+    expect(await t.app.domain.feedback.shareCheckinAnswers(small.tenantId, small.roundId)).toBe(0);
+    expect(JSON.stringify(await t.app.store.all('feedback', small.tenantId, 'SELECT * FROM c WHERE c.tenantId = @tenantId'))).not.toContain('Only I answered.');
+
+    const big = await roundWith(5, Array.from({ length: 6 }, (_, i) => ({ values: { workload: 3, blocker: `Blocker ${i}` }, share: i === 2, at: '2027-01-06T10:00:00Z' })));
+    await t.app.domain.checkins.tick(big.tenantId); // closing shares the answers marked so
+    await t.app.domain.feedback.shareCheckinAnswers(big.tenantId, big.roundId); // and again is harmless
+    expect(await t.app.store.all('feedback', big.tenantId, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.source = 'checkin'")).toHaveLength(1);
+    clock.set('2027-01-12T09:00:00Z');
+    const shown = async () => ((await t.api('/api/feedback/inbox', { as: big.leader })).body.items as any[]).find((i) => i.source === 'checkin');
+    expect(await shown()).toMatchObject({ from: { group: { level: 'team', name: 'Team X' } }, pilot: { title: 'Quiet mornings' }, text: expect.stringContaining('What got in the way of quiet mornings?') });
+    await t.app.store.update<TenantSettings>('directory', big.tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: 8 }));
+    const rolled = await shown();
+    expect(rolled.from.group.level).not.toBe('team');
+    expect(rolled).not.toHaveProperty('pilot');
+    expect(rolled.text).toBe('From a check-in:\n\nBlocker 2');
+  });
+
+  test('7. round figures reach health at the scheduled close, the same whenever people answered', async () => {
+    const answers = (at: (i: number) => string) => Array.from({ length: 5 }, (_, i) => ({ values: { workload: 1 + i, confidence: 4 }, at: at(i) }));
+    clock.set('2027-01-06T15:59:00Z');
+    const early = await roundWith(5, answers(() => '2027-01-06T09:01:00Z'));
+    const late = await roundWith(5, answers((i) => `2027-01-06T15:5${i}:00Z`));
+    const pilotOf = async (r: { tenantId: string; pilotId: string }) => (await t.app.store.read<Pilot>('pilots', r.tenantId, r.pilotId))!;
+    for (const r of [early, late]) await t.app.domain.checkins.tick(r.tenantId);
+    expect((await pilotOf(early)).roundFigures).toBeUndefined();
+    clock.set('2027-01-06T16:00:00Z');
+    for (const r of [early, late]) await t.app.domain.checkins.tick(r.tenantId);
+    const [a, b] = [await pilotOf(early), await pilotOf(late)];
+    expect(a.roundFigures).toEqual([{ date: '2027-01-06', invited: 7, answered: 5, confidence: 4, autonomy: null, workload: 3, counts: { confidence: 5, autonomy: 0, workload: 5 } }]);
+    expect(b.roundFigures).toEqual(a.roundFigures);
+    expect(b.health).toEqual(a.health);
+  });
+
+  test('the summary filter takes bot-installed team ids', async () => {
+    const { leader } = await roundWith(5, []);
+    const res = await t.api(`/api/feedback/summary?teamId=${encodeURIComponent('team:19:abc-DEF_1@thread.tacv2')}`, { as: leader });
+    expect(res.status).toBe(404); // a well-formed id of no team in this tenant: not found, not 400
+    expect((await t.api('/api/feedback/summary?teamId=team:x', { as: leader })).status).toBe(200);
+    expect((await t.api(`/api/feedback/summary?teamId=${encodeURIComponent('team x<')}`, { as: leader })).status).toBe(400);
   });
 });

@@ -64,6 +64,7 @@ export const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
 
 export interface TimelineEntry {
   at: number;
+  instant?: Date;
   kind: 'change' | 'write' | 'owner' | 'step' | 'round' | 'probe';
   run: () => void;
 }
@@ -112,6 +113,8 @@ export class World {
   /** Instants owners changed something (their own changes may show at once). */
   readonly ownerActs: Date[] = [];
   readonly observations: Observation[] = [];
+  /** The last event applied, as a route would receive it (the HTTP slice replays it). */
+  last?: { kind: 'write'; userId: string; audience: 'manager' | 'leaders'; anonymous: boolean; itemId?: string } | { kind: 'owner'; itemId: string; actor: string } | { kind: 'step'; itemId: string; userId: string; step: WeekPlan['steps'][number]['kind']; changed: boolean };
   private n = 0;
 
   constructor(readonly plan: Plan) {
@@ -202,6 +205,7 @@ export class World {
         const instant = new Date(base + e.at * MINUTE);
         yield {
           ...e,
+          instant,
           run: () => {
             this.now = instant;
             this.tick();
@@ -251,6 +255,7 @@ export class World {
   }
 
   private write(x: WeekPlan['items'][number]): void {
+    this.last = undefined;
     const writers = this.writers();
     if (!writers.length) return;
     const userId = writers[x.author % writers.length];
@@ -258,6 +263,7 @@ export class World {
     const { disclosure } = this.load();
     let audience: 'manager' | 'leaders' = x.toManager && team ? 'manager' : 'leaders';
     let ownerId = audience === 'manager' ? team!.managerId : undefined;
+    this.last = { kind: 'write', userId, audience, anonymous: x.anonymous };
     const department = team?.department ?? this.member(userId).department;
     // As intake composes an item (domain/feedback/intake.ts), with disclosure's attribution.
     let scope: FeedbackItem['scope'] = team ? { level: 'team', teamId: team.id } : department ? { level: 'department', department } : { level: 'tenant' };
@@ -269,6 +275,7 @@ export class World {
     }
     const keepPilot = x.pilot && team && (!x.anonymous || (scope.level === 'team' && scope.teamId === team.id));
     const id = `feedback:${this.n++}`;
+    this.last = { ...this.last, itemId: id };
     const createdWeek = weekOf(this.now);
     this.items.push({
       id, tenantId: 't', type: 'feedback', audience, topic: 'workload', text: `Item ${id}`, anonymous: x.anonymous,
@@ -280,22 +287,32 @@ export class World {
   }
 
   private ownerAct(index: number): void {
+    this.last = undefined;
     if (!this.items.length) return;
     const i = index % this.items.length;
     const item = this.items[i];
     if (item.state === 'closed' || item.state === 'acted') return;
+    // Whoever may act on it now: its manager, or a senior leader.
+    const { disclosure } = this.load();
+    const actor = disclosure.route(item) === 'owner' ? item.ownerId! : this.leaders[0];
+    if (!disclosure.itemLabel(item, { userId: actor, leader: this.leaders.includes(actor) })) return;
+    this.last = { kind: 'owner', itemId: item.id, actor };
     this.items[i] = { ...item, state: 'acted', replies: [...item.replies, { from: 'owner', kind: 'acted', text: 'Done.', week: weekOf(this.now) }] };
     this.ownerActs.push(this.now);
   }
 
   private step(s: WeekPlan['steps'][number]): void {
+    this.last = undefined;
     if (!this.items.length) return;
     const i = s.item % this.items.length;
+    const author = this.items[i].authorId ?? this.truth.get(this.items[i].id)!.author;
+    this.last = { kind: 'step', itemId: this.items[i].id, userId: author, step: s.kind, changed: false };
     const { disclosure } = this.load();
-    const step = s.kind === 'reply' ? replyStep(`Answer ${this.n++}`) : confirmStep(s.kind === 'confirm');
+    const step = s.kind === 'reply' ? replyStep(`Answer to ${this.items[i].id}`) : confirmStep(s.kind === 'confirm');
     try {
       const next = record(this.items[i], step, weekOf(this.now), disclosure);
       if (!next) return;
+      this.last.changed = true;
       if (this.items[i].anonymous) this.steps.push({ itemId: this.items[i].id, at: this.now });
       else this.ownerActs.push(this.now); // a named item's step is visible at once, by design
       this.items[i] = next;
