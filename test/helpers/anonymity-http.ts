@@ -23,6 +23,7 @@ export async function replayOverHttp(t: TestApp, clock: ManualClock, world: Worl
   const itemIds = new Map<string, string>();
   const mismatches: string[] = [];
   const observations: Observation[] = [];
+  const digestsSeen = new Set<string>();
   const { store, domain } = t.app;
 
   await domain.directory.ensureTenant(tenantId);
@@ -114,6 +115,14 @@ export async function replayOverHttp(t: TestApp, clock: ManualClock, world: Worl
         if (res.status !== 200) mismatches.push(`summary ${query}: ${res.status}`);
         summaries.push({ filter, weeks, summary: res.body });
       }
+    }
+    // Digests the tick just queued count only what their owner may see now.
+    const digests = await store.all<{ id: string; target: { userId?: string }; data: { waiting: number } }>('outbox', tenantId, "SELECT c.id, c.target, c.data FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND c.kind = 'feedback_digest'");
+    for (const d of digests.filter((x) => !digestsSeen.has(x.id))) {
+      digestsSeen.add(d.id);
+      const owner = [...users.entries()].find(([, r]) => r === d.target.userId)?.[0];
+      const visible = items.filter((x) => x.viewer === owner).length;
+      if (d.data.waiting > visible) mismatches.push(`digest for ${owner} counts ${d.data.waiting} items, they see ${visible}`);
     }
     const csv = await api(leaders[0], '/api/feedback/export.csv');
     if (csv.status !== 200) mismatches.push(`export: ${csv.status}`);
