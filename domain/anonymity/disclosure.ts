@@ -103,7 +103,7 @@ export class Disclosure {
     if (item.audience === 'leaders') return 'leaders';
     if (!item.anonymous) return 'owner';
     const teamId = scopeOf(item).teamId;
-    return item.ownerId && teamId && this.roster.crowd({ level: 'team', teamId }, [item.ownerId]) >= this.k ? 'owner' : 'leaders';
+    return item.ownerId && teamId && this.managerCrowd(teamId, item.ownerId) >= this.k ? 'owner' : 'leaders';
   }
 
   released(item: Pick<Disclosable, 'createdWeek'>): boolean {
@@ -142,7 +142,7 @@ export class Disclosure {
    * team, without them, reaches k; otherwise they go to senior leaders, never as that team.
    */
   attribute(writer: { userId: string; teamId?: string; department?: string; audience: 'manager' | 'leaders'; ownerId?: string }): { audience: 'manager' | 'leaders'; scope: Scope; rerouted: boolean } | undefined {
-    if (writer.audience === 'manager' && writer.teamId && this.roster.crowd({ level: 'team', teamId: writer.teamId }, [writer.ownerId]) >= this.k) {
+    if (writer.audience === 'manager' && writer.teamId && this.managerCrowd(writer.teamId, writer.ownerId) >= this.k) {
       return { audience: 'manager', scope: { level: 'team', teamId: writer.teamId }, rerouted: false };
     }
     const rerouted = writer.audience === 'manager';
@@ -157,6 +157,11 @@ export class Disclosure {
       return { audience: 'leaders', scope: d ? { level: 'department', department: d, within: parts } : { level: 'tenant', within: parts }, rerouted };
     }
     return { audience: 'leaders', scope: this.scopeOfCell(finest, cell), rerouted };
+  }
+
+  /** Who a manager's item may be from, as far as the manager (or a reader they talk to) can tell. */
+  private managerCrowd(teamId: string, ownerId: string | undefined): number {
+    return this.roster.crowd({ level: 'team', teamId }, [ownerId, ...this.readers]);
   }
 
   private scopeOfCell(p: Partition, cell: Cell): Scope {

@@ -130,6 +130,8 @@ export class World {
     });
     for (const d of plan.loose) this.person(DEPTS[d]);
     for (let i = 0; i < plan.leaders; i++) this.person(undefined, ['leader']);
+    // A senior leader may sit in a team too (as a member): never counted in anyone's crowd.
+    if (plan.leaders === 2 && this.teams.length > 1) this.teams[1].memberIds!.push(this.leaders[1]);
   }
 
   private person(department: string | undefined, roles: MemberInfo['roles'] = ['member']): string {
