@@ -309,9 +309,6 @@ function normalise(s: Scope): Scope {
   return { level: 'tenant' };
 }
 
-/** Keys of what a scope's `within` lists. */
-export const withinKey = { team: teamKey, department: deptKey };
-
 export class Partition {
   private readonly byKey: Map<string, Cell>;
 
