@@ -19,9 +19,11 @@ export interface Figures {
   statistics: number;
   timedSteps: number;
   smallestSet: number;
+  /** The smallest margin over k any pair of observations of an item left (0: exactly k). */
+  tightestMargin: number;
 }
 
-export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity });
+export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity, tightestMargin: Infinity });
 
 type Cells = SummaryGroup[];
 
@@ -58,9 +60,11 @@ export function audit(world: World, figures: Figures): string[] {
 
   // 1. Anonymous items: every pair of observations, across routes and over time.
   const seen = new Map<string, Map<string, { label: GroupLabel; cells: Cells; now: Roster; viewers: Set<string>; readers: string[] }>>();
+  const contexts = new Map<string, number>();
   for (const o of world.observations) {
     const cells = cellsOf(o);
-    const cellsKey = JSON.stringify([cells.map((c) => [c.key, c.label, c.teams]), o.roster.teams]);
+    const context = JSON.stringify([cells.map((c) => [c.key, c.label, c.teams]), o.roster.teams]);
+    const cellsKey = `#${contexts.get(context) ?? (contexts.set(context, contexts.size), contexts.size - 1)}`;
     for (const { viewer, view } of o.items) {
       figures.views++;
       if (!view.anonymous || !('group' in view.from)) continue;
@@ -86,6 +90,7 @@ export function audit(world: World, figures: Figures): string[] {
         figures.itemPairs++;
         const both = [...groups[i].people].filter((p) => groups[j].people.has(p) && !excluded.has(p)).length;
         figures.smallestSet = Math.min(figures.smallestSet, both);
+        figures.tightestMargin = Math.min(figures.tightestMargin, both - truth.k);
         if (both < truth.k) fail(`item ${id}: ${JSON.stringify(groups[i].label)} and ${JSON.stringify(groups[j].label)} leave ${both} < k=${truth.k}`);
       }
     }
@@ -103,12 +108,13 @@ export function audit(world: World, figures: Figures): string[] {
       }
     }
   }
+  const roundWeek = new Map(world.rounds.map((r) => [r.id, weekOf(new Date(`${r.date}T12:00:00Z`))]));
   for (const o of world.observations) {
     const window = weekOf(o.at);
     for (const point of o.portfolio.trend) {
       if (point.confidence === null) continue;
       figures.statistics++;
-      const parts = world.rounds.filter((r) => weekOf(new Date(`${r.date}T12:00:00Z`)) === point.week && r.figures.confidence !== null);
+      const parts = world.rounds.filter((r) => roundWeek.get(r.id) === point.week && r.figures.confidence !== null);
       const n = parts.reduce((a, r) => a + r.answerers.confidence.length, 0);
       if (n < o.k) fail(`trend ${point.week}: confidence over ${n} < k=${o.k}`);
     }
@@ -119,7 +125,7 @@ export function audit(world: World, figures: Figures): string[] {
         for (const point of (s.figures[q] as { week: string; answers: number }[] | undefined) ?? []) {
           figures.statistics++;
           const teams = new Set((cell?.teams ?? []).map((name) => teamIdByName(o.roster, name)));
-          const parts = world.rounds.filter((r) => r.date < window && weekOf(new Date(`${r.date}T12:00:00Z`)) === point.week && r.figures[q] !== null && (cell?.level === 'team' ? teams.has(r.teamId) : true));
+          const parts = world.rounds.filter((r) => r.date < window && roundWeek.get(r.id) === point.week && r.figures[q] !== null && (cell?.level === 'team' ? teams.has(r.teamId) : true));
           if (point.answers < o.k) fail(`signal ${s.code}: ${q} over ${point.answers} < k=${o.k}`);
           if (cell?.level === 'team' && point.answers !== parts.reduce((a, r) => a + r.answerers[q].length, 0)) fail(`signal ${s.code}: ${q} pools something not shown`);
         }
@@ -129,7 +135,9 @@ export function audit(world: World, figures: Figures): string[] {
 
   // 3. Counts: every cell shown is at least k people now; filters only pick cells; small teams' pilots count no anonymous items.
   let previous: Observation | undefined;
+  let previousShape = '';
   for (const o of world.observations) {
+    const oShape = rosterShape(o);
     const cells = cellsOf(o);
     const readers = new Set(o.readers);
     for (const c of cells) {
@@ -149,7 +157,7 @@ export function audit(world: World, figures: Figures): string[] {
     const total = o.portfolio.pilots.reduce((a, p) => a + p.health.openFeedback, 0);
     if (o.portfolio.totals.openFeedback !== total) fail('portfolio total is not the sum of what it shows');
     // One partition per release window: the same roster and threshold in the same week give the same cells and labels.
-    if (previous && weekOf(previous.at) === weekOf(o.at) && sameRoster(previous, o)) {
+    if (previous && weekOf(previous.at) === weekOf(o.at) && previousShape === oShape) {
       const shape = (cs: Cells) => JSON.stringify(cs.map((c) => [c.key, c.label, c.teams]));
       if (shape(cellsOf(previous)) !== shape(cells)) fail(`cells moved within the week at ${o.at.toISOString()}`);
       const before = new Map(previous.items.map((x) => [`${x.viewer}|${x.view.id}`, JSON.stringify(x.view.from)]));
@@ -159,6 +167,7 @@ export function audit(world: World, figures: Figures): string[] {
       }
     }
     previous = o;
+    previousShape = oShape;
   }
 
   // 4. Timing: what an owner sees of anonymous contributors' steps changes only at a daily batch.
@@ -183,7 +192,7 @@ export function audit(world: World, figures: Figures): string[] {
   return problems;
 }
 
-function sameRoster(a: Observation, b: Observation): boolean {
-  const shape = (o: Observation) => JSON.stringify([o.k, o.roster.teams, [...o.roster.people({ level: 'tenant' })], o.roster.departments().map((d) => [...o.roster.people({ level: 'department', department: d })])]);
-  return shape(a) === shape(b);
+/** The roster and threshold an observation was made under, as a comparable string. */
+function rosterShape(o: Observation): string {
+  return JSON.stringify([o.k, o.roster.teams, [...o.roster.people({ level: 'tenant' })], o.roster.departments().map((d) => [...o.roster.people({ level: 'department', department: d })])]);
 }

@@ -196,10 +196,11 @@ export class World {
         // Rounds close on Wednesday at 16:00 (the schedule's, not anyone's doing).
         ...w.rounds.map((r): TimelineEntry => ({ at: 2 * 24 * 60 + 16 * 60, kind: 'round', run: () => this.closeRound(r) })),
       ];
-      // Probes: as the week opens, after each event, around the batches that carry this week's
+      // Probes: as the week opens, after each write, roster change and contributor step (owners'
+      // own acts and scheduled closes need none of their own), around the batches that carry this week's
       // contributor steps (the day of each, and the next), and as the week ends.
       const probes = new Set<number>([1, WEEK_MINUTES - 2]);
-      for (const e of events) probes.add(Math.min(e.at + 1, WEEK_MINUTES - 1));
+      for (const e of events) if (e.kind !== 'owner' && e.kind !== 'round') probes.add(Math.min(e.at + 1, WEEK_MINUTES - 1));
       for (const st of w.steps) for (const d of [Math.floor(st.at / 1440), Math.floor(st.at / 1440) + 1]) for (const m of [16 * 60 + 59, 17 * 60 + 1]) probes.add(d * 24 * 60 + m + this.offsetMinutes());
       const all = [...events, ...[...probes].filter((p) => p >= 0 && p < WEEK_MINUTES).map((p): TimelineEntry => ({ at: p, kind: 'probe', run: () => this.observe() }))];
       all.sort((x, y) => x.at - y.at || Number(x.kind === 'probe') - Number(y.kind === 'probe'));
