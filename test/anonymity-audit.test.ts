@@ -6,6 +6,7 @@ import type { Member, Team, TenantSettings } from '../domain/directory';
 import { EMPTY_HEALTH, deriveHealth, type Pilot } from '../domain/pilots';
 import { ManualClock } from '../domain/shared/clock';
 import { startTestApp, type TestApp } from '../support/app';
+import { invokeActivity } from '../support/teams';
 import { replayOverHttp } from './helpers/anonymity-http';
 import { roundFigures } from '../domain/checkins/closing';
 import { audit, emptyFigures } from './helpers/anonymity-auditor';
@@ -209,6 +210,36 @@ describe('over real HTTP', () => {
     expect(a.roundFigures).toEqual([{ date: '2027-01-06', invited: 7, answered: 5, confidence: 4, autonomy: null, workload: 3, counts: { confidence: 5, autonomy: 0, workload: 5 } }]);
     expect(b.roundFigures).toEqual(a.roundFigures);
     expect(b.health).toEqual(a.health);
+  });
+
+  test('6. on every surface: a pilot of a team below k counts no anonymous open items (page, portfolio, pilots.csv, bot card)', async () => {
+    clock.set('2027-02-01T09:00:00Z');
+    const { tenantId, pilotId, leader } = await roundWith(5, []);
+    // Stored when the team was big enough: one anonymous item open for three weeks, nothing named.
+    const neglected = { kind: 'neglected_feedback' as const, code: 'signal.open_feedback' as const, params: { count: 1, days: 21 } };
+    await t.app.store.update<Pilot>('pilots', tenantId, pilotId, (p) => ({ ...p, health: { rounds: 3, participation: 0.8, confidence: 4, confidenceTrend: [4, 4, 4], openFeedback: 1, namedFeedback: { open: 0, oldestDays: 0 }, signals: [neglected], level: 'watch' } }));
+    const surfaces = async () => {
+      const page = (await t.api(`/api/pilots/${encodeURIComponent(pilotId)}`, { as: leader })).body.pilot.health;
+      const portfolio = (await t.api('/api/leader/portfolio', { as: leader })).body;
+      const csv = (await t.api('/api/leader/pilots.csv', { as: leader })).body as string;
+      const unfurl = await t.activity(invokeActivity(t.connector.url, leader, 'composeExtension/queryLink', { url: `https://leaderful.test/pilots/${encodeURIComponent(pilotId)}` }));
+      const card = JSON.stringify(unfurl.body.composeExtension.attachments[0].content);
+      return { page: [page.openFeedback, page.level], portfolio: [portfolio.pilots[0].health.openFeedback, portfolio.pilots[0].health.level, portfolio.totals.openFeedback], csv: csv.split('\n')[1], card };
+    };
+    // Team X has seven people: at k=5 its counts may show, on every surface alike.
+    const big = await surfaces();
+    expect(big.page).toEqual([1, 'watch']);
+    expect(big.portfolio).toEqual([1, 'watch', 1]);
+    expect(big.csv).toContain('"1","watch","neglected_feedback');
+    expect(big.card).toContain('Watch');
+    // At k=8 it is below k: no surface counts the item, nor lets it tip the health level.
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: 8 }));
+    const small = await surfaces();
+    expect(small.page).toEqual([0, 'good']);
+    expect(small.portfolio).toEqual([0, 'good', 0]);
+    expect(small.csv).toContain('"0","good","');
+    expect(small.card).not.toContain('Watch');
+    expect(small.card).toContain('Good');
   });
 
   test('the summary filter takes bot-installed team ids', async () => {

@@ -141,14 +141,13 @@ export class Disclosure {
    * partition (at least k people by construction). Manager items stay with the manager while the
    * team, without them, reaches k; otherwise they go to senior leaders, never as that team.
    */
-  attribute(writer: { userId: string; teamId?: string; department?: string; audience: 'manager' | 'leaders'; ownerId?: string }): { audience: 'manager' | 'leaders'; scope: Scope; rerouted: boolean } | undefined {
+  attribute(writer: { userId: string; teamId?: string; audience: 'manager' | 'leaders'; ownerId?: string }): { audience: 'manager' | 'leaders'; scope: Scope; rerouted: boolean } | undefined {
     if (writer.audience === 'manager' && writer.teamId && this.managerCrowd(writer.teamId, writer.ownerId) >= this.k) {
       return { audience: 'manager', scope: { level: 'team', teamId: writer.teamId }, rerouted: false };
     }
     const rerouted = writer.audience === 'manager';
     const finest = (this.finest ??= this.roster.partition(this.k, this.readers));
-    const start: Scope = writer.teamId ? { level: 'team', teamId: writer.teamId } : writer.department ? { level: 'department', department: writer.department } : { level: 'tenant' };
-    let cell = finest.cellOf(start) ?? finest.cellOf({ level: 'tenant' });
+    const cell = finest.cellOf(this.roster.home(writer.userId, writer.teamId)) ?? finest.cellOf({ level: 'tenant' });
     if (!cell) return undefined;
     if (rerouted && cell.level === 'team') {
       // Too few for the manager not to know who wrote it: never shown as that team, even to leaders.
@@ -207,6 +206,11 @@ export class Disclosure {
     if (named.open === health.openFeedback) return health;
     const { namedFeedback: _split, ...rest } = withFeedbackRollup(health, named.open, named.oldestDays);
     return rest;
+  }
+
+  /** A pilot (or anything carrying one's health) as viewers may see it: its health through `pilotHealth`. */
+  pilot<P extends { health: PilotHealth; teamId: string }>(pilot: P): P {
+    return { ...pilot, health: this.pilotHealth(pilot.health, pilot.teamId) };
   }
 
   // ------------------------------------------------------------------------------------------

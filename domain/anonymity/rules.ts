@@ -121,6 +121,7 @@ export class Roster {
   private readonly teamsById = new Map<string, RosterTeam>();
   private readonly deptPeople = new Map<string, Set<string>>();
   private readonly everyone = new Set<string>();
+  private readonly unitOfPerson = new Map<string, string>();
 
   constructor(
     readonly teams: RosterTeam[],
@@ -135,7 +136,10 @@ export class Roster {
     }
     for (const m of members) {
       this.everyone.add(m.userId);
-      if (m.department) this.addToDept(m.department, m.userId);
+      if (m.department) {
+        this.addToDept(m.department, m.userId);
+        this.unitOfPerson.set(m.userId, m.department);
+      }
     }
   }
 
@@ -173,6 +177,13 @@ export class Roster {
     const set = this.people(scope);
     for (const id of exclude) if (id) set.delete(id);
     return set.size;
+  }
+
+  /** Where someone writing from `teamId` (or from no team) belongs: that team, else their unit, else the organisation. */
+  home(userId: string, teamId?: string): Scope {
+    if (teamId && this.team(teamId)) return { level: 'team', teamId };
+    const d = this.unitOfPerson.get(userId);
+    return d ? { level: 'department', department: d } : { level: 'tenant' };
   }
 
   /** The next level up: team → its department (or the organisation) → organisation. */

@@ -102,13 +102,12 @@ export class Intake {
     } else {
       teamId = homeTeam(caller, ctx, pilot?.teamId ?? teamHint);
     }
-    const department = ctx.roster.team(teamId)?.department ?? ctx.members.get(caller.userId)?.department;
-    let scope: Scope = teamId ? { level: 'team', teamId } : department ? { level: 'department', department } : { level: 'tenant' };
+    let scope: Scope = ctx.roster.home(caller.userId, teamId);
     let rerouted = false;
     const notices: Notice[] = [];
     if (input.anonymous) {
       // Disclosure attributes it to the writer's cell: a group of at least k that views may show.
-      const attributed = ctx.disclosure.attribute({ userId: caller.userId, teamId, department, audience, ownerId });
+      const attributed = ctx.disclosure.attribute({ userId: caller.userId, teamId, audience, ownerId });
       if (!attributed) throw conflict('feedback.too_few_people', { k: ctx.k });
       ({ scope, rerouted } = attributed);
       if (attributed.audience !== audience) {

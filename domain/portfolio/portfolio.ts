@@ -86,7 +86,7 @@ export class PortfolioView {
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {
     const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId)]);
-    const all = stored.map((p) => ({ ...p, health: disclosure.pilotHealth(p.health, p.teamId) }));
+    const all = stored.map((p) => disclosure.pilot(p));
     return portfolioOf(all, filter, disclosure);
   }
 }

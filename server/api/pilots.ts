@@ -40,7 +40,7 @@ export function statusParam(req: Request): PilotStatus | undefined {
  * Its health as disclosure allows (no counts of anonymous items about a team below k).
  */
 function view(pilot: Pilot, canEdit: boolean, disclosure: Disclosure) {
-  return { ...withoutStorageFields(pilot), health: disclosure.pilotHealth(pilot.health, pilot.teamId), etag: pilot._etag, canEdit };
+  return { ...withoutStorageFields(disclosure.pilot(pilot)), etag: pilot._etag, canEdit };
 }
 
 export function registerPilotRoutes(ctx: ApiContext): void {

@@ -267,11 +267,10 @@ export class World {
     let audience: 'manager' | 'leaders' = x.toManager && team ? 'manager' : 'leaders';
     let ownerId = audience === 'manager' ? team!.managerId : undefined;
     this.last = { kind: 'write', userId, audience, anonymous: x.anonymous };
-    const department = team?.department ?? this.member(userId).department;
     // As intake composes an item (domain/feedback/intake.ts), with disclosure's attribution.
-    let scope: FeedbackItem['scope'] = team ? { level: 'team', teamId: team.id } : department ? { level: 'department', department } : { level: 'tenant' };
+    let scope: FeedbackItem['scope'] = disclosure.roster.home(userId, team?.id);
     if (x.anonymous) {
-      const a = disclosure.attribute({ userId, teamId: team?.id, department, audience, ownerId });
+      const a = disclosure.attribute({ userId, teamId: team?.id, audience, ownerId });
       if (!a) return;
       scope = a.scope;
       if (a.audience !== audience) [audience, ownerId] = [a.audience, undefined];
