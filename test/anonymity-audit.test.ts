@@ -224,6 +224,9 @@ describe('over real HTTP', () => {
       const csv = (await t.api('/api/leader/pilots.csv', { as: leader })).body as string;
       const unfurl = await t.activity(invokeActivity(t.connector.url, leader, 'composeExtension/queryLink', { url: `https://leaderful.test/pilots/${encodeURIComponent(pilotId)}` }));
       const card = JSON.stringify(unfurl.body.composeExtension.attachments[0].content);
+      // The named part of the count is internal: its presence alone would say anonymous items exist.
+      expect(page).not.toHaveProperty('namedFeedback');
+      expect(portfolio.pilots[0].health).not.toHaveProperty('namedFeedback');
       return { page: [page.openFeedback, page.level], portfolio: [portfolio.pilots[0].health.openFeedback, portfolio.pilots[0].health.level, portfolio.totals.openFeedback], csv: csv.split('\n')[1], card };
     };
     // Team X has seven people: at k=5 its counts may show, on every surface alike.

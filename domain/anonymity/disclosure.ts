@@ -201,10 +201,12 @@ export class Disclosure {
    * are left out (its named items still count), decided now, whatever was stored.
    */
   pilotHealth(health: PilotHealth, teamId: string): PilotHealth {
-    if (this.showsTeamCounts(teamId)) return health;
-    const named = health.namedFeedback ?? { open: 0, oldestDays: 0 };
-    if (named.open === health.openFeedback) return health;
-    const { namedFeedback: _split, ...rest } = withFeedbackRollup(health, named.open, named.oldestDays);
+    // The named split is never shown: whether it is there, or differs, would say anonymous items exist.
+    const { namedFeedback, ...shown } = health;
+    if (this.showsTeamCounts(teamId)) return shown;
+    const named = namedFeedback ?? { open: 0, oldestDays: 0 };
+    if (named.open === shown.openFeedback) return shown;
+    const { namedFeedback: _split, ...rest } = withFeedbackRollup(shown, named.open, named.oldestDays);
     return rest;
   }
 
