@@ -245,6 +245,21 @@ describe('over real HTTP', () => {
     expect(small.card).toContain('Good');
   });
 
+  test('5. statistics are decided at read time too: raised past a round\'s answerers, its stored averages are withheld everywhere', async () => {
+    clock.set('2027-01-06T16:00:00Z');
+    const { tenantId, pilotId, leader } = await roundWith(5, Array.from({ length: 5 }, (_, i) => ({ values: { workload: 2, confidence: 4 }, at: `2027-01-06T10:0${i}:00Z` })));
+    await t.app.domain.checkins.tick(tenantId);
+    clock.set('2027-01-12T09:00:00Z');
+    const shown = async () => {
+      const page = (await t.api(`/api/pilots/${encodeURIComponent(pilotId)}`, { as: leader })).body.pilot;
+      const portfolio = (await t.api('/api/leader/portfolio', { as: leader })).body;
+      return { figures: page.roundFigures.map((f: any) => [f.confidence, f.workload]), health: [page.health.confidence, page.health.signals.map((x: any) => x.code)], portfolio: [portfolio.pilots[0].health.confidence, portfolio.trend.map((w: any) => w.confidence)] };
+    };
+    expect(await shown()).toEqual({ figures: [[4, 2]], health: [4, ['signal.workload_low']], portfolio: [4, [4]] });
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: 6 }));
+    expect(await shown()).toEqual({ figures: [[null, null]], health: [null, []], portfolio: [null, [null]] });
+  });
+
   test('the summary filter takes bot-installed team ids', async () => {
     const { leader } = await roundWith(5, []);
     const res = await t.api(`/api/feedback/summary?teamId=${encodeURIComponent('team:19:abc-DEF_1@thread.tacv2')}`, { as: leader });

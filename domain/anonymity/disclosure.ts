@@ -1,5 +1,5 @@
-import { withFeedbackRollup } from '../pilots/health';
-import type { PilotHealth } from '../pilots/model';
+import { deriveHealth, levelOf, withFeedbackRollup } from '../pilots/health';
+import type { PilotHealth, RoundFigures } from '../pilots/model';
 import { zonedParts, zonedTime, addDays } from '../shared/schedule';
 import { isReleased, weekOf, type Cell, type GroupLabel, type Partition, type Roster, type Scope } from './rules';
 
@@ -210,9 +210,32 @@ export class Disclosure {
     return rest;
   }
 
-  /** A pilot (or anything carrying one's health) as viewers may see it: its health through `pilotHealth`. */
-  pilot<P extends { health: PilotHealth; teamId: string }>(pilot: P): P {
-    return { ...pilot, health: this.pilotHealth(pilot.health, pilot.teamId) };
+  /**
+   * A pilot as viewers may see it: round figures and the health derived from them against today's
+   * k (figures stored under a lower threshold lose the means now over too few), and anonymous
+   * counts as `pilotHealth` allows.
+   */
+  pilot<P extends { health: PilotHealth; teamId: string; roundFigures?: RoundFigures[] }>(pilot: P): P {
+    const stored = pilot.roundFigures;
+    const figures = stored?.map((f) => this.figures(f));
+    let health = pilot.health;
+    if (stored && figures && figures.some((f, i) => f !== stored[i])) {
+      const d = deriveHealth(figures, health.openFeedback);
+      const signals = [...d.signals, ...health.signals.filter((x) => x.kind === 'neglected_feedback')];
+      health = { ...health, participation: d.participation, confidence: d.confidence, confidenceTrend: d.confidenceTrend, signals, level: levelOf(health.rounds, signals, d.confidence) };
+    }
+    return { ...pilot, ...(figures ? { roundFigures: figures } : {}), health: this.pilotHealth(health, pilot.teamId) };
+  }
+
+  /** A round's figures as shown now: each mean only while the people who gave it reach today's k. */
+  figures(f: RoundFigures): RoundFigures {
+    const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
+    const n = (q: (typeof QUESTIONS)[number]) => f.counts?.[q] ?? f.answered;
+    const keep = (q: (typeof QUESTIONS)[number]) => f[q] !== null && n(q) >= this.k;
+    if (QUESTIONS.every((q) => f[q] === null || keep(q))) return f;
+    const shown = { ...f };
+    for (const q of QUESTIONS) if (!keep(q)) shown[q] = null;
+    return { ...shown, counts: { confidence: keep('confidence') ? n('confidence') : 0, autonomy: keep('autonomy') ? n('autonomy') : 0, workload: keep('workload') ? n('workload') : 0 } };
   }
 
   // ------------------------------------------------------------------------------------------
