@@ -21,28 +21,16 @@ import { StoryRepository, searchTextOf, storyIdFor } from './repository';
  */
 const KEEP_BUILT_ON = 50;
 
-export interface StoryView {
-  id: string;
-  pilotId: string;
-  pilotTitle: string;
-  practiceId?: string;
-  practiceName: string;
-  teamName: string;
-  outcome: Outcome;
+/** A story as the tab and cards show it: the document without its search text and raw reactions. */
+export type StoryView = Pick<
+  Story,
+  'id' | 'pilotId' | 'pilotTitle' | 'practiceId' | 'practiceName' | 'teamName' | 'outcome' | 'tried' | 'happened' | 'change' | 'circleIds' | 'questionsAsked' | 'basedOnStoryId' | 'builtOn' | 'publishedAt' | 'updatedAt'
+> & {
   author: { id: string; name: string };
-  tried: string;
-  happened: string;
-  change: string;
-  circleIds: string[];
   reactions: Record<ReactionKind, { count: number; mine: boolean }>;
-  questionsAsked: number;
-  basedOnStoryId?: string;
-  builtOn: Story['builtOn'];
-  publishedAt: string;
-  updatedAt: string;
   canEdit: boolean;
   canAsk: boolean;
-}
+};
 
 export interface PublishableView {
   pilotId: string;
