@@ -2,7 +2,8 @@ import type { TurnContext } from 'botbuilder';
 import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
 import type { BotDeps, Router } from './router';
-import { activityIdentity, callerOf, commandText, turnOf, type Turn } from './turn';
+import { inboundMessage } from './inbound';
+import { activityIdentity, callerOf, turnOf, type Turn } from './turn';
 
 /**
  * The stages around every route, outermost first:
@@ -48,12 +49,18 @@ export class Pipeline {
     }
   }
 
-  /** A message: stage 3, then the command table (failures go to stage 1). */
+  /**
+   * A message: stage 3, then the command table (failures go to stage 1). The text is normalised
+   * once, here; a message carrying only a card (one inserted from the message extension) or a
+   * file is nothing to answer.
+   */
   async message(context: TurnContext): Promise<void> {
     const caller = await callerOf(this.deps.domain, context.activity);
     if (!caller) return void (await context.sendActivity(t(localeOf(context.activity.locale), OUTSIDE_TEAMS)));
     await this.router.noteMessage(context, activityIdentity(context.activity)!);
-    await this.router.respond(turnOf(context, caller), commandText(context.activity));
+    const inbound = inboundMessage(context.activity);
+    if (inbound.attachmentsOnly) return void this.deps.log.info({ activityId: context.activity.id }, 'message with only attachments: nothing to answer');
+    await this.router.respond(turnOf(context, caller), inbound.text);
   }
 
   /** Members added (the bot included, on install) or removed: who acted, from the activity; nothing outside a Teams tenant. */
