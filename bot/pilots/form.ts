@@ -64,7 +64,7 @@ export async function pilotFormCard(
 ): Promise<CardAttachment> {
   const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsFor(caller)]);
   const values = { ...opts.values };
-  // A team the caller cannot pick (e.g. a channel they do not manage) is not preselected.
+  // Only a team the caller may pick is preselected (not, say, a channel of a team they are not in).
   if (!teams.some((team) => team.id === values.teamId)) values.teamId = teams.length === 1 ? teams[0].id : '';
   const errors = Object.fromEntries(['title', 'hypothesis', 'successMeasures', 'teamId', 'cadence', 'startDate', 'endDate'].map((k) => [k, opts.errors?.[k] ?? '']));
   return renderCard('pilotForm', {
