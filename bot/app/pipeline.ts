@@ -1,4 +1,4 @@
-import type { TurnContext } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
 import type { BotDeps, Router } from './router';
@@ -26,10 +26,18 @@ export class Pipeline {
   async turn(context: TurnContext, dispatch: () => Promise<void>): Promise<void> {
     try {
       await this.once(context, dispatch);
+      this.noteUnanswered(context);
     } catch (err) {
       const text = failureText(err, localeOf(context.activity.locale), this.deps.log, 'bot turn failed');
       if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
     }
+  }
+
+  /** An invoke no route answers gets botbuilder's 501: worth a warning, like every branch nobody expected. */
+  private noteUnanswered(context: TurnContext): void {
+    const answer = context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: { status?: number } } | undefined;
+    if (context.activity.type !== 'invoke' || answer?.value?.status !== 501) return;
+    this.deps.log.warn({ activityId: context.activity.id, name: String(context.activity.name ?? '').slice(0, 100) }, 'invoke not handled');
   }
 
   private async once(context: TurnContext, work: () => Promise<void>): Promise<void> {

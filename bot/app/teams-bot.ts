@@ -3,7 +3,6 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type AppBasedLinkQuery,
-  type InvokeResponse,
   type MessagingExtensionAction,
   type MessagingExtensionActionResponse,
   type MessagingExtensionQuery,
@@ -26,7 +25,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
   constructor(
     private readonly router: Router,
-    private readonly deps: BotDeps,
+    deps: BotDeps,
   ) {
     super();
     this.pipeline = new Pipeline(router, deps);
@@ -46,13 +45,6 @@ export class TeamsBot extends TeamsActivityHandler {
 
   override run(context: TurnContext): Promise<void> {
     return this.pipeline.turn(context, () => super.run(context));
-  }
-
-  /** An invoke none of the overrides below answers gets botbuilder's 501; it is worth a warning. */
-  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    const response = await super.onInvokeActivity(context);
-    if (response.status === 501) this.deps.log.warn({ activityId: context.activity.id, name: String(context.activity.name ?? '').slice(0, 100) }, 'invoke not handled');
-    return response;
   }
 
   protected override handleTeamsMessagingExtensionQuery(context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
