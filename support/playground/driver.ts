@@ -24,6 +24,8 @@ export interface StepResult {
 }
 
 export interface PlaygroundRun {
+  /** Why the run could not start (the playground, its page or Chromium), if it could not. */
+  error?: string;
   steps: StepResult[];
   /** Every warning the app logged during the run. */
   warnings: LogLine[];
@@ -200,6 +202,8 @@ async function main(): Promise<void> {
         run.steps.push({ name, error: (err as Error).stack ?? String(err), screenshot });
       }
     }
+  } catch (err) {
+    run.error = (err as Error).stack ?? String(err);
   } finally {
     run.warnings = t.logs.filter((l) => l.level >= WARN);
     writeFileSync(out, JSON.stringify(run, null, 2));

@@ -24,6 +24,7 @@ afterAll(() => {
 
 /** What a step observed; a step that failed fails its test with the reason and a screenshot. */
 function step(name: string): any {
+  if (run.error) throw new Error(`the session did not start: ${run.error}\n--- driver output ---\n${output.slice(-3000)}`);
   const found = run.steps.find((s) => s.name === name);
   if (!found) throw new Error(`the driver has no step “${name}”`);
   if (found.error) throw new Error(`${found.error}${found.screenshot ? `\nscreenshot: ${found.screenshot}` : ''}\n--- driver output ---\n${output.slice(-3000)}`);
