@@ -72,10 +72,14 @@ export const PLAYGROUND_USER = { tenantId: TENANT_ID, userId: CONFIG.currentUser
 export const PLAYGROUND_TEAM = { id: `team:${CONFIG.team.id}`, name: CONFIG.team.name };
 
 const STALL_MS = 20_000;
+/** How long an action's dialog may stay empty before it is asked for again (the bot answers in about a second). */
+const EMPTY_DIALOG_MS = 8_000;
 const CLI = path.join(projectRoot(), 'node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
 
 export class Playground {
   readonly log: Logged[] = [];
+  /** Errors the playground's page reported (console errors, uncaught exceptions), for diagnosis. */
+  readonly pageErrors: string[] = [];
   private readonly waiters: (() => void)[] = [];
 
   private constructor(
@@ -135,6 +139,8 @@ export class Playground {
     const page = await context.newPage();
     const url = `http://127.0.0.1:${port}/`;
     const playground = new Playground(child, browser, page, url);
+    page.on('console', (message) => void (message.type() === 'error' && playground.pageErrors.push(message.text().slice(0, 500))));
+    page.on('pageerror', (err) => void playground.pageErrors.push(String(err.stack ?? err).slice(0, 1000)));
     page.on('websocket', (ws) => ws.on('framereceived', (frame) => playground.record(typeof frame.payload === 'string' ? frame.payload : frame.payload.toString())));
     try {
       await page.goto(url);
@@ -272,19 +278,32 @@ export class Playground {
     await this.page.getByText(title, { exact: true }).last().click();
   }
 
-  /** Opens a message-extension action command's form (fetchTask); returns the dialog. */
+  /**
+   * Opens a message-extension action command's form (fetchTask); returns the dialog. The
+   * playground keeps the fetched form in one shared slot that every message's "…" menu clears
+   * when it is first drawn: a message drawn just after the answer (a busy page drawing the last
+   * one late) leaves the dialog empty. Then the dialog is closed and the form asked for again.
+   */
   async openAction(commandId: string): Promise<{ exchange: Exchange; dialog: Locator }> {
-    await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
-    await this.page.getByRole('menuitem', { name: 'Action Command' }).click();
-    await this.page.getByPlaceholder('Input command id or leave blanks').fill(commandId);
-    const exchange = await this.exchange(
-      () => this.page.getByRole('button', { name: 'Create' }).click(),
-      (e) => e.name === 'invoke' && e.body.name === 'composeExtension/fetchTask',
-      `the form of ${commandId}`,
-    );
-    const dialog = this.page.getByRole('dialog');
-    await dialog.locator('.ac-adaptiveCard').waitFor();
-    return { exchange, dialog };
+    for (let attempt = 1; ; attempt++) {
+      await this.page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+      await this.page.getByRole('menuitem', { name: 'Action Command' }).click();
+      await this.page.getByPlaceholder('Input command id or leave blanks').fill(commandId);
+      const exchange = await this.exchange(
+        () => this.page.getByRole('button', { name: 'Create' }).click(),
+        (e) => e.name === 'invoke' && e.body.name === 'composeExtension/fetchTask',
+        `the form of ${commandId}`,
+      );
+      const dialog = this.page.getByRole('dialog');
+      try {
+        await dialog.locator('.ac-adaptiveCard').waitFor({ timeout: attempt < 2 ? EMPTY_DIALOG_MS : STALL_MS });
+        return { exchange, dialog };
+      } catch (err) {
+        if (attempt >= 2) throw new Error(`${(err as Error).message}\nthe bot answered ${exchange.sent.status}: ${JSON.stringify(exchange.sent.response).slice(0, 600)}`);
+        await dialog.getByRole('button', { name: 'Close' }).first().click();
+        await dialog.waitFor({ state: 'detached' });
+      }
+    }
   }
 
   async screenshot(file: string): Promise<void> {

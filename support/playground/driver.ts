@@ -199,7 +199,8 @@ async function main(): Promise<void> {
         failed = name;
         const screenshot = path.join(workDir, `${run.steps.length + 1}-failed.png`);
         await pg.screenshot(screenshot);
-        run.steps.push({ name, error: (err as Error).stack ?? String(err), screenshot });
+        const pageErrors = pg.pageErrors.length ? `\nthe playground's page reported:\n${pg.pageErrors.slice(-5).join('\n')}` : '';
+        run.steps.push({ name, error: `${(err as Error).stack ?? String(err)}${pageErrors}`, screenshot });
       }
     }
   } catch (err) {
