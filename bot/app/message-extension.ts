@@ -1,5 +1,6 @@
 import type { MessagingExtensionQuery } from 'botbuilder';
 import { escapeMarkdown } from '../cards';
+import { htmlToText } from './inbound';
 
 /** Message-extension command ids; manifest/manifest.json declares the same. */
 export const ME_COMMANDS = {
@@ -25,15 +26,5 @@ export function preview(title: string, text: string) {
 
 /** Plain text of a message's HTML body (a message's "…" action prefills a form with it). */
 export function messageText(html: string | undefined): string {
-  return (html ?? '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim()
-    .slice(0, 1000);
+  return htmlToText(typeof html === 'string' ? html : '').slice(0, 1000);
 }

@@ -1,4 +1,4 @@
-import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import type { CardAttachment } from '../cards';
@@ -37,12 +37,6 @@ export function teamIdOf(activity: Partial<Activity>): string | undefined {
   if (conversation?.conversationType === 'channel' && data.team?.id) return `team:${data.team.id}`;
   if (conversation?.conversationType === 'groupChat' && conversation.id) return `team:${conversation.id}`;
   return undefined;
-}
-
-/** What a person typed, without the bot's @mention and extra spaces. */
-export function commandText(activity: Partial<Activity>): string {
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
 }
 
 /**

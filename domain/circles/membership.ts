@@ -133,7 +133,7 @@ export class Membership {
       id: circle.rhythmPilotId,
       tenantId: circle.tenantId,
       type: 'pilot',
-      title: `${circle.name} circle`,
+      title: rhythmTitle(circle.name),
       practiceName: 'Leadership circle',
       hypothesis: circle.purpose || 'Practising leadership together, over time, we grow faster than alone.',
       successMeasures: ['Members check in and help each other every round'],
@@ -168,7 +168,7 @@ export class Membership {
       await this.circles.changeRhythm(caller.tenantId, updated.rhythmPilotId, (p) => ({
         ...p,
         ...(patch.cadence ? { cadence: patch.cadence } : {}),
-        ...(patch.name ? { title: `${patch.name} circle`, teamName: patch.name } : {}),
+        ...(patch.name ? { title: rhythmTitle(patch.name), teamName: patch.name } : {}),
         ...(patch.purpose ? { hypothesis: patch.purpose } : {}),
         updatedAt: this.clock.now().toISOString(),
       }));
@@ -199,3 +199,6 @@ export class Membership {
     });
   }
 }
+
+/** The circle's check-in rhythm is titled after it: "Hybrid leads circle", never "Test circle circle". */
+const rhythmTitle = (name: string): string => (/\bcircle$/i.test(name.trim()) ? name.trim() : `${name.trim()} circle`);

@@ -34,7 +34,12 @@ export interface Member extends Doc {
   teamsUserId?: string;
   name: string;
   email?: string;
+  /** The zone check-ins follow: the device's until the person chooses one (`timeZoneChosen`). */
   timeZone: string;
+  /** The person set their zone themselves (chat or preferences): what a device reports never replaces it. */
+  timeZoneChosen?: boolean;
+  /** The zone the person's Teams client last reported. */
+  deviceTimeZone?: string;
   roles: Role[];
   teamIds: string[];
   managerId?: string;

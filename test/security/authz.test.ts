@@ -457,6 +457,7 @@ const INVOKE_CASES: InvokeCase[] = [
   { name: 'adaptiveCard/action checkin.open', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.open', { roundId: openRoundId }), allowed: ['sam', 'riley'], successMarker: /Check-in: Rotate/ },
   { name: 'adaptiveCard/action checkin.edit', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.edit', { roundId: openRoundId }), allowed: ['sam', 'riley'], successMarker: /Check-in: Rotate/ },
   { name: 'adaptiveCard/action checkin.submit', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.submit', { roundId: openRoundId, ...answersFor() }), allowed: ['sam', 'riley'], successMarker: /Thanks|thanks/ },
+  { name: 'adaptiveCard/action checkin.quick', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.quick', { roundId: openRoundId, confidence: '3', note: 'Quick answer' }), allowed: ['sam', 'riley'], successMarker: /Thanks|thanks/ },
   { name: 'adaptiveCard/action checkin.swap', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.swap', { roundId: openRoundId }), allowed: ['riley'], successMarker: /is now facilitating/ },
   ...['feedback.open', 'feedback.reply', 'feedback.confirmClosed', 'feedback.notClosed'].map((verb) => ({
     name: `adaptiveCard/action ${verb} (feedback:demo-3)`,
