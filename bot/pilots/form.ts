@@ -61,7 +61,8 @@ export async function pilotFormCard(
   opts: { values: FormValues; errors?: Record<string, string>; problem?: string; requestId?: string },
   locale: Locale = 'en',
 ): Promise<CardAttachment> {
-  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsFor(caller)]);
+  // Only teams the caller manages: launching a pilot is a right held per team.
+  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsManagedBy(caller)]);
   const values = { ...opts.values };
   if (!values.teamId && teams.length === 1) values.teamId = teams[0].id;
   const errors = Object.fromEntries(['title', 'hypothesis', 'successMeasures', 'teamId', 'cadence', 'startDate', 'endDate'].map((k) => [k, opts.errors?.[k] ?? '']));

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
 import type { Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
+import type { Skipped } from '../shared/isolation';
 import { type Circle } from './model';
 import { type CircleInput, type CirclePatch } from './schemas';
 import { Elections } from './elections';
@@ -113,8 +114,8 @@ export class Circles {
     return this.elections.close(caller, await this.membership.get(caller, id));
   }
 
-  /** Background pass: closes elections past their deadline and opens one when a term ends. */
-  tick(tenantId: string): Promise<number> {
-    return this.elections.tick(tenantId);
+  /** Background pass: closes elections past their deadline and opens one when a term ends (a failing circle is skipped). */
+  tick(tenantId: string, skipped: Skipped[] = []): Promise<number> {
+    return this.elections.tick(tenantId, skipped);
   }
 }

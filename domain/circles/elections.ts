@@ -6,6 +6,7 @@ import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import { type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
+import { eachIsolated, type Skipped } from '../shared/isolation';
 
 /**
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
@@ -106,9 +107,9 @@ export class Elections {
   }
 
   /** Background pass: closes elections past their deadline and opens one when a term ends. */
-  async tick(tenantId: string): Promise<number> {
+  async tick(tenantId: string, skipped: Skipped[] = []): Promise<number> {
     const due = await this.circles.dueBy(tenantId, this.clock.now().toISOString());
-    for (const circle of due) await this.settle(circle);
+    await eachIsolated(due, 'circle', skipped, (circle) => this.settle(circle));
     return due.length;
   }
 

@@ -150,7 +150,7 @@ export class DevelopmentPaths {
 
   /** A goal, optionally tied to a pilot the caller can see or a circle they belong to. At most five. */
   async addGoal(caller: Caller, input: { text: string; pilotId?: string; circleId?: string }): Promise<DevelopmentPath> {
-    const pilot = input.pilotId ? await this.pilots.get(caller, input.pilotId) : undefined;
+    const pilot = input.pilotId ? await this.pilots.teamPilot(caller, input.pilotId) : undefined;
     const circle = input.circleId ? await this.circles.memberCircle(caller, input.circleId) : undefined;
     return this.changeMine(caller, (p) => {
       if (p.goals.length >= MAX_GOALS) throw invalid([problem('goals', 'path.too_many_goals', { max: MAX_GOALS })]);

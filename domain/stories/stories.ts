@@ -128,8 +128,7 @@ export class Stories {
    * pilot, so a retried publish changes nothing twice. Circles named get it in their conversation.
    */
   async publish(caller: Caller, input: StoryInput): Promise<{ story: Story; created: boolean }> {
-    const pilot = await this.pilots.get(caller, input.pilotId);
-    if (pilot.circleId) throw notFound('pilot');
+    const pilot = await this.pilots.teamPilot(caller, input.pilotId);
     if (pilot.managerId !== caller.userId) throw forbidden('story.manager_only_publish');
     if (!(OUTCOMES as readonly string[]).includes(pilot.status)) throw conflict('story.not_closed');
     for (const circleId of input.circleIds) await this.circles.memberCircle(caller, circleId);
@@ -236,9 +235,8 @@ export class Stories {
    */
   async link(caller: Caller, id: string, pilotId: string): Promise<{ story: Story; pilot: Pilot }> {
     const story = await this.get(caller, id);
-    const pilot = await this.pilots.get(caller, pilotId);
-    if (pilot.circleId) throw notFound('pilot');
-    if (!this.pilots.canEdit(caller, pilot)) throw forbidden('story.manager_only_link');
+    const pilot = await this.pilots.teamPilot(caller, pilotId);
+    if (!(await this.pilots.canEdit(caller, pilot))) throw forbidden('story.manager_only_link');
     if (pilot.id === story.pilotId) throw invalid([problem('pilotId', 'story.own_link')]);
     const previous = pilot.basedOnStoryId;
     const linked = (await this.stories.changePilot(caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
