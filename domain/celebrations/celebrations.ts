@@ -10,6 +10,7 @@ import type { Round } from '../checkins/model';
 import type { Outbox } from '../outbox/outbox';
 import { CelebrationRepository } from './repository';
 import type { KudosInput } from './schemas';
+import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Celebrations: milestones the data shows (first round, full-participation streaks, rising
@@ -26,6 +27,7 @@ export class Celebrations {
     private readonly directory: Directory,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.repo = new CelebrationRepository(store);
   }
@@ -88,6 +90,7 @@ export class Celebrations {
     if (input.toUserId === caller.userId) throw invalid([problem('toUserId', 'not_yourself')], 'kudos.self');
     const recipient = await this.directory.member(caller.tenantId, input.toUserId);
     if (!recipient) throw notFound('person');
+    spendNotify(this.limits, caller);
     let visibility = input.visibility;
     if (visibility === 'team') {
       const team = input.teamId ? await this.directory.findTeam(caller.tenantId, input.teamId) : undefined;

@@ -4,6 +4,7 @@ import type { Directory } from '../directory/directory';
 import type { Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { Skipped } from '../shared/isolation';
+import { NO_LIMITS, type RateLimits } from '../shared/rate-limits';
 import { type Circle } from './model';
 import { type CircleInput, type CirclePatch } from './schemas';
 import { Elections } from './elections';
@@ -20,10 +21,10 @@ export class Circles {
   private readonly membership: Membership;
   private readonly elections: Elections;
 
-  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock) {
+  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock, limits: RateLimits = NO_LIMITS) {
     const circles = new CircleRepository(store, clock);
-    this.elections = new Elections(circles, directory, outbox, clock);
-    this.membership = new Membership(circles, this.elections, directory, clock);
+    this.elections = new Elections(circles, directory, outbox, clock, limits);
+    this.membership = new Membership(circles, this.elections, directory, clock, limits);
   }
 
   // ------------------------------------------------------------------------------------------

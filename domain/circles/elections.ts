@@ -7,6 +7,7 @@ import type { Outbox } from '../outbox/outbox';
 import { type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
 import { eachIsolated, type Skipped } from '../shared/isolation';
+import { spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
@@ -27,12 +28,14 @@ export class Elections {
     private readonly directory: Directory,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   /** The convenor (stepping down or calling a vote) or an admin opens an election. */
   async open(caller: Caller, circle: Circle, days?: number): Promise<Circle> {
     mustConvene(caller, circle, 'circle.convenor_only_call');
     if (circle.election?.status === 'open') throw conflict('circle.election_open');
+    spendNotify(this.limits, caller);
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? undefined : withElection(c, 'requested', caller.userId, this.clock.now(), days)));
     await this.announce(updated);
     return updated;
@@ -43,6 +46,7 @@ export class Elections {
     const election = openElectionIn(circle);
     if (!circle.memberIds.includes(nomineeId)) throw invalid([problem('userId', 'circle.not_member')]);
     if (election.excluded.includes(nomineeId)) throw invalid([problem('userId', 'circle.cannot_stand')]);
+    if (nomineeId !== caller.userId) spendNotify(this.limits, caller);
     const nominee = await this.directory.member(caller.tenantId, nomineeId);
     const at = this.clock.now().toISOString();
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => {
@@ -100,6 +104,7 @@ export class Elections {
     if (circle.election?.status === 'closed' && circle.election.result?.closedBy === caller.userId) return circle;
     mustConvene(caller, circle, 'circle.convenor_only_close');
     if (circle.election?.status !== 'open') throw conflict('circle.no_election');
+    spendNotify(this.limits, caller);
     const names = await this.memberNames(circle);
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? closeElectionOf(c, caller.userId, this.clock.now(), names) : undefined));
     await this.afterClose(updated);

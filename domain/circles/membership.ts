@@ -11,6 +11,7 @@ import { CIRCLE_QUESTIONS, type CircleInput, type CirclePatch } from './schemas'
 import { dropPerson, mustConvene, openElectionOf, type Elections } from './elections';
 import { circleIdFor, rhythmIdFor, type CircleRepository } from './repository';
 import { circleSummary, circleView, type CircleSummary, type CircleView } from './views';
+import { spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Belonging to a circle. A circle is started in a conversation where Leaderful is installed; its
@@ -31,6 +32,7 @@ export class Membership {
     private readonly elections: Elections,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   // ------------------------------------------------------------------------------------------
@@ -94,6 +96,7 @@ export class Membership {
       throw invalid([problem('teamId', 'circle.needs_group_chat')]);
     }
     const id = circleIdFor(caller.tenantId, team.id);
+    spendNotify(this.limits, caller);
     const now = this.clock.now();
     const memberIds = Array.from(new Set([caller.userId, ...(team.managerId ? [team.managerId] : []), ...team.memberIds])).slice(0, MAX_MEMBERS);
     const election = openElectionOf(1, 'first', caller.userId, now, input.electionDays, []);
