@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
 import type { BotDeps, Router } from './router';
-import { activityIdentity, callerOf, commandText, turnOf, type Turn } from './turn';
+import { activityIdentity, callerOf, commandText, textMessage, turnOf, type Turn } from './turn';
 
 /**
  * The stages around every route, outermost first:
@@ -27,7 +27,7 @@ export class Pipeline {
       await this.once(context, dispatch);
     } catch (err) {
       const text = failureText(err, localeOf(context.activity.locale), this.deps.log, 'bot turn failed');
-      if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
+      if (context.activity.type === 'message') await context.sendActivity(textMessage(text)).catch(() => undefined);
     }
   }
 
@@ -51,7 +51,7 @@ export class Pipeline {
   /** A message: stage 3, then the command table (failures go to stage 1). */
   async message(context: TurnContext): Promise<void> {
     const caller = await callerOf(this.deps.domain, context.activity);
-    if (!caller) return void (await context.sendActivity(t(localeOf(context.activity.locale), OUTSIDE_TEAMS)));
+    if (!caller) return void (await context.sendActivity(textMessage(t(localeOf(context.activity.locale), OUTSIDE_TEAMS))));
     await this.router.noteMessage(context, activityIdentity(context.activity)!);
     await this.router.respond(turnOf(context, caller), commandText(context.activity));
   }
