@@ -50,7 +50,7 @@ export class Circles {
     return this.membership.joinable(caller, id);
   }
 
-  /** Circles the caller belongs to, or (`all`) every circle in the tenant as a summary. */
+  /** Circles the caller belongs to, or (`all`) also those they could join (admins: every circle). */
   list(caller: Caller, scope: 'mine' | 'all' = 'mine'): Promise<CircleSummary[]> {
     return this.membership.list(caller, scope);
   }

@@ -69,10 +69,18 @@ export class Membership {
     return team && inConversation(team, caller.userId) ? circle : undefined;
   }
 
-  /** Circles the caller belongs to, or (`all`) every circle in the tenant as a summary. */
+  /**
+   * Circles the caller belongs to, or (`all`) also those they could join: circles of the group
+   * chats and channels they are in. A circle lives in a conversation that may be private (a group
+   * chat): someone outside it learns nothing of it, not its name, not that it exists. Admins see
+   * every circle.
+   */
   async list(caller: Caller, scope: 'mine' | 'all' = 'mine'): Promise<CircleSummary[]> {
-    const circles = scope === 'all' ? await this.circles.all(caller.tenantId) : await this.circles.withMember(caller.tenantId, caller.userId);
-    return circles.map((c) => circleSummary(caller, c));
+    if (scope === 'mine') return (await this.circles.withMember(caller.tenantId, caller.userId)).map((c) => circleSummary(caller, c));
+    const all = await this.circles.all(caller.tenantId);
+    if (hasRole(caller, 'admin')) return all.map((c) => circleSummary(caller, c));
+    const mine = await this.circles.conversationsOf(caller.tenantId, caller.userId);
+    return all.filter((c) => c.memberIds.includes(caller.userId) || mine.has(c.teamId)).map((c) => circleSummary(caller, c));
   }
 
   /** Everything the tab shows of a circle, for a member or an admin. */

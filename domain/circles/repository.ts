@@ -33,6 +33,17 @@ export class CircleRepository {
     return team?.type === 'team' ? team : undefined;
   }
 
+  /** The ids of the conversations (teams, group chats) a person is in: where they could join a circle. */
+  async conversationsOf(tenantId: string, userId: string): Promise<Set<string>> {
+    const rows = await this.store.all<{ id: string }>(
+      'directory',
+      tenantId,
+      "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId)",
+      { userId },
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
   /** Every circle of the tenant, by name. */
   all(tenantId: string): Promise<Circle[]> {
     return this.store.all<Circle>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'circle' ORDER BY c.name");
