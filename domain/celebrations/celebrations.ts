@@ -54,8 +54,17 @@ export class Celebrations {
     return doc;
   }
 
+  /**
+   * A pilot's milestones are posted to its team (a circle's rhythm: to the circle), and only
+   * there: a pilot whose team is no longer a team is celebrated nowhere.
+   */
+  private async hasTeam(pilot: Pilot): Promise<boolean> {
+    return !!(await this.directory.pilotTeam(pilot.tenantId, pilot));
+  }
+
   /** Milestones visible once a round has closed and its figures are on the pilot. */
   async afterRound(pilot: Pilot, round: Round): Promise<void> {
+    if (!(await this.hasTeam(pilot))) return;
     const figures = pilot.roundFigures ?? [];
     const base = { pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team' as const };
     if (round.number === 1 && (figures[figures.length - 1]?.answered ?? 0) > 0) {
@@ -73,12 +82,13 @@ export class Celebrations {
   }
 
   async pilotAdopted(pilot: Pilot): Promise<void> {
+    if (!(await this.hasTeam(pilot))) return;
     await this.record(pilot, `adopted:${pilot.id}`, { kind: 'adopted', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title } });
   }
 
   async measureMet(pilot: Pilot, index: number): Promise<void> {
     const measure = pilot.successMeasures[index];
-    if (!measure) return;
+    if (!measure || !(await this.hasTeam(pilot))) return;
     await this.record(pilot, `measure:${pilot.id}:${index}`, { kind: 'measure_met', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title, measure } });
   }
 
