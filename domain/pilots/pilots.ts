@@ -183,6 +183,8 @@ export class Pilots {
 
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
     return this.change(caller, id, (pilot) => {
+      // A circle's rhythm runs as long as the circle does: it is changed from the circle.
+      if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       const rule = TRANSITIONS[action];
       if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
       if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
@@ -204,6 +206,7 @@ export class Pilots {
   /** The manager marks a success measure as met: recorded once, and celebrated with the team. */
   async markMeasureMet(caller: Caller, id: string, index: number): Promise<Pilot> {
     const updated = await this.change(caller, id, (pilot) => {
+      if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       if (!Number.isInteger(index) || index < 0 || index >= pilot.successMeasures.length) {
         throw invalid([problem('index', 'pilot.no_such_measure')]);
       }
