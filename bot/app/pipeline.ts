@@ -3,7 +3,7 @@ import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
 import type { BotDeps, Router } from './router';
 import { inboundMessage } from './inbound';
-import { activityIdentity, callerOf, turnOf, type Turn } from './turn';
+import { activityIdentity, callerOf, textMessage, turnOf, type Turn } from './turn';
 
 /**
  * The stages around every route, outermost first:
@@ -29,7 +29,7 @@ export class Pipeline {
       this.noteUnanswered(context);
     } catch (err) {
       const text = failureText(err, localeOf(context.activity.locale), this.deps.log, 'bot turn failed');
-      if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
+      if (context.activity.type === 'message') await context.sendActivity(textMessage(text)).catch(() => undefined);
     }
   }
 
@@ -64,7 +64,7 @@ export class Pipeline {
    */
   async message(context: TurnContext): Promise<void> {
     const caller = await callerOf(this.deps.domain, context.activity);
-    if (!caller) return void (await context.sendActivity(t(localeOf(context.activity.locale), OUTSIDE_TEAMS)));
+    if (!caller) return void (await context.sendActivity(textMessage(t(localeOf(context.activity.locale), OUTSIDE_TEAMS))));
     await this.router.noteMessage(context, activityIdentity(context.activity)!);
     const inbound = inboundMessage(context.activity);
     if (inbound.attachmentsOnly) return void this.deps.log.info({ activityId: context.activity.id }, 'message with only attachments: nothing to answer');

@@ -3,6 +3,7 @@ import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import type { CardAttachment } from '../cards';
 import { localeOf, type Locale } from '../i18n';
+import { escapeFor } from '../../platform/escape';
 
 /** The Entra tenant and user behind a Teams activity. */
 export interface Identity {
@@ -51,9 +52,21 @@ export interface Turn {
   readonly personal: boolean;
   /** The Leaderful team of this group chat or channel. */
   readonly teamId?: string;
-  /** Replies in the conversation the activity came from. */
+  /**
+   * Replies in the conversation the activity came from with a sentence already in the reader's
+   * words. It is sent as text: whatever it carries (names, titles people chose) is escaped.
+   */
   say(text: string): Promise<void>;
   show(card: CardAttachment): Promise<void>;
+}
+
+/**
+ * A text message as the bot sends it: Teams renders message text as markdown, so the whole text
+ * goes through the markdown rule (platform/escape.ts) and says so. The bot's own sentences use no
+ * formatting, so nothing is lost; whatever a person wrote inside them stays text.
+ */
+export function textMessage(text: string): Partial<Activity> {
+  return { type: 'message', text: escapeFor('markdown', text), textFormat: 'markdown' };
 }
 
 export function turnOf(context: Pick<TurnContext, 'activity' | 'sendActivity'>, caller: Caller): Turn {
@@ -64,7 +77,7 @@ export function turnOf(context: Pick<TurnContext, 'activity' | 'sendActivity'>, 
     activity,
     personal: activity.conversation?.conversationType === 'personal',
     teamId: teamIdOf(activity),
-    say: async (text) => void (await context.sendActivity(text)),
+    say: async (text) => void (await context.sendActivity(textMessage(text))),
     show: async (card) => void (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)))),
   };
 }

@@ -2,7 +2,6 @@ import type { Activity } from 'botbuilder';
 import type { Domain } from '../../domain';
 import { isValidTimeZone } from '../../domain/shared/schedule';
 import type { Turn } from '../app/turn';
-import { escapeMarkdown } from '../cards';
 import { t, type Locale } from '../i18n';
 
 /**
@@ -24,7 +23,7 @@ export const deviceZoneHint = (locale: Locale, device: string, chosen: string): 
 export async function setTimeZone(domain: Domain, turn: Turn, tz: string): Promise<void> {
   const { locale, caller } = turn;
   if (!isValidTimeZone(tz)) {
-    return turn.say(t(locale, "I don't know the time zone “{tz}”. Use a name like Europe/Madrid or America/New_York.", { tz: escapeMarkdown(tz.slice(0, 60)) }));
+    return turn.say(t(locale, "I don't know the time zone “{tz}”. Use a name like Europe/Madrid or America/New_York.", { tz: tz.slice(0, 60) }));
   }
   await domain.directory.chooseTimeZone(caller, tz);
   const device = deviceTimeZone(turn.activity);

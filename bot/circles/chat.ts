@@ -3,7 +3,6 @@ import { circleInputSchema, type Circle } from '../../domain/circles';
 import { parseInput } from '../../domain/shared/validation';
 import type { LinkConfig } from '../app/links';
 import type { Turn } from '../app/turn';
-import { escapeMarkdown } from '../cards';
 import { t } from '../i18n';
 import { circleCard, joinCard } from './cards';
 
@@ -72,12 +71,12 @@ export async function nominate(domain: Domain, turn: Turn, typed: string): Promi
     const exact = members.filter((x) => x.name.toLowerCase() === wanted.toLowerCase());
     const prefix = members.filter((x) => x.name.toLowerCase().startsWith(wanted.toLowerCase()));
     const found = byMention.length === 1 ? byMention : exact.length === 1 ? exact : prefix;
-    if (found.length !== 1) return turn.say(t(locale, found.length ? 'Several members match “{name}”: type their full name.' : 'Nobody in this circle is called “{name}”.', { name: escapeMarkdown(wanted.slice(0, 60)) }));
+    if (found.length !== 1) return turn.say(t(locale, found.length ? 'Several members match “{name}”: type their full name.' : 'Nobody in this circle is called “{name}”.', { name: wanted.slice(0, 60) }));
     nomineeId = found[0].userId;
   }
   const updated = await domain.circles.nominate(caller, circle.id, nomineeId);
   const nominee = updated.election?.nominees.find((n) => n.userId === nomineeId);
-  await turn.say(t(locale, '{name} is nominated. Type “ballot” to vote.', { name: escapeMarkdown(nominee?.name ?? wanted) }));
+  await turn.say(t(locale, '{name} is nominated. Type “ballot” to vote.', { name: nominee?.name ?? wanted }));
 }
 
 /** Closes the open election early, or calls one; shows the circle as it now stands. */

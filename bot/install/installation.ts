@@ -1,16 +1,17 @@
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type TeamsChannelAccount } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { Log } from '../../platform/log';
-import { activityIdentity, teamIdOf, type Identity, type TeamsChannelData } from '../app/turn';
+import { activityIdentity, teamIdOf, textMessage, type Identity, type TeamsChannelData } from '../app/turn';
 import { renderCard } from '../cards';
 import { deviceTimeZone, deviceZoneHint } from '../checkins/time-zone';
 import { localeOf, t } from '../i18n';
 
 /**
  * Where the bot lives and who is there. On install in a team or group chat it stores the
- * conversation reference, reads the roster through the paged members API and makes the
- * installer the team's manager; member added/removed events keep the roster current. In a
- * personal chat it stores the 1:1 conversation so check-ins can reach the person.
+ * conversation reference, reads the roster through the paged members API and records the
+ * installer as that team's manager (rights per team, see domain/directory/rights.ts: no role is
+ * granted tenant-wide); member added/removed events keep the roster current. In a personal chat
+ * it stores the 1:1 conversation so check-ins can reach the person.
  */
 export class Installation {
   constructor(
@@ -84,7 +85,7 @@ export class Installation {
       personalConversation: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
     });
     if (newDevice && updated.timeZoneChosen && device !== updated.timeZone) {
-      await context.sendActivity(deviceZoneHint(localeOf(context.activity.locale), device!, updated.timeZone));
+      await context.sendActivity(textMessage(deviceZoneHint(localeOf(context.activity.locale), device!, updated.timeZone)));
     }
   }
 
@@ -110,7 +111,7 @@ export class Installation {
     const memberIds = new Set<string>([installerId]);
     for (const m of roster) {
       if (!m.aadObjectId) continue;
-      await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId, m.aadObjectId === installerId ? ['manager'] : []);
+      await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId);
       memberIds.add(m.aadObjectId);
     }
     await this.domain.directory.upsertTeam(tenantId, {
@@ -129,7 +130,7 @@ export class Installation {
     });
     if (!roster.some((m) => m.aadObjectId === installerId)) {
       const who = activityIdentity(context.activity)!;
-      await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId, ['manager']);
+      await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId);
     }
     this.log.info({ teamId, members: memberIds.size }, 'installed in team');
   }

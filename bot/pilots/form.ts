@@ -62,7 +62,8 @@ export async function pilotFormCard(
   opts: { values: FormValues; errors?: Record<string, string>; problem?: string; requestId?: string },
   locale: Locale = 'en',
 ): Promise<CardAttachment> {
-  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsFor(caller)]);
+  // Only teams the caller manages: launching a pilot is a right held per team.
+  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsManagedBy(caller)]);
   const values = { ...opts.values };
   // Only a team the caller may pick is preselected (not, say, a channel of a team they are not in).
   if (!teams.some((team) => team.id === values.teamId)) values.teamId = teams.length === 1 ? teams[0].id : '';

@@ -4,10 +4,11 @@ import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import type { Caller, Role } from '../shared/caller';
-import type { Member, Team, TenantSettings } from './model';
+import type { Conversation, Member, Team, TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
+import { managesTeam } from './rights';
 
 export { SYSTEM_PARTITION } from './repository';
 
@@ -88,6 +89,37 @@ export class Directory {
   /** A team, or undefined when there is none (for checks that treat absence as "no"). */
   findTeam(tenantId: string, teamId: string): Promise<Team | undefined> {
     return this.repo.team(tenantId, teamId);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Typed lookups and per-team rights (see rights.ts)
+
+  /** Whether the caller may act as this team's manager (launch, edit, close its pilots). */
+  managesTeam(caller: Caller, team: Team): boolean {
+    return managesTeam(caller, team);
+  }
+
+  /** The teams the caller may act as manager of (admins: every team), by name. */
+  async teamsManagedBy(caller: Caller): Promise<Team[]> {
+    if (caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
+    return (await this.repo.teamsManagedBy(caller.tenantId, caller.userId)).filter((t) => managesTeam(caller, t));
+  }
+
+  /**
+   * Who a pilot's check-ins are with: its team, or, for a circle's own check-in rhythm (and only
+   * there), the circle. Anything else its `teamId` might name is no team: undefined.
+   */
+  async pilotTeam(tenantId: string, pilot: { teamId: string; circleId?: string }): Promise<Conversation | undefined> {
+    if (pilot.circleId) {
+      const circle = pilot.teamId === pilot.circleId ? await this.repo.conversation(tenantId, pilot.circleId) : undefined;
+      return circle?.type === 'circle' ? circle : undefined;
+    }
+    return this.repo.team(tenantId, pilot.teamId);
+  }
+
+  /** A conversation messages to a group go to: a team or a circle; undefined for anything else. */
+  conversation(tenantId: string, id: string): Promise<Conversation | undefined> {
+    return this.repo.conversation(tenantId, id);
   }
 
   /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */

@@ -139,8 +139,10 @@ const STEPS: Step[] = [
       clock.set(CHECKIN_FRIDAY);
       await t.app.background.tick();
       await t.app.background.delivery.flush();
-      const isPrompt = (e: Logged) => e.by === 'bot' && e.name === 'message' && textOf(e.body).startsWith('Check-in:');
-      const prompts = (await pg.waitFor(isPrompt, since, 'the check-in prompts', 2)).map((e) => ({ title: textOf(e.body).split('\n')[0], conversation: e.body.conversation?.conversationType }));
+      // Teammates' prompts go to their own chats and may come first (conversations take turns):
+      // wait for the two that reach the signed-in user's personal chat.
+      const isPrompt = (e: Logged) => e.by === 'bot' && e.name === 'message' && textOf(e.body).startsWith('Check-in:') && e.body.conversation?.conversationType === 'personal';
+      const prompts = (await pg.waitFor(isPrompt, since, 'the check-in prompts in the personal chat', 2)).map((e) => ({ title: textOf(e.body).split('\n')[0], conversation: e.body.conversation?.conversationType }));
 
       // Answered on its card: the card turns into the thanks card, in place.
       const retroCards = () => pg.page.locator('.ac-adaptiveCard', { hasText: 'Weekly retro' }).count();
