@@ -44,7 +44,7 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const directory = new Directory(store, clock);
   const practices = new Practices(store);
   const outbox = new Outbox(store, clock);
-  const celebrations = new Celebrations(store, directory, outbox, clock);
+  const celebrations = new Celebrations(store, directory, outbox, clock, limits);
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
@@ -54,10 +54,10 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   // What of anonymous data each viewer may see is decided by one loader, for every face.
   const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
   const portfolio = new PortfolioView(store, disclosure);
-  const circles = new Circles(store, directory, outbox, clock);
-  const stories = new Stories(store, directory, pilots, circles, outbox, clock);
-  const projects = new Projects(store, directory, circles, celebrations, outbox, clock);
-  const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock);
+  const circles = new Circles(store, directory, outbox, clock, limits);
+  const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
+  const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
+  const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
   return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
 }
 

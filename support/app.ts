@@ -1,5 +1,6 @@
 import { startLeaderful, type Running } from '../server/main';
 import type { Clock } from '../domain/shared/clock';
+import { createLog } from '../platform/log';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import { TestConnector } from './connector';
 import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from './identity-provider';
@@ -18,8 +19,19 @@ export interface TestApp {
   api(path: string, init?: { as?: TeamsUser; method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   /** Posts an activity to /api/messages as Teams would. */
   activity(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The app's log lines (info and above), parsed, when started with `captureLog`; otherwise none. */
+  logs: LogLine[];
   stop(): Promise<void>;
 }
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** pino's number for warnings. */
+export const WARN = 40;
 
 export const demoUser = (name: string): TeamsUser => {
   const u = DEMO_USERS.find((x) => x.name.startsWith(name));
@@ -27,12 +39,15 @@ export const demoUser = (name: string): TeamsUser => {
   return { tenantId: DEMO_TENANT_ID, userId: u.id, name: u.name };
 };
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; connector?: TestConnector } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; connector?: TestConnector; captureLog?: boolean } = {}): Promise<TestApp> {
   const idp = await new TestIdentityProvider().start();
+  const logs: LogLine[] = [];
+  const log = opts.captureLog ? createLog('info', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) }) : undefined;
   // A connector passed in outlives this app (restart tests); otherwise each app has its own.
   const connector = opts.connector ?? (await new TestConnector().start());
   const app = await startLeaderful({
     clock: opts.clock,
+    log,
     env: {
       NODE_ENV: 'test',
       PORT: '0',
@@ -62,6 +77,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
     url,
     idp,
     connector,
+    logs,
     async api(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.as) headers.authorization = `Bearer ${await idp.token({ tid: init.as.tenantId, oid: init.as.userId, name: init.as.name })}`;

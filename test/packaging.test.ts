@@ -362,6 +362,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   MAX_BODY_BYTES: 'defaults to 256 KB',
   RATE_LIMIT_API_PER_MINUTE: 'defaults to 600 requests per user per minute',
   RATE_LIMIT_FEEDBACK_PER_HOUR: 'defaults to 20 feedback items per user per hour',
+  RATE_LIMIT_NOTIFY_PER_HOUR: 'defaults to 120 actions that message others per user per hour',
 };
 const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN'];
 /** App settings read by the platform rather than by server/config.ts. */

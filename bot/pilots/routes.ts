@@ -22,9 +22,10 @@ export function registerPilotRoutes(router: Router, { domain, links }: BotDeps):
     const { disclosure } = await domain.disclosure.load(turn.caller.tenantId);
     return pilots.map((p) => disclosure.pilot(p));
   };
+  // Opened from a channel or group chat, the form starts on that conversation's team.
   const formDialog = async (turn: Turn, hypothesis = '') => {
     const { locale } = turn;
-    const card = await pilotFormCard(domain, turn.caller, { values: defaultValues(domain.clock.now(), { hypothesis }) }, locale);
+    const card = await pilotFormCard(domain, turn.caller, { values: defaultValues(domain.clock.now(), { hypothesis, teamId: turn.teamId ?? '' }) }, locale);
     return dialog(t(locale, 'Launch a pilot'), card, FORM);
   };
 

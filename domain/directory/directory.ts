@@ -4,10 +4,11 @@ import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import type { Caller, Role } from '../shared/caller';
-import type { Member, Team, TenantSettings } from './model';
+import type { Conversation, Member, Team, TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
+import { managesTeam } from './rights';
 
 export { SYSTEM_PARTITION } from './repository';
 
@@ -90,6 +91,37 @@ export class Directory {
     return this.repo.team(tenantId, teamId);
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Typed lookups and per-team rights (see rights.ts)
+
+  /** Whether the caller may act as this team's manager (launch, edit, close its pilots). */
+  managesTeam(caller: Caller, team: Team): boolean {
+    return managesTeam(caller, team);
+  }
+
+  /** The teams the caller may act as manager of (admins: every team), by name. */
+  async teamsManagedBy(caller: Caller): Promise<Team[]> {
+    if (caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
+    return (await this.repo.teamsManagedBy(caller.tenantId, caller.userId)).filter((t) => managesTeam(caller, t));
+  }
+
+  /**
+   * Who a pilot's check-ins are with: its team, or, for a circle's own check-in rhythm (and only
+   * there), the circle. Anything else its `teamId` might name is no team: undefined.
+   */
+  async pilotTeam(tenantId: string, pilot: { teamId: string; circleId?: string }): Promise<Conversation | undefined> {
+    if (pilot.circleId) {
+      const circle = pilot.teamId === pilot.circleId ? await this.repo.conversation(tenantId, pilot.circleId) : undefined;
+      return circle?.type === 'circle' ? circle : undefined;
+    }
+    return this.repo.team(tenantId, pilot.teamId);
+  }
+
+  /** A conversation messages to a group go to: a team or a circle; undefined for anything else. */
+  conversation(tenantId: string, id: string): Promise<Conversation | undefined> {
+    return this.repo.conversation(tenantId, id);
+  }
+
   /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */
   async teamsFor(caller: Caller): Promise<Team[]> {
     if (caller.roles.includes('leader') || caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
@@ -127,11 +159,12 @@ export class Directory {
 
   /**
    * Adds or refreshes a member from the Teams roster. Teams is the source of names and ids;
-   * roles and preferences people set in Leaderful are kept.
+   * roles and preferences people set in Leaderful are kept. `deviceTimeZone` (what the person's
+   * Teams client reports) is the zone check-ins follow until the person chooses one.
    */
   async upsertMember(
     tenantId: string,
-    info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
+    info: { userId: string; teamsUserId?: string; name: string; email?: string; deviceTimeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
     teamId?: string,
     extraRoles: Role[] = [],
   ): Promise<Member> {
@@ -140,7 +173,7 @@ export class Directory {
       id: memberId(info.userId),
       tenantId,
       type: 'member',
-      timeZone: 'UTC',
+      timeZone: info.deviceTimeZone ?? 'UTC',
       roles: ['member', ...extraRoles],
       teamIds: teamId ? [teamId] : [],
       workDays: [1, 2, 3, 4, 5],
@@ -150,7 +183,7 @@ export class Directory {
     return (await this.repo.updateMember(tenantId, info.userId, (m) => ({
       ...m,
       ...defined,
-      timeZone: info.timeZone ?? m.timeZone,
+      timeZone: m.timeZoneChosen ? m.timeZone : (info.deviceTimeZone ?? m.timeZone),
       roles: Array.from(new Set([...m.roles, ...extraRoles])),
       teamIds: teamId && !m.teamIds.includes(teamId) ? [...m.teamIds, teamId] : m.teamIds,
       unreachable: info.personalConversation ? false : m.unreachable,
@@ -170,6 +203,14 @@ export class Directory {
     return this.repo.updateMember(tenantId, userId, change);
   }
 
+  /** The person chose the zone their check-ins follow: from now on it beats what their device reports. */
+  async chooseTimeZone(caller: Caller, timeZone: string): Promise<Member> {
+    if (!isValidTimeZone(timeZone)) throw invalid([problem('timeZone', 'not_time_zone')]);
+    const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => ({ ...m, timeZone, timeZoneChosen: true }));
+    if (!updated) throw notFound('profile');
+    return updated;
+  }
+
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
   async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[] }> {
     const m = await this.member(caller.tenantId, caller.userId);
@@ -183,7 +224,7 @@ export class Directory {
     }
     const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
       const next: Member = { ...m };
-      if (prefs.timeZone !== undefined) next.timeZone = prefs.timeZone;
+      if (prefs.timeZone !== undefined) Object.assign(next, { timeZone: prefs.timeZone, timeZoneChosen: true });
       if (prefs.workDays !== undefined) next.workDays = [...new Set(prefs.workDays)].sort();
       if (prefs.quietHours !== undefined) next.quietHours = prefs.quietHours ?? undefined;
       if (prefs.pausedUntil !== undefined) next.pausedUntil = prefs.pausedUntil ?? undefined;

@@ -27,6 +27,20 @@ export interface Team extends Doc {
   locale?: string;
 }
 
+/**
+ * Where a group of people is messaged and checked in with: a team, or a leadership circle
+ * (directory `circle:` documents carry the same fields). A circle stands in for a team only as
+ * the team of its own check-in rhythm, and as the target of messages to the circle.
+ */
+export interface Conversation extends Doc {
+  type: 'team' | 'circle';
+  name: string;
+  memberIds: string[];
+  managerId?: string;
+  conversationReference?: Record<string, unknown>;
+  locale?: string;
+}
+
 /** directory: `member:<userId>` */
 export interface Member extends Doc {
   type: 'member';
@@ -34,7 +48,12 @@ export interface Member extends Doc {
   teamsUserId?: string;
   name: string;
   email?: string;
+  /** The zone check-ins follow: the device's until the person chooses one (`timeZoneChosen`). */
   timeZone: string;
+  /** The person set their zone themselves (chat or preferences): what a device reports never replaces it. */
+  timeZoneChosen?: boolean;
+  /** The zone the person's Teams client last reported. */
+  deviceTimeZone?: string;
   roles: Role[];
   teamIds: string[];
   managerId?: string;

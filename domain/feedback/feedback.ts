@@ -16,6 +16,7 @@ import { PilotRollups } from './rollups';
 import type { AcknowledgeInput, FeedbackInput, SummaryFilter } from './schemas';
 import { ThresholdSettings } from './settings';
 import type { ContributorView, OwnerView, PitfallSignal, Summary } from './views';
+import type { Skipped } from '../shared/isolation';
 
 /**
  * Feedback loops: team → manager → senior leaders and back, with anonymity that holds by
@@ -125,8 +126,8 @@ export class Feedback {
   }
 
   /** The daily batch: contributor steps on anonymous threads reach their owners (the scheduler calls it). */
-  deliverBatches(tenantId: string): Promise<number> {
-    return this.lifecycle.deliverBatches(tenantId);
+  deliverBatches(tenantId: string, skipped: Skipped[] = []): Promise<number> {
+    return this.lifecycle.deliverBatches(tenantId, skipped);
   }
 
   // Rollups and digests (the scheduler calls queueDigests).

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { addWeeks, daysBetween, type GroupLabel } from '../anonymity';
 import { isoDay, type Clock } from '../shared/clock';
+import { eachIsolated, type Skipped } from '../shared/isolation';
 import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox, Target } from '../outbox/outbox';
@@ -166,12 +167,13 @@ export class Lifecycle {
   }
 
   /** The daily batch: contributor steps on anonymous threads whose batch has run reach their owners. */
-  async deliverBatches(tenantId: string): Promise<number> {
+  async deliverBatches(tenantId: string, skipped: Skipped[] = []): Promise<number> {
     const waiting = await this.repo.withPending(tenantId);
     if (!waiting.length) return 0;
     const ctx = await this.contexts.load(tenantId);
     let delivered = 0;
-    for (const { id } of waiting) {
+    // One item that fails is skipped (with its id); the rest of the batch still goes.
+    await eachIsolated(waiting, 'feedback', skipped, async ({ id }) => {
       let before: FeedbackState | undefined;
       let changed = false;
       const updated = await this.repo.updateItem(tenantId, id, (current) => {
@@ -180,10 +182,10 @@ export class Lifecycle {
         changed = !!next;
         return next;
       });
-      if (!updated || !changed) continue;
+      if (!updated || !changed) return;
       delivered++;
       if (updated.pilotId && before !== updated.state) await this.rollups.refresh(tenantId, updated.pilotId);
-    }
+    });
     return delivered;
   }
 

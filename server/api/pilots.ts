@@ -59,14 +59,14 @@ export function registerPilotRoutes(ctx: ApiContext): void {
       teamId: queryParam(req, 'teamId'),
       mine: queryParam(req, 'mine') === 'true',
     });
-    const d = await disclosed(caller.tenantId);
-    res.send({ pilots: pilots.map((p) => view(p, domain.pilots.canEdit(caller, p), d)) });
+    const [editable, d] = await Promise.all([domain.pilots.editable(caller, pilots), disclosed(caller.tenantId)]);
+    res.send({ pilots: pilots.map((p) => view(p, editable.has(p.id), d)) });
   }));
 
   server.get('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const pilot = await domain.pilots.get(caller, pilotId(req));
     sendETag(res, pilot);
-    res.send({ pilot: view(pilot, domain.pilots.canEdit(caller, pilot), await disclosed(caller.tenantId)) });
+    res.send({ pilot: view(pilot, await domain.pilots.canEdit(caller, pilot), await disclosed(caller.tenantId)) });
   }));
 
   server.post('/api/pilots', authed(ctx, async (caller, req, res) => {
