@@ -12,6 +12,7 @@ import { changeCount, diffDigests, printFigures, settle, storeDigest, type Store
 import { fieldRows, fieldsOf, type Fixture, type Want } from './field-table';
 import type { z } from 'zod';
 import { preferencesSchema } from '../../domain/directory';
+import { pauseSchema } from '../../domain/checkins';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
@@ -209,6 +210,8 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/teams', method: 'GET', path: '/api/teams', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/me/preferences', method: 'GET', path: '/api/me/preferences', expect: {}, otherwise: ALL_200 },
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'Europe/Madrid' }), expect: {}, otherwise: ALL_200 },
+  { route: 'POST /api/me/pause', method: 'POST', path: '/api/me/pause', body: () => ({ days: 2 }), expect: {}, otherwise: ALL_200 },
+  { route: 'DELETE /api/me/pause', method: 'DELETE', path: '/api/me/pause', expect: {}, otherwise: ALL_200 },
   // Mass assignment: fields nobody may set through the API are refused outright, for everyone.
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'UTC', roles: ['admin'] }), expect: {}, otherwise: 400 },
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'UTC', userId: PEOPLE.alex.userId, tenantId: DEMO_TENANT_ID }), expect: {}, otherwise: 400 },
@@ -752,6 +755,7 @@ const NOTHING_TO_SET = [
 /** Each write route's body schema: every field of it must have probes. */
 const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'PUT /api/me/preferences': preferencesSchema,
+  'POST /api/me/pause': pauseSchema,
   'POST /api/pilots': pilotInputSchema,
   'PATCH /api/pilots/:id': pilotPatchSchema,
   'POST /api/pilots/:id/close': closePilotSchema,
