@@ -16,6 +16,7 @@ import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
 import { CheckinRepository } from './repository';
 import { RoundScheduling } from './scheduling';
+import { MeetingRounds, type MeetingRound } from './meeting';
 
 /**
  * Check-in rounds: the rhythm of a pilot. `tick` is called by the scheduler (every minute in
@@ -30,6 +31,7 @@ export class CheckIns {
   private readonly closing: RoundClosing;
   private readonly answering: Answering;
   private readonly facilitators: Facilitators;
+  private readonly meeting: MeetingRounds;
 
   constructor(
     store: Store,
@@ -44,6 +46,20 @@ export class CheckIns {
     this.scheduling = new RoundScheduling(this.rounds, this.pilots, directory, outbox, this.facilitators);
     this.closing = new RoundClosing(this.rounds, this.pilots, directory, outbox, celebrations);
     this.answering = new Answering(this.rounds, this.pilots, clock);
+    this.meeting = new MeetingRounds(this.rounds, directory, this.closing);
+  }
+
+  /**
+   * A pilot's current round for its meeting (side panel, stage). `pilot` is one the caller may
+   * see; `manages`: they may change it (Pilots.canEdit).
+   */
+  meetingRound(caller: Caller, pilot: Pilot, manages: boolean): Promise<MeetingRound | undefined> {
+    return this.meeting.current(caller, pilot, manages);
+  }
+
+  /** The facilitator (or whoever manages the pilot) closes its open round from the meeting. */
+  closeFromMeeting(caller: Caller, pilot: Pilot, manages: boolean): Promise<MeetingRound | undefined> {
+    return this.meeting.closeNow(caller, pilot, manages);
   }
 
   /** Work other parts of the domain do when a round closes (e.g. sharing answers with leaders). */

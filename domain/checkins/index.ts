@@ -3,3 +3,4 @@ export { validateAnswers, type AnswerValues, type Asked } from './answering';
 export * from './checkins';
 export * from './model';
 export * from './schemas';
+export type { MeetingRound } from './meeting';

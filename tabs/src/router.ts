@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
  *   #/projects?circleId=&status=&propose=, #/projects/<id>
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/preferences                         my check-in and notification preferences
+ *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
@@ -48,6 +49,7 @@ export type Route =
   | { name: 'project'; id: string }
   | { name: 'path'; id: string }
   | { name: 'preferences' }
+  | { name: 'meeting' }
   | { name: 'config' }
   | { name: 'notFound' };
 
@@ -102,6 +104,7 @@ export function parseHash(hash: string): Route {
     case 'team':
     case 'config':
     case 'preferences':
+    case 'meeting':
       return { name: head };
     default:
       return { name: 'notFound' };

@@ -256,6 +256,9 @@ const API_CASES: ApiCase[] = [
   { route: 'POST /api/pilots/:id/:action', method: 'POST', path: `/api/pilots/${F.retro}/pause`, expect: { jordan: OWNER_ACTION, alex: OWNER_ACTION, noor: 403, avery: 403 }, otherwise: 404 },
   { route: 'POST /api/pilots/:id/:action', method: 'POST', path: `/api/pilots/${F.facilitator}/delete`, expect: {}, otherwise: 404 },
   { route: 'POST /api/pilots/:id/measures/:index/met', method: 'POST', path: `/api/pilots/${F.facilitator}/measures/0/met`, expect: { morgan: OWNER_ACTION, alex: OWNER_ACTION, sam: 403, riley: 403, avery: 403 }, otherwise: 404 },
+  // A pilot's round in its meeting: whoever may see the pilot; closing it, its facilitator or whoever manages the pilot.
+  { route: 'GET /api/pilots/:id/round', method: 'GET', path: `/api/pilots/${F.facilitator}/round`, expect: { morgan: 200, sam: 200, riley: 200, avery: 200, alex: 200 }, otherwise: DENY },
+  { route: 'POST /api/pilots/:id/round/close', method: 'POST', path: `/api/pilots/${F.facilitator}/round/close`, expect: { morgan: 200, alex: 200, sam: [200, 403], riley: [200, 403], avery: [200, 403] }, otherwise: DENY },
   {
     route: 'POST /api/pilots/:id/close',
     method: 'POST',
@@ -746,6 +749,8 @@ describe('every field of every write: other teams, other types, other tenants', 
 /** Write routes with nothing to set in their body or path beyond what the table above covers. */
 const NOTHING_TO_SET = [
   'POST /api/messages',
+  'DELETE /api/me/pause',
+  'POST /api/pilots/:id/round/close',
   'POST /api/circles/:id/join',
   'POST /api/circles/:id/leave',
   'POST /api/circles/:id/election/close',

@@ -19,6 +19,7 @@ export const loadView = {
   project: () => import('./projects/ProjectDetailView'),
   path: () => import('./paths/PathView'),
   preferences: () => import('./preferences/PreferencesView'),
+  meeting: () => import('./meeting/MeetingView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /** Starts fetching a route's chunk, if it has one of its own. */

@@ -175,7 +175,7 @@ function Pause({ loaded, onDone }: { loaded: Loaded; onDone: (next: Loaded, key:
     <Section title={t('prefs.pause')} id="pause">
       {paused ? (
         <div className={s.actions}>
-          <Body1 data-testid="paused">{t('prefs.pausedUntil', { date: i18n.date(`${until}T12:00:00Z`) })}</Body1>
+          <Body1 data-testid="paused">{t('prefs.pausedUntil', { date: i18n.date(until) })}</Body1>
           <Button
             disabled={submit.busy}
             onClick={async () => {
