@@ -107,6 +107,11 @@ export class CheckIns {
     return this.facilitators.handOn(caller, round, pilot);
   }
 
+  /** Back from a pause before its end. Nothing is written when there is no pause (a retry, a second click). */
+  async resumeMe(caller: Caller): Promise<void> {
+    await this.directory.updateMember(caller.tenantId, caller.userId, (m) => (m.pausedUntil ? { ...m, pausedUntil: undefined } : undefined));
+  }
+
   /** "Pause me for N days": skipped by rounds until then. */
   async pauseMe(caller: Caller, days: number): Promise<string> {
     if (!Number.isInteger(days) || days < 1 || days > 90) throw invalid([problem('days', 'between', { min: 1, max: 90 })], 'checkin.pause_days', { min: 1, max: 90 });

@@ -41,7 +41,8 @@ export function registerMeRoutes(ctx: ApiContext): void {
   }));
 
   server.del('/api/me/pause', authed(ctx, async (caller, _req, res) => {
-    res.send({ preferences: await domain.directory.setPreferences(caller, { pausedUntil: null }), notices });
+    await domain.checkins.resumeMe(caller);
+    res.send({ preferences: await domain.directory.preferences(caller), notices });
   }));
 
   server.get('/api/teams', authed(ctx, async (caller, _req, res) => {
