@@ -7,6 +7,7 @@ import { LeaderfulBot } from '../bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import type { CosmosStore } from '../store/cosmos';
+import { registerCheckinRoutes } from './api/checkins';
 import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
 import { registerLeaderRoutes } from './api/leader';
@@ -26,6 +27,7 @@ import { securityHeaders } from './security-headers';
 const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerMeRoutes,
   registerPilotRoutes,
+  registerCheckinRoutes,
   registerLeaderRoutes,
   registerFeedbackRoutes,
   registerCircleRoutes,

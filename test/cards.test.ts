@@ -30,6 +30,7 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
     rounds: [{ roundId: 'round:a', title: hostile, buttonTitle: 'A', closesAt: '2027-01-05T14:00:00Z' }, { roundId: 'round:b', title: 'B', buttonTitle: 'B', closesAt: '2027-01-06T14:00:00Z' }],
   },
   checkinReminder: { pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', roundId: 'r' },
+  checkinClosed: { pilotTitle: hostile, answers: [{ question: 'Q', answer: hostile }], missed: false, hasSummary: true, participation: '2 of 3', confidence: '4.0 / 5', blockers: [hostile], privacyNote: 'note', url: 'https://x.test/p' },
   checkinThanks: { roundId: 'r', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', open: true, shared: true, answers: [{ question: 'Q', answer: hostile }] },
   facilitator: { text: hostile, detail: 'd', roundId: 'r', canSwap: true },
   kudosForm: { problem: hostile, values: { toUserId: '', message: hostile, visibility: 'team' }, requestId: 'r', people: [{ name: 'Ana', value: 'u1' }] },

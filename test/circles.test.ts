@@ -276,8 +276,15 @@ describe('electing the convenor', () => {
     expect(rhythm?.managerId).toBe(ben.userId);
 
     await deliver();
-    const result = inChat().filter((a) => cardText(a).includes('Ben Brown convenes'));
+    const result = inChat().filter((a) => a.method === 'POST' && cardText(a).includes('Ben Brown convenes'));
     expect(result).toHaveLength(1);
+    // The announcement's ballot is redrawn in place with the result (its own activity, once).
+    const announcement = inChat().find((a) => a.method === 'POST' && cardText(a).includes('Elect the convenor'))!;
+    expect(adaptiveCardsIn(announcement.activity)[0].refresh).toMatchObject({ action: { verb: 'circle.ballot', data: { circleId } } });
+    const redrawn = inChat().filter((a) => a.method === 'PUT');
+    expect(redrawn.map((a) => a.activityId)).toEqual([announcement.activityId]);
+    expect(cardText(redrawn[0])).toContain('Ben Brown convenes');
+    expect(cardText(redrawn[0])).not.toContain('circle.ballot');
     expect(cardText(result[0])).toMatch(/tied/);
     expect(cardText(result[0])).not.toContain(cy.userId);
     expectValid(result[0].activity);
@@ -294,7 +301,7 @@ describe('electing the convenor', () => {
     expect(barred.status).toBe(400);
     expect(barred.body.error.fields[0].message).toMatch(/role rotates/);
     await deliver();
-    expect(inChat().filter((a) => cardText(a).includes('Elect the convenor'))).toHaveLength(2);
+    expect(inChat().filter((a) => a.method === 'POST' && cardText(a).includes('Elect the convenor'))).toHaveLength(2);
 
     // Nobody stands; at the deadline the role rotates to who convened least recently (Ana: never, first to join after Fay).
     clock.advance(8 * DAY);
@@ -306,7 +313,9 @@ describe('electing the convenor', () => {
     // Nothing more is due: ticking again does nothing.
     expect(await t.app.domain.circles.tick(tenantId)).toBe(0);
     await deliver();
-    expect(inChat().filter((a) => cardText(a).includes('Ana Alvarez convenes'))).toHaveLength(1);
+    // Posted once; the second election's announcement redrawn with it.
+    expect(inChat().filter((a) => a.method === 'POST' && cardText(a).includes('Ana Alvarez convenes'))).toHaveLength(1);
+    expect(inChat().filter((a) => a.method === 'PUT' && cardText(a).includes('Ana Alvarez convenes'))).toHaveLength(1);
   });
 
   test('the convenor or an admin calls an election; members and leaders cannot', async () => {

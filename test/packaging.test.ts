@@ -68,15 +68,20 @@ describe('app package', () => {
       ['My pilots', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/pilots`],
       ['Leader view', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/leader`],
       ['Feedback', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/feedback`],
+      ['Preferences', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/preferences`],
     ]);
     expect(m.configurableTabs).toHaveLength(1);
     expect(m.configurableTabs[0].configurationUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/config`);
+    // Meetings (side panel, stage, details and chat tabs) and group chats, where circles pin their page.
+    expect(m.configurableTabs[0].scopes).toEqual(['team', 'groupChat']);
+    expect(m.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'privateChatTab', 'meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab', 'meetingStage']));
     const me = m.composeExtensions[0];
     expect(me.commands.map((c: { title: string }) => c.title)).toEqual(['Find pilots and practices', 'Launch a pilot', 'Give kudos', 'Send feedback', 'Find practice stories']);
     expect(me.messageHandlers).toEqual([{ type: 'link', value: { domains: [TEST_ENV.BOT_DOMAIN] } }]);
 
     const es = JSON.parse(text['es.json']);
     expect(es['staticTabs[0].name']).toBe('Mis pilotos');
+    expect(es['staticTabs[3].name']).toBe('Preferencias');
     expect(es['composeExtensions[0].commands[0].title']).toBe('Buscar pilotos y prácticas');
   });
 

@@ -31,6 +31,8 @@ export interface DeliveryOptions {
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 const MAX_BACKOFF_MS = 60_000;
+/** A redraw whose card is still on its way looks again after this. */
+const REPLACE_WAIT_MS = 15_000;
 
 interface Resolved {
   reference: Partial<ConversationReference>;
@@ -217,6 +219,10 @@ export class Delivery {
 
   private async deliver(item: OutboxItem): Promise<void> {
     try {
+      // A redraw of a card sent earlier: only once that card is out, and only if it can be updated.
+      const replaced = item.replaces ? await this.domain.outbox.replaced(item) : undefined;
+      if (replaced?.state === 'waiting') return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + REPLACE_WAIT_MS)));
+      if (replaced?.state === 'gone') return void (await this.domain.outbox.markFinal(item, 'cancelled', 'nothing to update: the card it redraws was never delivered'));
       const target = await this.resolve(item);
       if (!target) {
         this.stats.failed++;
@@ -227,6 +233,13 @@ export class Delivery {
       if (!this.domain.outbox.holds(item)) {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
+      }
+      if (replaced?.state === 'sent') {
+        const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
+        await this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update');
+        await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
+        this.stats.sent++;
+        return;
       }
       const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
@@ -258,7 +271,7 @@ export class Delivery {
   }
 
   /** Sends one activity; errors inside the SDK's proactive turn are captured, not swallowed. */
-  private async send(reference: Partial<ConversationReference>, activity: Record<string, unknown>): Promise<string | undefined> {
+  private async send(reference: Partial<ConversationReference>, activity: Record<string, unknown>, how: 'send' | 'update' = 'send'): Promise<string | undefined> {
     let sentId: string | undefined;
     let error: unknown;
     await this.adapter.continueConversationAsync(this.opts.appId, reference, async (context) => {
@@ -267,7 +280,7 @@ export class Delivery {
       const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): void } } } | undefined;
       connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
       try {
-        sentId = (await context.sendActivity(activity))?.id;
+        sentId = how === 'update' ? (await context.updateActivity(activity))?.id : (await context.sendActivity(activity))?.id;
       } catch (err) {
         error = err;
       }

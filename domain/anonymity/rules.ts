@@ -398,3 +398,32 @@ export class Partition {
     return this.cells;
   }
 }
+
+/** What a closed round's summary carries that anonymity governs (the rest is schedule and names). */
+export interface SummaryFigures {
+  answered: number;
+  confidence: number | null;
+  previousConfidence: number | null;
+  blockers: string[];
+  /** The threshold the summary was decided under, when the round closed. */
+  threshold: number;
+}
+
+/**
+ * A stored round summary as shown today. It was decided at close under the threshold then; if k has
+ * been raised since, each figure stays only while the people behind it still reach today's k (class
+ * 5 of the anonymity rules: figures are decided at read time). `confidenceAnswers` is how many
+ * answered the confidence question (the round's figures), else everyone who answered.
+ */
+export function summaryAsShown<S extends SummaryFigures>(summary: S, confidenceAnswers: number | undefined, k: number): S {
+  if (k <= summary.threshold) return summary;
+  const enough = summary.answered >= k;
+  return {
+    ...summary,
+    confidence: (confidenceAnswers ?? summary.answered) >= k ? summary.confidence : null,
+    // The previous round's people are not known here: never shown once k has moved past its decision.
+    previousConfidence: null,
+    blockers: enough ? summary.blockers : [],
+    threshold: k,
+  };
+}

@@ -142,7 +142,11 @@ export class Elections {
   async announce(c: Circle): Promise<void> {
     const e = c.election;
     if (!e || e.status !== 'open') return;
+    // Each member who opens the announcement sees the ballot as it stands (Universal Actions refresh).
+    const members = await this.directory.membersByIds(c.tenantId, c.memberIds);
+    const userIds = members.map((m) => m.teamsUserId).filter((id): id is string => !!id);
     await this.outbox.enqueue(c.tenantId, `circle-election:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
+      userIds,
       event: 'election',
       circleId: c.id,
       circleName: c.name,
@@ -162,7 +166,7 @@ export class Elections {
       p.managerId === c.convenor.userId ? undefined : { ...p, managerId: c.convenor.userId, managerName: c.convenor.name, updatedAt: this.clock.now().toISOString() },
     );
     const r = e.result;
-    await this.outbox.enqueue(c.tenantId, `circle-elected:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
+    const result = {
       event: 'elected',
       circleId: c.id,
       circleName: c.name,
@@ -171,7 +175,12 @@ export class Elections {
       votesCast: r.votesCast,
       tally: r.tally.map((t) => ({ name: t.name, votes: t.votes })),
       termEndsAt: c.convenor.termEndsAt,
-    });
+    };
+    await this.outbox.enqueue(c.tenantId, `circle-elected:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, result);
+    // The announcement's ballot no longer applies: it is redrawn in place with the result.
+    const announced = `circle-election:${c.id}:${e.number}`;
+    await this.outbox.cancelPending(c.tenantId, announced);
+    await this.outbox.enqueueUpdate(c.tenantId, `closed:${announced}`, announced, 'circle_update', { kind: 'team', teamId: c.id }, result);
   }
 
   private async memberNames(c: Circle): Promise<Map<string, string>> {

@@ -3,6 +3,7 @@ import type { Clock } from '../shared/clock';
 import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
+import { channelsOf, checkChannels, type NoticeChannels } from './notifications';
 import type { Caller, Role } from '../shared/caller';
 import type { Conversation, Member, Team, TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
@@ -212,16 +213,24 @@ export class Directory {
   }
 
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
-  async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[] }> {
+  async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[]; notifications: NoticeChannels }> {
     const m = await this.member(caller.tenantId, caller.userId);
     if (!m) throw notFound('profile');
-    return { timeZone: m.timeZone, workDays: m.workDays, quietHours: m.quietHours ?? null, pausedUntil: m.pausedUntil ?? null, optOutPublicCelebration: !!m.optOutPublicCelebration };
+    return {
+      timeZone: m.timeZone,
+      workDays: m.workDays,
+      quietHours: m.quietHours ?? null,
+      pausedUntil: m.pausedUntil ?? null,
+      optOutPublicCelebration: !!m.optOutPublicCelebration,
+      notifications: channelsOf(m.notifications),
+    };
   }
 
-  async setPreferences(caller: Caller, prefs: Preferences): Promise<Preferences & { timeZone: string; workDays: number[] }> {
+  async setPreferences(caller: Caller, prefs: Preferences): Promise<Preferences & { timeZone: string; workDays: number[]; notifications: NoticeChannels }> {
     if (prefs.timeZone !== undefined && !isValidTimeZone(prefs.timeZone)) {
       throw invalid([problem('timeZone', 'not_time_zone')]);
     }
+    if (prefs.notifications) checkChannels(prefs.notifications);
     const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
       const next: Member = { ...m };
       if (prefs.timeZone !== undefined) Object.assign(next, { timeZone: prefs.timeZone, timeZoneChosen: true });
@@ -229,6 +238,7 @@ export class Directory {
       if (prefs.quietHours !== undefined) next.quietHours = prefs.quietHours ?? undefined;
       if (prefs.pausedUntil !== undefined) next.pausedUntil = prefs.pausedUntil ?? undefined;
       if (prefs.optOutPublicCelebration !== undefined) next.optOutPublicCelebration = prefs.optOutPublicCelebration;
+      if (prefs.notifications) next.notifications = { ...m.notifications, ...prefs.notifications };
       return next;
     });
     if (!updated) throw notFound('profile');

@@ -2,3 +2,4 @@
 export * from './directory';
 export * from './model';
 export * from './schemas';
+export * from './notifications';

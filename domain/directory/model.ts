@@ -62,6 +62,8 @@ export interface Member extends Doc {
   quietHours?: { from: string; to: string };
   pausedUntil?: string;
   optOutPublicCelebration?: boolean;
+  /** Where each kind of notice reaches them (notifications.ts); absent kinds: chat. */
+  notifications?: Partial<Record<string, string>>;
   unreachable?: boolean;
   /** Teams locale (e.g. es-ES) last seen from this person: cards they get are in that language. */
   locale?: string;

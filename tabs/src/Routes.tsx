@@ -19,6 +19,8 @@ const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
 const PathView = lazy(loadView.path);
+const PreferencesView = lazy(loadView.preferences);
+const MeetingView = lazy(loadView.meeting);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -37,8 +39,8 @@ export function Routes() {
     if (route.name === 'notFound') navigate({ name: 'pilots' }, { replace: true });
   }, [route]);
 
-  // The channel tab and its configuration page live inside a channel: no app-level navigation.
-  const inChannel = route.name === 'config' || listRoute.name === 'team';
+  // The channel tab, the meeting tabs and the configuration page live inside a conversation: no app-level navigation.
+  const inChannel = route.name === 'config' || route.name === 'meeting' || listRoute.name === 'team';
   const teamId = new URLSearchParams(window.location.search).get('teamId') ?? undefined;
   const isLeader = hasRole(me, 'leader', 'admin');
 
@@ -92,6 +94,13 @@ export function Routes() {
     case 'path':
       view = <PathView key={route.id} id={route.id} />;
       area = 'path';
+      break;
+    case 'preferences':
+      view = <PreferencesView />;
+      area = 'preferences';
+      break;
+    case 'meeting':
+      view = <MeetingView />;
       break;
     case 'config':
       view = <ConfigView />;

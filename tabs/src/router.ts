@@ -12,6 +12,8 @@ import { useEffect, useState } from 'react';
  *   #/stories?q=&outcome=&practiceId=&circleId=&mine=, #/stories/<id>
  *   #/projects?circleId=&status=&propose=, #/projects/<id>
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
+ *   #/preferences                         my check-in and notification preferences
+ *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
@@ -46,11 +48,13 @@ export type Route =
   | { name: 'projects'; query: Record<string, string> }
   | { name: 'project'; id: string }
   | { name: 'path'; id: string }
+  | { name: 'preferences' }
+  | { name: 'meeting' }
   | { name: 'config' }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
-export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader'] as const;
+export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader', 'preferences'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Where an area's navigation tab goes. */
@@ -99,6 +103,8 @@ export function parseHash(hash: string): Route {
       return { name: 'path', id: id ?? 'me' };
     case 'team':
     case 'config':
+    case 'preferences':
+    case 'meeting':
       return { name: head };
     default:
       return { name: 'notFound' };

@@ -12,6 +12,7 @@ import { changeCount, diffDigests, printFigures, settle, storeDigest, type Store
 import { fieldRows, fieldsOf, type Fixture, type Want } from './field-table';
 import type { z } from 'zod';
 import { preferencesSchema } from '../../domain/directory';
+import { pauseSchema } from '../../domain/checkins';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
@@ -209,6 +210,8 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/teams', method: 'GET', path: '/api/teams', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/me/preferences', method: 'GET', path: '/api/me/preferences', expect: {}, otherwise: ALL_200 },
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'Europe/Madrid' }), expect: {}, otherwise: ALL_200 },
+  { route: 'POST /api/me/pause', method: 'POST', path: '/api/me/pause', body: () => ({ days: 2 }), expect: {}, otherwise: ALL_200 },
+  { route: 'DELETE /api/me/pause', method: 'DELETE', path: '/api/me/pause', expect: {}, otherwise: ALL_200 },
   // Mass assignment: fields nobody may set through the API are refused outright, for everyone.
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'UTC', roles: ['admin'] }), expect: {}, otherwise: 400 },
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'UTC', userId: PEOPLE.alex.userId, tenantId: DEMO_TENANT_ID }), expect: {}, otherwise: 400 },
@@ -253,6 +256,9 @@ const API_CASES: ApiCase[] = [
   { route: 'POST /api/pilots/:id/:action', method: 'POST', path: `/api/pilots/${F.retro}/pause`, expect: { jordan: OWNER_ACTION, alex: OWNER_ACTION, noor: 403, avery: 403 }, otherwise: 404 },
   { route: 'POST /api/pilots/:id/:action', method: 'POST', path: `/api/pilots/${F.facilitator}/delete`, expect: {}, otherwise: 404 },
   { route: 'POST /api/pilots/:id/measures/:index/met', method: 'POST', path: `/api/pilots/${F.facilitator}/measures/0/met`, expect: { morgan: OWNER_ACTION, alex: OWNER_ACTION, sam: 403, riley: 403, avery: 403 }, otherwise: 404 },
+  // A pilot's round in its meeting: whoever may see the pilot; closing it, its facilitator or whoever manages the pilot.
+  { route: 'GET /api/pilots/:id/round', method: 'GET', path: `/api/pilots/${F.facilitator}/round`, expect: { morgan: 200, sam: 200, riley: 200, avery: 200, alex: 200 }, otherwise: DENY },
+  { route: 'POST /api/pilots/:id/round/close', method: 'POST', path: `/api/pilots/${F.facilitator}/round/close`, expect: { morgan: 200, alex: 200, sam: [200, 403], riley: [200, 403], avery: [200, 403] }, otherwise: DENY },
   {
     route: 'POST /api/pilots/:id/close',
     method: 'POST',
@@ -743,6 +749,8 @@ describe('every field of every write: other teams, other types, other tenants', 
 /** Write routes with nothing to set in their body or path beyond what the table above covers. */
 const NOTHING_TO_SET = [
   'POST /api/messages',
+  'DELETE /api/me/pause',
+  'POST /api/pilots/:id/round/close',
   'POST /api/circles/:id/join',
   'POST /api/circles/:id/leave',
   'POST /api/circles/:id/election/close',
@@ -752,6 +760,7 @@ const NOTHING_TO_SET = [
 /** Each write route's body schema: every field of it must have probes. */
 const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'PUT /api/me/preferences': preferencesSchema,
+  'POST /api/me/pause': pauseSchema,
   'POST /api/pilots': pilotInputSchema,
   'PATCH /api/pilots/:id': pilotPatchSchema,
   'POST /api/pilots/:id/close': closePilotSchema,

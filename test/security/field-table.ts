@@ -121,7 +121,20 @@ export function fieldRows(f: Fixture): FieldRow[] {
         quietHours: [bad('not times', { from: '25:00', to: '07:00' })],
         pausedUntil: [bad('not a day', '2027-02-30')],
         optOutPublicCelebration: [bad('not yes/no', 'yes')],
+        notifications: [
+          bad('the feed (not offered yet)', { checkin_due: 'feed' }),
+          bad('unknown kind', { everything: 'chat' }),
+          bad('not a channel', { leader_digest: 'pigeon' }),
+          ['chat', { feedback_reply: 'chat' }, 'ok'],
+        ],
         '(fields nobody may set)': [bad('roles', { roles: ['admin'] }), bad('user', { userId: f.alex.userId })],
+      },
+    },
+    {
+      route: 'POST /api/me/pause', as: f.riley, path: '/api/me/pause', base: { days: 3 },
+      fields: {
+        days: [bad('none', 0), bad('too many', 91), bad('not whole', 2.5), bad('text', '7'), ['a week', 7, 'ok']],
+        '(fields nobody may set)': [bad('user', { userId: f.alex.userId })],
       },
     },
     { route: 'POST /api/pilots', as: f.morgan, path: '/api/pilots', base: newPilot, fields: pilotFields({ teamId: [...ids(), bad('his own team, not managed', 'team:demo-eng'), ['a team he manages', f.teamId, 'ok']] }) },

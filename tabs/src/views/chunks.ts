@@ -18,6 +18,8 @@ export const loadView = {
   projects: () => import('./projects/ProjectsView'),
   project: () => import('./projects/ProjectDetailView'),
   path: () => import('./paths/PathView'),
+  preferences: () => import('./preferences/PreferencesView'),
+  meeting: () => import('./meeting/MeetingView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /** Starts fetching a route's chunk, if it has one of its own. */

@@ -40,6 +40,7 @@ const LABEL: Record<Area, MessageKey> = {
   path: 'nav.path',
   feedback: 'nav.feedback',
   leader: 'nav.leader',
+  preferences: 'nav.preferences',
 };
 
 /** `area`: the part of the app the view belongs to (a pilot opened from the leader view is in 'leader'). */
