@@ -41,6 +41,7 @@ var containerNames = [
   'feedback'
   'contacts'
   'outbox'
+  'audit'
 ]
 var partitionKeyPath = '/tenantId'
 // Cosmos DB Built-in Data Contributor (data plane: read metadata, read/write items).

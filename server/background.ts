@@ -6,9 +6,9 @@ import type { Config } from './config';
 import type { Log } from '../platform/log';
 
 /**
- * The app's background work: the check-in scheduler and outbox delivery. Both are safe with
- * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
- * with `tick()` and `delivery.flush()` and a manual clock.
+ * The app's background work: the check-in scheduler (with the nightly organisation sync) and
+ * outbox delivery. All are safe with several instances (claims, leases and ids in Cosmos decide
+ * who does what). Tests drive them by hand with `tick()` and `delivery.flush()` and a manual clock.
  */
 export class Background {
   readonly delivery: Delivery;
@@ -39,6 +39,8 @@ export class Background {
         await this.domain.circles.tick(tenantId);
         // Owners' quiet digest: at most one per owner per week (the outbox key says so).
         if (feedbackDue) await this.domain.feedback.queueDigests(tenantId);
+        // Organisation structure from Microsoft Graph, once a night (it runs on its own).
+        await this.domain.org.nightly(tenantId);
       } catch (err) {
         this.log.error({ tenantId, err: String(err) }, 'scheduler pass failed');
       }

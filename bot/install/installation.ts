@@ -8,9 +8,11 @@ import { localeOf, t } from '../i18n';
 
 /**
  * Where the bot lives and who is there. On install in a team or group chat it stores the
- * conversation reference, reads the roster through the paged members API and makes the
- * installer the team's manager; member added/removed events keep the roster current. In a
- * personal chat it stores the 1:1 conversation so check-ins can reach the person.
+ * conversation reference and reads the roster through the paged members API; a Teams team's
+ * managers are its owners in Teams (read from Microsoft Graph through the team's Microsoft 365
+ * group), never simply whoever installed the app. A tenant's first install starts its first
+ * organisation sync. Member added/removed events keep the roster current. In a personal chat it
+ * stores the 1:1 conversation so check-ins can reach the person.
  */
 export class Installation {
   constructor(
@@ -101,28 +103,44 @@ export class Installation {
     const memberIds: string[] = [];
     for (const m of roster) {
       if (!m.aadObjectId) continue;
-      await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId, m.aadObjectId === installerId ? ['manager'] : []);
-      if (m.aadObjectId !== installerId) memberIds.push(m.aadObjectId);
+      await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId);
+      memberIds.push(m.aadObjectId);
     }
+    if (!memberIds.includes(installerId)) {
+      // The installer is in the conversation even when the roster could not be read.
+      const who = activityIdentity(context.activity)!;
+      await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId);
+      memberIds.push(installerId);
+    }
+    const isChannel = conversation.conversationType === 'channel';
     await this.domain.directory.upsertTeam(tenantId, {
       id: teamId,
       name: data.team?.name ?? conversation.name ?? 'Group chat',
-      kind: conversation.conversationType === 'channel' ? 'channel' : 'groupChat',
+      kind: isChannel ? 'channel' : 'groupChat',
       teamsTeamId: data.team?.id,
-      channelId: conversation.conversationType === 'channel' ? conversation.id : undefined,
+      aadGroupId: isChannel ? await this.groupIdOf(context) : undefined,
+      channelId: isChannel ? conversation.id : undefined,
       conversationId: conversation.id,
       serviceUrl: context.activity.serviceUrl,
       conversationReference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
-      managerId: installerId,
       memberIds,
       installedAt: this.domain.clock.now().toISOString(),
       locale: context.activity.locale?.slice(0, 20),
     });
-    if (!roster.some((m) => m.aadObjectId === installerId)) {
-      const who = activityIdentity(context.activity)!;
-      await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId, ['manager']);
+    const owners = await this.domain.org.readTeamOwners(tenantId, teamId);
+    await this.domain.org.startIfNever(tenantId);
+    this.log.info({ teamId, members: memberIds.length, owners }, 'installed in team');
+  }
+
+  /** The Microsoft 365 group behind a Teams team: in the install event, else from Teams. */
+  private async groupIdOf(context: TurnContext): Promise<string | undefined> {
+    const fromEvent = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team?.aadGroupId;
+    if (fromEvent) return fromEvent;
+    try {
+      return (await TeamsInfo.getTeamDetails(context)).aadGroupId ?? undefined;
+    } catch {
+      return undefined;
     }
-    this.log.info({ teamId, members: memberIds.length }, 'installed in team');
   }
 
   /** The whole roster, page by page (Teams caps pages; large teams need several calls). */

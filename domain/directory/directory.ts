@@ -3,18 +3,33 @@ import type { Clock } from '../shared/clock';
 import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
-import type { Caller, Role } from '../shared/caller';
-import type { Member, Team, TenantSettings } from './model';
+import type { AppRole, Caller, Role } from '../shared/caller';
+import { effectiveRoles, orgUnitId, type Member, type Team, type TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
+import { TeamManagers } from './team-managers';
 
 export { SYSTEM_PARTITION } from './repository';
+
+/** A verified sign-in's app roles are written back to the member at most this often when unchanged. */
+const ROLES_REFRESH_MS = 3_600_000;
+
+/** A team's roll-up groups, narrowest first: the team, its manager's org unit and theirs, up to the organisation. */
+export interface TeamRollup {
+  teamId: string;
+  managerId?: string;
+  department?: string;
+  /** Org unit ids (`unit:<leader>`), the team manager's own unit first. */
+  units: string[];
+}
 
 /** Tenants, teams and members: who is who, and what each may see. */
 export class Directory {
   private readonly repo: DirectoryRepository;
   private readonly practices: PracticeRepository;
+  /** Who manages each team: Teams owners, and people admins name. */
+  readonly managers: TeamManagers;
 
   constructor(
     store: Store,
@@ -22,31 +37,35 @@ export class Directory {
   ) {
     this.repo = new DirectoryRepository(store);
     this.practices = new PracticeRepository(store);
+    this.managers = new TeamManagers(this.repo, clock, (tenantId, info) => this.upsertMember(tenantId, info));
   }
 
   /**
-   * Resolves the caller's roles from their member record, creating a plain member record on first
-   * sight (roles are granted by admins or by the Teams roster, never by what a client claims).
+   * Resolves the caller's roles. Senior leader and admin come from Entra ID app roles only: from
+   * `verified` (the roles of the sign-in token just verified, on tab calls) or, where there is no
+   * token (bot and message extension), from the roles the person's last verified token carried.
+   * `manager` is whoever manages a team. A first sight creates a plain member record.
    */
-  async resolveCaller(tenantId: string, userId: string, name: string): Promise<Caller> {
+  async resolveCaller(tenantId: string, userId: string, name: string, verified?: { roles: AppRole[] }): Promise<Caller> {
     // One point read on the hot path: a known member implies a set-up tenant.
-    const known = await this.repo.member(tenantId, userId);
-    if (known) return { tenantId, userId, name: known.name, roles: known.roles };
-    await this.ensureTenant(tenantId);
-    const member = (
-      await this.repo.addMemberOnce({
-        id: memberId(userId),
-        tenantId,
-        type: 'member',
-        userId,
-        name: name || 'Unknown user',
-        timeZone: 'UTC',
-        roles: ['member'],
-        teamIds: [],
-        workDays: [1, 2, 3, 4, 5],
-      })
-    ).doc;
-    return { tenantId, userId, name: member.name, roles: member.roles };
+    let member = await this.repo.member(tenantId, userId);
+    if (!member) {
+      const settings = await this.ensureTenant(tenantId);
+      member = (await this.repo.addMemberOnce(this.newMember(tenantId, settings, { userId, name: name || 'Unknown user' }))).doc;
+    }
+    if (verified && this.rolesStale(member, verified.roles)) {
+      // Remembered for the bot and message extension, which see no token: a role removed in
+      // Entra ID goes at the person's next sign-in.
+      const entraRoles = { roles: verified.roles, verifiedAt: this.clock.now().toISOString() };
+      member = (await this.repo.updateMember(tenantId, userId, (m) => ({ ...m, entraRoles, roles: effectiveRoles(m.roles.includes('manager'), verified.roles) }))) ?? member;
+    }
+    return { tenantId, userId, name: member.name, roles: rolesOf(member, verified?.roles) };
+  }
+
+  private rolesStale(member: Member, roles: AppRole[]): boolean {
+    const known = member.entraRoles;
+    if (!known || known.roles.join() !== roles.join()) return true;
+    return this.clock.now().getTime() - Date.parse(known.verifiedAt) > ROLES_REFRESH_MS;
   }
 
   /** First sight of a tenant: default settings and the built-in practice library. Idempotent. */
@@ -64,6 +83,7 @@ export class Directory {
       name: 'Your organisation',
       anonymityThreshold: 5,
       defaultTimeZone: 'UTC',
+      workDays: [1, 2, 3, 4, 5],
     });
   }
 
@@ -73,6 +93,23 @@ export class Directory {
 
   settings(tenantId: string): Promise<TenantSettings> {
     return this.ensureTenant(tenantId);
+  }
+
+  /** Changes tenant settings (the caller has been checked to be an admin). */
+  async updateSettings(
+    tenantId: string,
+    change: Partial<Pick<TenantSettings, 'anonymityThreshold' | 'defaultTimeZone' | 'workDays'>> & { quietHours?: TenantSettings['quietHours'] | null },
+  ): Promise<TenantSettings> {
+    if (change.defaultTimeZone !== undefined && !isValidTimeZone(change.defaultTimeZone)) throw invalid([problem('defaultTimeZone', 'not_time_zone')]);
+    await this.ensureTenant(tenantId);
+    return (await this.repo.updateSettings(tenantId, (s) => {
+      const { quietHours, ...rest } = change;
+      const next: TenantSettings = { ...s, ...rest };
+      if (change.workDays) next.workDays = [...new Set(change.workDays)].sort();
+      if (quietHours === null) delete next.quietHours;
+      else if (quietHours) next.quietHours = quietHours;
+      return next;
+    }))!;
   }
 
   member(tenantId: string, userId: string): Promise<Member | undefined> {
@@ -90,6 +127,11 @@ export class Directory {
     return this.repo.team(tenantId, teamId);
   }
 
+  /** Every team in the tenant, by name. */
+  allTeams(tenantId: string): Promise<Team[]> {
+    return this.repo.teamsByName(tenantId);
+  }
+
   /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */
   async teamsFor(caller: Caller): Promise<Team[]> {
     if (caller.roles.includes('leader') || caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
@@ -105,23 +147,27 @@ export class Directory {
     return this.repo.membersByName(tenantId);
   }
 
-  async grantRoles(tenantId: string, userId: string, roles: Role[]): Promise<Member | undefined> {
-    return this.repo.updateMember(tenantId, userId, (m) => ({
-      ...m,
-      roles: Array.from(new Set([...m.roles, ...roles])),
-    }));
+  /**
+   * A team's roll-up groups, following the real organisation: the team, then its manager's org
+   * unit, then each manager above, then the organisation (implied). Departments as a fallback
+   * where the org sync has no chain.
+   */
+  async rollupOf(tenantId: string, teamId: string): Promise<TeamRollup> {
+    const team = await this.team(tenantId, teamId);
+    const manager = team.managerId ? await this.repo.member(tenantId, team.managerId) : undefined;
+    const chain = manager?.org && !manager.org.left ? [manager.userId, ...manager.org.chain] : [];
+    return { teamId, managerId: team.managerId, department: team.department ?? manager?.department, units: chain.map(orgUnitId) };
   }
 
-  /** Records where the bot is installed (a channel, group chat) and who manages it. */
-  async upsertTeam(tenantId: string, team: Omit<Team, 'tenantId' | 'type' | 'memberIds'> & { memberIds?: string[] }): Promise<Team> {
+  /** Records where the bot is installed (a channel, group chat). Managers are kept by `managers`. */
+  async upsertTeam(tenantId: string, team: Omit<Team, 'tenantId' | 'type' | 'memberIds' | 'managers' | 'managerId'> & { memberIds?: string[] }): Promise<Team> {
     await this.ensureTenant(tenantId);
     const { doc, created } = await this.repo.addTeamOnce({ memberIds: [], ...team, tenantId, type: 'team' });
     if (created) return doc;
     return (await this.repo.updateTeam(tenantId, team.id, (t) => ({
       ...t,
       ...team,
-      memberIds: team.memberIds ?? t.memberIds,
-      managerId: t.managerId ?? team.managerId,
+      memberIds: (team.memberIds ?? t.memberIds).filter((id) => id !== t.managerId),
     })))!;
   }
 
@@ -133,34 +179,42 @@ export class Directory {
     tenantId: string,
     info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
     teamId?: string,
-    extraRoles: Role[] = [],
   ): Promise<Member> {
     const defined = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) as typeof info;
-    const { doc, created } = await this.repo.addMemberOnce({
-      id: memberId(info.userId),
-      tenantId,
-      type: 'member',
-      timeZone: 'UTC',
-      roles: ['member', ...extraRoles],
-      teamIds: teamId ? [teamId] : [],
-      workDays: [1, 2, 3, 4, 5],
-      ...defined,
-    });
-    if (created) return doc;
+    const known = await this.repo.member(tenantId, info.userId);
+    if (!known) {
+      const settings = await this.ensureTenant(tenantId);
+      const { doc, created } = await this.repo.addMemberOnce({ ...this.newMember(tenantId, settings, defined), teamIds: teamId ? [teamId] : [] });
+      if (created) return doc;
+    }
     return (await this.repo.updateMember(tenantId, info.userId, (m) => ({
       ...m,
       ...defined,
       timeZone: info.timeZone ?? m.timeZone,
-      roles: Array.from(new Set([...m.roles, ...extraRoles])),
       teamIds: teamId && !m.teamIds.includes(teamId) ? [...m.teamIds, teamId] : m.teamIds,
       unreachable: info.personalConversation ? false : m.unreachable,
     })))!;
   }
 
+  /** A new member record with the tenant's defaults for check-ins. */
+  newMember(tenantId: string, settings: TenantSettings, info: { userId: string; name: string } & Partial<Member>): Member {
+    return {
+      id: memberId(info.userId),
+      tenantId,
+      type: 'member',
+      timeZone: settings.defaultTimeZone || 'UTC',
+      roles: ['member'],
+      teamIds: [],
+      workDays: settings.workDays ?? [1, 2, 3, 4, 5],
+      ...(settings.quietHours ? { quietHours: settings.quietHours } : {}),
+      ...info,
+    };
+  }
+
   async setTeamMembers(tenantId: string, teamId: string, add: string[], remove: string[]): Promise<Team | undefined> {
     return this.repo.updateTeam(tenantId, teamId, (t) => {
       const ids = new Set(t.memberIds);
-      add.forEach((a) => ids.add(a));
+      add.forEach((a) => a !== t.managerId && ids.add(a));
       remove.forEach((r) => ids.delete(r));
       return { ...t, memberIds: [...ids] };
     });
@@ -194,7 +248,31 @@ export class Directory {
     return this.preferences(caller);
   }
 
+  /** People holding an Entra app role, as their last verified sign-in showed it. */
+  withEntraRoles(tenantId: string): Promise<Member[]> {
+    return this.repo.membersWithEntraRoles(tenantId);
+  }
+
+  /** A manager's direct reports (the top of the organisation for `null`), by name, with how many report to each. */
+  reportsOf(tenantId: string, managerId: string | null, limit = 200): Promise<Member[]> {
+    return this.repo.reportsOf(tenantId, managerId, limit);
+  }
+
+  /** People whose name starts with `prefix` (case-insensitive), for pickers. */
+  findPeople(tenantId: string, prefix: string, limit = 20): Promise<Member[]> {
+    return this.repo.membersNamed(tenantId, prefix.trim().toLowerCase(), limit);
+  }
+
   now(): Date {
     return this.clock.now();
   }
+}
+
+/**
+ * A caller's roles: `manager` from the record, Entra's from the token or else the last verified
+ * one. A senior leader or admin role the record holds without a verified token behind it (an
+ * in-app grant of earlier versions) does not count.
+ */
+export function rolesOf(member: Member, verified?: AppRole[]): Role[] {
+  return effectiveRoles(member.roles.includes('manager'), verified ?? member.entraRoles?.roles ?? []);
 }

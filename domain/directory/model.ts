@@ -1,12 +1,26 @@
 import type { Doc } from '../ports/store';
-import type { Role } from '../shared/caller';
+import type { AppRole, Role } from '../shared/caller';
 
 /** directory: `settings` */
 export interface TenantSettings extends Doc {
   type: 'settings';
   name: string;
   anonymityThreshold: number; // 3–25, default 5
+  /** Defaults for people as they join (each person can change their own). */
   defaultTimeZone: string;
+  workDays?: number[];
+  quietHours?: { from: string; to: string };
+}
+
+/** Where a team's manager comes from: its Teams owners, an admin, or (before Teams owners were read) the installer. */
+export type ManagerSource = 'teams' | 'admin' | 'installer';
+
+export interface TeamManager {
+  userId: string;
+  source: ManagerSource;
+  since: string;
+  /** Who named them (admin-named managers). */
+  by?: string;
 }
 
 /** A Teams team channel, group chat or the personal scope the bot was installed in. */
@@ -21,7 +35,13 @@ export interface Team extends Doc {
   serviceUrl?: string;
   /** Serialized botbuilder ConversationReference; only bot/ interprets it. */
   conversationReference?: Record<string, unknown>;
+  /** The Microsoft 365 group behind a Teams team: how Graph finds its owners. */
+  aadGroupId?: string;
+  /** Everyone who manages the team, and why; Teams owners first. */
+  managers?: TeamManager[];
+  /** The first of `managers` (kept for readers that know one manager per team). */
   managerId?: string;
+  /** Everyone in the conversation except `managerId`. */
   memberIds: string[];
   installedAt?: string;
   locale?: string;
@@ -35,10 +55,19 @@ export interface Member extends Doc {
   name: string;
   email?: string;
   timeZone: string;
+  /**
+   * What the person may do, as last known: `member`, `manager` while they manage a team, and the
+   * Entra app roles of their last verified sign-in (`entraRoles`). Kept in step by the directory.
+   */
   roles: Role[];
   teamIds: string[];
+  /** Their manager and department, from the organisation sync (Microsoft Graph). */
   managerId?: string;
   department?: string;
+  /** Their place in the organisation, from the last organisation sync. */
+  org?: OrgPlace;
+  /** The app roles of their last verified sign-in token, and when it was verified. */
+  entraRoles?: { roles: AppRole[]; verifiedAt: string };
   workDays: number[]; // 0 = Sunday
   quietHours?: { from: string; to: string };
   pausedUntil?: string;
@@ -48,4 +77,39 @@ export interface Member extends Doc {
   locale?: string;
   /** Serialized 1:1 conversation reference with the bot, once one exists. */
   personalConversation?: Record<string, unknown>;
+}
+
+/** Where someone sits in the organisation, as the last organisation sync found it. */
+export interface OrgPlace {
+  jobTitle?: string;
+  /** Whom Microsoft Graph says they report to (kept even when that line was not accepted). */
+  reportsTo?: string;
+  /** Their accepted managers, the direct one first, up to the top of the organisation. */
+  chain: string[];
+  /** How many people report to them directly. */
+  directReports?: number;
+  syncedAt: string;
+  /** No longer in the directory (deleted in Entra ID); kept for what they wrote. */
+  left?: boolean;
+}
+
+/** A manager's org unit: everyone whose chain passes through them. */
+export const orgUnitId = (leaderId: string) => `unit:${leaderId}`;
+
+/**
+ * The org units a person belongs to, widest first: the top leader's unit, …, their own manager's
+ * unit. With the organisation around them, these are the roll-up groups above a team.
+ */
+export function orgUnitsOf(member: Pick<Member, 'org'>): string[] {
+  return [...(member.org?.chain ?? [])].reverse().map(orgUnitId);
+}
+
+/** Whether `userId` manages `team` (one of its managers). The one check of "is this their team to run". */
+export function managesTeam(team: Pick<Team, 'managers' | 'managerId'>, userId: string): boolean {
+  return team.managers ? team.managers.some((m) => m.userId === userId) : team.managerId === userId;
+}
+
+/** A member's roles: everyone is a member; a manager while managing a team; Entra's app roles as last verified. */
+export function effectiveRoles(manages: boolean, entra: readonly AppRole[]): Role[] {
+  return ['member', ...(manages ? (['manager'] as const) : []), ...entra];
 }

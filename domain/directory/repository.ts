@@ -10,6 +10,9 @@ interface TenantIndex extends Doc {
   tenantIds: string[];
 }
 
+/** Whether the team at `c` is managed by @userId (one of its managers, or the one of older records). */
+const MANAGES = '(c.managerId = @userId OR EXISTS(SELECT VALUE m FROM m IN c.managers WHERE m.userId = @userId))';
+
 /** directory: a person's member document is `member:<userId>`. */
 export const memberId = (userId: string) => `member:${userId}`;
 
@@ -23,6 +26,10 @@ export class DirectoryRepository {
 
   async addSettingsOnce(settings: NewDoc<TenantSettings>): Promise<TenantSettings> {
     return (await this.store.createOnce<TenantSettings>('directory', settings)).doc;
+  }
+
+  updateSettings(tenantId: string, change: (s: TenantSettings) => TenantSettings | undefined): Promise<TenantSettings | undefined> {
+    return this.store.update<TenantSettings>('directory', tenantId, 'settings', change);
   }
 
   /** Adds a tenant to the index in the system partition (once). */
@@ -70,9 +77,39 @@ export class DirectoryRepository {
     return this.store.all<Team>(
       'directory',
       tenantId,
-      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId) ORDER BY c.name",
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR ${MANAGES}) ORDER BY c.name`,
       { userId },
     );
+  }
+
+  /** How many teams a person manages. */
+  async managedTeamCount(tenantId: string, userId: string): Promise<number> {
+    const [count] = await this.store.all<number>('directory', tenantId, `SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND ${MANAGES}`, { userId });
+    return count ?? 0;
+  }
+
+  membersWithEntraRoles(tenantId: string): Promise<Member[]> {
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_LENGTH(c.entraRoles.roles) > 0 ORDER BY c.name");
+  }
+
+  /** Someone's direct reports in the synced organisation (`null`: the people at its top). */
+  reportsOf(tenantId: string, managerId: string | null, limit: number): Promise<Member[]> {
+    const where = managerId
+      ? 'c.managerId = @managerId'
+      : '(NOT IS_DEFINED(c.managerId) OR IS_NULL(c.managerId))';
+    return this.store.query<Member>(
+      'directory',
+      tenantId,
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org) AND NOT IS_DEFINED(c.org.left) AND ${where} ORDER BY c.name`,
+      managerId ? { managerId } : {},
+      { limit },
+    ).then((p) => p.items);
+  }
+
+  membersNamed(tenantId: string, prefix: string, limit: number): Promise<Member[]> {
+    return this.store
+      .query<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND STARTSWITH(LOWER(c.name), @prefix) ORDER BY c.name", { prefix }, { limit })
+      .then((p) => p.items);
   }
 
   addTeamOnce(team: NewDoc<Team>): Promise<{ doc: Team; created: boolean }> {

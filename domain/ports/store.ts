@@ -8,7 +8,7 @@
 import { DomainError } from '../shared/errors';
 
 /** The containers Leaderful keeps, all partitioned by tenant (see `infra/main.bicep`). */
-export const CONTAINERS = ['directory', 'pilots', 'checkins', 'feedback', 'contacts', 'outbox'] as const;
+export const CONTAINERS = ['directory', 'pilots', 'checkins', 'feedback', 'contacts', 'outbox', 'audit'] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 export const PARTITION_KEY_PATH = '/tenantId';
 

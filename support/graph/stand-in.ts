@@ -53,7 +53,7 @@ export class GraphStandIn {
 
   constructor(
     readonly secret: string,
-    private readonly pageSize = 200,
+    public pageSize = 200,
   ) {}
 
   async start(): Promise<this> {

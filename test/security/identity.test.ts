@@ -116,7 +116,7 @@ describe('Teams SSO on every tab API route', () => {
   test('identity comes from the token only: demo header and spoofed ids in the body are ignored', async () => {
     const token = await t.idp.token(claims());
     const res = await fetch(`${t.url}/api/me`, { headers: { authorization: `Bearer ${token}`, 'x-leaderful-demo-user': alex.userId, 'x-ms-client-principal-id': alex.userId } });
-    expect((await res.json()).user).toMatchObject({ id: morgan.userId, roles: ['manager'] });
+    expect((await res.json()).user).toMatchObject({ id: morgan.userId, roles: ['member', 'manager'] });
   });
 
   test('demo sign-in is off unless enabled', async () => {
@@ -140,7 +140,7 @@ describe('demo sign-in', () => {
 
       const me = await fetch(`${t.url}/api/me`, { headers: { 'x-leaderful-demo-user': alex.userId } });
       expect(me.status).toBe(200);
-      expect((await me.json()).user).toMatchObject({ id: alex.userId, roles: ['admin', 'leader'] });
+      expect((await me.json()).user).toMatchObject({ id: alex.userId, roles: ['member', 'admin', 'leader'] });
 
       for (const bad of [randomUUID(), '', '../member:x', `${alex.userId}x`, `member:${alex.userId}`, "' OR 1=1 --"]) {
         const res = await fetch(`${t.url}/api/me`, { headers: { 'x-leaderful-demo-user': bad } });
@@ -155,7 +155,7 @@ describe('demo sign-in', () => {
   });
 
   test('refused at start-up in production', () => {
-    const base = { NODE_ENV: 'production', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, MicrosoftAppId: randomUUID() };
+    const base = { NODE_ENV: 'production', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_APP_TENANT_ID: randomUUID(), MicrosoftAppId: randomUUID() };
     for (const value of ['true', '1']) {
       expect(() => loadConfig({ ...base, DEMO_SIGN_IN: value })).toThrow(ConfigError);
       expect(() => loadConfig({ ...base, DEMO_SIGN_IN: value })).toThrow(/DEMO_SIGN_IN: must be off when NODE_ENV=production/);

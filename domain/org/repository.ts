@@ -1,0 +1,70 @@
+import type { Store } from '../ports/store';
+import type { Member, Team } from '../directory/model';
+import { KEPT_RUNS, type OrgSummary, type OrgSyncState, type SyncRun } from './model';
+
+/** A member as the sync reads them: their organisation fields only. */
+export type OrgRow = Pick<Member, 'userId' | 'name' | 'department' | 'managerId' | 'org'>;
+
+const STATE_ID = 'org-sync';
+
+/** Where the organisation sync keeps its state, and how it reads and writes people: the `directory` container. */
+export class OrgRepository {
+  constructor(private readonly store: Store) {}
+
+  state(tenantId: string): Promise<OrgSyncState | undefined> {
+    return this.store.read<OrgSyncState>('directory', tenantId, STATE_ID);
+  }
+
+  /** Takes the tenant's sync lease unless another run holds it; false when one does. */
+  async claim(tenantId: string, runId: string, now: Date, leaseMs: number): Promise<OrgSyncState | undefined> {
+    await this.store.createOnce<OrgSyncState>('directory', { id: STATE_ID, tenantId, type: 'org-sync', runs: [] });
+    let claimed = false;
+    const state = await this.store.update<OrgSyncState>('directory', tenantId, STATE_ID, (s) => {
+      claimed = false;
+      if (s.lease && s.lease.until > now.toISOString()) return undefined;
+      claimed = true;
+      return { ...s, lease: { runId, until: new Date(now.getTime() + leaseMs).toISOString() } };
+    });
+    return claimed ? state : undefined;
+  }
+
+  /** Records a finished run and lets the lease go; a complete round's delta link is kept. */
+  async finish(tenantId: string, run: SyncRun, deltaLink: string | undefined, summary: OrgSummary | undefined): Promise<OrgSyncState | undefined> {
+    return this.store.update<OrgSyncState>('directory', tenantId, STATE_ID, (s) => {
+      const next: OrgSyncState = { ...s, runs: [run, ...s.runs.filter((r) => r.id !== run.id)].slice(0, KEPT_RUNS), lastRunAt: run.finishedAt };
+      if (s.lease?.runId === run.id) delete next.lease;
+      if (run.ok) next.lastSuccessAt = run.finishedAt;
+      if (deltaLink) next.deltaLink = deltaLink;
+      if (summary) next.summary = summary;
+      return next;
+    });
+  }
+
+  /** Forgets the delta link (the next sync reads everyone). */
+  async forgetDeltaLink(tenantId: string): Promise<void> {
+    await this.store.update<OrgSyncState>('directory', tenantId, STATE_ID, (s) => {
+      if (!s.deltaLink) return undefined;
+      const next = { ...s };
+      delete next.deltaLink;
+      return next;
+    });
+  }
+
+  /** Everyone the sync has placed before (and left people too). */
+  orgRows(tenantId: string): Promise<OrgRow[]> {
+    return this.store.all<OrgRow>('directory', tenantId, "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)");
+  }
+
+  /** Teams that are Teams teams (a Microsoft 365 group): their owners can be read. */
+  teamsWithGroups(tenantId: string): Promise<Team[]> {
+    return this.store.all<Team>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND IS_DEFINED(c.aadGroupId)");
+  }
+
+  createMember(member: Member): Promise<{ doc: Member; created: boolean }> {
+    return this.store.createOnce<Member>('directory', member);
+  }
+
+  updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
+    return this.store.update<Member>('directory', tenantId, `member:${userId}`, change);
+  }
+}
