@@ -159,6 +159,19 @@ export class Directory {
     return { teamId, managerId: team.managerId, department: team.department ?? manager?.department, units: chain.map(orgUnitId) };
   }
 
+  /**
+   * A team's department is its manager's, as the organisation sync has it (what roll-ups from a
+   * team to its department go by). Unchanged when the manager has none.
+   */
+  async alignTeamDepartment(tenantId: string, teamId: string): Promise<void> {
+    const team = await this.repo.team(tenantId, teamId);
+    if (!team?.managerId) return;
+    const manager = await this.repo.member(tenantId, team.managerId);
+    const department = manager?.department;
+    if (!department || department === team.department) return;
+    await this.repo.updateTeam(tenantId, teamId, (t) => (t.department === department ? undefined : { ...t, department }));
+  }
+
   /** Records where the bot is installed (a channel, group chat). Managers are kept by `managers`. */
   async upsertTeam(tenantId: string, team: Omit<Team, 'tenantId' | 'type' | 'memberIds' | 'managers' | 'managerId'> & { memberIds?: string[] }): Promise<Team> {
     await this.ensureTenant(tenantId);

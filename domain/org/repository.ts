@@ -1,5 +1,5 @@
 import type { Store } from '../ports/store';
-import type { Member, Team } from '../directory/model';
+import type { Member } from '../directory/model';
 import { KEPT_RUNS, type OrgSummary, type OrgSyncState, type SyncRun } from './model';
 
 /** A member as the sync reads them: their organisation fields only. */
@@ -53,11 +53,6 @@ export class OrgRepository {
   /** Everyone the sync has placed before (and left people too). */
   orgRows(tenantId: string): Promise<OrgRow[]> {
     return this.store.all<OrgRow>('directory', tenantId, "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)");
-  }
-
-  /** Teams that are Teams teams (a Microsoft 365 group): their owners can be read. */
-  teamsWithGroups(tenantId: string): Promise<Team[]> {
-    return this.store.all<Team>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND IS_DEFINED(c.aadGroupId)");
   }
 
   createMember(member: Member): Promise<{ doc: Member; created: boolean }> {

@@ -210,6 +210,7 @@ export class OrgSync {
       const members = await this.graph.teamMembers(tenantId, team.aadGroupId, newMeter());
       const owners = members.filter((m) => m.owner).map((m) => ({ userId: m.userId, name: m.displayName }));
       await this.directory.managers.setTeamsOwners(tenantId, teamId, owners);
+      await this.directory.alignTeamDepartment(tenantId, teamId);
       return owners.length;
     } catch (err) {
       if (err instanceof GraphFailure) return undefined;
@@ -217,10 +218,17 @@ export class OrgSync {
     }
   }
 
-  /** Each Teams team's owners become its Teams managers; a team Graph cannot read keeps its managers. */
+  /**
+   * Each Teams team's owners become its Teams managers (a team Graph cannot read keeps its
+   * managers), and every team's department follows its manager's.
+   */
   private async readAllTeamOwners(tenantId: string, meter: GraphMeter, problems: Coded<SyncCode>[]): Promise<number> {
     let read = 0;
-    for (const team of await this.repo.teamsWithGroups(tenantId)) {
+    for (const team of await this.directory.allTeams(tenantId)) {
+      if (!team.aadGroupId) {
+        await this.directory.alignTeamDepartment(tenantId, team.id);
+        continue;
+      }
       try {
         const members = await this.graph!.teamMembers(tenantId, team.aadGroupId!, meter);
         await this.directory.managers.setTeamsOwners(tenantId, team.id, members.filter((m) => m.owner).map((m) => ({ userId: m.userId, name: m.displayName })));
@@ -229,6 +237,7 @@ export class OrgSync {
         if (!(err instanceof GraphFailure)) throw err;
         problems.push({ code: err.kind === 'not_found' ? 'sync.team_not_found' : 'sync.team_forbidden', params: { team: team.name } });
       }
+      await this.directory.alignTeamDepartment(tenantId, team.id);
     }
     return read;
   }
