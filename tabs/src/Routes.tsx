@@ -19,6 +19,7 @@ const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
 const PathView = lazy(loadView.path);
+const AdminView = lazy(loadView.admin);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -92,6 +93,11 @@ export function Routes() {
     case 'path':
       view = <PathView key={route.id} id={route.id} />;
       area = 'path';
+      break;
+    case 'admin':
+      // Not an admin: the API would refuse anyway; show them their own pilots instead.
+      view = hasRole(me, 'admin') ? <AdminView section={route.section} /> : <PilotsView key="mine" scope={{ kind: 'mine' }} />;
+      area = hasRole(me, 'admin') ? 'admin' : 'pilots';
       break;
     case 'config':
       view = <ConfigView />;
