@@ -6,6 +6,8 @@ import { KEPT_RUNS, type OrgSummary, type OrgSyncState, type SyncRun } from './m
 export type OrgRow = Pick<Member, 'userId' | 'name' | 'department' | 'managerId' | 'org'>;
 
 const STATE_ID = 'org-sync';
+/** Rows per page when reading everyone placed: few round trips for a large organisation. */
+const ROWS_PER_PAGE = 5_000;
 
 /** Where the organisation sync keeps its state, and how it reads and writes people: the `directory` container. */
 export class OrgRepository {
@@ -50,13 +52,15 @@ export class OrgRepository {
     });
   }
 
-  /** Everyone the sync has placed before (and left people too). */
-  orgRows(tenantId: string): Promise<OrgRow[]> {
-    return this.store.all<OrgRow>('directory', tenantId, "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)");
+  /** Everyone the sync has placed before (and left people too), in large pages (tens of thousands of rows). */
+  async orgRows(tenantId: string): Promise<OrgRow[]> {
+    const sql = "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)";
+    return (await this.store.query<OrgRow>('directory', tenantId, sql, {}, { pageSize: ROWS_PER_PAGE, limit: Number.MAX_SAFE_INTEGER })).items;
   }
 
-  createMember(member: Member): Promise<{ doc: Member; created: boolean }> {
-    return this.store.createOnce<Member>('directory', member);
+  /** Creates the member records that do not exist yet: the document ids of those that did. */
+  createMembers(members: Member[]): Promise<string[]> {
+    return members.length ? this.store.bulkCreateOnce('directory', members) : Promise.resolve([]);
   }
 
   updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {

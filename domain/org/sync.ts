@@ -169,20 +169,30 @@ export class OrgSync {
     problems.push(...structural);
     const stored = new Map(rows.map((r) => [r.userId, r]));
     const now = this.clock.now().toISOString();
-    const writes: (() => Promise<unknown>)[] = [];
     const reports = new Map<string, number>();
     for (const place of places.values()) if (place.managerId) reports.set(place.managerId, (reports.get(place.managerId) ?? 0) + 1);
+    const created: Member[] = [];
+    const changed: { userId: string; fields: OrgFields }[] = [];
+    const settings = await this.directory.settings(tenantId);
     for (const [userId, person] of people) {
       const place = places.get(userId) ?? { chain: [] };
       const desired = fieldsOf(person, place.managerId, place.chain, reports.get(userId) ?? 0, now);
       const row = stored.get(userId);
       if (row && same(row, desired)) continue;
-      writes.push(() => this.write(tenantId, userId, desired, !row));
+      if (row) changed.push({ userId, fields: desired });
+      else created.push(this.directory.newMember(tenantId, settings, { userId, ...desired }));
     }
-    await inBatches(writes, WRITERS);
+    // New people in bulk; those Leaderful already knew (from a Teams roster) are updated instead.
+    const known = new Set(await this.repo.createMembers(created));
+    for (const m of created) if (known.has(m.id)) changed.push({ userId: m.userId, fields: { name: m.name, department: m.department, managerId: m.managerId, org: m.org! } });
+    await inBatches(
+      changed.map(({ userId, fields }) => () => this.repo.updateMember(tenantId, userId, (m) => merge(m, fields))),
+      WRITERS,
+    );
+    const written = created.length + changed.length - known.size; // a known one was both tried and updated
     const teams = await this.readAllTeamOwners(tenantId, meter, problems);
     const summary = summarise(people, places);
-    return finish({ ok: true, people: summary.people, changes: read.changes.length, updated: writes.length, teams, deltaLink: read.deltaLink, summary });
+    return finish({ ok: true, people: summary.people, changes: read.changes.length, updated: written, teams, deltaLink: read.deltaLink, summary });
   }
 
   /** Every page of one users delta round (all users, or only changes since `deltaLink`). */
@@ -240,15 +250,6 @@ export class OrgSync {
       await this.directory.alignTeamDepartment(tenantId, team.id);
     }
     return read;
-  }
-
-  private async write(tenantId: string, userId: string, fields: OrgFields, isNew: boolean): Promise<void> {
-    if (isNew) {
-      const settings = await this.directory.settings(tenantId);
-      const { created } = await this.repo.createMember(this.directory.newMember(tenantId, settings, { userId, ...fields }));
-      if (created) return;
-    }
-    await this.repo.updateMember(tenantId, userId, (m) => merge(m, fields));
   }
 }
 

@@ -94,4 +94,6 @@ export interface Store {
   all<T>(name: ContainerName, tenantId: string, sql: string, params?: Record<string, unknown>): Promise<T[]>;
   /** Loads many documents at once (demo seed, restore, benchmarks). */
   bulkCreate(name: ContainerName, docs: NewDoc<Doc>[]): Promise<void>;
+  /** Creates many new documents at once, leaving any whose id exists alone: the ids of those. */
+  bulkCreateOnce(name: ContainerName, docs: NewDoc<Doc>[]): Promise<string[]>;
 }
