@@ -119,6 +119,27 @@ describe('Teams SSO on every tab API route', () => {
     expect((await res.json()).user).toMatchObject({ id: morgan.userId, roles: ['member', 'manager'] });
   });
 
+  test('app roles come from the verified token’s roles claim only: unknown values, other shapes and a role the record holds do not count', async () => {
+    const me = async (extra: Record<string, unknown>) => {
+      const token = await t.idp.token({ ...claims(), ...extra } as Parameters<typeof t.idp.token>[0]);
+      return (await (await fetch(`${t.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()).user.roles;
+    };
+    expect(await me({ roles: ['Leaderful.Admin', 'Leaderful.Owner', 'Global Administrator', 'admin'] })).toEqual(['member', 'manager', 'admin']);
+    expect(await me({ roles: ['Leaderful.Leader', 'Leaderful.Leader'] })).toEqual(['member', 'manager', 'leader']);
+    // The record remembers the last verified roles (for the bot); a token without the claim takes them away.
+    expect((await t.app.domain.directory.member(morgan.tenantId, morgan.userId))?.entraRoles?.roles).toEqual(['leader']);
+    expect(await me({})).toEqual(['member', 'manager']);
+    expect((await t.app.domain.directory.member(morgan.tenantId, morgan.userId))?.entraRoles?.roles).toEqual([]);
+    // A senior leader or admin role written into the record by other means is not honoured.
+    await t.app.domain.directory.updateMember(morgan.tenantId, morgan.userId, (m) => ({ ...m, roles: [...m.roles, 'admin', 'leader'] }));
+    expect(await me({})).toEqual(['member', 'manager']);
+    expect((await t.app.domain.directory.resolveCaller(morgan.tenantId, morgan.userId, morgan.name)).roles).toEqual(['member', 'manager']);
+    await t.app.domain.directory.updateMember(morgan.tenantId, morgan.userId, (m) => ({ ...m, roles: ['member', 'manager'] }));
+    // A forged token's roles never arrive anywhere: the token is refused.
+    const forged = await t.idp.token({ ...claims(), roles: ['Leaderful.Admin'] }, { rogue: true });
+    expect((await fetch(`${t.url}/api/admin/sync`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+  });
+
   test('demo sign-in is off unless enabled', async () => {
     expect((await fetch(`${t.url}/api/me`, { headers: { 'x-leaderful-demo-user': alex.userId } })).status).toBe(401);
     expect((await fetch(`${t.url}/api/demo/users`)).status).toBe(404);
