@@ -58,9 +58,9 @@ export class TeamManagers {
     const team = await this.repo.updateTeam(tenantId, teamId, (t) => {
       const current = TeamManagers.of(t);
       const managers = next(current);
-      affected = [...new Set([...current, ...managers].map((m) => m.userId))];
-      if (t.managers && JSON.stringify(managers) === JSON.stringify(current)) return undefined;
-      return withManagers(t, current, managers);
+      // Unchanged (the nightly re-read of a team's owners, mostly): nothing to write or refresh.
+      affected = t.managers && JSON.stringify(managers) === JSON.stringify(current) ? [] : [...new Set([...current, ...managers].map((m) => m.userId))];
+      return affected.length || !t.managers ? withManagers(t, current, managers) : undefined;
     });
     if (team) await this.refreshManagerRole(tenantId, affected);
     return team;

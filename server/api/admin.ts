@@ -24,6 +24,8 @@ import { pathParam, queryParam } from './http';
  *  GET    /api/admin/audit?continuation=               {entries: AuditEntry[], continuation?}
  */
 const teamIdSchema = z.string().min(1).max(300).regex(/^[\w:.@;=-]+$/, says('invalid_id'));
+/** Routes that take no body accept none (or `{}`). */
+const nothing = z.object({}).strict();
 
 export function registerAdminRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
@@ -40,7 +42,8 @@ export function registerAdminRoutes(ctx: ApiContext): void {
     res.send(await admin.syncStatus(caller));
   }));
 
-  server.post('/api/admin/sync', authed(ctx, async (caller, _req, res) => {
+  server.post('/api/admin/sync', authed(ctx, async (caller, req, res) => {
+    parseInput(nothing, req.body ?? {}); // takes no input: anything sent is a mistake, refused
     res.send(202, await admin.requestSync(caller));
   }));
 
@@ -53,6 +56,7 @@ export function registerAdminRoutes(ctx: ApiContext): void {
   }));
 
   server.put('/api/admin/teams/:teamId/managers/:userId', authed(ctx, async (caller, req, res) => {
+    parseInput(nothing, req.body ?? {});
     res.send({ team: await admin.nameManager(caller, pathParam(req, 'teamId', teamIdSchema), pathParam(req, 'userId', userIdSchema)) });
   }));
 
