@@ -80,7 +80,8 @@ export class OrgSync {
     const now = this.clock.now();
     const { defaultTimeZone } = await this.directory.settings(tenantId);
     if (zonedParts(now, defaultTimeZone || 'UTC').hour !== NIGHTLY_HOUR) return;
-    if (state.lastRunAt && now.getTime() - Date.parse(state.lastRunAt) < 20 * 3_600_000) return;
+    // Once in that hour: a run in the last few hours (this night's, or an admin's) is fresh enough.
+    if (state.lastRunAt && now.getTime() - Date.parse(state.lastRunAt) < 3 * 3_600_000) return;
     void this.start(tenantId, 'nightly');
   }
 
