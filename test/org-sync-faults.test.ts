@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Member } from '../domain/directory';
+import type { Person } from '../domain/directory';
 import { MAX_DIRECT_REPORTS } from '../domain/org';
 import { word } from '../i18n';
 import { startTestApp, type TestApp } from '../support/app';
@@ -19,9 +19,9 @@ const admin: TeamsUser = { tenantId, userId: org.levels[1][0].id, name: org.leve
 
 const places = async () =>
   new Map(
-    (await t.app.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)")).map((m) => [
+    (await t.app.store.all<Person>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'person'")).map((m) => [
       m.userId,
-      { managerId: m.managerId, chain: m.org!.chain.join('>'), left: !!m.org!.left },
+      { managerId: m.managerId, chain: m.org.chain.join('>'), left: !!m.org.left },
     ]),
   );
 
@@ -108,7 +108,7 @@ test('Graph refusing, or still throttling after the retries: the run fails, says
   // The delta link stays where it was: the next good sync picks the change up.
   expect((await t.app.domain.org.status(tenantId))?.deltaLink).toBe(state?.deltaLink);
   expect(await sync()).toMatchObject({ ok: true, changes: 1 });
-  expect((await t.app.domain.directory.member(tenantId, org.levels[2][1].id))?.department).toBe('Moved');
+  expect((await t.app.domain.directory.person(tenantId, org.levels[2][1].id))?.department).toBe('Moved');
 });
 
 test('an expired delta link: the sync says so and reads everyone again', async () => {
@@ -117,7 +117,7 @@ test('an expired delta link: the sync says so and reads everyone again', async (
   directory.update(org.levels[2][2].id, { jobTitle: 'Lead' });
   const run = await sync();
   expect(run).toMatchObject({ ok: true, mode: 'full', people: 10_041, problems: expect.arrayContaining([{ code: 'sync.restarted', params: {} }]) });
-  expect((await t.app.domain.directory.member(tenantId, org.levels[2][2].id))?.org?.jobTitle).toBe('Lead');
+  expect((await t.app.domain.directory.person(tenantId, org.levels[2][2].id))?.org.jobTitle).toBe('Lead');
 }, 60_000);
 
 test('a tenant Graph does not know: not connected, nothing stored', async () => {

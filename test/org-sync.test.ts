@@ -77,6 +77,11 @@ test('first install: the team’s owner in Teams manages it, the installer does 
   );
   expect(roles.body.roles.some((r: { userId: string }) => r.userId === installer.userId)).toBe(false);
 
+  // People who use Leaderful carry their place; the rest of the directory stays out of its groups
+  // (anonymity counts the people who could have written, never the whole organisation).
+  expect(await t.app.domain.directory.member(tenantId, installer.userId)).toMatchObject({ department: director.department, managerId: director.id, org: { chain: [director.id, director.managerId, ceo.id] } });
+  expect(await t.app.domain.directory.member(tenantId, org.levels[3].find((u) => u.managerId !== director.id)!.id)).toBeUndefined();
+
   // The owner runs the team; the installer is one of its members.
   const pilot = { title: 'Weekly retro', practiceId: 'practice:weekly-retro', hypothesis: 'A short weekly retro helps us improve.', successMeasures: ['One change a week'], teamId, startDate: '2027-03-01', endDate: '2027-04-30' };
   expect((await t.api('/api/pilots', { as: installer, body: pilot })).status).toBe(403);
@@ -127,10 +132,10 @@ test('a second sync with 5 changes reads only the delta', async () => {
   const ids = people.body.people.map((p: { userId: string }) => p.userId);
   expect(ids).toEqual(expect.arrayContaining([c.id, newHire.id]));
   expect((await t.api(`/api/admin/people?managerId=${d.managerId}`, { as: admin })).body.people.map((p: { userId: string }) => p.userId)).not.toContain(d.id);
-  const moved = await t.app.domain.directory.member(tenantId, c.id);
+  const moved = await t.app.domain.directory.person(tenantId, c.id);
   expect(moved).toMatchObject({ managerId: director.id, org: { chain: [director.id, director.managerId, ceo.id] } });
-  expect((await t.app.domain.directory.member(tenantId, a.id))?.department).toBe('Research');
-  expect((await t.app.domain.directory.member(tenantId, d.id))?.org?.left).toBe(true);
+  expect((await t.app.domain.directory.person(tenantId, a.id))?.department).toBe('Research');
+  expect((await t.app.domain.directory.person(tenantId, d.id))?.org.left).toBe(true);
   // The admin's request is in the audit log.
   const audit = await t.api('/api/admin/audit', { as: admin });
   expect(audit.body.entries[0]).toMatchObject({ action: 'org.sync_requested', actor: { userId: admin.userId } });

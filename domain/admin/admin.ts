@@ -1,7 +1,7 @@
 import type { AuditLog } from '../audit/audit';
 import type { AuditEntry, AuditValue } from '../audit/model';
 import type { Directory } from '../directory/directory';
-import type { ManagerSource, Member, Team, TenantSettings } from '../directory/model';
+import type { ManagerSource, Member, Person, Team, TenantSettings } from '../directory/model';
 import { TeamManagers } from '../directory/team-managers';
 import type { OrgSummary, SyncRun } from '../org/model';
 import type { OrgSync } from '../org/sync';
@@ -105,11 +105,13 @@ export class Administration {
     }));
   }
 
-  /** Names someone a manager of a team (someone Leaderful knows in this tenant). */
+  /** Names someone a manager of a team: someone Leaderful knows in this tenant, or someone in its organisation. */
   async nameManager(caller: Caller, teamId: string, userId: string): Promise<TeamView> {
     mustBeAdmin(caller);
-    const person = await this.directory.member(caller.tenantId, userId);
-    if (!person) throw notFound('person');
+    const known = (await this.directory.member(caller.tenantId, userId)) ?? (await this.directory.person(caller.tenantId, userId));
+    if (!known || known.org?.left) throw notFound('person');
+    await this.directory.team(caller.tenantId, teamId); // a team that is there, before anyone becomes a member
+    const person = known.type === 'member' ? known : await this.directory.upsertMember(caller.tenantId, { userId, name: known.name });
     const before = await this.directory.team(caller.tenantId, teamId);
     const team = await this.directory.managers.name(caller.tenantId, teamId, userId, caller.userId);
     if (TeamManagers.of(before).length !== TeamManagers.of(team).length) {
@@ -175,6 +177,6 @@ function mustBeAdmin(caller: Caller): void {
   if (!hasRole(caller, 'admin')) throw forbidden('admin.admins_only');
 }
 
-function personView(m: Member): PersonView {
+function personView(m: Member | Person): PersonView {
   return { userId: m.userId, name: m.name, department: m.department, jobTitle: m.org?.jobTitle, managerId: m.managerId, directReports: m.org?.directReports ?? 0 };
 }

@@ -4,7 +4,7 @@ import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import type { AppRole, Caller, Role } from '../shared/caller';
-import { effectiveRoles, orgUnitId, type Member, type Team, type TenantSettings } from './model';
+import { effectiveRoles, orgUnitId, type Member, type Person, type Team, type TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
@@ -51,7 +51,7 @@ export class Directory {
     let member = await this.repo.member(tenantId, userId);
     if (!member) {
       const settings = await this.ensureTenant(tenantId);
-      member = (await this.repo.addMemberOnce(this.newMember(tenantId, settings, { userId, name: name || 'Unknown user' }))).doc;
+      member = (await this.repo.addMemberOnce(await this.placed(this.newMember(tenantId, settings, { userId, name: name || 'Unknown user' })))).doc;
     }
     if (verified && this.rolesStale(member, verified.roles)) {
       // Remembered for the bot and message extension, which see no token: a role removed in
@@ -154,7 +154,7 @@ export class Directory {
    */
   async rollupOf(tenantId: string, teamId: string): Promise<TeamRollup> {
     const team = await this.team(tenantId, teamId);
-    const manager = team.managerId ? await this.repo.member(tenantId, team.managerId) : undefined;
+    const manager = team.managerId ? ((await this.repo.member(tenantId, team.managerId)) ?? (await this.repo.person(tenantId, team.managerId))) : undefined;
     const chain = manager?.org && !manager.org.left ? [manager.userId, ...manager.org.chain] : [];
     return { teamId, managerId: team.managerId, department: team.department ?? manager?.department, units: chain.map(orgUnitId) };
   }
@@ -166,7 +166,7 @@ export class Directory {
   async alignTeamDepartment(tenantId: string, teamId: string): Promise<void> {
     const team = await this.repo.team(tenantId, teamId);
     if (!team?.managerId) return;
-    const manager = await this.repo.member(tenantId, team.managerId);
+    const manager = (await this.repo.member(tenantId, team.managerId)) ?? (await this.repo.person(tenantId, team.managerId));
     const department = manager?.department;
     if (!department || department === team.department) return;
     await this.repo.updateTeam(tenantId, teamId, (t) => (t.department === department ? undefined : { ...t, department }));
@@ -197,7 +197,7 @@ export class Directory {
     const known = await this.repo.member(tenantId, info.userId);
     if (!known) {
       const settings = await this.ensureTenant(tenantId);
-      const { doc, created } = await this.repo.addMemberOnce({ ...this.newMember(tenantId, settings, defined), teamIds: teamId ? [teamId] : [] });
+      const { doc, created } = await this.repo.addMemberOnce(await this.placed({ ...this.newMember(tenantId, settings, defined), teamIds: teamId ? [teamId] : [] }));
       if (created) return doc;
     }
     return (await this.repo.updateMember(tenantId, info.userId, (m) => ({
@@ -222,6 +222,13 @@ export class Directory {
       ...(settings.quietHours ? { quietHours: settings.quietHours } : {}),
       ...info,
     };
+  }
+
+  /** A new member with their place in the organisation, when the sync has read them. */
+  private async placed(member: Member): Promise<Member> {
+    const person = await this.repo.person(member.tenantId, member.userId);
+    if (!person) return member;
+    return { ...member, department: person.department, managerId: person.managerId, org: person.org };
   }
 
   async setTeamMembers(tenantId: string, teamId: string, add: string[], remove: string[]): Promise<Team | undefined> {
@@ -267,13 +274,18 @@ export class Directory {
   }
 
   /** A manager's direct reports (the top of the organisation for `null`), by name, with how many report to each. */
-  reportsOf(tenantId: string, managerId: string | null, limit = 200): Promise<Member[]> {
+  reportsOf(tenantId: string, managerId: string | null, limit = 200): Promise<Person[]> {
     return this.repo.reportsOf(tenantId, managerId, limit);
   }
 
   /** People whose name starts with `prefix` (case-insensitive), for pickers. */
-  findPeople(tenantId: string, prefix: string, limit = 20): Promise<Member[]> {
-    return this.repo.membersNamed(tenantId, prefix.trim().toLowerCase(), limit);
+  findPeople(tenantId: string, prefix: string, limit = 20): Promise<Person[]> {
+    return this.repo.peopleNamed(tenantId, prefix.trim().toLowerCase(), limit);
+  }
+
+  /** Someone in the organisation, as the last sync read them. */
+  person(tenantId: string, userId: string): Promise<Person | undefined> {
+    return this.repo.person(tenantId, userId);
   }
 
   now(): Date {

@@ -79,6 +79,23 @@ export interface Member extends Doc {
   personalConversation?: Record<string, unknown>;
 }
 
+/**
+ * directory: `person:<userId>`, someone in the organisation as the organisation sync read them
+ * from Microsoft Graph, whether or not they use Leaderful. People who use Leaderful (members)
+ * carry the same place (department, manager, `org`); groups and crowds count members only, so
+ * anonymity rests on the people who could have written, never on the whole directory.
+ */
+export interface Person extends Doc {
+  type: 'person';
+  userId: string;
+  name: string;
+  department?: string;
+  managerId?: string;
+  org: OrgPlace;
+}
+
+export const personId = (userId: string) => `person:${userId}`;
+
 /** Where someone sits in the organisation, as the last organisation sync found it. */
 export interface OrgPlace {
   jobTitle?: string;

@@ -1,5 +1,5 @@
 import type { Doc, NewDoc, Store } from '../ports/store';
-import type { Member, Team, TenantSettings } from './model';
+import { personId, type Member, type Person, type Team, type TenantSettings } from './model';
 
 /** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
 export const SYSTEM_PARTITION = '_system';
@@ -92,23 +92,22 @@ export class DirectoryRepository {
     return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_LENGTH(c.entraRoles.roles) > 0 ORDER BY c.name");
   }
 
-  /** Someone's direct reports in the synced organisation (`null`: the people at its top). */
-  reportsOf(tenantId: string, managerId: string | null, limit: number): Promise<Member[]> {
-    const where = managerId
-      ? 'c.managerId = @managerId'
-      : '(NOT IS_DEFINED(c.managerId) OR IS_NULL(c.managerId))';
-    return this.store.query<Member>(
-      'directory',
-      tenantId,
-      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org) AND NOT IS_DEFINED(c.org.left) AND ${where} ORDER BY c.name`,
-      managerId ? { managerId } : {},
-      { limit },
-    ).then((p) => p.items);
+  person(tenantId: string, userId: string): Promise<Person | undefined> {
+    return this.store.read<Person>('directory', tenantId, personId(userId));
   }
 
-  membersNamed(tenantId: string, prefix: string, limit: number): Promise<Member[]> {
+  /** Someone's direct reports in the synced organisation (`null`: the people at its top). */
+  reportsOf(tenantId: string, managerId: string | null, limit: number): Promise<Person[]> {
+    const where = managerId ? 'c.managerId = @managerId' : '(NOT IS_DEFINED(c.managerId) OR IS_NULL(c.managerId))';
     return this.store
-      .query<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND STARTSWITH(LOWER(c.name), @prefix) ORDER BY c.name", { prefix }, { limit })
+      .query<Person>('directory', tenantId, `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND NOT IS_DEFINED(c.org.left) AND ${where} ORDER BY c.name`, managerId ? { managerId } : {}, { limit })
+      .then((p) => p.items);
+  }
+
+  /** People in the organisation whose name starts with `prefix` (lower case). */
+  peopleNamed(tenantId: string, prefix: string, limit: number): Promise<Person[]> {
+    return this.store
+      .query<Person>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND NOT IS_DEFINED(c.org.left) AND STARTSWITH(LOWER(c.name), @prefix) ORDER BY c.name", { prefix }, { limit })
       .then((p) => p.items);
   }
 

@@ -1,9 +1,9 @@
 import type { Store } from '../ports/store';
-import type { Member } from '../directory/model';
+import { personId, type Member, type Person } from '../directory/model';
 import { KEPT_RUNS, type OrgSummary, type OrgSyncState, type SyncRun } from './model';
 
-/** A member as the sync reads them: their organisation fields only. */
-export type OrgRow = Pick<Member, 'userId' | 'name' | 'department' | 'managerId' | 'org'>;
+/** A person as the sync reads them back. */
+export type OrgRow = Pick<Person, 'userId' | 'name' | 'department' | 'managerId' | 'org'>;
 
 const STATE_ID = 'org-sync';
 /** Rows per page when reading everyone placed: few round trips for a large organisation. */
@@ -54,13 +54,27 @@ export class OrgRepository {
 
   /** Everyone the sync has placed before (and left people too), in large pages (tens of thousands of rows). */
   async orgRows(tenantId: string): Promise<OrgRow[]> {
-    const sql = "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND IS_DEFINED(c.org)";
+    const sql = "SELECT c.userId, c.name, c.department, c.managerId, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'person'";
     return (await this.store.query<OrgRow>('directory', tenantId, sql, {}, { pageSize: ROWS_PER_PAGE, limit: Number.MAX_SAFE_INTEGER })).items;
   }
 
-  /** Creates the member records that do not exist yet: the document ids of those that did. */
-  createMembers(members: Member[]): Promise<string[]> {
-    return members.length ? this.store.bulkCreateOnce('directory', members) : Promise.resolve([]);
+  /** Creates the people not there yet: the document ids of those that were. */
+  createPeople(people: Person[]): Promise<string[]> {
+    return people.length ? this.store.bulkCreateOnce('directory', people) : Promise.resolve([]);
+  }
+
+  updatePerson(tenantId: string, userId: string, change: (p: Person) => Person | undefined): Promise<Person | undefined> {
+    return this.store.update<Person>('directory', tenantId, personId(userId), change);
+  }
+
+  /** Which of `userIds` use Leaderful (have a member record). */
+  async membersAmong(tenantId: string, userIds: string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < userIds.length; i += 500) {
+      const rows = await this.store.all<{ userId: string }>('directory', tenantId, "SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds.slice(i, i + 500) });
+      found.push(...rows.map((r) => r.userId));
+    }
+    return found;
   }
 
   updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Directory } from '../directory/directory';
-import type { Member, OrgPlace } from '../directory/model';
+import { personId, type Member, type OrgPlace, type Person } from '../directory/model';
 import { GraphFailure, newMeter, type GraphMeter, type GraphPort, type OrgUserChange } from '../ports/graph';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
@@ -172,25 +172,33 @@ export class OrgSync {
     const now = this.clock.now().toISOString();
     const reports = new Map<string, number>();
     for (const place of places.values()) if (place.managerId) reports.set(place.managerId, (reports.get(place.managerId) ?? 0) + 1);
-    const created: Member[] = [];
-    const changed: { userId: string; fields: OrgFields }[] = [];
-    const settings = await this.directory.settings(tenantId);
+    const created: Person[] = [];
+    const changed = new Map<string, OrgFields>();
     for (const [userId, person] of people) {
       const place = places.get(userId) ?? { chain: [] };
       const desired = fieldsOf(person, place.managerId, place.chain, reports.get(userId) ?? 0, now);
       const row = stored.get(userId);
       if (row && same(row, desired)) continue;
-      if (row) changed.push({ userId, fields: desired });
-      else created.push(this.directory.newMember(tenantId, settings, { userId, ...desired }));
+      if (row) changed.set(userId, desired);
+      else created.push({ id: personId(userId), tenantId, type: 'person', userId, ...desired });
     }
-    // New people in bulk; those Leaderful already knew (from a Teams roster) are updated instead.
-    const known = new Set(await this.repo.createMembers(created));
-    for (const m of created) if (known.has(m.id)) changed.push({ userId: m.userId, fields: { name: m.name, department: m.department, managerId: m.managerId, org: m.org! } });
+    // New people in bulk (one there already, from a run that died, is updated instead).
+    for (const id of await this.repo.createPeople(created)) {
+      const p = created.find((c) => c.id === id)!;
+      changed.set(p.userId, { name: p.name, department: p.department, managerId: p.managerId, org: p.org });
+    }
     await inBatches(
-      changed.map(({ userId, fields }) => () => this.repo.updateMember(tenantId, userId, (m) => merge(m, fields))),
+      [...changed].map(([userId, fields]) => () => this.repo.updatePerson(tenantId, userId, (p) => merge(p, fields))),
       WRITERS,
     );
-    const written = created.length + changed.length - known.size; // a known one was both tried and updated
+    // People who use Leaderful carry their place on their member record too.
+    const placed = new Map<string, OrgFields>([...created.map((p): [string, OrgFields] => [p.userId, { name: p.name, department: p.department, managerId: p.managerId, org: p.org }]), ...changed]);
+    const members = await this.repo.membersAmong(tenantId, [...placed.keys()]);
+    await inBatches(
+      members.map((userId) => () => this.repo.updateMember(tenantId, userId, (m) => merge(m, placed.get(userId)!))),
+      WRITERS,
+    );
+    const written = placed.size;
     const teams = await this.readAllTeamOwners(tenantId, meter, problems);
     const summary = summarise(people, places);
     return finish({ ok: true, people: summary.people, changes: read.changes.length, updated: written, teams, deltaLink: read.deltaLink, summary });
@@ -306,8 +314,8 @@ function same(row: OrgRow, f: OrgFields): boolean {
   );
 }
 
-function merge(m: Member, f: OrgFields): Member {
-  const next: Member = { ...m, name: f.name, org: f.org };
+function merge<T extends Member | Person>(m: T, f: OrgFields): T {
+  const next: T = { ...m, name: f.name, org: f.org };
   if (f.department) next.department = f.department;
   else delete next.department;
   if (f.managerId) next.managerId = f.managerId;
