@@ -193,7 +193,8 @@ export class OrgSync {
     );
     // People who use Leaderful carry their place on their member record too.
     const placed = new Map<string, OrgFields>([...created.map((p): [string, OrgFields] => [p.userId, { name: p.name, department: p.department, managerId: p.managerId, org: p.org }]), ...changed]);
-    const members = await this.repo.membersAmong(tenantId, [...placed.keys()]);
+    const users = placed.size ? await this.repo.memberIds(tenantId) : new Set<string>();
+    const members = [...placed.keys()].filter((id) => users.has(id));
     await inBatches(
       members.map((userId) => () => this.repo.updateMember(tenantId, userId, (m) => merge(m, placed.get(userId)!))),
       WRITERS,
