@@ -12,7 +12,7 @@ import { applyChanges, resolvePlaces, type OrgPerson, type Place } from './struc
 
 /** A run that dies keeps the lease this long before another may start. */
 const LEASE_MS = 15 * 60_000;
-/** Member writes in flight at once. */
+/** Record writes in flight at once. */
 const WRITERS = 16;
 /** The nightly sync runs in this hour of the tenant's default time zone. */
 const NIGHTLY_HOUR = 2;
@@ -154,7 +154,10 @@ export class OrgSync {
     }
   }
 
-  /** Graph's round applied to the stored people: only those whose place changed are written. */
+  /**
+   * Graph's round applied to the stored people: only those whose place changed are written, as
+   * people and, for those who use Leaderful, on their member record too.
+   */
   private async apply(
     tenantId: string,
     read: { changes: OrgUserChange[]; deltaLink: string },
@@ -183,8 +186,9 @@ export class OrgSync {
       else created.push({ id: personId(userId), tenantId, type: 'person', userId, ...desired });
     }
     // New people in bulk (one there already, from a run that died, is updated instead).
+    const byId = new Map(created.map((p) => [p.id, p]));
     for (const id of await this.repo.createPeople(created)) {
-      const p = created.find((c) => c.id === id)!;
+      const p = byId.get(id)!;
       changed.set(p.userId, { name: p.name, department: p.department, managerId: p.managerId, org: p.org });
     }
     await inBatches(
