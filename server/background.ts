@@ -4,6 +4,13 @@ import { feedbackNotificationCard } from '../bot/feedback';
 import type { Domain } from '../domain';
 import type { Config } from './config';
 import type { Log } from '../platform/log';
+import type { Skipped } from '../domain/shared/isolation';
+
+/** What a scheduler pass could not do: each item (or a tenant's stage) skipped, with its id. */
+export interface TickReport {
+  tenants: number;
+  skipped: { tenantId: string; what: Skipped['what'] | 'stage'; id: string; error: string }[];
+}
 
 /**
  * The app's background work: the check-in scheduler (with the nightly organisation sync) and
@@ -27,29 +34,45 @@ export class Background {
     this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
   }
 
-  /** One scheduler pass over every tenant. */
-  async tick(): Promise<void> {
+  /**
+   * One scheduler pass over every tenant. Failures are isolated: a bad pilot, round or circle is
+   * logged with its id and skipped, a failing stage of one tenant does not stop its other stages,
+   * and no tenant stops another. Returns what was skipped (tests and operators read it).
+   */
+  async tick(): Promise<TickReport> {
     // Feedback upkeep (digests, shared answers, rollups) is heavier and slower-moving: hourly.
     const hour = Math.floor(this.domain.clock.now().getTime() / 3_600_000);
     const feedbackDue = hour !== this.lastFeedbackHour;
     this.lastFeedbackHour = hour;
+    const report: TickReport = { tenants: 0, skipped: [] };
     for (const tenantId of await this.domain.directory.tenantIds()) {
-      try {
-        await this.domain.checkins.tick(tenantId);
-        await this.domain.circles.tick(tenantId);
-        // Owners' quiet digest: at most one per owner per week (the outbox key says so).
-        if (feedbackDue) await this.domain.feedback.queueDigests(tenantId);
-        // Organisation structure from Microsoft Graph, once a night (it runs on its own).
-        await this.domain.org.nightly(tenantId);
-      } catch (err) {
-        this.log.error({ tenantId, err: String(err) }, 'scheduler pass failed');
+      report.tenants++;
+      const skipped: Skipped[] = [];
+      const stage = async (name: string, work: () => Promise<unknown>) => {
+        try {
+          await work();
+        } catch (err) {
+          this.log.error({ tenantId, stage: name, err: String(err) }, 'scheduler stage failed');
+          report.skipped.push({ tenantId, what: 'stage', id: name, error: String(err) });
+        }
+      };
+      await stage('checkins', () => this.domain.checkins.tick(tenantId, skipped));
+      await stage('circles', () => this.domain.circles.tick(tenantId, skipped));
+      // Owners' quiet digest: at most one per owner per week (the outbox key says so).
+      if (feedbackDue) await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+      // Organisation structure from Microsoft Graph, once a night (it runs on its own).
+      await stage('org', () => this.domain.org.nightly(tenantId));
+      for (const s of skipped) {
+        this.log.error({ tenantId, [`${s.what}Id`]: s.id, err: s.error }, `scheduler skipped a ${s.what}`);
+        report.skipped.push({ tenantId, ...s });
       }
     }
+    return report;
   }
 
   start(schedulerMs = 60_000, deliveryMs = 2_000): void {
     const loop = async () => {
-      this.ticking = this.tick();
+      this.ticking = this.tick().then(() => undefined, (err) => this.log.error({ err: String(err) }, 'scheduler pass failed'));
       await this.ticking;
       this.timer = setTimeout(loop, schedulerMs);
     };

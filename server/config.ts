@@ -69,6 +69,12 @@ const schema = z
     /** Per-user limits: API requests per minute, feedback items per hour. */
     RATE_LIMIT_API_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
     RATE_LIMIT_FEEDBACK_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
+    /**
+     * Per-user limit on actions that message other people (kudos, story questions, coaching
+     * notes, project proposals and check-ins, nominations, elections, feedback replies…), on every
+     * surface: one person cannot flood anyone's chat or the tenant's delivery.
+     */
+    RATE_LIMIT_NOTIFY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(120),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_SIGN_IN) {

@@ -90,9 +90,12 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
       if (imported) log.info({ documents: imported }, 'earlier local data imported');
     }
 
+    // Hourly budgets allow a burst of a quarter of the hour's allowance (at least a few), then refill.
+    const hourly = (perHour: number, minBurst: number) => ({ capacity: Math.min(perHour, Math.max(minBurst, Math.floor(perHour / 4))), perSecond: perHour / 3600 });
     const limits = new RateLimits({
       api: { capacity: config.RATE_LIMIT_API_PER_MINUTE, perSecond: config.RATE_LIMIT_API_PER_MINUTE / 60 },
-      feedback: { capacity: Math.min(config.RATE_LIMIT_FEEDBACK_PER_HOUR, Math.max(5, Math.floor(config.RATE_LIMIT_FEEDBACK_PER_HOUR / 4))), perSecond: config.RATE_LIMIT_FEEDBACK_PER_HOUR / 3600 },
+      feedback: hourly(config.RATE_LIMIT_FEEDBACK_PER_HOUR, 5),
+      notify: hourly(config.RATE_LIMIT_NOTIFY_PER_HOUR, 10),
     });
     // Microsoft Graph (org sync, team owners); a local run without one gets the demo stand-in.
     const local = !!embedded && config.NODE_ENV !== 'production';

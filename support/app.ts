@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { startLeaderful, type Running } from '../server/main';
 import type { Clock } from '../domain/shared/clock';
 import { APP_ROLES, appRoleValue, type AppRole } from '../domain/shared/caller';
+import { createLog } from '../platform/log';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import { TestConnector } from './connector';
 import { loadDemoDirectory } from './graph/demo';
@@ -28,8 +29,19 @@ export interface TestApp {
   api(path: string, init?: { as?: TeamsUser; method?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
   /** Posts an activity to /api/messages as Teams would. */
   activity(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  /** The app's log lines (info and above), parsed, when started with `captureLog`; otherwise none. */
+  logs: LogLine[];
   stop(): Promise<void>;
 }
+
+export interface LogLine {
+  level: number;
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** pino's number for warnings. */
+export const WARN = 40;
 
 export const demoUser = (name: string): TeamsUser => {
   const u = DEMO_USERS.find((x) => x.name.startsWith(name));
@@ -41,14 +53,17 @@ export const demoUser = (name: string): TeamsUser => {
 export const roleClaims = (user: TeamsUser): string[] =>
   (user.roles ?? []).filter((r): r is AppRole => (Object.values(APP_ROLES) as string[]).includes(r)).map(appRoleValue);
 
-export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; connector?: TestConnector } = {}): Promise<TestApp> {
+export async function startTestApp(opts: { env?: Record<string, string>; clock?: Clock; connector?: TestConnector; captureLog?: boolean } = {}): Promise<TestApp> {
   const idp = await new TestIdentityProvider().start();
+  const logs: LogLine[] = [];
+  const log = opts.captureLog ? createLog('info', { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) }) : undefined;
   // A connector passed in outlives this app (restart tests); otherwise each app has its own.
   const connector = opts.connector ?? (await new TestConnector().start());
   const graph = await new GraphStandIn(randomBytes(18).toString('base64url')).start();
   loadDemoDirectory(graph);
   const app = await startLeaderful({
     clock: opts.clock,
+    log,
     env: {
       NODE_ENV: 'test',
       PORT: '0',
@@ -90,6 +105,7 @@ export async function startTestApp(opts: { env?: Record<string, string>; clock?:
       graph.tenant(tenantId).teams.set(groupId, [...owners.map((o) => ({ userId: o.userId, displayName: o.name, owner: true })), ...members.map((m) => ({ userId: m.userId, displayName: m.name }))]);
       return groupId;
     },
+    logs,
     async api(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.as) headers.authorization = `Bearer ${await token(init.as)}`;

@@ -17,6 +17,8 @@ type Fault = { status: number; headers?: Record<string, string>; times: number; 
 
 export class TestConnector {
   readonly received: ReceivedActivity[] = [];
+  /** Every request that reached the connector, answered or failed on purpose. */
+  requests = 0;
   private server?: http.Server;
   private faults: Fault[] = [];
   private nextId = 1;
@@ -40,6 +42,7 @@ export class TestConnector {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    this.requests++;
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {

@@ -75,3 +75,19 @@ export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, 
 export function adaptiveActionActivity(serviceUrl: string, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId?: string) {
   return invokeActivity(serviceUrl, user, 'adaptiveCard/action', { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' }, { conversationId });
 }
+
+/** What Teams posts when someone adds the bot to a group chat. */
+export function installInGroupChatActivity(serviceUrl: string, installer: TeamsUser, chat: { id: string; name: string }) {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${installer.userId}`, name: installer.name, aadObjectId: installer.userId },
+    conversation: { id: chat.id, conversationType: 'groupChat', tenantId: installer.tenantId, isGroup: true, name: chat.name },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+    membersAdded: [{ id: BOT_ID }],
+    channelData: { tenant: { id: installer.tenantId } },
+  };
+}

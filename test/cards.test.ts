@@ -25,6 +25,10 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
       { id: 'pick', kind: 'choice', text: 'Pick', choiceList: [{ title: 'A' }, { title: 'B' }], value: 'A' },
     ],
   },
+  checkinChoice: {
+    intro: hostile, confidence: '3', note: hostile,
+    rounds: [{ roundId: 'round:a', title: hostile, buttonTitle: 'A', closesAt: '2027-01-05T14:00:00Z' }, { roundId: 'round:b', title: 'B', buttonTitle: 'B', closesAt: '2027-01-06T14:00:00Z' }],
+  },
   checkinReminder: { pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', roundId: 'r' },
   checkinThanks: { roundId: 'r', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', open: true, shared: true, answers: [{ question: 'Q', answer: hostile }] },
   facilitator: { text: hostile, detail: 'd', roundId: 'r', canSwap: true },

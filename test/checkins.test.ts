@@ -37,7 +37,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 test('install → roster → pilot → prompts at local time → answer, edit → reminder once → summary → celebration', async () => {
-  // Install in a team channel: roster read; the team's owner in Teams is its manager.
+  // Install in a team channel: roster read; the team's owner in Teams is its manager (the installer is one of its members).
   const aadGroupId = t.teamInGraph(tenantId, [manager], [ana, ned, lee]);
   const install = installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:ops@thread.tacv2', name: 'Ops squad', aadGroupId });
   expect((await t.activity(install)).status).toBe(200);
@@ -46,7 +46,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const me = await t.api('/api/me', { as: manager });
   expect(me.body.user.roles).toEqual(expect.arrayContaining(['manager']));
   const teams = await t.api('/api/teams', { as: manager });
-  expect(teams.body.teams).toEqual([expect.objectContaining({ id: 'team:19:ops@thread.tacv2', name: 'Ops squad', memberCount: 3 })]);
+  expect(teams.body.teams).toEqual([expect.objectContaining({ id: 'team:19:ops@thread.tacv2', name: 'Ops squad', memberCount: 4 })]);
 
   // Members' time zones (Teams sends localTimezone with messages; people can also set it).
   for (const [user, tz] of [[ana, 'Europe/Madrid'], [ned, 'America/New_York'], [lee, 'Europe/London']] as const) {
@@ -80,12 +80,12 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   await t.app.background.tick();
   expect(await roundsOf(pilotId)).toHaveLength(0);
 
-  // 08:01Z = 09:01 in Madrid: Ana is asked; Ned (New York) is not; Lee is paused.
+  // 08:01Z = 09:01 in Madrid: Ana is asked; Ned (New York) and the manager (UTC) are not yet; Lee is paused.
   clock.set(`${MONDAY}T08:01:00Z`);
   await t.app.background.tick();
   await deliver();
   const [round] = await roundsOf(pilotId);
-  expect(round.invited.sort()).toEqual([ana.userId, ned.userId].sort());
+  expect(round.invited.sort()).toEqual([manager.userId, ana.userId, ned.userId].sort());
   expect(round.prompted).toEqual([ana.userId]);
   const anaPrompt = t.connector.received.filter((a) => cardText(a).includes('Check-in: Rotating stand'));
   expect(anaPrompt).toHaveLength(1);
@@ -97,15 +97,19 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   expect(announcement).toHaveLength(1);
 
   // The facilitator hears it in their own chat, with a button to hand the role on.
-  const facilitator = [ana, ned].find((u) => u.userId === round.facilitatorId)!;
-  const other = [ana, ned].find((u) => u.userId !== round.facilitatorId)!;
+  const invited = [manager, ana, ned];
+  const facilitator = invited.find((u) => u.userId === round.facilitatorId)!;
+  const bystander = invited.find((u) => u.userId !== round.facilitatorId)!;
   const personalNotice = t.connector.received.filter((a) => cardText(a).includes('You are facilitating this round'));
   expect(personalNotice).toHaveLength(1);
   expect(chatWith(personalNotice[0].conversationId)).toBe(facilitator.userId);
   expect(cardText(personalNotice[0])).toContain('checkin.swap');
-  const notYours = await t.activity(adaptiveActionActivity(t.connector.url, other, 'checkin.swap', { roundId: round.id }));
+  const notYours = await t.activity(adaptiveActionActivity(t.connector.url, bystander, 'checkin.swap', { roundId: round.id }));
   expect(JSON.stringify(notYours.body.value)).toContain('Only this round’s facilitator can hand the role on.');
   const swapped = await t.activity(adaptiveActionActivity(t.connector.url, facilitator, 'checkin.swap', { roundId: round.id }));
+  const [handedOn] = await roundsOf(pilotId);
+  const other = invited.find((u) => u.userId === handedOn.facilitatorId)!;
+  expect(other.userId).not.toBe(facilitator.userId);
   expect(JSON.stringify(swapped.body.value)).toContain(`${other.name} is now facilitating this round`);
   await deliver();
   expect(t.connector.received.filter((a) => a.conversationId.startsWith('19:ops') && cardText(a).includes(`${other.name} has taken over as facilitator`))).toHaveLength(1);
@@ -140,11 +144,11 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const foreign = await t.activity(adaptiveActionActivity(t.connector.url, lee, 'checkin.submit', { roundId: round.id, confidence: '1' }));
   expect(JSON.stringify(foreign.body.value)).toContain('That check-in was not found.');
 
-  // 14:01Z = 09:01 in New York: Ned is asked.
+  // 14:01Z = 09:01 in New York: Ned is asked, and the manager (due at 09:00 UTC) by now too.
   clock.set(`${MONDAY}T14:01:00Z`);
   await t.app.background.tick();
   await deliver();
-  expect(t.connector.received.filter((a) => cardText(a).includes('Check-in: Rotating stand'))).toHaveLength(2);
+  expect(t.connector.received.filter((a) => cardText(a).includes('Check-in: Rotating stand'))).toHaveLength(3);
 
   // Reminder 4 h before the close (14:00Z Tuesday) goes to the silent only, once.
   clock.set('2027-01-05T10:05:00Z');
@@ -152,13 +156,13 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   await t.app.background.tick();
   await deliver();
   const reminders = t.connector.received.filter((a) => cardText(a).includes('A gentle nudge'));
-  expect(reminders).toHaveLength(1);
-  expect(chatWith(reminders[0].conversationId)).toBe(ned.userId);
-  expect(cardText(reminders[0])).toContain('Answer now');
+  expect(reminders.map((r) => chatWith(r.conversationId)).sort()).toEqual([manager.userId, ned.userId].sort());
+  const nedReminder = reminders.find((r) => chatWith(r.conversationId) === ned.userId)!;
+  expect(cardText(nedReminder)).toContain('Answer now');
   // Reminders are never posted in a channel.
-  expect(reminders[0].conversationId.startsWith('19:')).toBe(false);
+  expect(reminders.every((r) => !r.conversationId.startsWith('19:'))).toBe(true);
   // Ned answers by replying in chat with a number and a note.
-  const quick = messageActivity(t.connector.url, ned, '3 slow start but fine', { conversationId: reminders[0].conversationId });
+  const quick = messageActivity(t.connector.url, ned, '3 slow start but fine', { conversationId: nedReminder.conversationId });
   await t.activity(quick);
   const quickReply = await t.connector.waitFor((a) => a.activity.replyToId === quick.id);
   expect(cardText(quickReply[0])).toContain('slow start but fine');
@@ -169,11 +173,11 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   await deliver();
   const [closed] = await roundsOf(pilotId);
   expect(closed.status).toBe('closed');
-  expect(closed.figures).toMatchObject({ invited: 2, answered: 2 });
+  expect(closed.figures).toMatchObject({ invited: 3, answered: 2 });
   const summaries = t.connector.received.filter((a) => cardText(a).includes('check-in 1 summary'));
   expect(summaries.map((s) => s.conversationId.startsWith('19:ops'))).toEqual(expect.arrayContaining([true, false]));
   const teamSummary = summaries.find((s) => s.conversationId.startsWith('19:ops'))!;
-  expect(cardText(teamSummary)).toContain('2 of 2');
+  expect(cardText(teamSummary)).toContain('2 of 3');
   // Two answers is below the tenant's anonymity threshold (5): no averages shown.
   expect(cardText(teamSummary)).toContain('Shown when at least 5 people answer');
   expect(cardText(summaries.find((s) => !s.conversationId.startsWith('19:'))!)).toContain('You facilitated this round');
@@ -185,7 +189,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   // The pilot's health rollup moved with the round (leader views read this, not the answers).
   const pilot = (await t.api(`/api/pilots/${encodeURIComponent(pilotId)}`, { as: manager })).body.pilot;
   expect(pilot.health.rounds).toBe(1);
-  expect(pilot.health.participation).toBe(1);
+  expect(pilot.health.participation).toBeCloseTo(2 / 3);
 
   // Editing after the close is refused; the card shows it is closed.
   const late = await submit({ confidence: '1' });
@@ -197,5 +201,5 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const rounds = (await roundsOf(pilotId)).sort((a, b) => a.date.localeCompare(b.date));
   expect(rounds).toHaveLength(2);
   expect(rounds[1].facilitatorId).toBeDefined();
-  expect(rounds[1].invited.sort()).toEqual([ana.userId, ned.userId, lee.userId].sort());
+  expect(rounds[1].invited.sort()).toEqual([manager.userId, ana.userId, ned.userId, lee.userId].sort());
 });

@@ -76,7 +76,7 @@ test('writes survive a restart exactly as stored: same documents, same ETags', a
     const back = (await s.store.read<Doc & { text: string }>('pilots', TENANT, 'note:1'))!;
     expect(back).toEqual(patched);
     // A client that read before the restart still holds a valid ETag; an older one is refused.
-    await expect(s.store.replaceIfMatch('pilots', { ...back, text: 'stale' }, first._etag!)).rejects.toThrow(/changed this a moment ago/);
+    await expect(s.store.replaceIfMatch('pilots', { ...back, text: 'stale' }, first._etag!)).rejects.toMatchObject({ kind: 'conflict', code: 'store.changed' });
     const replaced = await s.store.replaceIfMatch('pilots', { ...back, text: 'after restart' }, patched._etag!);
     expect(replaced.text).toBe('after restart');
     // New documents never take the resource id of a restored one.

@@ -365,6 +365,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   RATE_LIMIT_FEEDBACK_PER_HOUR: 'defaults to 20 feedback items per user per hour',
   GRAPH_LOCAL_TOKEN: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
   GRAPH_LOCAL_CA: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
+  RATE_LIMIT_NOTIFY_PER_HOUR: 'defaults to 120 actions that message others per user per hour',
 };
 const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN', 'GRAPH_LOCAL_TOKEN', 'GRAPH_LOCAL_CA'];
 /** App settings read by the platform rather than by server/config.ts. */

@@ -198,7 +198,7 @@ test('in chat the path is only ever shown in the owner’s 1:1', async () => {
   };
   const group = turn('groupChat');
   await commands(group.context, await callerOf(sam), 'my path');
-  expect(String(group.sent[0])).toMatch(/private/);
+  expect(String(group.sent[0]?.text ?? group.sent[0])).toMatch(/private/);
   expect(JSON.stringify(group.sent)).not.toContain('Influencing');
   const personal = turn('personal');
   await commands(personal.context, await callerOf(sam), 'my path');

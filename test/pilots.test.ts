@@ -197,7 +197,7 @@ describe('pilots from Teams: message extension, dialog and chat', () => {
       data: { requestId: randomUUID(), practiceId: 'scratch', title: 'My pilot', hypothesis: 'A hypothesis long enough to pass.', successMeasures: 'One', teamId: 'team:demo-ops', startDate: '2027-01-04', endDate: '2027-02-15' },
     }));
     expect(res.status).toBe(200);
-    expect(JSON.stringify(res.body)).toContain('Only managers can launch pilots.');
+    expect(JSON.stringify(res.body)).toContain('You can only launch pilots for a team you manage.');
     expect((await t.api('/api/pilots', { as: avery })).body.pilots.length).toBe(before);
   });
 

@@ -28,21 +28,22 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
   expect(set.status).toBe(200);
   expect(set.body.preferences).toMatchObject({ quietHours: { from: '20:00', to: '10:30' }, optOutPublicCelebration: true });
 
-  // 09:00 falls in the quiet hours of the first member: their check-in waits until 10:30.
+  // 09:00 falls in the quiet hours of the first member: their check-in waits until 10:30 (the
+  // manager, on their own team, is asked at 09:00 like the others).
   clock.set('2027-01-04T09:01:00Z');
   await t.app.background.tick();
   const [round] = await t.app.store.all<Round>('checkins', s.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round'");
-  expect(round.prompted).toEqual([normal.userId]);
+  expect(round.prompted.sort()).toEqual([s.manager.userId, normal.userId].sort());
   expect(round.schedule[quiet.userId].promptAt).toBe('2027-01-04T10:30:00.000Z');
   clock.set('2027-01-04T10:31:00Z');
   await t.app.background.tick();
   const [later] = await t.app.store.all<Round>('checkins', s.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round'");
-  expect(later.prompted.sort()).toEqual([normal.userId, quiet.userId].sort());
+  expect(later.prompted.sort()).toEqual([s.manager.userId, normal.userId, quiet.userId].sort());
 
   // A member who does not work Mondays is not invited next week.
   await t.api('/api/me/preferences', { as: normal, method: 'PUT', body: { workDays: [2, 3, 4, 5] } });
   clock.set('2027-01-11T10:31:00Z');
   await t.app.background.tick();
   const next = await t.app.store.read<Round>('checkins', s.tenantId, `round:${s.pilotId}:2027-01-11`);
-  expect(next?.invited).toEqual([quiet.userId]);
+  expect(next?.invited.sort()).toEqual([s.manager.userId, quiet.userId].sort());
 });

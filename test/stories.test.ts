@@ -235,7 +235,7 @@ describe('finding and using stories', () => {
     expect(JSON.stringify(card)).toContain('story.publish');
     const inGroup = turn(priya, 'share story', false);
     await commands(inGroup.context, await callerOf(priya), 'share story');
-    expect(String(inGroup.sent[0])).toMatch(/1:1 chat/);
+    expect(JSON.stringify(inGroup.sent[0])).toMatch(/1:1 chat/);
     const none = turn(sam, 'share story');
     await commands(none.context, await callerOf(sam), 'share story');
     expect(JSON.stringify(none.sent)).toContain('You have no closed pilots yet');

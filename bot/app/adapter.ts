@@ -12,6 +12,7 @@ import { sendError } from '../../platform/http';
 import type { Log } from '../../platform/log';
 import { localeOf } from '../i18n';
 import { failureText } from './errors';
+import { textMessage } from './turn';
 
 /**
  * What the bot needs to know about its Bot Framework registration. Named as botbuilder and the
@@ -78,7 +79,7 @@ export function createAdapter(config: BotSettings, log: Log): LeaderfulAdapter {
   // The pipeline words every failure inside a turn; this only catches what escapes botbuilder itself.
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const text = failureText(error, localeOf(context.activity.locale), log, 'bot turn failed');
-    if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
+    if (context.activity.type === 'message') await context.sendActivity(textMessage(text)).catch(() => undefined);
   };
   return adapter;
 }

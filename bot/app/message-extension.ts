@@ -1,5 +1,6 @@
 import type { MessagingExtensionQuery } from 'botbuilder';
-import { escapeMarkdown } from '../cards';
+import { escapeFor } from '../../platform/escape';
+import { htmlToText } from './inbound';
 
 /** Message-extension command ids; manifest/manifest.json declares the same. */
 export const ME_COMMANDS = {
@@ -18,22 +19,15 @@ export function searchOf(query: MessagingExtensionQuery): { text: string; skip: 
   return { text, skip, count };
 }
 
-/** Search-result previews are thumbnail cards, whose text Teams formats: escape it like cards. */
+/**
+ * A result's preview: a thumbnail card, whose text Teams renders as HTML, so it goes through the
+ * html rule (platform/escape.ts). Every preview is built here.
+ */
 export function preview(title: string, text: string) {
-  return { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: escapeMarkdown(title), text: escapeMarkdown(text) } };
+  return { contentType: 'application/vnd.microsoft.card.thumbnail' as const, content: { title: escapeFor('html', title), text: escapeFor('html', text) } };
 }
 
 /** Plain text of a message's HTML body (a message's "…" action prefills a form with it). */
 export function messageText(html: string | undefined): string {
-  return (html ?? '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .trim()
-    .slice(0, 1000);
+  return htmlToText(typeof html === 'string' ? html : '').slice(0, 1000);
 }

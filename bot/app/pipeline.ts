@@ -1,8 +1,9 @@
-import type { TurnContext } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
 import type { BotDeps, Router } from './router';
-import { activityIdentity, callerOf, commandText, turnOf, type Turn } from './turn';
+import { inboundMessage } from './inbound';
+import { activityIdentity, callerOf, textMessage, turnOf, type Turn } from './turn';
 
 /**
  * The stages around every route, outermost first:
@@ -25,10 +26,18 @@ export class Pipeline {
   async turn(context: TurnContext, dispatch: () => Promise<void>): Promise<void> {
     try {
       await this.once(context, dispatch);
+      this.noteUnanswered(context);
     } catch (err) {
       const text = failureText(err, localeOf(context.activity.locale), this.deps.log, 'bot turn failed');
-      if (context.activity.type === 'message') await context.sendActivity(text).catch(() => undefined);
+      if (context.activity.type === 'message') await context.sendActivity(textMessage(text)).catch(() => undefined);
     }
+  }
+
+  /** An invoke no route answers gets botbuilder's 501: worth a warning, like every branch nobody expected. */
+  private noteUnanswered(context: TurnContext): void {
+    const answer = context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: { status?: number } } | undefined;
+    if (context.activity.type !== 'invoke' || answer?.value?.status !== 501) return;
+    this.deps.log.warn({ activityId: context.activity.id, name: String(context.activity.name ?? '').slice(0, 100) }, 'invoke not handled');
   }
 
   private async once(context: TurnContext, work: () => Promise<void>): Promise<void> {
@@ -48,12 +57,18 @@ export class Pipeline {
     }
   }
 
-  /** A message: stage 3, then the command table (failures go to stage 1). */
+  /**
+   * A message: stage 3, then the command table (failures go to stage 1). The text is normalised
+   * once, here; a message carrying only a card (one inserted from the message extension) or a
+   * file is nothing to answer.
+   */
   async message(context: TurnContext): Promise<void> {
     const caller = await callerOf(this.deps.domain, context.activity);
-    if (!caller) return void (await context.sendActivity(t(localeOf(context.activity.locale), OUTSIDE_TEAMS)));
+    if (!caller) return void (await context.sendActivity(textMessage(t(localeOf(context.activity.locale), OUTSIDE_TEAMS))));
     await this.router.noteMessage(context, activityIdentity(context.activity)!);
-    await this.router.respond(turnOf(context, caller), commandText(context.activity));
+    const inbound = inboundMessage(context.activity);
+    if (inbound.attachmentsOnly) return void this.deps.log.info({ activityId: context.activity.id }, 'message with only attachments: nothing to answer');
+    await this.router.respond(turnOf(context, caller), inbound.text);
   }
 
   /** Members added (the bot included, on install) or removed: who acted, from the activity; nothing outside a Teams tenant. */

@@ -1,5 +1,6 @@
 import type { AdaptiveCardInvokeResponse, MessagingExtensionAttachment, MessagingExtensionResponse, TaskModuleResponse } from 'botbuilder';
 import type { CardAttachment } from '../cards';
+import { escapeFor } from '../../platform/escape';
 
 /**
  * Every answer the bot gives in an invoke's HTTP response is built here: Universal Actions
@@ -14,8 +15,8 @@ export const cardReplace = (card: CardAttachment): AdaptiveCardInvokeResponse =>
   value: card.content as never,
 });
 
-/** Universal Actions: a message shown instead of a new card. */
-export const cardMessage = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as never });
+/** Universal Actions: a message shown instead of a new card (plain text: the plain rule, platform/escape.ts). */
+export const cardMessage = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: escapeFor('plain', text) as never });
 
 /** Message extension: a list of cards (search results, an unfurled link, a card to insert). */
 export const extensionResults = (attachments: MessagingExtensionAttachment[]): MessagingExtensionResponse => ({
@@ -23,7 +24,7 @@ export const extensionResults = (attachments: MessagingExtensionAttachment[]): M
 });
 
 /** Message extension: a sentence instead of results. */
-export const extensionMessage = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text } });
+export const extensionMessage = (text: string): MessagingExtensionResponse => ({ composeExtension: { type: 'message', text: escapeFor('plain', text) } });
 
 export interface DialogSize {
   width: 'small' | 'medium' | 'large';
@@ -36,4 +37,4 @@ export const dialog = (title: string, card: CardAttachment, size: DialogSize): T
 });
 
 /** A dialog's closing sentence. */
-export const dialogMessage = (text: string): TaskModuleResponse => ({ task: { type: 'message', value: text } });
+export const dialogMessage = (text: string): TaskModuleResponse => ({ task: { type: 'message', value: escapeFor('plain', text) } });

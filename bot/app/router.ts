@@ -66,6 +66,9 @@ interface CommandRoute extends CommandOptions {
 }
 
 export class Router {
+  /** Every unexpected branch (an unknown verb or command id, a message nothing understood) logs one warning with the activity id. */
+  constructor(private readonly log: Log) {}
+
   private readonly commands: CommandRoute[] = [];
   private readonly observers: ConversationHandler[] = [];
   private fallback?: (turn: Turn, text: string) => Promise<void>;
@@ -167,7 +170,14 @@ export class Router {
   }
 
   async respond(turn: Turn, text: string): Promise<void> {
-    if (!(await this.answer(turn, text)) && this.fallback) await this.fallback(turn, text);
+    if (await this.answer(turn, text)) return;
+    // What people wrote never reaches the logs: its length says enough to tell a typo from markup.
+    this.unexpected(turn, 'message not understood', { length: text.length });
+    if (this.fallback) await this.fallback(turn, text);
+  }
+
+  private unexpected(turn: Turn, what: string, detail: Record<string, unknown> = {}): void {
+    this.log.warn({ activityId: turn.activity.id, conversationType: turn.activity.conversation?.conversationType, ...detail }, what);
   }
 
   /**
@@ -176,7 +186,10 @@ export class Router {
    */
   async act(turn: Turn, verb: string, data: Record<string, unknown>): Promise<CardAttachment> {
     const handle = this.verbs.get(verb) ?? this.verbFamilies.find((f) => verb.startsWith(f.prefix))?.handle;
-    if (!handle) return messageCard(turn.locale, 'Leaderful', NO_BUTTON);
+    if (!handle) {
+      this.unexpected(turn, 'card verb not known', { verb });
+      return messageCard(turn.locale, 'Leaderful', NO_BUTTON);
+    }
     try {
       return await handle(turn, data, verb);
     } catch (err) {
@@ -186,18 +199,27 @@ export class Router {
   }
 
   search(turn: Turn, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    const handle = this.extensions.get(String(query.commandId ?? ''))?.query ?? this.defaultSearch;
-    return handle ? handle(turn, query) : Promise.resolve(extensionResults([]));
+    const commandId = String(query.commandId ?? '');
+    const handle = this.extensions.get(commandId)?.query;
+    if (handle) return handle(turn, query);
+    this.unexpected(turn, 'search command not known', { commandId: commandId.slice(0, 100) });
+    return this.defaultSearch ? this.defaultSearch(turn, query) : Promise.resolve(extensionResults([]));
   }
 
   fetchTask(turn: Turn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    const handle = this.extensions.get(String(action.commandId ?? ''))?.fetchTask;
-    return handle ? handle(turn, action) : Promise.resolve(dialogMessage(t(turn.locale, NOT_AVAILABLE)));
+    const commandId = String(action.commandId ?? '');
+    const handle = this.extensions.get(commandId)?.fetchTask;
+    if (handle) return handle(turn, action);
+    this.unexpected(turn, 'action command not known', { commandId: commandId.slice(0, 100) });
+    return Promise.resolve(dialogMessage(t(turn.locale, NOT_AVAILABLE)));
   }
 
   submitAction(turn: Turn, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
-    const handle = this.extensions.get(String(action.commandId ?? ''))?.submitAction;
-    return handle ? handle(turn, action) : Promise.resolve(dialogMessage(t(turn.locale, NOT_AVAILABLE)));
+    const commandId = String(action.commandId ?? '');
+    const handle = this.extensions.get(commandId)?.submitAction;
+    if (handle) return handle(turn, action);
+    this.unexpected(turn, 'action command not known', { commandId: commandId.slice(0, 100) });
+    return Promise.resolve(dialogMessage(t(turn.locale, NOT_AVAILABLE)));
   }
 
   /** A link the app's domain handles; nothing to show for links no route knows. */
@@ -220,7 +242,7 @@ export class Router {
 
 /** The route table of a list of features. */
 export function routerOf(features: Feature[], deps: BotDeps): Router {
-  const router = new Router();
+  const router = new Router(deps.log);
   for (const register of features) register(router, deps);
   return router;
 }

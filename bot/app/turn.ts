@@ -1,8 +1,9 @@
-import { CardFactory, MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import { CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import type { CardAttachment } from '../cards';
 import { localeOf, type Locale } from '../i18n';
+import { escapeFor } from '../../platform/escape';
 
 /** The Entra tenant and user behind a Teams activity. */
 export interface Identity {
@@ -39,12 +40,6 @@ export function teamIdOf(activity: Partial<Activity>): string | undefined {
   return undefined;
 }
 
-/** What a person typed, without the bot's @mention and extra spaces. */
-export function commandText(activity: Partial<Activity>): string {
-  const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
-  return text.replace(/\s+/g, ' ').trim().slice(0, 500);
-}
-
 /**
  * One person's request, as every route sees it. The caller was resolved from the activity
  * (tenant and Entra object id), never from anything a card or form carries.
@@ -57,9 +52,21 @@ export interface Turn {
   readonly personal: boolean;
   /** The Leaderful team of this group chat or channel. */
   readonly teamId?: string;
-  /** Replies in the conversation the activity came from. */
+  /**
+   * Replies in the conversation the activity came from with a sentence already in the reader's
+   * words. It is sent as text: whatever it carries (names, titles people chose) is escaped.
+   */
   say(text: string): Promise<void>;
   show(card: CardAttachment): Promise<void>;
+}
+
+/**
+ * A text message as the bot sends it: Teams renders message text as markdown, so the whole text
+ * goes through the markdown rule (platform/escape.ts) and says so. The bot's own sentences use no
+ * formatting, so nothing is lost; whatever a person wrote inside them stays text.
+ */
+export function textMessage(text: string): Partial<Activity> {
+  return { type: 'message', text: escapeFor('markdown', text), textFormat: 'markdown' };
 }
 
 export function turnOf(context: Pick<TurnContext, 'activity' | 'sendActivity'>, caller: Caller): Turn {
@@ -70,7 +77,7 @@ export function turnOf(context: Pick<TurnContext, 'activity' | 'sendActivity'>, 
     activity,
     personal: activity.conversation?.conversationType === 'personal',
     teamId: teamIdOf(activity),
-    say: async (text) => void (await context.sendActivity(text)),
+    say: async (text) => void (await context.sendActivity(textMessage(text))),
     show: async (card) => void (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card.content)))),
   };
 }

@@ -1,31 +1,21 @@
 import { Template } from 'adaptivecards-templating';
 import { localizeTemplate, t, type Locale } from '../i18n';
 import { TEMPLATES, type TemplateName } from './templates';
+import { escapeMarkdown } from '../../platform/escape';
+
+export { escapeMarkdown };
 
 export { TEMPLATES, type TemplateName };
 
 /**
  * The card renderer: every Adaptive Card Leaderful sends is a template (see ./templates), filled
- * here. Text people wrote is escaped on the way in so nobody can smuggle markdown links,
- * formatting or mentions into a card that others see. Fields listed in `raw` (URLs, input
- * values) are inserted as they are.
+ * here. Text people wrote is escaped on the way in (platform/escape.ts, the markdown rule) so
+ * nobody can smuggle markdown links, formatting or mentions into a card that others see. Fields
+ * listed in `raw` (URLs, input values) are inserted as they are.
  */
 export interface CardAttachment {
   contentType: 'application/vnd.microsoft.card.adaptive';
   content: Record<string, unknown>;
-}
-
-/**
- * Escapes what Teams' card markdown would turn into formatting: emphasis, code, links, and list,
- * heading or quote markers at the start of a line; `<` becomes an entity so no tag (e.g. <at>)
- * survives. Ordinary punctuation inside words (stand-up, e.g.) is left readable.
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
-    .replace(/</g, '&lt;')
-    .replace(/^(\s*)([-+#>]|\d+\.)/gm, (_m, space: string, marker: string) => `${space}\\${marker}`)
-    .replace(/\r?\n/g, '\n\n');
 }
 
 /** Escapes every string in `value`, except under keys named in `raw` (whole subtrees). */

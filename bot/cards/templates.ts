@@ -1,5 +1,6 @@
 import celebration from '../celebrations/templates/celebration.json';
 import kudosForm from '../celebrations/templates/kudos-form.json';
+import checkinChoice from '../checkins/templates/checkin-choice.json';
 import checkinReminder from '../checkins/templates/checkin-reminder.json';
 import checkinThanks from '../checkins/templates/checkin-thanks.json';
 import checkin from '../checkins/templates/checkin.json';
@@ -31,6 +32,7 @@ import message from './message.json';
 export const TEMPLATES = {
   celebration,
   checkin,
+  checkinChoice,
   checkinReminder,
   checkinThanks,
   facilitator,

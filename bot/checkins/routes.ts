@@ -1,26 +1,34 @@
 import type { BotDeps, Router } from '../app/router';
 import { missingRound, roundIdOf, showCheckin, submitCheckin, swapFacilitator } from './verbs';
-import { pauseMe, quickAnswer, setTimeZone } from './chat';
+import { pauseMe, quickAnswer, quickAnswerOf, recordQuickAnswer } from './chat';
+import { setTimeZone } from './time-zone';
 
 /** Check-ins in Teams: the check-in card's verbs, and the chat commands about one's check-ins. */
-export function registerCheckinRoutes(router: Router, { domain }: BotDeps): void {
+export function registerCheckinRoutes(router: Router, { domain, log }: BotDeps): void {
   router
     .command(/^pause(?: me)?(?: for)? (\d{1,3}) days?$/i, (turn, m) => pauseMe(domain, turn, Number(m[1])))
     .command(/^time ?zone ([\w/+-]{1,60})$/i, (turn, m) => setTimeZone(domain, turn, m[1]))
-    .command(/^([1-5])(?:\s*[-—:,.]?\s+(.+))?$/s, (turn, m) => quickAnswer(domain, turn, Number(m[1]), m[2]), { personalOnly: true });
+    .command(/^([1-5])(?:\s*[-—:,.]?\s+(.+))?$/s, (turn, m) => quickAnswer(domain, log, turn, { confidence: Number(m[1]), note: m[2] }), { personalOnly: true });
 
   router
     .verb('checkin.submit', (turn, data) => {
       const roundId = roundIdOf(data);
-      return roundId ? submitCheckin(domain, turn.caller, roundId, data, turn.locale) : Promise.resolve(missingRound(turn.locale));
+      return roundId ? submitCheckin(domain, turn.caller, roundId, data, turn.locale) : Promise.resolve(missingRound(turn, log));
     })
     .verb('checkin.swap', (turn, data) => {
       const roundId = roundIdOf(data);
-      return roundId ? swapFacilitator(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn.locale));
+      return roundId ? swapFacilitator(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn, log));
+    })
+    // The "which check-in?" card: the quick answer goes to the round picked.
+    .verb('checkin.quick', (turn, data) => {
+      const roundId = roundIdOf(data);
+      const quick = quickAnswerOf(data);
+      if (!roundId) return Promise.resolve(missingRound(turn, log));
+      return quick ? recordQuickAnswer(domain, turn.caller, roundId, quick, turn.locale) : showCheckin(domain, turn.caller, roundId, turn.locale);
     })
     // checkin.open, checkin.edit: the card as it stands.
     .verbFamily('checkin.', (turn, data) => {
       const roundId = roundIdOf(data);
-      return roundId ? showCheckin(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn.locale));
+      return roundId ? showCheckin(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn, log));
     });
 }

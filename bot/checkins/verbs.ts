@@ -1,7 +1,9 @@
 import type { Domain } from '../../domain';
 import type { Caller } from '../../domain/shared/caller';
 import { DomainError } from '../../domain/shared/errors';
+import type { Log } from '../../platform/log';
 import { problemText, refusalText } from '../app/errors';
+import type { Turn } from '../app/turn';
 import { messageCard, textCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 import { checkinCard, checkinThanksCard } from './cards';
@@ -20,7 +22,10 @@ export function roundIdOf(data: Record<string, unknown>): string {
   return typeof data.roundId === 'string' ? data.roundId.slice(0, 300) : '';
 }
 
-export const missingRound = (locale: Locale) => messageCard(locale, 'Check-in', 'This card is missing its check-in. Please use the latest check-in card.');
+export function missingRound(turn: Turn, log: Log): CardAttachment {
+  log.warn({ activityId: turn.activity.id }, 'check-in card without its round');
+  return messageCard(turn.locale, 'Check-in', 'This card is missing its check-in. Please use the latest check-in card.');
+}
 
 /** checkin.swap: the facilitator hands the role to the next person in the round. */
 export async function swapFacilitator(domain: Domain, caller: Caller, roundId: string, locale: Locale): Promise<CardAttachment> {

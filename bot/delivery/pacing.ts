@@ -1,7 +1,8 @@
 /**
  * Sliding-window pacing under Teams' documented send limits (NOTES): per bot per conversation
- * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; per app per tenant 50 per second. A send waits
- * until every window that applies has room, so Teams rarely has to answer 429 at all.
+ * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; per app per tenant 50 per second. A send goes
+ * only when every window that applies has room (otherwise the message is deferred, see sender.ts),
+ * so Teams rarely has to answer 429 at all.
  */
 export interface Window {
   ms: number;
@@ -46,6 +47,24 @@ export class SlidingWindowLimiter {
       if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max] + w.ms - t + 1);
     }
     return wait;
+  }
+
+  /**
+   * When the next `n` sends under `key` may go, earliest first, if each slot is used in turn
+   * (nothing is recorded). Deferred messages are spread over these slots, so a backlog waits
+   * its turn once instead of being looked at again on every pass.
+   */
+  plan(key: string, n: number): number[] {
+    const t = this.now();
+    const sent = (this.history.get(key) ?? []).filter((x) => x > t - this.longest);
+    const slots: number[] = [];
+    let at = t;
+    for (let i = 0; i < n; i++) {
+      for (const w of this.windows) if (sent.length >= w.max) at = Math.max(at, sent[sent.length - w.max] + w.ms + 1);
+      sent.push(at);
+      slots.push(at);
+    }
+    return slots;
   }
 
   record(key: string): void {

@@ -7,18 +7,23 @@ import type { LinkConfig } from '../app/links';
 import { localeOf, type Locale } from '../i18n';
 import { notificationCard, type FeedbackCards } from './cards';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
+import { conversationKey, interleave, rotate } from './rounds';
 
 /**
- * Sends what the outbox holds. Paced per conversation and per tenant under Teams' limits,
- * retried on 429/412/502/503/504 (Retry-After honoured, else exponential backoff with jitter,
- * bounded), never sent twice (each message is claimed with its ETag first), and every outcome
- * recorded. A 403 means the person blocked the bot or removed the app: they are marked
+ * Sends what the outbox holds. Paced per conversation and per tenant under Teams' limits
+ * without ever sleeping: a message that has no room yet is deferred (`notBefore`) and the pass
+ * goes on. Fair: tenants take turns and so do conversations within a tenant (rounds.ts), so a
+ * flood in one conversation or tenant delays nobody else. Retried on 429/412/502/503/504
+ * (Retry-After honoured, else exponential backoff with jitter, bounded), never sent twice (each
+ * message is claimed with its ETag first and sent only while the claim's lease holds), and every
+ * outcome recorded. A 403 means the person blocked the bot or removed the app: they are marked
  * unreachable instead of being retried forever.
  */
 export interface DeliveryOptions {
   /** Bot app id for proactive calls (a placeholder when running without credentials). */
   appId: string;
   concurrency?: number;
+  /** Messages one tenant may send per turn of a pass before the next tenant goes (default: one second of its window). */
   batchSize?: number;
   /** For benchmarks: scale the per-tenant limit (Teams documents 50/s; older docs 30/s). */
   tenantWindows?: typeof TENANT_WINDOWS;
@@ -30,7 +35,6 @@ const MAX_BACKOFF_MS = 60_000;
 interface Resolved {
   reference: Partial<ConversationReference>;
   locale: Locale;
-  pacingKey: string;
   /** False for anonymous contributors: the outbox must not learn their conversation. */
   record: boolean;
 }
@@ -58,15 +62,36 @@ export interface DeliveryStats {
   retried: number;
   failed: number;
   unreachable: number;
+  /** Messages put back to wait for their conversation's window (never a sleeping sender). */
+  deferred: number;
+  /** Claims given back because the lease ran short before the send. */
+  released: number;
+}
+
+/** At most `limit` of the jobs handed to `run` at once; `idle` waits for them all. */
+function pool(limit: number) {
+  const running = new Set<Promise<void>>();
+  return {
+    async run(job: () => Promise<void>): Promise<void> {
+      while (running.size >= limit) await Promise.race(running);
+      const p: Promise<void> = job().finally(() => running.delete(p));
+      running.add(p);
+    },
+    idle: () => Promise.all(running),
+  };
 }
 
 export class Delivery {
-  private readonly perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS);
+  private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
-  readonly stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, unreachable: 0 };
+  /** Which tenant goes first in the next pass (turns rotate). */
+  private turn = 0;
+  /** When (clock ms) the earliest message held back in the last pass may go: the loop comes back then. */
+  private soonest?: number;
+  readonly stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, unreachable: 0, deferred: 0, released: 0 };
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -77,15 +102,19 @@ export class Delivery {
     /** How `feedback_*` kinds are drawn, if not as the feedback feature draws them. */
     private readonly feedbackCards?: FeedbackCards,
   ) {
-    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS);
+    // Pacing follows the app's clock, the same one outbox `notBefore` times are read against.
+    const now = () => domain.clock.now().getTime();
+    this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
+    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
   }
 
-  /** Polls the outbox in the background until stop(). */
+  /** Polls the outbox in the background until stop(); sooner when a held-back message is due sooner. */
   start(intervalMs = 2000): void {
     const loop = async () => {
       if (this.stopped) return;
       await this.flush().catch((err) => this.log.error({ err: String(err) }, 'delivery pass failed'));
-      if (!this.stopped) this.timer = setTimeout(loop, intervalMs);
+      const soon = this.soonest === undefined ? intervalMs : this.soonest - this.domain.clock.now().getTime();
+      if (!this.stopped) this.timer = setTimeout(loop, Math.max(50, Math.min(intervalMs, soon)));
     };
     this.timer = setTimeout(loop, intervalMs);
   }
@@ -97,73 +126,93 @@ export class Delivery {
     await this.running;
   }
 
-  /** Sends everything due now; returns how many messages were handled. */
+  /**
+   * One pass: sends what is due now and has room in its windows, defers what has not, and
+   * returns how many messages were handled. Nothing waits inside a pass.
+   */
   flush(): Promise<number> {
     const run = (this.running ?? Promise.resolve()).then(() => this.drain());
     this.running = run.catch(() => undefined);
     return run;
   }
 
+  /** Tenants take turns; each turn sends at most one tenant window's worth, while there is work. */
   private async drain(): Promise<number> {
+    this.soonest = undefined;
     let total = 0;
-    for (;;) {
-      let handled = 0;
-      for (const tenantId of await this.domain.directory.tenantIds()) {
-        if (this.stopped) return total;
-        handled += await this.deliverTenant(tenantId);
+    let tenants = rotate(await this.domain.directory.tenantIds(), this.turn++);
+    while (tenants.length && !this.stopped) {
+      const again: string[] = [];
+      for (const tenantId of tenants) {
+        if (this.stopped) break;
+        const { handled, more } = await this.deliverTurn(tenantId);
+        total += handled;
+        if (more) again.push(tenantId);
       }
-      total += handled;
-      if (!handled) return total;
+      tenants = again;
     }
+    return total;
   }
 
   /**
-   * Delivers a tenant's due messages as one continuous stream: workers take from a queue that is
-   * topped up before it runs dry, so the (paced) sending never pauses to wait for a query.
+   * One tenant's turn: its due messages, one conversation at a time in rotation. A message whose
+   * conversation window is full is deferred (with every later one of that conversation, spread
+   * over the slots the window will free); when the tenant's own window is full, the turn ends and
+   * the rest stays due. `more`: there may be more to send now (the share was used, or a backlog
+   * was moved out of the way).
    */
-  private async deliverTenant(tenantId: string): Promise<number> {
-    const batch = this.opts.batchSize ?? 500;
-    const concurrency = this.opts.concurrency ?? 16;
-    const seen = new Set<string>();
-    const queue: OutboxItem[] = [];
-    let handled = 0;
-    let exhausted = false;
-    let fetching: Promise<void> | undefined;
-    const refill = (): Promise<void> =>
-      (fetching ??= (async () => {
-        const due = await this.domain.outbox.due(tenantId, batch);
-        const fresh = due.filter((item) => !seen.has(item.id));
-        fresh.forEach((item) => seen.add(item.id));
-        queue.push(...fresh);
-        if (!fresh.length) exhausted = true;
-      })().finally(() => (fetching = undefined)));
-    await refill();
-    const worker = async () => {
-      while (!this.stopped) {
-        if (queue.length < concurrency * 8 && !exhausted) void refill();
-        const item = queue.shift();
-        if (!item) {
-          if (exhausted) return;
-          await refill();
-          continue;
-        }
-        handled++;
-        const claimed = await this.domain.outbox.claim(item);
-        if (claimed) await this.deliver(claimed);
+  private async deliverTurn(tenantId: string): Promise<{ handled: number; more: boolean }> {
+    const share = this.opts.batchSize ?? (this.opts.tenantWindows ?? TENANT_WINDOWS)[0].max;
+    const due = await this.domain.outbox.due(tenantId, share * 4);
+    if (!due.length) return { handled: 0, more: false };
+    const sending = pool(this.opts.concurrency ?? 16);
+    const held = new Map<string, OutboxItem[]>();
+    let sent = 0;
+    let full = false;
+    for (const item of interleave(due)) {
+      if (this.stopped) break;
+      const key = conversationKey(item.target);
+      const waiting = held.get(key);
+      if (waiting) {
+        waiting.push(item);
+        continue;
       }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return handled;
+      if (full || sent >= share) continue;
+      if (this.perConversation.delay(key) > 0) {
+        held.set(key, [item]);
+        continue;
+      }
+      const tenantWait = this.perTenant.delay(tenantId);
+      if (tenantWait > 0) {
+        full = true;
+        this.dueAgainIn(tenantWait);
+        continue;
+      }
+      this.perTenant.record(tenantId);
+      this.perConversation.record(key);
+      sent++;
+      await sending.run(() => this.claimAndDeliver(item));
+    }
+    await sending.idle();
+    let deferred = 0;
+    for (const [key, items] of held) {
+      const slots = this.perConversation.plan(key, items.length);
+      this.dueAgainIn(slots[0] - this.domain.clock.now().getTime());
+      for (let i = 0; i < items.length; i++) if (await this.domain.outbox.defer(items[i], new Date(slots[i]))) deferred++;
+    }
+    this.stats.deferred += deferred;
+    // Held-back messages now wait in the future: another look may find other conversations' messages.
+    return { handled: sent + deferred, more: !full && (sent >= share || deferred > 0) };
   }
 
-  private async pace(tenantId: string, key: string): Promise<void> {
-    for (;;) {
-      const wait = Math.max(this.perTenant.delay(tenantId), this.perConversation.delay(key));
-      if (wait <= 0) break;
-      await new Promise((r) => setTimeout(r, wait));
-    }
-    this.perTenant.record(tenantId);
-    this.perConversation.record(key);
+  private dueAgainIn(ms: number): void {
+    const at = this.domain.clock.now().getTime() + Math.max(0, ms);
+    this.soonest = this.soonest === undefined ? at : Math.min(this.soonest, at);
+  }
+
+  private async claimAndDeliver(item: OutboxItem): Promise<void> {
+    const claimed = await this.domain.outbox.claim(item);
+    if (claimed) await this.deliver(claimed);
   }
 
   private async deliver(item: OutboxItem): Promise<void> {
@@ -174,7 +223,11 @@ export class Delivery {
         return void (await this.domain.outbox.markFinal(item, 'failed', 'no conversation to deliver to (bot not installed there)'));
       }
       const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data, target.locale);
-      await this.pace(item.tenantId, target.pacingKey);
+      // Another instance may take the message once the lease ends: never send on a claim that is running out.
+      if (!this.domain.outbox.holds(item)) {
+        this.stats.released++;
+        return void (await this.domain.outbox.release(item, this.domain.clock.now()));
+      }
       const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
@@ -226,10 +279,9 @@ export class Delivery {
   private async resolve(item: OutboxItem): Promise<Resolved | undefined> {
     const { tenantId, target } = item;
     if (target.kind === 'team') {
-      const team = await this.domain.directory.team(tenantId, target.teamId).catch(() => undefined);
-      return team?.conversationReference
-        ? { reference: team.conversationReference as Partial<ConversationReference>, pacingKey: `team:${team.id}`, record: true, locale: localeOf(team.locale) }
-        : undefined;
+      // A team's channel or chat, or a circle's (typed: nothing else in the directory is a conversation).
+      const conversation = await this.domain.directory.conversation(tenantId, target.teamId);
+      return conversation?.conversationReference ? { reference: conversation.conversationReference as Partial<ConversationReference>, record: true, locale: localeOf(conversation.locale) } : undefined;
     }
     let userId: string;
     let record = true;
@@ -243,7 +295,7 @@ export class Delivery {
     if (!member) return undefined;
     if (member.unreachable) throw new SendError(403, 'member is unreachable');
     const reference = (member.personalConversation as Partial<ConversationReference> | undefined) ?? (await this.openPersonalChat(member));
-    return reference ? { reference, pacingKey: `user:${userId}`, record, locale: localeOf(member.locale) } : undefined;
+    return reference ? { reference, record, locale: localeOf(member.locale) } : undefined;
   }
 
   /** Opens a 1:1 chat with a member through a conversation the bot shares with them. */
@@ -251,7 +303,7 @@ export class Delivery {
     if (!member.teamsUserId) return undefined;
     let via: Partial<ConversationReference> | undefined;
     for (const teamId of member.teamIds) {
-      const team: Team | undefined = await this.domain.directory.team(member.tenantId, teamId).catch(() => undefined);
+      const team: Team | undefined = await this.domain.directory.findTeam(member.tenantId, teamId);
       if (team?.conversationReference) {
         via = team.conversationReference as Partial<ConversationReference>;
         break;
@@ -259,7 +311,8 @@ export class Delivery {
     }
     if (!via?.serviceUrl || !via.bot) return undefined;
     let reference: Partial<ConversationReference> | undefined;
-    await this.pace(member.tenantId, `create:${member.userId}`);
+    // Opening the chat is one more request to the tenant: it counts in the tenant's window.
+    this.perTenant.record(member.tenantId);
     await this.adapter.createConversationAsync(
       this.opts.appId,
       'msteams',

@@ -3,6 +3,7 @@ import { feedbackInputSchema, type ContributorView } from '../../domain/feedback
 import type { Caller } from '../../domain/shared/caller';
 import { DomainError, notFound } from '../../domain/shared/errors';
 import { parseInput } from '../../domain/shared/validation';
+import { spendNotify } from '../../domain/shared/rate-limits';
 import { problemText, refusalText } from '../app/errors';
 import { messageCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
@@ -30,6 +31,8 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
   };
   try {
     if (!feedbackId.startsWith('feedback:')) throw notFound('feedback');
+    // Replies and confirmations reach the item's owner: spent from the same budget as in the tab.
+    if (verb === 'feedback.reply' || verb === 'feedback.confirmClosed' || verb === 'feedback.notClosed') spendNotify(domain.limits, caller);
     switch (verb) {
       case 'feedback.reply': {
         if (!replyText.trim()) {

@@ -1,18 +1,19 @@
 import { CardFactory, MessageFactory, TeamsInfo, TurnContext, type ChannelAccount, type TeamsChannelAccount } from 'botbuilder';
 import type { Domain } from '../../domain';
-import { isValidTimeZone } from '../../domain/shared/schedule';
 import type { Log } from '../../platform/log';
-import { activityIdentity, teamIdOf, type Identity, type TeamsChannelData } from '../app/turn';
+import { activityIdentity, teamIdOf, textMessage, type Identity, type TeamsChannelData } from '../app/turn';
 import { renderCard } from '../cards';
+import { deviceTimeZone, deviceZoneHint } from '../checkins/time-zone';
 import { localeOf, t } from '../i18n';
 
 /**
  * Where the bot lives and who is there. On install in a team or group chat it stores the
  * conversation reference and reads the roster through the paged members API; a Teams team's
  * managers are its owners in Teams (read from Microsoft Graph through the team's Microsoft 365
- * group), never simply whoever installed the app. A tenant's first install starts its first
- * organisation sync. Member added/removed events keep the roster current. In a personal chat it
- * stores the 1:1 conversation so check-ins can reach the person.
+ * group) plus anyone an admin names, never simply whoever installed the app (rights per team, see
+ * domain/directory/rights.ts: no role is granted tenant-wide). A tenant's first install starts its
+ * first organisation sync. Member added/removed events keep the roster current. In a personal chat
+ * it stores the 1:1 conversation so check-ins can reach the person.
  */
 export class Installation {
   constructor(
@@ -64,23 +65,30 @@ export class Installation {
     if (ids.length) await this.domain.directory.setTeamMembers(who.tenantId, teamId, [], ids);
   }
 
-  /** Remembers a person's 1:1 chat and their time zone whenever they write to the bot there. */
+  /**
+   * Remembers a person's 1:1 chat, language and the time zone their device reports whenever they
+   * write to the bot there. The device zone is what check-ins follow until the person chooses
+   * one; after that it is only a hint, offered once each time the device reports a new zone.
+   */
   async notePersonalChat(context: TurnContext, who: Identity): Promise<void> {
     if (context.activity.conversation?.conversationType !== 'personal') return;
     const member = await this.domain.directory.member(who.tenantId, who.userId);
-    const tz = context.activity.localTimezone;
+    const device = deviceTimeZone(context.activity);
     const locale = context.activity.locale?.slice(0, 20);
-    const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
     const known = (member?.personalConversation as { conversation?: { id?: string } } | undefined)?.conversation?.id;
-    if (member && known === context.activity.conversation.id && (!tz || tz === member.timeZone) && (!locale || locale === member.locale) && !member.unreachable) return;
-    await this.domain.directory.upsertMember(who.tenantId, {
+    const newDevice = !!device && device !== (member?.deviceTimeZone ?? member?.timeZone);
+    if (member && known === context.activity.conversation.id && !newDevice && (!locale || locale === member.locale) && !member.unreachable) return;
+    const updated = await this.domain.directory.upsertMember(who.tenantId, {
       userId: who.userId,
       teamsUserId: context.activity.from.id,
       name: who.name,
-      timeZone: tz && isValidTimeZone(tz) ? tz : undefined,
+      deviceTimeZone: device,
       locale,
-      personalConversation: reference,
+      personalConversation: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
     });
+    if (newDevice && updated.timeZoneChosen && device !== updated.timeZone) {
+      await context.sendActivity(textMessage(deviceZoneHint(localeOf(context.activity.locale), device!, updated.timeZone)));
+    }
   }
 
   private async installPersonal(context: TurnContext, tenantId: string): Promise<void> {
@@ -100,17 +108,17 @@ export class Installation {
     const { conversation, channelData } = context.activity;
     const data = (channelData ?? {}) as TeamsChannelData;
     const roster = await this.roster(context);
-    const memberIds: string[] = [];
+    // The installer is one of the team (check-ins, facilitator turns) whether or not the roster
+    // lists them; managing it is for its owners in Teams and whoever an admin names.
+    const memberIds = new Set<string>([installerId]);
     for (const m of roster) {
       if (!m.aadObjectId) continue;
       await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId);
-      memberIds.push(m.aadObjectId);
+      memberIds.add(m.aadObjectId);
     }
-    if (!memberIds.includes(installerId)) {
-      // The installer is in the conversation even when the roster could not be read.
+    if (!roster.some((m) => m.aadObjectId === installerId)) {
       const who = activityIdentity(context.activity)!;
       await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId);
-      memberIds.push(installerId);
     }
     const isChannel = conversation.conversationType === 'channel';
     await this.domain.directory.upsertTeam(tenantId, {
@@ -123,13 +131,13 @@ export class Installation {
       conversationId: conversation.id,
       serviceUrl: context.activity.serviceUrl,
       conversationReference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
-      memberIds,
+      memberIds: [...memberIds],
       installedAt: this.domain.clock.now().toISOString(),
       locale: context.activity.locale?.slice(0, 20),
     });
     const owners = await this.domain.org.readTeamOwners(tenantId, teamId);
     await this.domain.org.startIfNever(tenantId);
-    this.log.info({ teamId, members: memberIds.length, owners }, 'installed in team');
+    this.log.info({ teamId, members: memberIds.size, owners }, 'installed in team');
   }
 
   /** The Microsoft 365 group behind a Teams team: in the install event, else from Teams. */

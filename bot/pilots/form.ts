@@ -5,6 +5,7 @@ import { DomainError } from '../../domain/shared/errors';
 import type { Caller } from '../../domain/shared/caller';
 import type { Pilot } from '../../domain/pilots';
 import { DEFAULT_CADENCE, pilotInputSchema } from '../../domain/pilots';
+import { STANDARD_QUESTIONS } from '../../domain/practices';
 import { parseInput } from '../../domain/shared/validation';
 import { problemSentence, refusalText } from '../app/errors';
 import { renderCard, type CardAttachment } from '../cards';
@@ -61,9 +62,11 @@ export async function pilotFormCard(
   opts: { values: FormValues; errors?: Record<string, string>; problem?: string; requestId?: string },
   locale: Locale = 'en',
 ): Promise<CardAttachment> {
-  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsFor(caller)]);
+  // Only teams the caller manages: launching a pilot is a right held per team.
+  const [practices, teams] = await Promise.all([domain.practices.list(caller), domain.directory.teamsManagedBy(caller)]);
   const values = { ...opts.values };
-  if (!values.teamId && teams.length === 1) values.teamId = teams[0].id;
+  // Only a team the caller may pick is preselected (not, say, a channel of a team they are not in).
+  if (!teams.some((team) => team.id === values.teamId)) values.teamId = teams.length === 1 ? teams[0].id : '';
   const errors = Object.fromEntries(['title', 'hypothesis', 'successMeasures', 'teamId', 'cadence', 'startDate', 'endDate'].map((k) => [k, opts.errors?.[k] ?? '']));
   return renderCard('pilotForm', {
     heading: t(locale, 'Launch a pilot'),
@@ -87,12 +90,12 @@ export type FormResult = { ok: true; pilot: Pilot; created: boolean } | { ok: fa
 /** Validates and creates (and optionally launches) the pilot; returns the form again on problems. */
 export async function submitPilotForm(domain: Domain, caller: Caller, data: unknown, locale: Locale = 'en'): Promise<FormResult> {
   const values = readValues(data);
-  if (values.practiceId === 'scratch') values.practiceId = '';
+  const practiceId = values.practiceId === 'scratch' ? '' : values.practiceId;
   const requestId = typeof (data as { requestId?: unknown })?.requestId === 'string' ? String((data as { requestId: string }).requestId).slice(0, 100) : randomUUID();
   try {
-    const practice = values.practiceId ? await domain.practices.get(caller, values.practiceId).catch(() => undefined) : undefined;
-    if (values.practiceId && !practice) {
-      return { ok: false, card: await pilotFormCard(domain, caller, { values: { ...values, practiceId: '' }, problem: t(locale, 'That practice is no longer in the library. Pick another or start from scratch.'), requestId }, locale) };
+    const practice = practiceId ? await domain.practices.get(caller, practiceId).catch(() => undefined) : undefined;
+    if (practiceId && !practice) {
+      return { ok: false, card: await pilotFormCard(domain, caller, { values: { ...values, practiceId: 'scratch' }, problem: t(locale, 'That practice is no longer in the library. Pick another or start from scratch.'), requestId }, locale) };
     }
     const measures = values.successMeasures.split(/\r?\n/).map((m) => m.trim()).filter(Boolean);
     const input = parseInput(pilotInputSchema, {
@@ -101,6 +104,8 @@ export async function submitPilotForm(domain: Domain, caller: Caller, data: unkn
       hypothesis: values.hypothesis,
       successMeasures: measures.length ? measures : (practice?.measures ?? []),
       teamId: values.teamId,
+      // From scratch: the standard questions, so the pilot's check-ins can be answered.
+      questions: practice ? undefined : STANDARD_QUESTIONS,
       cadence: {
         ...DEFAULT_CADENCE,
         weekdays: values.weekdays ? values.weekdays.split(',').map((d) => Number(d)) : DEFAULT_CADENCE.weekdays,

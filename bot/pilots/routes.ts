@@ -16,9 +16,10 @@ import { defaultValues, pilotFormCard, submitPilotForm } from './form';
 const FORM: DialogSize = { width: 'medium', height: 'large' };
 
 export function registerPilotRoutes(router: Router, { domain, links }: BotDeps): void {
+  // Opened from a channel or group chat, the form starts on that conversation's team.
   const formDialog = async (turn: Turn, hypothesis = '') => {
     const { locale } = turn;
-    const card = await pilotFormCard(domain, turn.caller, { values: defaultValues(domain.clock.now(), { hypothesis }) }, locale);
+    const card = await pilotFormCard(domain, turn.caller, { values: defaultValues(domain.clock.now(), { hypothesis, teamId: turn.teamId ?? '' }) }, locale);
     return dialog(t(locale, 'Launch a pilot'), card, FORM);
   };
 

@@ -10,6 +10,7 @@ import type { NotificationCards } from '../app/notifications';
 import { renderCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 import { updateCard } from '../circles/cards';
+import { preview } from '../app/message-extension';
 
 /**
  * Practice stories' cards: the story (react, ask its author), the "share story" form, search
@@ -90,12 +91,12 @@ export async function storyFormCard(domain: Domain, caller: Caller, locale: Loca
 /** A story's line in a list: its outcome, practice and author. */
 export const storySubtitle = (s: Pick<Story, 'outcome' | 'practiceName' | 'authorName'>, locale: Locale) => `${t(locale, OUTCOME_LABEL[s.outcome])} · ${s.practiceName} · ${s.authorName}`;
 
-/** Story results as message-extension attachments. Their previews are shown as written. */
+/** Story results as message-extension attachments, each with its (escaped) preview. */
 export async function storyAttachments(domain: Domain, links: LinkConfig, caller: Caller, text: string, limit: number, locale: Locale = 'en'): Promise<MessagingExtensionAttachment[]> {
   const found = await domain.stories.search(caller, { q: text.slice(0, 100), limit });
   return found.map((s) => ({
     ...storyCard(links, storyData(s), locale, { canAsk: true }),
-    preview: { contentType: 'application/vnd.microsoft.card.thumbnail', content: { title: s.pilotTitle, text: storySubtitle(s, locale) } },
+    preview: preview(s.pilotTitle, storySubtitle(s, locale)),
   }));
 }
 

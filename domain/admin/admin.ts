@@ -100,7 +100,7 @@ export class Administration {
       name: t.name,
       kind: t.kind,
       teamsTeam: !!t.aadGroupId,
-      memberCount: t.memberIds.length + (t.managerId ? 1 : 0),
+      memberCount: t.memberIds.length,
       managers: TeamManagers.of(t).map((m) => ({ userId: m.userId, name: names.get(m.userId) ?? m.userId, source: m.source, since: m.since, ...(m.by ? { by: names.get(m.by) ?? m.by } : {}) })),
     }));
   }

@@ -10,6 +10,7 @@ import type { Round } from '../checkins/model';
 import type { Outbox } from '../outbox/outbox';
 import { CelebrationRepository } from './repository';
 import type { KudosInput } from './schemas';
+import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Celebrations: milestones the data shows (first round, full-participation streaks, rising
@@ -26,6 +27,7 @@ export class Celebrations {
     private readonly directory: Directory,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.repo = new CelebrationRepository(store);
   }
@@ -52,8 +54,17 @@ export class Celebrations {
     return doc;
   }
 
+  /**
+   * A pilot's milestones are posted to its team (a circle's rhythm: to the circle), and only
+   * there: a pilot whose team is no longer a team is celebrated nowhere.
+   */
+  private async hasTeam(pilot: Pilot): Promise<boolean> {
+    return !!(await this.directory.pilotTeam(pilot.tenantId, pilot));
+  }
+
   /** Milestones visible once a round has closed and its figures are on the pilot. */
   async afterRound(pilot: Pilot, round: Round): Promise<void> {
+    if (!(await this.hasTeam(pilot))) return;
     const figures = pilot.roundFigures ?? [];
     const base = { pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team' as const };
     if (round.number === 1 && (figures[figures.length - 1]?.answered ?? 0) > 0) {
@@ -71,12 +82,13 @@ export class Celebrations {
   }
 
   async pilotAdopted(pilot: Pilot): Promise<void> {
+    if (!(await this.hasTeam(pilot))) return;
     await this.record(pilot, `adopted:${pilot.id}`, { kind: 'adopted', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title } });
   }
 
   async measureMet(pilot: Pilot, index: number): Promise<void> {
     const measure = pilot.successMeasures[index];
-    if (!measure) return;
+    if (!measure || !(await this.hasTeam(pilot))) return;
     await this.record(pilot, `measure:${pilot.id}:${index}`, { kind: 'measure_met', pilotId: pilot.id, teamId: pilot.teamId, visibility: 'team', params: { title: pilot.title, measure } });
   }
 
@@ -88,6 +100,7 @@ export class Celebrations {
     if (input.toUserId === caller.userId) throw invalid([problem('toUserId', 'not_yourself')], 'kudos.self');
     const recipient = await this.directory.member(caller.tenantId, input.toUserId);
     if (!recipient) throw notFound('person');
+    spendNotify(this.limits, caller);
     let visibility = input.visibility;
     if (visibility === 'team') {
       const team = input.teamId ? await this.directory.findTeam(caller.tenantId, input.teamId) : undefined;

@@ -10,6 +10,7 @@ import type { Pilot } from '../pilots/model';
 import { PilotRepository } from '../pilots/repository';
 import type { Outbox } from '../outbox/outbox';
 import { addDays, zonedParts } from '../shared/schedule';
+import { eachIsolated, type Skipped } from '../shared/isolation';
 import { Answering, type Asked } from './answering';
 import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
@@ -50,17 +51,19 @@ export class CheckIns {
     this.closing.onClosed(hook);
   }
 
-  /** One scheduler pass over a tenant: open due rounds, prompt, remind, close and summarise. */
-  async tick(tenantId: string): Promise<void> {
+  /**
+   * One scheduler pass over a tenant: open due rounds, prompt, remind, close and summarise. Each
+   * pilot and each round is its own piece of work: one that fails is added to `skipped` (with its
+   * id) and the others go on.
+   */
+  async tick(tenantId: string, skipped: Skipped[] = []): Promise<Skipped[]> {
     const now = this.clock.now();
     const pilots = await this.pilots.active(tenantId);
-    for (const pilot of pilots) await this.scheduling.openDueRounds(pilot, now);
+    await eachIsolated(pilots, 'pilot', skipped, (pilot) => this.scheduling.openDueRounds(pilot, now));
     // Rounds opened just now are prompted in the same pass.
     const open = await this.rounds.openRounds(tenantId);
-    for (const round of open) {
-      if (now >= new Date(round.closesAt)) await this.closing.close(round);
-      else await this.scheduling.promptAndRemind(round, now);
-    }
+    await eachIsolated(open, 'round', skipped, (round) => (now >= new Date(round.closesAt) ? this.closing.close(round) : this.scheduling.promptAndRemind(round, now)));
+    return skipped;
   }
 
   /** The open round a member was asked in and the question list, for the card. */

@@ -8,8 +8,10 @@ export const answerId = (roundId: string, userId: string) => `answer:${roundId}:
 export class CheckinRepository {
   constructor(private readonly store: Store) {}
 
-  round(tenantId: string, id: string): Promise<Round | undefined> {
-    return this.store.read<Round>('checkins', tenantId, id);
+  /** A round by id; an answer (or anything else) is no round. */
+  async round(tenantId: string, id: string): Promise<Round | undefined> {
+    const round = await this.store.read<Round>('checkins', tenantId, id);
+    return round?.type === 'round' ? round : undefined;
   }
 
   /** Opens a round unless another scheduler pass already did, and says which happened. */

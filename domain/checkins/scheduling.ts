@@ -67,7 +67,7 @@ export class RoundScheduling {
 
   /** Who is asked when, each in their own time zone, skipping paused and non-working members. */
   private async plan(pilot: Pilot, date: string): Promise<Pick<Round, 'opensAt' | 'closesAt' | 'invited' | 'schedule'> | undefined> {
-    const team = await this.directory.findTeam(pilot.tenantId, pilot.teamId);
+    const team = await this.directory.pilotTeam(pilot.tenantId, pilot);
     if (!team || !team.memberIds.length) return undefined;
     const members = await this.directory.membersByIds(pilot.tenantId, team.memberIds);
     const weekday = weekdayOf(date);

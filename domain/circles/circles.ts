@@ -3,6 +3,8 @@ import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
 import type { Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
+import type { Skipped } from '../shared/isolation';
+import { NO_LIMITS, type RateLimits } from '../shared/rate-limits';
 import { type Circle } from './model';
 import { type CircleInput, type CirclePatch } from './schemas';
 import { Elections } from './elections';
@@ -19,10 +21,10 @@ export class Circles {
   private readonly membership: Membership;
   private readonly elections: Elections;
 
-  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock) {
+  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock, limits: RateLimits = NO_LIMITS) {
     const circles = new CircleRepository(store, clock);
-    this.elections = new Elections(circles, directory, outbox, clock);
-    this.membership = new Membership(circles, this.elections, directory, clock);
+    this.elections = new Elections(circles, directory, outbox, clock, limits);
+    this.membership = new Membership(circles, this.elections, directory, clock, limits);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -48,7 +50,7 @@ export class Circles {
     return this.membership.joinable(caller, id);
   }
 
-  /** Circles the caller belongs to, or (`all`) every circle in the tenant as a summary. */
+  /** Circles the caller belongs to, or (`all`) also those they could join (admins: every circle). */
   list(caller: Caller, scope: 'mine' | 'all' = 'mine'): Promise<CircleSummary[]> {
     return this.membership.list(caller, scope);
   }
@@ -113,8 +115,8 @@ export class Circles {
     return this.elections.close(caller, await this.membership.get(caller, id));
   }
 
-  /** Background pass: closes elections past their deadline and opens one when a term ends. */
-  tick(tenantId: string): Promise<number> {
-    return this.elections.tick(tenantId);
+  /** Background pass: closes elections past their deadline and opens one when a term ends (a failing circle is skipped). */
+  tick(tenantId: string, skipped: Skipped[] = []): Promise<number> {
+    return this.elections.tick(tenantId, skipped);
   }
 }

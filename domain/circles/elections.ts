@@ -6,6 +6,8 @@ import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import { type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
+import { eachIsolated, type Skipped } from '../shared/isolation';
+import { spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
@@ -26,12 +28,14 @@ export class Elections {
     private readonly directory: Directory,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   /** The convenor (stepping down or calling a vote) or an admin opens an election. */
   async open(caller: Caller, circle: Circle, days?: number): Promise<Circle> {
     mustConvene(caller, circle, 'circle.convenor_only_call');
     if (circle.election?.status === 'open') throw conflict('circle.election_open');
+    spendNotify(this.limits, caller);
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? undefined : withElection(c, 'requested', caller.userId, this.clock.now(), days)));
     await this.announce(updated);
     return updated;
@@ -42,6 +46,7 @@ export class Elections {
     const election = openElectionIn(circle);
     if (!circle.memberIds.includes(nomineeId)) throw invalid([problem('userId', 'circle.not_member')]);
     if (election.excluded.includes(nomineeId)) throw invalid([problem('userId', 'circle.cannot_stand')]);
+    if (nomineeId !== caller.userId) spendNotify(this.limits, caller);
     const nominee = await this.directory.member(caller.tenantId, nomineeId);
     const at = this.clock.now().toISOString();
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => {
@@ -99,6 +104,7 @@ export class Elections {
     if (circle.election?.status === 'closed' && circle.election.result?.closedBy === caller.userId) return circle;
     mustConvene(caller, circle, 'circle.convenor_only_close');
     if (circle.election?.status !== 'open') throw conflict('circle.no_election');
+    spendNotify(this.limits, caller);
     const names = await this.memberNames(circle);
     const updated = await this.circles.change(caller.tenantId, circle.id, (c) => (c.election?.status === 'open' ? closeElectionOf(c, caller.userId, this.clock.now(), names) : undefined));
     await this.afterClose(updated);
@@ -106,9 +112,9 @@ export class Elections {
   }
 
   /** Background pass: closes elections past their deadline and opens one when a term ends. */
-  async tick(tenantId: string): Promise<number> {
+  async tick(tenantId: string, skipped: Skipped[] = []): Promise<number> {
     const due = await this.circles.dueBy(tenantId, this.clock.now().toISOString());
-    for (const circle of due) await this.settle(circle);
+    await eachIsolated(due, 'circle', skipped, (circle) => this.settle(circle));
     return due.length;
   }
 

@@ -11,6 +11,7 @@ import { CIRCLE_QUESTIONS, type CircleInput, type CirclePatch } from './schemas'
 import { dropPerson, mustConvene, openElectionOf, type Elections } from './elections';
 import { circleIdFor, rhythmIdFor, type CircleRepository } from './repository';
 import { circleSummary, circleView, type CircleSummary, type CircleView } from './views';
+import { spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Belonging to a circle. A circle is started in a conversation where Leaderful is installed; its
@@ -31,6 +32,7 @@ export class Membership {
     private readonly elections: Elections,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly limits: RateLimits,
   ) {}
 
   // ------------------------------------------------------------------------------------------
@@ -67,10 +69,18 @@ export class Membership {
     return team && inConversation(team, caller.userId) ? circle : undefined;
   }
 
-  /** Circles the caller belongs to, or (`all`) every circle in the tenant as a summary. */
+  /**
+   * Circles the caller belongs to, or (`all`) also those they could join: circles of the group
+   * chats and channels they are in. A circle lives in a conversation that may be private (a group
+   * chat): someone outside it learns nothing of it, not its name, not that it exists. Admins see
+   * every circle.
+   */
   async list(caller: Caller, scope: 'mine' | 'all' = 'mine'): Promise<CircleSummary[]> {
-    const circles = scope === 'all' ? await this.circles.all(caller.tenantId) : await this.circles.withMember(caller.tenantId, caller.userId);
-    return circles.map((c) => circleSummary(caller, c));
+    if (scope === 'mine') return (await this.circles.withMember(caller.tenantId, caller.userId)).map((c) => circleSummary(caller, c));
+    const all = await this.circles.all(caller.tenantId);
+    if (hasRole(caller, 'admin')) return all.map((c) => circleSummary(caller, c));
+    const mine = await this.circles.conversationsOf(caller.tenantId, caller.userId);
+    return all.filter((c) => c.memberIds.includes(caller.userId) || mine.has(c.teamId)).map((c) => circleSummary(caller, c));
   }
 
   /** Everything the tab shows of a circle, for a member or an admin. */
@@ -94,6 +104,7 @@ export class Membership {
       throw invalid([problem('teamId', 'circle.needs_group_chat')]);
     }
     const id = circleIdFor(caller.tenantId, team.id);
+    spendNotify(this.limits, caller);
     const now = this.clock.now();
     const memberIds = Array.from(new Set([caller.userId, ...(team.managerId ? [team.managerId] : []), ...team.memberIds])).slice(0, MAX_MEMBERS);
     const election = openElectionOf(1, 'first', caller.userId, now, input.electionDays, []);
@@ -133,7 +144,7 @@ export class Membership {
       id: circle.rhythmPilotId,
       tenantId: circle.tenantId,
       type: 'pilot',
-      title: `${circle.name} circle`,
+      title: rhythmTitle(circle.name),
       practiceName: 'Leadership circle',
       hypothesis: circle.purpose || 'Practising leadership together, over time, we grow faster than alone.',
       successMeasures: ['Members check in and help each other every round'],
@@ -168,7 +179,7 @@ export class Membership {
       await this.circles.changeRhythm(caller.tenantId, updated.rhythmPilotId, (p) => ({
         ...p,
         ...(patch.cadence ? { cadence: patch.cadence } : {}),
-        ...(patch.name ? { title: `${patch.name} circle`, teamName: patch.name } : {}),
+        ...(patch.name ? { title: rhythmTitle(patch.name), teamName: patch.name } : {}),
         ...(patch.purpose ? { hypothesis: patch.purpose } : {}),
         updatedAt: this.clock.now().toISOString(),
       }));
@@ -199,3 +210,6 @@ export class Membership {
     });
   }
 }
+
+/** The circle's check-in rhythm is titled after it: "Hybrid leads circle", never "Test circle circle". */
+const rhythmTitle = (name: string): string => (/\bcircle$/i.test(name.trim()) ? name.trim() : `${name.trim()} circle`);

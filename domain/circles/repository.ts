@@ -28,8 +28,20 @@ export class CircleRepository {
   }
 
   /** The Teams conversation (group chat or channel) a circle lives in, or is started in. */
-  conversation(tenantId: string, teamId: string): Promise<Team | undefined> {
-    return this.store.read<Team>('directory', tenantId, teamId);
+  async conversation(tenantId: string, teamId: string): Promise<Team | undefined> {
+    const team = await this.store.read<Team>('directory', tenantId, teamId);
+    return team?.type === 'team' ? team : undefined;
+  }
+
+  /** The ids of the conversations (teams, group chats) a person is in: where they could join a circle. */
+  async conversationsOf(tenantId: string, userId: string): Promise<Set<string>> {
+    const rows = await this.store.all<{ id: string }>(
+      'directory',
+      tenantId,
+      "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId)",
+      { userId },
+    );
+    return new Set(rows.map((r) => r.id));
   }
 
   /** Every circle of the tenant, by name. */
@@ -63,8 +75,9 @@ export class CircleRepository {
   }
 
   /** The circle's check-in rhythm: a pilot the check-in engine runs. */
-  rhythm(tenantId: string, pilotId: string): Promise<Pilot | undefined> {
-    return this.store.read<Pilot>('pilots', tenantId, pilotId);
+  async rhythm(tenantId: string, pilotId: string): Promise<Pilot | undefined> {
+    const pilot = await this.store.read<Pilot>('pilots', tenantId, pilotId);
+    return pilot?.type === 'pilot' ? pilot : undefined;
   }
 
   createRhythm(pilot: NewDoc<Pilot>): Promise<{ doc: Pilot; created: boolean }> {

@@ -75,7 +75,7 @@ function directoryDocs(tenantId: string, now: Date): Doc[] {
       name: u.name,
       timeZone: u.timeZone,
       // Their app roles in Entra ID, as their last sign-in would have recorded them (for the bot).
-      roles: effectiveRoles(false, u.roles),
+      roles: effectiveRoles(u.roles),
       ...(u.roles.length ? { entraRoles: { roles: u.roles, verifiedAt: now.toISOString() } } : {}),
       teamIds,
       workDays: [1, 2, 3, 4, 5],

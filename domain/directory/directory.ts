@@ -4,10 +4,11 @@ import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import type { AppRole, Caller, Role } from '../shared/caller';
-import { effectiveRoles, orgUnitId, type Member, type Person, type Team, type TenantSettings } from './model';
+import { effectiveRoles, orgUnitId, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
+import { managesTeam } from './rights';
 import { TeamManagers } from './team-managers';
 
 export { SYSTEM_PARTITION } from './repository';
@@ -57,7 +58,7 @@ export class Directory {
       // Remembered for the bot and message extension, which see no token: a role removed in
       // Entra ID goes at the person's next sign-in.
       const entraRoles = { roles: verified.roles, verifiedAt: this.clock.now().toISOString() };
-      member = (await this.repo.updateMember(tenantId, userId, (m) => ({ ...m, entraRoles, roles: effectiveRoles(m.roles.includes('manager'), verified.roles) }))) ?? member;
+      member = (await this.repo.updateMember(tenantId, userId, (m) => ({ ...m, entraRoles, roles: effectiveRoles(verified.roles) }))) ?? member;
     }
     return { tenantId, userId, name: member.name, roles: rolesOf(member, verified?.roles) };
   }
@@ -132,6 +133,37 @@ export class Directory {
     return this.repo.teamsByName(tenantId);
   }
 
+  // ------------------------------------------------------------------------------------------
+  // Typed lookups and per-team rights (see rights.ts)
+
+  /** Whether the caller may act as this team's manager (launch, edit, close its pilots). */
+  managesTeam(caller: Caller, team: Team): boolean {
+    return managesTeam(caller, team);
+  }
+
+  /** The teams the caller may act as manager of (admins: every team), by name. */
+  async teamsManagedBy(caller: Caller): Promise<Team[]> {
+    if (caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
+    return (await this.repo.teamsManagedBy(caller.tenantId, caller.userId)).filter((t) => managesTeam(caller, t));
+  }
+
+  /**
+   * Who a pilot's check-ins are with: its team, or, for a circle's own check-in rhythm (and only
+   * there), the circle. Anything else its `teamId` might name is no team: undefined.
+   */
+  async pilotTeam(tenantId: string, pilot: { teamId: string; circleId?: string }): Promise<Conversation | undefined> {
+    if (pilot.circleId) {
+      const circle = pilot.teamId === pilot.circleId ? await this.repo.conversation(tenantId, pilot.circleId) : undefined;
+      return circle?.type === 'circle' ? circle : undefined;
+    }
+    return this.repo.team(tenantId, pilot.teamId);
+  }
+
+  /** A conversation messages to a group go to: a team or a circle; undefined for anything else. */
+  conversation(tenantId: string, id: string): Promise<Conversation | undefined> {
+    return this.repo.conversation(tenantId, id);
+  }
+
   /** Teams the caller belongs to or manages. Leaders and admins see every team in the tenant. */
   async teamsFor(caller: Caller): Promise<Team[]> {
     if (caller.roles.includes('leader') || caller.roles.includes('admin')) return this.repo.teamsByName(caller.tenantId);
@@ -180,17 +212,19 @@ export class Directory {
     return (await this.repo.updateTeam(tenantId, team.id, (t) => ({
       ...t,
       ...team,
-      memberIds: (team.memberIds ?? t.memberIds).filter((id) => id !== t.managerId),
+      memberIds: team.memberIds ?? t.memberIds,
     })))!;
   }
 
   /**
    * Adds or refreshes a member from the Teams roster. Teams is the source of names and ids;
-   * roles and preferences people set in Leaderful are kept.
+   * roles and preferences people set in Leaderful are kept. `deviceTimeZone` (what the person's
+   * Teams client reports) is the zone check-ins follow until the person chooses one. Someone the
+   * organisation sync has read starts with their place in the organisation.
    */
   async upsertMember(
     tenantId: string,
-    info: { userId: string; teamsUserId?: string; name: string; email?: string; timeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
+    info: { userId: string; teamsUserId?: string; name: string; email?: string; deviceTimeZone?: string; locale?: string; personalConversation?: Record<string, unknown> },
     teamId?: string,
   ): Promise<Member> {
     const defined = Object.fromEntries(Object.entries(info).filter(([, v]) => v !== undefined)) as typeof info;
@@ -203,7 +237,7 @@ export class Directory {
     return (await this.repo.updateMember(tenantId, info.userId, (m) => ({
       ...m,
       ...defined,
-      timeZone: info.timeZone ?? m.timeZone,
+      timeZone: m.timeZoneChosen ? m.timeZone : (info.deviceTimeZone ?? m.timeZone),
       teamIds: teamId && !m.teamIds.includes(teamId) ? [...m.teamIds, teamId] : m.teamIds,
       unreachable: info.personalConversation ? false : m.unreachable,
     })))!;
@@ -215,7 +249,7 @@ export class Directory {
       id: memberId(info.userId),
       tenantId,
       type: 'member',
-      timeZone: settings.defaultTimeZone || 'UTC',
+      timeZone: info.deviceTimeZone ?? (settings.defaultTimeZone || 'UTC'),
       roles: ['member'],
       teamIds: [],
       workDays: settings.workDays ?? [1, 2, 3, 4, 5],
@@ -234,7 +268,7 @@ export class Directory {
   async setTeamMembers(tenantId: string, teamId: string, add: string[], remove: string[]): Promise<Team | undefined> {
     return this.repo.updateTeam(tenantId, teamId, (t) => {
       const ids = new Set(t.memberIds);
-      add.forEach((a) => a !== t.managerId && ids.add(a));
+      add.forEach((a) => ids.add(a));
       remove.forEach((r) => ids.delete(r));
       return { ...t, memberIds: [...ids] };
     });
@@ -242,6 +276,14 @@ export class Directory {
 
   async updateMember(tenantId: string, userId: string, change: (m: Member) => Member | undefined): Promise<Member | undefined> {
     return this.repo.updateMember(tenantId, userId, change);
+  }
+
+  /** The person chose the zone their check-ins follow: from now on it beats what their device reports. */
+  async chooseTimeZone(caller: Caller, timeZone: string): Promise<Member> {
+    if (!isValidTimeZone(timeZone)) throw invalid([problem('timeZone', 'not_time_zone')]);
+    const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => ({ ...m, timeZone, timeZoneChosen: true }));
+    if (!updated) throw notFound('profile');
+    return updated;
   }
 
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
@@ -257,7 +299,7 @@ export class Directory {
     }
     const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
       const next: Member = { ...m };
-      if (prefs.timeZone !== undefined) next.timeZone = prefs.timeZone;
+      if (prefs.timeZone !== undefined) Object.assign(next, { timeZone: prefs.timeZone, timeZoneChosen: true });
       if (prefs.workDays !== undefined) next.workDays = [...new Set(prefs.workDays)].sort();
       if (prefs.quietHours !== undefined) next.quietHours = prefs.quietHours ?? undefined;
       if (prefs.pausedUntil !== undefined) next.pausedUntil = prefs.pausedUntil ?? undefined;
@@ -294,10 +336,10 @@ export class Directory {
 }
 
 /**
- * A caller's roles: `manager` from the record, Entra's from the token or else the last verified
- * one. A senior leader or admin role the record holds without a verified token behind it (an
- * in-app grant of earlier versions) does not count.
+ * A caller's roles: Entra's from the token or else the last verified one. A role the record holds
+ * without a verified token behind it (an in-app grant or the installer's `manager` of earlier
+ * versions) does not count: managing is a right per team (rights.ts).
  */
 export function rolesOf(member: Member, verified?: AppRole[]): Role[] {
-  return effectiveRoles(member.roles.includes('manager'), verified ?? member.entraRoles?.roles ?? []);
+  return effectiveRoles(verified ?? member.entraRoles?.roles ?? []);
 }

@@ -41,9 +41,23 @@ export interface Team extends Doc {
   managers?: TeamManager[];
   /** The first of `managers` (kept for readers that know one manager per team). */
   managerId?: string;
-  /** Everyone in the conversation except `managerId`. */
+  /** Everyone in the conversation (its managers who are in it too). */
   memberIds: string[];
   installedAt?: string;
+  locale?: string;
+}
+
+/**
+ * Where a group of people is messaged and checked in with: a team, or a leadership circle
+ * (directory `circle:` documents carry the same fields). A circle stands in for a team only as
+ * the team of its own check-in rhythm, and as the target of messages to the circle.
+ */
+export interface Conversation extends Doc {
+  type: 'team' | 'circle';
+  name: string;
+  memberIds: string[];
+  managerId?: string;
+  conversationReference?: Record<string, unknown>;
   locale?: string;
 }
 
@@ -54,11 +68,16 @@ export interface Member extends Doc {
   teamsUserId?: string;
   name: string;
   email?: string;
+  /** The zone check-ins follow: the device's until the person chooses one (`timeZoneChosen`). */
   timeZone: string;
   /**
-   * What the person may do, as last known: `member`, `manager` while they manage a team, and the
-   * Entra app roles of their last verified sign-in (`entraRoles`). Kept in step by the directory.
+   * `member` and the Entra app roles of their last verified sign-in (`entraRoles`), kept in step by
+   * the directory. Managing a team is a right per team (rights.ts), not a role stored here.
    */
+  /** The person set their zone themselves (chat or preferences): what a device reports never replaces it. */
+  timeZoneChosen?: boolean;
+  /** The zone the person's Teams client last reported. */
+  deviceTimeZone?: string;
   roles: Role[];
   teamIds: string[];
   /** Their manager and department, from the organisation sync (Microsoft Graph). */
@@ -121,12 +140,10 @@ export function orgUnitsOf(member: Pick<Member, 'org'>): string[] {
   return [...(member.org?.chain ?? [])].reverse().map(orgUnitId);
 }
 
-/** Whether `userId` manages `team` (one of its managers). The one check of "is this their team to run". */
-export function managesTeam(team: Pick<Team, 'managers' | 'managerId'>, userId: string): boolean {
-  return team.managers ? team.managers.some((m) => m.userId === userId) : team.managerId === userId;
-}
-
-/** A member's roles: everyone is a member; a manager while managing a team; Entra's app roles as last verified. */
-export function effectiveRoles(manages: boolean, entra: readonly AppRole[]): Role[] {
-  return ['member', ...(manages ? (['manager'] as const) : []), ...entra];
+/**
+ * A member's stored roles: everyone is a member, plus Entra's app roles as last verified. Managing
+ * is per team (rights.ts) and never stored as a role.
+ */
+export function effectiveRoles(entra: readonly AppRole[]): Role[] {
+  return ['member', ...entra];
 }

@@ -1,5 +1,5 @@
 import type { Doc, NewDoc, Store } from '../ports/store';
-import { personId, type Member, type Person, type Team, type TenantSettings } from './model';
+import { personId, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
 
 /** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
 export const SYSTEM_PARTITION = '_system';
@@ -64,8 +64,21 @@ export class DirectoryRepository {
     return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' ORDER BY c.name");
   }
 
-  team(tenantId: string, teamId: string): Promise<Team | undefined> {
-    return this.store.read<Team>('directory', tenantId, teamId);
+  /** A team by id: any other document of the partition (settings, a member, a circle…) is no team. */
+  async team(tenantId: string, teamId: string): Promise<Team | undefined> {
+    const doc = await this.store.read<Team>('directory', tenantId, teamId);
+    return doc?.type === 'team' ? doc : undefined;
+  }
+
+  /** A conversation people are messaged in: a team, or a circle (which lives in one). */
+  async conversation(tenantId: string, id: string): Promise<Conversation | undefined> {
+    const doc = await this.store.read<Conversation>('directory', tenantId, id);
+    return doc && (doc.type === 'team' || doc.type === 'circle') && Array.isArray(doc.memberIds) ? doc : undefined;
+  }
+
+  /** Teams `userId` is one of the managers of (see rights.ts: managersOf). */
+  teamsManagedBy(tenantId: string, userId: string): Promise<Team[]> {
+    return this.store.all<Team>('directory', tenantId, `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND ${MANAGES} ORDER BY c.name`, { userId });
   }
 
   teamsByName(tenantId: string): Promise<Team[]> {
@@ -80,12 +93,6 @@ export class DirectoryRepository {
       `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR ${MANAGES}) ORDER BY c.name`,
       { userId },
     );
-  }
-
-  /** How many teams a person manages. */
-  async managedTeamCount(tenantId: string, userId: string): Promise<number> {
-    const [count] = await this.store.all<number>('directory', tenantId, `SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND ${MANAGES}`, { userId });
-    return count ?? 0;
   }
 
   membersWithEntraRoles(tenantId: string): Promise<Member[]> {

@@ -1,13 +1,13 @@
 import type { Clock } from '../shared/clock';
 import { conflict, notFound } from '../shared/errors';
-import { effectiveRoles, type Member, type Team, type TeamManager } from './model';
+import type { Member, Team, TeamManager } from './model';
 import type { DirectoryRepository } from './repository';
 
 /**
  * Who manages each team. A Teams team's managers are its owners in Teams (read from Microsoft
  * Graph at install and at each organisation sync), plus anyone an admin names for what Teams does
  * not know (a group chat, a manager who is not an owner). Installing the app makes nobody a
- * manager. Whoever manages a team holds Leaderful's `manager` role; nobody else does.
+ * manager. Managing is a right over that team (rights.ts), never a role stored on the person.
  */
 export class TeamManagers {
   constructor(
@@ -54,41 +54,21 @@ export class TeamManagers {
   }
 
   private async change(tenantId: string, teamId: string, next: (current: TeamManager[]) => TeamManager[]): Promise<Team | undefined> {
-    let affected: string[] = [];
-    const team = await this.repo.updateTeam(tenantId, teamId, (t) => {
+    return this.repo.updateTeam(tenantId, teamId, (t) => {
+      if (t.type !== 'team') return undefined; // an id of anything else names no team
       const current = TeamManagers.of(t);
       const managers = next(current);
-      // Unchanged (the nightly re-read of a team's owners, mostly): nothing to write or refresh.
-      affected = t.managers && JSON.stringify(managers) === JSON.stringify(current) ? [] : [...new Set([...current, ...managers].map((m) => m.userId))];
-      return affected.length || !t.managers ? withManagers(t, current, managers) : undefined;
+      // Unchanged (the nightly re-read of a team's owners, mostly): nothing to write.
+      if (t.managers && JSON.stringify(managers) === JSON.stringify(current)) return undefined;
+      return withManagers(t, managers);
     });
-    if (team) await this.refreshManagerRole(tenantId, affected);
-    return team;
-  }
-
-  /** `manager` is held by exactly the people who manage some team. */
-  private async refreshManagerRole(tenantId: string, userIds: string[]): Promise<void> {
-    for (const userId of userIds) {
-      const manages = (await this.repo.managedTeamCount(tenantId, userId)) > 0;
-      await this.repo.updateMember(tenantId, userId, (m) => {
-        if (m.roles.includes('manager') === manages) return undefined;
-        return { ...m, roles: effectiveRoles(manages, m.entraRoles?.roles ?? []) };
-      });
-    }
   }
 }
 
-/**
- * The team with `managers`: `managerId` is the first of them, and `memberIds` (everyone in the
- * conversation but that one) gains back a former first manager who is still in the team.
- */
-function withManagers(team: Team, before: TeamManager[], managers: TeamManager[]): Team {
+/** The team with `managers`: `managerId` is the first of them (kept for readers that know one). */
+function withManagers(team: Team, managers: TeamManager[]): Team {
   const primary = managers[0]?.userId;
-  const ids = new Set(team.memberIds);
-  const formerPrimary = before[0];
-  if (formerPrimary && formerPrimary.userId !== primary && formerPrimary.source !== 'admin') ids.add(formerPrimary.userId);
-  if (primary) ids.delete(primary);
-  const next: Team = { ...team, managers, memberIds: [...ids] };
+  const next: Team = { ...team, managers };
   if (primary) next.managerId = primary;
   else delete next.managerId;
   return next;

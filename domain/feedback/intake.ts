@@ -87,7 +87,7 @@ export class Intake {
     if (source === 'direct') this.limits.consume('feedback', `${caller.tenantId}|${caller.userId}`);
     const teamHint = opts.teamHint;
     const ctx = await this.contexts.load(caller.tenantId);
-    const pilot = input.pilotId ? await this.pilots.get(caller, input.pilotId) : undefined;
+    const pilot = input.pilotId ? await this.pilots.teamPilot(caller, input.pilotId) : undefined;
     let audience = input.audience;
     let ownerId: string | undefined;
     let teamId: string | undefined;

@@ -11,6 +11,9 @@ import { OutboxRepository } from './repository';
  *   server instances or retries enqueue the same message, it exists once and is sent once.
  * - A sender claims a message with its ETag before sending (status `sending` + lease), so two
  *   instances never send the same message; a crashed sender's lease expires and it is retried.
+ *   A sender never waits while holding a claim: a message whose conversation or tenant has no
+ *   room in its sending window is deferred (`notBefore`) unclaimed, and one whose lease runs
+ *   short before it could be sent is given back.
  * - Delivery status is recorded: sent (with the activity id, so cards can be updated later),
  *   failed after bounded retries, or unreachable (bot blocked / app removed: never retried).
  */
@@ -102,6 +105,31 @@ export class Outbox {
   /** Messages due now in one tenant: pending ones, and sends whose lease has expired. */
   async due(tenantId: string, limit: number): Promise<OutboxItem[]> {
     return this.repo.due(tenantId, this.clock.now().toISOString(), limit);
+  }
+
+  /**
+   * Not now: the message's conversation (or tenant) has used its sending window. It waits, still
+   * pending, until `until`; the sender moves on instead of sleeping. False when another sender
+   * changed it first (then it is theirs to handle).
+   */
+  async defer(item: OutboxItem, until: Date): Promise<boolean> {
+    const next: OutboxItem = { ...item, status: 'pending', notBefore: until.toISOString(), leaseUntil: undefined };
+    try {
+      await this.repo.replace(next, item._etag ?? '');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether a claim is still safely ours: its lease has at least `marginMs` left. */
+  holds(item: OutboxItem, marginMs = 5_000): boolean {
+    return item.status === 'sending' && !!item.leaseUntil && Date.parse(item.leaseUntil) - this.clock.now().getTime() > marginMs;
+  }
+
+  /** Gives a claimed message back unsent (its attempt not counted), to go again at `until`. */
+  async release(item: OutboxItem, until: Date): Promise<void> {
+    await this.finish(item, { status: 'pending', attempts: item.attempts - 1, notBefore: until.toISOString(), leaseUntil: undefined });
   }
 
   /** Takes the message for sending, unless another sender got it first. */

@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
 import { MAX_GOALS } from './schemas';
 import { PathRepository, pathIdFor } from './repository';
+import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Development paths: anyone (not only managers) chooses a level of leadership to grow in, rates
@@ -62,6 +63,7 @@ export class DevelopmentPaths {
     private readonly celebrations: Celebrations,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.paths = new PathRepository(store);
   }
@@ -150,7 +152,7 @@ export class DevelopmentPaths {
 
   /** A goal, optionally tied to a pilot the caller can see or a circle they belong to. At most five. */
   async addGoal(caller: Caller, input: { text: string; pilotId?: string; circleId?: string }): Promise<DevelopmentPath> {
-    const pilot = input.pilotId ? await this.pilots.get(caller, input.pilotId) : undefined;
+    const pilot = input.pilotId ? await this.pilots.teamPilot(caller, input.pilotId) : undefined;
     const circle = input.circleId ? await this.circles.memberCircle(caller, input.circleId) : undefined;
     return this.changeMine(caller, (p) => {
       if (p.goals.length >= MAX_GOALS) throw invalid([problem('goals', 'path.too_many_goals', { max: MAX_GOALS })]);
@@ -176,6 +178,7 @@ export class DevelopmentPaths {
     const person = await this.directory.member(caller.tenantId, input.userId);
     if (!person) throw invalid([problem('userId', 'path.not_in_org')]);
     if (input.relation === 'manager' && !(await this.managersOf(caller)).includes(person.userId)) throw invalid([problem('userId', 'path.not_your_manager')]);
+    spendNotify(this.limits, caller);
     let added = '';
     const path = await this.changeMine(caller, (p) => {
       const existing = p.shares.find((s) => s.userId === person.userId);
@@ -222,6 +225,7 @@ export class DevelopmentPaths {
     const coaches = current.shares.filter((s) => s.coach);
     if (!coaches.length) throw conflict('path.needs_coach');
     if (!current.assessment) throw conflict('path.needs_assessment');
+    spendNotify(this.limits, caller);
     let requestedAt = '';
     const path = await this.changeMine(caller, (p) => {
       if (p.review?.status === 'requested') return undefined;
@@ -246,6 +250,7 @@ export class DevelopmentPaths {
     const path = await this.get(caller, id);
     const isOwner = path.ownerId === caller.userId;
     if (!isOwner && !path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('path.coaching_only');
+    spendNotify(this.limits, caller);
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
     let added = false;
     const updated = (await this.paths.change(caller.tenantId, id, (p) => {
@@ -274,6 +279,7 @@ export class DevelopmentPaths {
   async review(caller: Caller, id: string, input: { outcome: 'ready' | 'not_yet'; note: string }): Promise<DevelopmentPath> {
     const path = await this.get(caller, id);
     if (!path.shares.some((s) => s.userId === caller.userId && s.coach)) throw forbidden('path.coach_only');
+    spendNotify(this.limits, caller);
     const at = this.clock.now().toISOString();
     const updated = (await this.paths.change(caller.tenantId, id, (p) =>
       p.review?.status === input.outcome && p.review.byId === caller.userId && p.review.note === input.note

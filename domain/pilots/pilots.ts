@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
+import type { Team } from '../directory/model';
 import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
@@ -77,14 +78,34 @@ export class Pilots {
     return pilot;
   }
 
+  /** A team's pilot the caller may see: what feedback, stories and goals may name (never a circle's rhythm). */
+  async teamPilot(caller: Caller, id: string): Promise<Pilot> {
+    const pilot = await this.get(caller, id);
+    if (pilot.circleId) throw notFound('pilot');
+    return pilot;
+  }
+
   async canSee(caller: Caller, pilot: Pilot): Promise<boolean> {
     if (hasRole(caller, 'leader', 'admin') || pilot.managerId === caller.userId) return true;
-    const team = await this.directory.findTeam(caller.tenantId, pilot.teamId);
+    const team = await this.directory.pilotTeam(caller.tenantId, pilot);
     return !!team && (team.memberIds.includes(caller.userId) || team.managerId === caller.userId);
   }
 
-  canEdit(caller: Caller, pilot: Pilot): boolean {
-    return pilot.managerId === caller.userId || hasRole(caller, 'admin');
+  /**
+   * Who may change a pilot: whoever manages its team (directory rights, decided per team); for a
+   * circle's check-in rhythm, its convenor (kept as the rhythm's manager) or an admin.
+   */
+  async canEdit(caller: Caller, pilot: Pilot): Promise<boolean> {
+    if (pilot.circleId) return pilot.managerId === caller.userId || hasRole(caller, 'admin');
+    const team = await this.directory.findTeam(caller.tenantId, pilot.teamId);
+    return !!team && this.directory.managesTeam(caller, team);
+  }
+
+  /** `canEdit` for a list of pilots at once (one query for the teams the caller manages). */
+  async editable(caller: Caller, pilots: Pilot[]): Promise<Set<string>> {
+    const managed = new Set((await this.directory.teamsManagedBy(caller)).map((t) => t.id));
+    const admin = hasRole(caller, 'admin');
+    return new Set(pilots.filter((p) => (p.circleId ? admin || p.managerId === caller.userId : managed.has(p.teamId))).map((p) => p.id));
   }
 
   /**
@@ -92,11 +113,7 @@ export class Pilots {
    * retried submit must return the pilot created the first time instead of a second one.
    */
   async create(caller: Caller, input: PilotInput, requestId?: string): Promise<{ pilot: Pilot; created: boolean }> {
-    if (!hasRole(caller, 'manager', 'admin')) throw forbidden('pilot.managers_only');
-    const team = await this.directory.team(caller.tenantId, input.teamId);
-    if (!hasRole(caller, 'admin') && team.managerId !== caller.userId && !team.memberIds.includes(caller.userId)) {
-      throw forbidden('pilot.own_team_only');
-    }
+    const team = await this.managedTeam(caller, input.teamId);
     const practice = input.practiceId ? await this.practices.get(caller, input.practiceId) : undefined;
     const now = this.clock.now().toISOString();
     const id = requestId
@@ -127,16 +144,28 @@ export class Pilots {
     return { pilot: result.doc, created: result.created };
   }
 
-  /** Edits fields of a pilot. `etag` is what the editor loaded: a concurrent edit is a conflict. */
+  /**
+   * Edits fields of a pilot. `etag` is what the editor loaded: a concurrent edit is a conflict.
+   * Every field changed is checked as creating the pilot checks it: a team the caller manages,
+   * a practice of the library, dates in order. A pilot moves to another team only as a draft:
+   * one under way keeps its team, its rounds and its history.
+   */
   async edit(caller: Caller, id: string, patch: PilotPatch, etag: string): Promise<Pilot> {
     const pilot = await this.get(caller, id);
-    if (!this.canEdit(caller, pilot)) throw forbidden('pilot.manager_only_edit');
+    if (!(await this.canEdit(caller, pilot))) throw forbidden('pilot.manager_only_edit');
     if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
     if (!EDITABLE.includes(pilot.status)) throw conflict('pilot.not_editable', { status: pilot.status });
     const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
-    if (patch.teamId && patch.teamId !== pilot.teamId) {
-      const team = await this.directory.team(caller.tenantId, patch.teamId);
+    if (patch.teamId !== undefined && patch.teamId !== pilot.teamId) {
+      if (pilot.status !== 'draft') throw conflict('pilot.move_under_way', { status: pilot.status });
+      const team = await this.managedTeam(caller, patch.teamId);
+      next.teamId = team.id;
       next.teamName = team.name;
+    }
+    if (patch.practiceId !== undefined && patch.practiceId !== pilot.practiceId) {
+      const practice = patch.practiceId ? await this.practices.get(caller, patch.practiceId) : undefined;
+      next.practiceId = practice?.id;
+      next.practiceName = practice?.name ?? 'Custom practice';
     }
     if (next.endDate <= next.startDate) {
       throw invalid([problem('endDate', 'pilot.end_before_start')]);
@@ -144,8 +173,18 @@ export class Pilots {
     return this.repo.replace(next, etag);
   }
 
+  /** A team the caller may launch pilots with: one they manage (a team document, nothing else). */
+  private async managedTeam(caller: Caller, teamId: string): Promise<Team> {
+    // Absent, not a team, or someone else's: the same answer, so nothing is learnt by probing.
+    const team = await this.directory.findTeam(caller.tenantId, teamId);
+    if (!team || !this.directory.managesTeam(caller, team)) throw forbidden('pilot.own_team_only');
+    return team;
+  }
+
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
     return this.change(caller, id, (pilot) => {
+      // A circle's rhythm runs as long as the circle does: it is changed from the circle.
+      if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       const rule = TRANSITIONS[action];
       if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
       if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
@@ -167,6 +206,7 @@ export class Pilots {
   /** The manager marks a success measure as met: recorded once, and celebrated with the team. */
   async markMeasureMet(caller: Caller, id: string, index: number): Promise<Pilot> {
     const updated = await this.change(caller, id, (pilot) => {
+      if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       if (!Number.isInteger(index) || index < 0 || index >= pilot.successMeasures.length) {
         throw invalid([problem('index', 'pilot.no_such_measure')]);
       }
@@ -179,7 +219,7 @@ export class Pilots {
 
   private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
     const pilot = await this.get(caller, id);
-    if (!this.canEdit(caller, pilot)) throw forbidden('pilot.manager_only_change');
+    if (!(await this.canEdit(caller, pilot))) throw forbidden('pilot.manager_only_change');
     const updated = await this.repo.update(caller.tenantId, id, (p) => {
       const next = mutate(p);
       return next && { ...next, updatedAt: this.clock.now().toISOString() };

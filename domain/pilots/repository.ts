@@ -17,8 +17,10 @@ export interface PilotQuery {
 export class PilotRepository {
   constructor(private readonly store: Store) {}
 
-  find(tenantId: string, id: string): Promise<Pilot | undefined> {
-    return this.store.read<Pilot>('pilots', tenantId, id);
+  /** A pilot by id; other documents of the container (stories, projects) are no pilot. */
+  async find(tenantId: string, id: string): Promise<Pilot | undefined> {
+    const pilot = await this.store.read<Pilot>('pilots', tenantId, id);
+    return pilot?.type === 'pilot' ? pilot : undefined;
   }
 
   /** Team pilots (not circles' check-in rhythms) matching `query`, most recently changed first. */

@@ -9,7 +9,9 @@ const blocker: Question = { id: 'blocker', kind: 'text', text: 'Is anything in t
 const autonomy: Question = { id: 'autonomy', kind: 'scale', text: 'How free did you feel to decide how to do your work? (1–5)' };
 const workload: Question = { id: 'workload', kind: 'scale', text: 'How manageable was your workload? (1 = overloaded, 5 = comfortable)' };
 
-const standard = [confidence, progress, blocker, autonomy, workload];
+/** The check-in questions every built-in practice asks; a pilot started from scratch asks them too. */
+export const STANDARD_QUESTIONS: Question[] = [confidence, progress, blocker, autonomy, workload];
+const standard = STANDARD_QUESTIONS;
 
 export const PRACTICE_SEEDS: Seed[] = [
   {

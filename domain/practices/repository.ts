@@ -19,8 +19,10 @@ export class PracticeRepository {
     );
   }
 
-  find(tenantId: string, id: string): Promise<Practice | undefined> {
-    return this.store.read<Practice>('directory', tenantId, id);
+  /** A practice by id; any other document of the partition is no practice. */
+  async find(tenantId: string, id: string): Promise<Practice | undefined> {
+    const practice = await this.store.read<Practice>('directory', tenantId, id);
+    return practice?.type === 'practice' ? practice : undefined;
   }
 
   /** Adds a practice unless one with its id is already there (seeding is repeatable). */

@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox/outbox';
 import { addDays } from '../shared/schedule';
 import { type ProjectDecision, type ProjectInput } from './schemas';
 import { ProjectRepository, projectIdFor } from './repository';
+import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Community projects: a circle proposes one (goal, weeks and budget asked, a senior leader as
@@ -52,6 +53,7 @@ export class Projects {
     private readonly celebrations: Celebrations,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.projects = new ProjectRepository(store);
   }
@@ -116,6 +118,7 @@ export class Projects {
     const sponsor = await this.directory.member(caller.tenantId, input.sponsorId);
     if (!sponsor || !sponsor.roles.includes('leader')) throw invalid([problem('sponsorId', 'project.not_leader')]);
     if (sponsor.userId === caller.userId) throw invalid([problem('sponsorId', 'project.self_sponsor')]);
+    spendNotify(this.limits, caller);
     const now = this.clock.now().toISOString();
     const { doc, created } = await this.projects.createOnce({
       id: projectIdFor(caller.tenantId, caller.userId, requestKey),
@@ -146,6 +149,7 @@ export class Projects {
     const project = await this.get(caller, id);
     if (!hasRole(caller, 'leader', 'admin')) throw forbidden('project.leaders_only');
     if (project.proposedById === caller.userId) throw forbidden('project.own_proposal');
+    spendNotify(this.limits, caller);
     const outcome = input.decision === 'approve' ? 'approved' : 'declined';
     const today = isoDay(this.clock.now());
     const updated = (await this.projects.change(caller.tenantId, id, (p) => {
@@ -168,6 +172,7 @@ export class Projects {
     const project = await this.get(caller, id);
     const circle = await this.projects.circleOf(project);
     if (!circle?.memberIds.includes(caller.userId)) throw forbidden('project.members_only');
+    spendNotify(this.limits, caller);
     const entryId = requestKey ? createHash('sha256').update(`${caller.userId}|${requestKey}`).digest('hex').slice(0, 16) : randomUUID();
     return (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.checkins.some((c) => c.id === entryId)) return undefined;
@@ -182,6 +187,7 @@ export class Projects {
     const project = await this.get(caller, id);
     const a = await this.access(caller, project);
     if (!a.member && !a.sponsor) throw forbidden('project.done_by');
+    spendNotify(this.limits, caller);
     const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.status === 'done') return undefined;
       if (p.status !== 'approved') throw conflict(p.status === 'proposed' ? 'project.not_approved' : 'project.declined');

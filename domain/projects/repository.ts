@@ -29,8 +29,9 @@ export class ProjectRepository {
   }
 
   /** The circle a project belongs to, as it is now (its members decide who may see the project). */
-  circleOf(p: Project): Promise<Circle | undefined> {
-    return this.store.read<Circle>('directory', p.tenantId, p.circleId);
+  async circleOf(p: Project): Promise<Circle | undefined> {
+    const circle = await this.store.read<Circle>('directory', p.tenantId, p.circleId);
+    return circle?.type === 'circle' ? circle : undefined;
   }
 
   /** Most recently changed first, at most 200. */

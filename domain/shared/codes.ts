@@ -44,6 +44,7 @@ export const ERROR_CODES = {
   'pilot.circle_rhythm_close': [],
   'pilot.not_editable': ['status'],
   'pilot.cannot': ['action', 'status'],
+  'pilot.move_under_way': ['status'],
   'checkin.closed': [],
   'checkin.facilitator_only': [],
   'checkin.pause_days': ['min', 'max'],

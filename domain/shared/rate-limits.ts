@@ -51,5 +51,14 @@ export class RateLimits {
   }
 }
 
+/**
+ * One action that messages other people (kudos, a question, a note, a nomination…), by `who`:
+ * spent from their `notify` budget, whichever surface it came from. Called before anything is
+ * written, so a refused action does nothing.
+ */
+export function spendNotify(limits: RateLimits, who: { tenantId: string; userId: string }): void {
+  limits.consume('notify', `${who.tenantId}|${who.userId}`);
+}
+
 /** Unlimited, for domains built without limits (benchmarks, unit tests). */
 export const NO_LIMITS = new RateLimits({});

@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox/outbox';
 import type { Pilots } from '../pilots/pilots';
 import { type StoryInput, type StorySearch } from './schemas';
 import { StoryRepository, searchTextOf, storyIdFor } from './repository';
+import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
  * Practice stories: when a pilot closes, its manager tells what was tried, what happened and what
@@ -21,28 +22,16 @@ import { StoryRepository, searchTextOf, storyIdFor } from './repository';
  */
 const KEEP_BUILT_ON = 50;
 
-export interface StoryView {
-  id: string;
-  pilotId: string;
-  pilotTitle: string;
-  practiceId?: string;
-  practiceName: string;
-  teamName: string;
-  outcome: Outcome;
+/** A story as the tab and cards show it: the document without its search text and raw reactions. */
+export type StoryView = Pick<
+  Story,
+  'id' | 'pilotId' | 'pilotTitle' | 'practiceId' | 'practiceName' | 'teamName' | 'outcome' | 'tried' | 'happened' | 'change' | 'circleIds' | 'questionsAsked' | 'basedOnStoryId' | 'builtOn' | 'publishedAt' | 'updatedAt'
+> & {
   author: { id: string; name: string };
-  tried: string;
-  happened: string;
-  change: string;
-  circleIds: string[];
   reactions: Record<ReactionKind, { count: number; mine: boolean }>;
-  questionsAsked: number;
-  basedOnStoryId?: string;
-  builtOn: Story['builtOn'];
-  publishedAt: string;
-  updatedAt: string;
   canEdit: boolean;
   canAsk: boolean;
-}
+};
 
 export interface PublishableView {
   pilotId: string;
@@ -65,6 +54,7 @@ export class Stories {
     private readonly circles: Circles,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.stories = new StoryRepository(store);
   }
@@ -128,11 +118,11 @@ export class Stories {
    * pilot, so a retried publish changes nothing twice. Circles named get it in their conversation.
    */
   async publish(caller: Caller, input: StoryInput): Promise<{ story: Story; created: boolean }> {
-    const pilot = await this.pilots.get(caller, input.pilotId);
-    if (pilot.circleId) throw notFound('pilot');
+    const pilot = await this.pilots.teamPilot(caller, input.pilotId);
     if (pilot.managerId !== caller.userId) throw forbidden('story.manager_only_publish');
     if (!(OUTCOMES as readonly string[]).includes(pilot.status)) throw conflict('story.not_closed');
     for (const circleId of input.circleIds) await this.circles.memberCircle(caller, circleId);
+    if (input.circleIds.length) spendNotify(this.limits, caller);
     const now = this.clock.now().toISOString();
     const id = storyIdFor(pilot.id);
     const fields = { tried: input.tried, happened: input.happened, change: input.change };
@@ -175,6 +165,7 @@ export class Stories {
     const story = await this.get(caller, id);
     if (story.authorId !== caller.userId) throw forbidden('story.author_only_share');
     for (const circleId of circleIds) await this.circles.memberCircle(caller, circleId);
+    spendNotify(this.limits, caller);
     const updated = (await this.stories.change(caller.tenantId, id, (s) => {
       const next = Array.from(new Set([...s.circleIds, ...circleIds]));
       return next.length === s.circleIds.length ? undefined : { ...s, circleIds: next, updatedAt: this.clock.now().toISOString() };
@@ -216,6 +207,7 @@ export class Stories {
   async ask(caller: Caller, id: string, text: string, requestKey?: string): Promise<{ sent: boolean; story: Story }> {
     const story = await this.get(caller, id);
     if (story.authorId === caller.userId) throw invalid([problem('text', 'story.own')], 'story.own_question');
+    spendNotify(this.limits, caller);
     const asker = await this.directory.member(caller.tenantId, caller.userId);
     const key = `story-question:${story.id}:${caller.userId}:${requestKey ?? createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
     const sent = await this.outbox.enqueue(caller.tenantId, key, 'story_question', { kind: 'user', userId: story.authorId }, {
@@ -236,10 +228,10 @@ export class Stories {
    */
   async link(caller: Caller, id: string, pilotId: string): Promise<{ story: Story; pilot: Pilot }> {
     const story = await this.get(caller, id);
-    const pilot = await this.pilots.get(caller, pilotId);
-    if (pilot.circleId) throw notFound('pilot');
-    if (!this.pilots.canEdit(caller, pilot)) throw forbidden('story.manager_only_link');
+    const pilot = await this.pilots.teamPilot(caller, pilotId);
+    if (!(await this.pilots.canEdit(caller, pilot))) throw forbidden('story.manager_only_link');
     if (pilot.id === story.pilotId) throw invalid([problem('pilotId', 'story.own_link')]);
+    spendNotify(this.limits, caller);
     const previous = pilot.basedOnStoryId;
     const linked = (await this.stories.changePilot(caller.tenantId, pilot.id, (p) => (p.basedOnStoryId === story.id ? undefined : { ...p, basedOnStoryId: story.id, updatedAt: this.clock.now().toISOString() })))!;
     if (previous && previous !== story.id) {

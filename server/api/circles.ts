@@ -12,8 +12,11 @@ import { pathParam, queryParam } from './http';
  * caller may not see. Bodies are JSON; a 400 names each bad field in `error.fields`. POSTs marked
  * (idem) honour Idempotency-Key.
  *
- * Circles (members see their circles; anyone in the tenant sees the `scope=all` summaries)
+ * Circles (members see their circles and the ones they could join; nobody else learns of them)
  *  GET    /api/circles?scope=mine|all          {circles: CircleSummary[]}
+ *     mine: circles I belong to. all: those, and circles of the group chats and channels I am in
+ *     (which I may join). A circle of a conversation I am not in is not listed: group chats are
+ *     private, so its name, id and existence stay with the people in it. Admins: every circle.
  *  GET    /api/circles/options                 {conversations: [{teamId, name, kind, circleId?}]} where I can start one
  *  POST   /api/circles                         {teamId, name, purpose?, termWeeks? 2–52, electionDays? 1–21, cadence?} → 201|200 {circle: CircleView}
  *  GET    /api/circles/:id                     {circle: CircleView}   (members, admins)

@@ -12,6 +12,7 @@ import {
 import { idSchema, parseInput } from '../../domain/shared/validation';
 import { groupName, word } from '../../i18n';
 import { requestLocale } from '../../platform/http';
+import { spendNotify } from '../../domain/shared/rate-limits';
 import { authed, type ApiContext } from './context';
 import { idempotencyKey, pathSegment, queryStrings } from './http';
 
@@ -86,31 +87,37 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
   }));
 
   server.post('/api/feedback/:id/acknowledge', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const input = parseInput(acknowledgeSchema, req.body ?? {});
     res.send({ item: await feedback.acknowledge(caller, feedbackId(req), input) });
   }));
 
   server.post('/api/feedback/:id/act', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const { note } = parseInput(actSchema, req.body ?? {});
     res.send({ item: await feedback.act(caller, feedbackId(req), note) });
   }));
 
   server.post('/api/feedback/:id/close', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const { note } = parseInput(closeSchema, req.body ?? {});
     res.send({ item: await feedback.close(caller, feedbackId(req), note) });
   }));
 
   server.post('/api/feedback/:id/reply', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const { text } = parseInput(replySchema, req.body ?? {});
     res.send({ item: await feedback.reply(caller, feedbackId(req), text, idempotencyKey(req)) });
   }));
 
   server.post('/api/feedback/:id/respond', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const { text } = parseInput(replySchema, req.body ?? {});
     res.send({ item: await feedback.respond(caller, feedbackId(req), text, idempotencyKey(req)) });
   }));
 
   server.post('/api/feedback/:id/confirm', authed(ctx, async (caller, req, res) => {
+    spendNotify(ctx.limits, caller); // the other side of the thread hears of it
     const { closed, text } = parseInput(confirmSchema, req.body ?? {});
     res.send({ item: await feedback.confirm(caller, feedbackId(req), closed, text) });
   }));

@@ -8,9 +8,14 @@ export function registerMeRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
   server.get('/api/me', authed(ctx, async (caller, _req, res) => {
-    const settings = await domain.directory.settings(caller.tenantId);
+    const [settings, managed] = await Promise.all([domain.directory.settings(caller.tenantId), domain.directory.teamsManagedBy(caller)]);
+    // Manager rights are per team (domain/directory/rights.ts): `manager` here only tells the tab
+    // that the caller manages at least one team (a stored role alone grants nothing), and
+    // `managedTeamIds` which ones (admins: every team).
+    const plain = caller.roles.filter((r) => r !== 'manager');
+    const roles = managed.length && !plain.includes('admin') ? [...plain, 'manager'] : plain;
     res.send({
-      user: { id: caller.userId, name: caller.name, roles: caller.roles },
+      user: { id: caller.userId, name: caller.name, roles, managedTeamIds: managed.map((t) => t.id) },
       tenant: { id: caller.tenantId, name: settings.name, anonymityThreshold: settings.anonymityThreshold },
     });
   }));

@@ -54,13 +54,14 @@ export function registerPilotRoutes(ctx: ApiContext): void {
       teamId: queryParam(req, 'teamId'),
       mine: queryParam(req, 'mine') === 'true',
     });
-    res.send({ pilots: pilots.map((p) => view(p, domain.pilots.canEdit(caller, p))) });
+    const editable = await domain.pilots.editable(caller, pilots);
+    res.send({ pilots: pilots.map((p) => view(p, editable.has(p.id))) });
   }));
 
   server.get('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const pilot = await domain.pilots.get(caller, pilotId(req));
     sendETag(res, pilot);
-    res.send({ pilot: view(pilot, domain.pilots.canEdit(caller, pilot)) });
+    res.send({ pilot: view(pilot, await domain.pilots.canEdit(caller, pilot)) });
   }));
 
   server.post('/api/pilots', authed(ctx, async (caller, req, res) => {

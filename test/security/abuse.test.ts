@@ -104,3 +104,50 @@ describe('feedback submission: per-user limit', () => {
     expect(DEMO_TENANT_ID).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('actions that message others: one per-user budget on every surface (issue 22, class 3)', () => {
+  let t: TestApp;
+  const riley = demoUser('Riley');
+  beforeAll(async () => {
+    t = await startTestApp({ env: { RATE_LIMIT_NOTIFY_PER_HOUR: '6', RATE_LIMIT_API_PER_MINUTE: '100000', RATE_LIMIT_FEEDBACK_PER_HOUR: '10000' } });
+  });
+  afterAll(() => t.stop());
+
+  const kudos = (from: TeamsUser, to: TeamsUser) =>
+    t.activity(invokeActivity(t.connector.url, from, 'composeExtension/submitAction', { commandId: 'giveKudos', data: { toUserId: to.userId, message: 'Thanks for covering the desk!', visibility: 'private', requestId: randomUUID() } }));
+  const kudosFrom = async (user: TeamsUser) =>
+    (await t.app.store.all<{ id: string }>('pilots', DEMO_TENANT_ID, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'celebration' AND c.fromId = @from", { from: user.userId })).length;
+
+  test('a kudos flood in Teams stops at the budget, and the same budget holds in cards and the tab', async () => {
+    const answers: string[] = [];
+    for (let i = 0; i < 40; i++) answers.push(JSON.stringify((await kudos(sam, riley)).body));
+    expect(answers.filter((a) => /went privately/.test(a))).toHaveLength(6);
+    expect(answers.slice(6).every((a) => /Too many requests/.test(a))).toBe(true);
+    expect(await kudosFrom(sam)).toBe(6);
+
+    // The budget is the person's, whichever surface: a story question from a card…
+    const story = await t.api('/api/stories', { as: morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' } });
+    expect(story.status).toBe(201);
+    const before = await storeDigest(t);
+    const asked = await t.activity(adaptiveActionActivity(t.connector.url, sam, 'story.ask', { storyId: story.body.story.id, question: 'How did you start it?', requestId: randomUUID() }));
+    expect(JSON.stringify(asked.body)).toMatch(/Too many requests/);
+    // …and sharing a development path in the tab: a 429 with Retry-After.
+    await t.api('/api/paths/me', { as: sam, method: 'PUT', body: { level: 'self' } });
+    const afterPath = await storeDigest(t);
+    const shared = await t.api('/api/paths/me/shares', { as: sam, body: { userId: riley.userId, relation: 'peer', coach: true } });
+    expect(shared.status).toBe(429);
+    expect(Number(shared.headers.get('retry-after'))).toBeGreaterThan(60);
+    expect(changeCount(diffDigests(afterPath, await storeDigest(t)))).toBe(0);
+    expect(diffDigests(before, afterPath).added.filter((k) => !k.includes('/path:'))).toEqual([]);
+    // Others keep their own budget.
+    expect(JSON.stringify((await kudos(riley, sam)).body)).toMatch(/went privately/);
+  });
+
+  test('owners replying to feedback spend from it too', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await t.api(`/api/feedback/${encodeURIComponent('feedback:demo-1')}/reply`, { as: jordan, body: { text: `Could you say more (${i})?` } })).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(6);
+    expect(statuses.slice(6)).toEqual([429, 429]);
+    printFigures('Notify budget (issue 22)', { 'limit tested': 'RATE_LIMIT_NOTIFY_PER_HOUR=6 per user', 'kudos flood of 40': '6 accepted, 34 refused', surfaces: 'message extension, card, tab API' });
+  });
+});

@@ -9,9 +9,22 @@ import { demoUser, startTestApp, type TestApp } from '../../support/app';
 import { adaptiveActionActivity, installInTeamActivity, invokeActivity, messageActivity, rosterOf, type TeamsUser } from '../../support/teams';
 import { routesFromServer, routesFromSource } from './routes';
 import { changeCount, diffDigests, printFigures, settle, storeDigest, type StoreDiff } from './support';
+import { fieldRows, fieldsOf, type Fixture, type Want } from './field-table';
+import type { z } from 'zod';
+import { preferencesSchema } from '../../domain/directory';
+import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
+import { thresholdSchema } from '../../domain/anonymity';
+import { tenantSettingsSchema } from '../../domain/admin';
+import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
+import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
+import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
+import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
 
 /**
- * Issue 7.3: every read and write is scoped to the caller's tenant and role. One table covers
+ * Issue 7.3: every read and write is scoped to the caller's tenant and role. Issue 22 adds the
+ * table field by field (last describe, rows in field-table.ts): every field of every write, alone,
+ * set to values of other teams, other document types and other tenants. One table covers
  * every tab API route (plus the public ones) and one every bot invoke, each tried by an
  * anonymous caller, a caller from another tenant, and callers of every role in the demo tenant:
  *
@@ -488,6 +501,7 @@ const INVOKE_CASES: InvokeCase[] = [
   { name: 'adaptiveCard/action checkin.open', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.open', { roundId: openRoundId }), allowed: ['sam', 'riley'], successMarker: /Check-in: Rotate/ },
   { name: 'adaptiveCard/action checkin.edit', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.edit', { roundId: openRoundId }), allowed: ['sam', 'riley'], successMarker: /Check-in: Rotate/ },
   { name: 'adaptiveCard/action checkin.submit', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.submit', { roundId: openRoundId, ...answersFor() }), allowed: ['sam', 'riley'], successMarker: /Thanks|thanks/ },
+  { name: 'adaptiveCard/action checkin.quick', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.quick', { roundId: openRoundId, confidence: '3', note: 'Quick answer' }), allowed: ['sam', 'riley'], successMarker: /Thanks|thanks/ },
   { name: 'adaptiveCard/action checkin.swap', activity: (p) => adaptiveActionActivity(url(), p, 'checkin.swap', { roundId: openRoundId }), allowed: ['riley'], successMarker: /is now facilitating/ },
   ...['feedback.open', 'feedback.reply', 'feedback.confirmClosed', 'feedback.notClosed'].map((verb) => ({
     name: `adaptiveCard/action ${verb} (feedback:demo-3)`,
@@ -657,3 +671,154 @@ afterAll(() => {
     'data changes by denied calls': changeCount(deniedChanges) + changeCount(invokeDeniedChanges),
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 22: every field of every write, in an app of its own (the rows above change state).
+
+describe('every field of every write: other teams, other types, other tenants', () => {
+  let ft: TestApp;
+  const f = { morgan: PEOPLE.morgan, sam: PEOPLE.sam, riley: PEOPLE.riley, jordan: PEOPLE.jordan, avery: PEOPLE.avery, alex: PEOPLE.alex, outsider: PEOPLE.outsider } as Fixture;
+  const results: { route: string; field: string; label: string; status: number; want: Want; problem?: string }[] = [];
+  const probes = (want: 'deny' | 'ok') =>
+    fieldRows(f).flatMap((row) => [
+      ...Object.entries(row.fields).flatMap(([field, list]) => list.map((p) => ({ row, field, probe: p, inPath: false }))),
+      ...(row.pathProbes?.probes ?? []).map((p) => ({ row, field: `:${row.pathProbes!.param}`, probe: p, inPath: true })),
+    ]).filter(({ probe }) => (probe[2] === 'ok' || (Array.isArray(probe[2]) && probe[2].some((s) => s < 300)) ? 'ok' : 'deny') === want);
+
+  async function run({ row, field, probe, inPath }: ReturnType<typeof probes>[number]): Promise<void> {
+    const [label, value, want] = probe;
+    const method = row.route.split(' ')[0];
+    const target = inPath ? row.pathProbes!.build(String(value)) : row.path;
+    const body = inPath ? row.base : field.startsWith('(') ? { ...row.base, ...(value as object) } : { ...row.base, [field]: value };
+    const headers = row.etagOf ? { 'if-match': (await ft.app.store.read<Pilot>('pilots', DEMO_TENANT_ID, row.etagOf))?._etag ?? '' } : undefined;
+    const res = await ft.api(target, { as: row.as, method, body: method === 'DELETE' ? undefined : body ?? {}, headers });
+    const wanted = want === 'deny' ? [400, 403, 404, 409] : want === 'ok' ? [200, 201, 202] : want;
+    const problem = wanted.includes(res.status) ? undefined : `status ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
+    results.push({ route: row.route, field, label, status: res.status, want, problem });
+  }
+
+  beforeAll(async () => {
+    ft = await startTestApp({ env: { RATE_LIMIT_API_PER_MINUTE: '100000', RATE_LIMIT_NOTIFY_PER_HOUR: '100000', RATE_LIMIT_FEEDBACK_PER_HOUR: '10000' } });
+    for (const p of Object.values(PEOPLE)) await ft.api('/api/me', { as: p });
+    const must = async (what: string, res: Promise<{ status: number; body: any }>) => {
+      const r = await res;
+      if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      return r.body;
+    };
+    const channel = `19:${randomUUID()}@thread.tacv2`;
+    f.teamId = `team:${channel}`;
+    ft.connector.members = rosterOf(DEMO_TENANT_ID, [PEOPLE.morgan, PEOPLE.sam, PEOPLE.riley]);
+    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.morgan, { teamsTeamId: channel, name: 'Field probes', aadGroupId: ft.teamInGraph(DEMO_TENANT_ID, [PEOPLE.morgan], [PEOPLE.sam, PEOPLE.riley]) }));
+    const circle = (await must('circle', ft.api('/api/circles', { as: PEOPLE.morgan, body: { teamId: f.teamId, name: 'Field probe circle' } }))).circle;
+    f.circleId = circle.id;
+    f.rhythmId = circle.rhythm.pilotId;
+    const pilot = (teamId: string, title: string) => ({ title, hypothesis: 'Each field is checked on its own.', successMeasures: ['Nothing slips'], teamId, startDate: '2027-03-01', endDate: '2027-04-30' });
+    f.draftId = (await must('draft', ft.api('/api/pilots', { as: PEOPLE.morgan, body: pilot('team:demo-ops', 'Field probe draft') }))).pilot.id;
+    f.closableId = (await must('closable', ft.api('/api/pilots', { as: PEOPLE.morgan, body: pilot('team:demo-ops', 'Field probe under way') }))).pilot.id;
+    await must('launch', ft.api(`/api/pilots/${enc(f.closableId)}/launch`, { as: PEOPLE.morgan, method: 'POST' }));
+    f.storyId = (await must('story', ft.api('/api/stories', { as: PEOPLE.morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' } }))).story.id;
+    f.projectId = (await must('project', ft.api('/api/projects', { as: PEOPLE.morgan, body: { circleId: f.circleId, title: 'Field probe project', goal: 'Checked field by field.', weeksAsked: 4, budget: { amount: 10, currency: 'EUR' }, sponsorId: PEOPLE.avery.userId } }))).project.id;
+    f.pathId = (await must('path', ft.api('/api/paths/me', { as: PEOPLE.sam, method: 'PUT', body: { level: 'self' } }))).path.id;
+    f.goalId = (await must('goal', ft.api('/api/paths/me/goals', { as: PEOPLE.sam, body: { text: 'Run a retro without notes.' } }))).path.goals[0].id;
+    await must('share', ft.api('/api/paths/me/shares', { as: PEOPLE.sam, body: { userId: PEOPLE.morgan.userId, relation: 'manager', coach: true } }));
+    // The other tenant: a team of its own, a pilot and a circle, with ids like ours.
+    const elsewhere = `19:${randomUUID()}@thread.tacv2`;
+    ft.connector.members = rosterOf(PEOPLE.outsider.tenantId, [PEOPLE.outsider, { ...PEOPLE.outsider, userId: randomUUID(), name: 'Eve Colleague' }]);
+    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.outsider, { teamsTeamId: elsewhere, name: 'Elsewhere', aadGroupId: ft.teamInGraph(PEOPLE.outsider.tenantId, [PEOPLE.outsider]) }));
+    f.other = {
+      teamId: `team:${elsewhere}`,
+      pilotId: (await must('other pilot', ft.api('/api/pilots', { as: PEOPLE.outsider, body: pilot(`team:${elsewhere}`, 'Elsewhere pilot') }))).pilot.id,
+      circleId: (await must('other circle', ft.api('/api/circles', { as: PEOPLE.outsider, body: { teamId: `team:${elsewhere}`, name: 'Elsewhere circle' } }))).circle.id,
+    };
+  });
+  afterAll(async () => {
+    printFigures('Authorization table, field by field (issue 22)', {
+      'write routes probed': new Set(results.map((r) => r.route)).size,
+      'fields probed': new Set(results.map((r) => `${r.route} ${r.field}`)).size,
+      'refused probes': results.filter((r) => r.want !== 'ok' && !(Array.isArray(r.want) && r.want.some((s) => s < 300))).length,
+      'accepted probes': results.filter((r) => r.want === 'ok' || (Array.isArray(r.want) && r.want.some((s) => s < 300))).length,
+      '5xx answers': results.filter((r) => r.status >= 500).length,
+      'unexpected answers': results.filter((r) => r.problem).length,
+    });
+    await ft?.stop();
+  });
+
+  test('every write route has its fields in the table', () => {
+    const live = (routesFromServer(ft.app) ?? routesFromSource()).filter((r) => !/^(GET|HEAD|OPTIONS) /.test(r));
+    const rows = fieldRows(f);
+    const probed = (route: string) => new Set(rows.filter((r) => r.route === route).flatMap((r) => [...Object.keys(r.fields), ...(r.pathProbes ? [`:${r.pathProbes.param}`] : [])]));
+    expect(live.filter((r) => !rows.some((x) => x.route === r) && !NOTHING_TO_SET.includes(r))).toEqual([]);
+    const missing = Object.entries(WRITE_SCHEMAS).flatMap(([route, schema]) => fieldsOf(schema).filter((field) => !probed(route).has(field)).map((field) => `${route} ${field}`));
+    expect(missing).toEqual([]);
+  });
+
+  test('refused, field by field: 4xx and nothing changed', async () => {
+    const before = await storeDigest(ft);
+    for (const p of probes('deny')) await run(p);
+    await settle();
+    expect(results.filter((r) => r.problem)).toEqual([]);
+    expect(diffDigests(before, await storeDigest(ft))).toEqual({ added: [], changed: [], removed: [] });
+  });
+
+  test('each field can still be set to a valid value', async () => {
+    for (const p of probes('ok')) await run(p);
+    expect(results.filter((r) => r.problem)).toEqual([]);
+  });
+
+  test('afterwards every pilot reads fine and the scheduler runs clean', async () => {
+    const all = await ft.app.store.all<{ id: string }>('pilots', DEMO_TENANT_ID, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'pilot'");
+    for (const { id } of all) expect(`${id} ${(await ft.api(`/api/pilots/${enc(id)}`, { as: PEOPLE.alex })).status}`).toBe(`${id} 200`);
+    const report = await ft.app.background.tick();
+    expect(report.skipped).toEqual([]);
+    expect(results.filter((r) => r.status >= 500)).toEqual([]);
+  });
+});
+
+/** Write routes with nothing to set in their body or path beyond what the table above covers. */
+const NOTHING_TO_SET = [
+  'POST /api/messages',
+  'POST /api/circles/:id/join',
+  'POST /api/circles/:id/leave',
+  'POST /api/circles/:id/election/close',
+  'DELETE /api/circles/:id/vote',
+  'POST /api/paths/me/review-request',
+  'POST /api/admin/sync',
+];
+/** Each write route's body schema: every field of it must have probes. */
+const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
+  'PUT /api/me/preferences': preferencesSchema,
+  'POST /api/pilots': pilotInputSchema,
+  'PATCH /api/pilots/:id': pilotPatchSchema,
+  'POST /api/pilots/:id/close': closePilotSchema,
+  'POST /api/feedback': feedbackInputSchema,
+  'POST /api/feedback/:id/acknowledge': acknowledgeSchema,
+  'POST /api/feedback/:id/act': actSchema,
+  'POST /api/feedback/:id/close': feedbackCloseSchema,
+  'POST /api/feedback/:id/reply': replySchema,
+  'POST /api/feedback/:id/respond': replySchema,
+  'POST /api/feedback/:id/confirm': confirmSchema,
+  'PUT /api/settings/anonymity': thresholdSchema,
+  'PATCH /api/admin/settings': tenantSettingsSchema,
+  'POST /api/circles': circleInputSchema,
+  'PATCH /api/circles/:id': circlePatchSchema,
+  'POST /api/circles/:id/election': openElectionSchema,
+  'POST /api/circles/:id/nominations': nominationSchema,
+  'PUT /api/circles/:id/vote': voteSchema,
+  'POST /api/stories': storyInputSchema,
+  'POST /api/stories/:id/reactions': reactionSchema,
+  'POST /api/stories/:id/questions': storyQuestionSchema,
+  'POST /api/stories/:id/share': storyShareSchema,
+  'POST /api/stories/:id/link': storyLinkSchema,
+  'POST /api/projects': projectInputSchema,
+  'POST /api/projects/:id/decision': projectDecisionSchema,
+  'POST /api/projects/:id/checkins': projectCheckinSchema,
+  'POST /api/projects/:id/done': projectDoneSchema,
+  'PUT /api/paths/me': pathLevelSchema,
+  'PUT /api/paths/me/assessment': assessmentSchema,
+  'POST /api/paths/me/goals': goalSchema,
+  'PATCH /api/paths/me/goals/:goalId': goalPatchSchema,
+  'POST /api/paths/me/shares': shareSchema,
+  'PUT /api/paths/me/recognition': recognitionSchema,
+  'POST /api/paths/:id/coaching': coachingSchema,
+  'POST /api/paths/:id/review': reviewSchema,
+};
