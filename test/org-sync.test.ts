@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/app';
 import type { GraphUser } from '../support/graph/directory';
 import { organisation } from '../support/graph/organisation';
-import { installInTeamActivity, rosterOf, type TeamsUser } from '../support/teams';
+import { installInTeamActivity, invokeActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
+import { adaptiveCardsIn } from './helpers/cards';
 import { printFigures } from './security/support';
 
 /**
@@ -154,4 +155,43 @@ test('removing the role in the token removes access, on the tab at once and in t
   expect((await t.app.domain.directory.resolveCaller(tenantId, ceo.id, ceo.displayName)).roles).not.toContain('leader');
   // Given back in Entra, it works again with the next token.
   expect((await t.api('/api/admin/sync', { as: admin })).status).toBe(200);
+});
+
+test('people the sync read start with their place when they start using Leaderful; pickers and org chains follow it', async () => {
+  const lead = org.levels[2][org.levels[2].length - 1];
+  const [first, second, third] = org.levels[3].filter((u) => u.managerId === lead.id);
+  for (const u of [lead, first, second]) expect(await t.app.domain.directory.member(tenantId, u.id)).toBeUndefined();
+
+  // One signs in to the tab, one messages the bot, one is on a team's roster when the app arrives.
+  expect((await t.api('/api/me', { as: as(lead) })).status).toBe(200);
+  expect((await t.activity(messageActivity(t.connector.url, as(first), 'help'))).status).toBe(200);
+  const leadTeams = `19:${randomUUID()}@thread.tacv2`;
+  t.connector.members = rosterOf(tenantId, [as(lead), as(second)]);
+  const aadGroupId = t.teamInGraph(tenantId, [as(lead)], [as(second)]);
+  expect((await t.activity(installInTeamActivity(t.connector.url, as(lead), { teamsTeamId: leadTeams, name: 'Lead’s team', aadGroupId }))).status).toBe(200);
+  const chainOf = (u: GraphUser): string[] => (u.managerId ? [u.managerId, ...chainOf(org.users.find((x) => x.id === u.managerId)!)] : []);
+  for (const u of [lead, first, second]) {
+    expect(await t.app.domain.directory.member(tenantId, u.id)).toMatchObject({ department: u.department, managerId: u.managerId, org: { jobTitle: u.jobTitle, chain: chainOf(u) } });
+  }
+
+  // The kudos picker of someone in no team lists their manager and peers who use Leaderful.
+  const form = await t.activity(invokeActivity(t.connector.url, as(first), 'composeExtension/fetchTask', { commandId: 'giveKudos', commandContext: 'compose' }));
+  const [card] = adaptiveCardsIn(form.body);
+  const choices = (card.body as { id?: string; choices?: { title: string; value: string }[] }[]).find((e) => e.id === 'toUserId')!.choices!.map((c) => c.value);
+  expect(choices.sort()).toEqual([lead.id, second.id].sort());
+  expect(choices).not.toContain(third.id);
+
+  // Each member's chain of groups, from their team up to the organisation (what roll-ups and
+  // anonymity groups are built from); someone in no team rolls up through their manager.
+  const stranger: TeamsUser = { tenantId, userId: randomUUID(), name: 'Not in the directory' };
+  expect((await t.api('/api/me', { as: stranger })).status).toBe(200);
+  const chains = new Map((await t.app.domain.directory.orgChains(tenantId)).map((c) => [c.userId, c.levels.map((l) => l.id)]));
+  const units = (u: GraphUser) => [u.id, ...chainOf(u)].map((id) => `unit:${id}`);
+  expect(chains.get(reports[1].id)).toEqual([teamId, ...units(director), 'organisation']);
+  expect(chains.get(second.id)).toEqual([`team:${leadTeams}`, ...units(lead), 'organisation']);
+  expect(chains.get(lead.id)).toEqual([`team:${leadTeams}`, ...units(lead), 'organisation']);
+  expect(chains.get(first.id)).toEqual([...units(lead), 'organisation']);
+  expect(chains.get(stranger.userId)).toEqual(['organisation']);
+  const [, unit] = (await t.app.domain.directory.orgChains(tenantId)).find((c) => c.userId === second.id)!.levels;
+  expect(unit).toEqual({ level: 'unit', id: `unit:${lead.id}`, leaderId: lead.id, name: lead.displayName, department: lead.department });
 });

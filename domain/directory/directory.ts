@@ -8,7 +8,8 @@ import { effectiveRoles, orgUnitId, type Conversation, type Member, type Person,
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
-import { managesTeam } from './rights';
+import { orgChainsOf, type MemberOrgChain, type OrgNode } from './org-chains';
+import { managersOf, managesTeam } from './rights';
 import { TeamManagers } from './team-managers';
 
 export { SYSTEM_PARTITION } from './repository';
@@ -189,6 +190,42 @@ export class Directory {
     const manager = team.managerId ? ((await this.repo.member(tenantId, team.managerId)) ?? (await this.repo.person(tenantId, team.managerId))) : undefined;
     const chain = manager?.org && !manager.org.left ? [manager.userId, ...manager.org.chain] : [];
     return { teamId, managerId: team.managerId, department: team.department ?? manager?.department, units: chain.map(orgUnitId) };
+  }
+
+  /**
+   * THE org structure for roll-ups and anonymity groups: for each member of the tenant, the chain
+   * of groups from their team up to the organisation (team → the team manager's org unit → each
+   * unit above → organisation), from the last organisation sync; the team's department stands in
+   * where the sync has no place for its manager. See org-chains.ts.
+   */
+  async orgChains(tenantId: string): Promise<MemberOrgChain[]> {
+    const [members, teams] = await Promise.all([this.repo.membersByName(tenantId), this.repo.teamsByName(tenantId)]);
+    const nodes = new Map<string, OrgNode>(members.map((m) => [m.userId, m]));
+    // Leaders who do not use Leaderful are known as people; a team manager's chain is read too.
+    const load = async (ids: Iterable<string>) => {
+      const missing = [...new Set(ids)].filter((id) => !nodes.has(id));
+      for (const p of await this.repo.peopleByIds(tenantId, missing)) nodes.set(p.userId, p);
+      return missing;
+    };
+    const fetched = await load([...members.flatMap((m) => m.org?.chain ?? []), ...teams.flatMap((t) => (t.managerId ? [t.managerId] : []))]);
+    await load(fetched.flatMap((id) => nodes.get(id)?.org?.chain ?? []));
+    return orgChainsOf(members, teams, nodes);
+  }
+
+  /**
+   * People the caller works with, for pickers (kudos): everyone in their teams and, from the
+   * organisation sync, their manager, their direct reports and their peers (who use Leaderful).
+   * Without a synced place, their teams alone.
+   */
+  async colleaguesOf(caller: Caller, limit = 200): Promise<Member[]> {
+    const [me, teams] = await Promise.all([this.repo.member(caller.tenantId, caller.userId), this.repo.teamsOf(caller.tenantId, caller.userId)]);
+    const ids = new Set(teams.flatMap((t) => [...t.memberIds, ...managersOf(t)]));
+    if (me?.managerId) ids.add(me.managerId);
+    const near = await this.repo.membersReportingTo(caller.tenantId, [caller.userId, ...(me?.managerId ? [me.managerId] : [])], limit);
+    ids.delete(caller.userId);
+    const known = ids.size ? await this.repo.membersByIds(caller.tenantId, [...ids]) : [];
+    const all = new Map([...known, ...near].filter((m) => m.userId !== caller.userId).map((m) => [m.userId, m]));
+    return [...all.values()].sort((a, b) => a.name.localeCompare(b.name)).slice(0, limit);
   }
 
   /**

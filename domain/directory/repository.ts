@@ -103,6 +103,19 @@ export class DirectoryRepository {
     return this.store.read<Person>('directory', tenantId, personId(userId));
   }
 
+  /** People the organisation sync has read, by id (their place only). */
+  peopleByIds(tenantId: string, userIds: string[]): Promise<Pick<Person, 'userId' | 'name' | 'department' | 'org'>[]> {
+    if (!userIds.length) return Promise.resolve([]);
+    return this.store.all('directory', tenantId, "SELECT c.userId, c.name, c.department, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds });
+  }
+
+  /** Members who report to any of `managerIds` in the synced organisation, by name. */
+  membersReportingTo(tenantId: string, managerIds: string[], limit: number): Promise<Member[]> {
+    return this.store
+      .query<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.managerId) ORDER BY c.name", { ids: managerIds }, { limit })
+      .then((p) => p.items);
+  }
+
   /** Someone's direct reports in the synced organisation (`null`: the people at its top). */
   reportsOf(tenantId: string, managerId: string | null, limit: number): Promise<Person[]> {
     const where = managerId ? 'c.managerId = @managerId' : '(NOT IS_DEFINED(c.managerId) OR IS_NULL(c.managerId))';
