@@ -14,6 +14,7 @@ import { Feedback } from './feedback/feedback';
 import { Outbox } from './outbox/outbox';
 import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
+import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
@@ -34,6 +35,8 @@ export interface Domain {
   checkins: CheckIns;
   feedback: Feedback;
   portfolio: PortfolioView;
+  /** Disclosure per request: what of anonymous data a viewer may see (domain/anonymity). */
+  disclosure: DisclosureLoader;
   circles: Circles;
   stories: Stories;
   projects: Projects;
@@ -56,7 +59,9 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
-  const portfolio = new PortfolioView(store);
+  // What of anonymous data each viewer may see is decided by one loader, for every face.
+  const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
+  const portfolio = new PortfolioView(store, disclosure);
   const circles = new Circles(store, directory, outbox, clock, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
@@ -64,7 +69,7 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const org = new OrgSync(store, directory, graph, clock);
   const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin };
+  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin };
 }
 
 export * from './shared/caller';

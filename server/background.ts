@@ -13,9 +13,10 @@ export interface TickReport {
 }
 
 /**
- * The app's background work: the check-in scheduler (with the nightly organisation sync) and
- * outbox delivery. All are safe with several instances (claims, leases and ids in Cosmos decide
- * who does what). Tests drive them by hand with `tick()` and `delivery.flush()` and a manual clock.
+ * The app's background work: the check-in scheduler (with feedback's daily batch and the nightly
+ * organisation sync) and outbox delivery. All are safe with several instances (claims, leases and
+ * ids in Cosmos decide who does what). Tests drive them by hand with `tick()` and
+ * `delivery.flush()` and a manual clock.
  */
 export class Background {
   readonly delivery: Delivery;
@@ -58,8 +59,12 @@ export class Background {
       };
       await stage('checkins', () => this.domain.checkins.tick(tenantId, skipped));
       await stage('circles', () => this.domain.circles.tick(tenantId, skipped));
-      // Owners' quiet digest: at most one per owner per week (the outbox key says so).
-      if (feedbackDue) await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+      if (feedbackDue) {
+        // Contributor steps on anonymous threads reach owners in the daily batch, never live.
+        await stage('feedback-batch', () => this.domain.feedback.deliverBatches(tenantId, skipped));
+        // Owners' quiet digest: at most one per owner per week (the outbox key says so).
+        await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+      }
       // Organisation structure from Microsoft Graph, once a night (it runs on its own).
       await stage('org', () => this.domain.org.nightly(tenantId));
       for (const s of skipped) {
