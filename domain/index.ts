@@ -1,4 +1,8 @@
 import type { Store } from './ports/store';
+import type { GraphPort } from './ports/graph';
+import { Administration } from './admin/admin';
+import { AuditLog } from './audit/audit';
+import { OrgSync } from './org/sync';
 import { systemClock, type Clock } from './shared/clock';
 import { ProcessedActivities } from './outbox/activities';
 import { Celebrations } from './celebrations/celebrations';
@@ -37,10 +41,14 @@ export interface Domain {
   stories: Stories;
   projects: Projects;
   paths: DevelopmentPaths;
+  /** The organisation from Microsoft Graph: people's places and teams' owners. */
+  org: OrgSync;
+  audit: AuditLog;
+  admin: Administration;
   limits: RateLimits;
 }
 
-export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS): Domain {
+export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort): Domain {
   const directory = new Directory(store, clock);
   const practices = new Practices(store);
   const outbox = new Outbox(store, clock);
@@ -58,7 +66,10 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
-  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
+  const org = new OrgSync(store, directory, graph, clock);
+  const audit = new AuditLog(store, clock);
+  const admin = new Administration(directory, org, audit);
+  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin };
 }
 
 export * from './shared/caller';

@@ -7,6 +7,7 @@ import { LeaderfulBot } from '../bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import type { CosmosStore } from '../store/cosmos';
+import { registerAdminRoutes } from './api/admin';
 import { registerCheckinRoutes } from './api/checkins';
 import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
@@ -34,6 +35,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerStoryRoutes,
   registerProjectRoutes,
   registerPathRoutes,
+  registerAdminRoutes,
 ];
 
 export interface AppDeps {

@@ -13,9 +13,10 @@ export interface TickReport {
 }
 
 /**
- * The app's background work: the check-in scheduler (with feedback's daily batch) and outbox delivery. Both are safe with
- * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
- * with `tick()` and `delivery.flush()` and a manual clock.
+ * The app's background work: the check-in scheduler (with feedback's daily batch and the nightly
+ * organisation sync) and outbox delivery. All are safe with several instances (claims, leases and
+ * ids in Cosmos decide who does what). Tests drive them by hand with `tick()` and
+ * `delivery.flush()` and a manual clock.
  */
 export class Background {
   readonly delivery: Delivery;
@@ -64,6 +65,8 @@ export class Background {
         // Owners' quiet digest: at most one per owner per week (the outbox key says so).
         await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
       }
+      // Organisation structure from Microsoft Graph, once a night (it runs on its own).
+      await stage('org', () => this.domain.org.nightly(tenantId));
       for (const s of skipped) {
         this.log.error({ tenantId, [`${s.what}Id`]: s.id, err: s.error }, `scheduler skipped a ${s.what}`);
         report.skipped.push({ tenantId, ...s });

@@ -1,5 +1,6 @@
 import { ManualClock } from '../domain/shared/clock';
 import type { Round } from '../domain/checkins';
+import type { TenantSettings } from '../domain/directory';
 import { outboxId, type OutboxItem } from '../domain/outbox';
 import { startTestApp, type TestApp } from '../support/app';
 import type { ReceivedActivity } from '../support/connector';
@@ -158,7 +159,7 @@ test('a closed card and the meeting view decide the summary under today’s k: r
   expect((await roundView()).summary.confidence).toBe(4);
 
   // An admin raises k to 7: the same stored summary is now over too few people.
-  await t.app.store.update<{ anonymityThreshold?: number }>('directory', big.tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: 7 }));
+  await t.app.store.update<TenantSettings>('directory', big.tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: 7 }));
   const later = text(await refresh(first, round.id));
   expect(later).not.toContain('4.0 / 5');
   expect(later).toContain('Shown when at least 7 people answer');

@@ -37,8 +37,9 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 test('install → roster → pilot → prompts at local time → answer, edit → reminder once → summary → celebration', async () => {
-  // Install in a team channel: roster read, installer becomes the team's manager (and one of its members).
-  const install = installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:ops@thread.tacv2', name: 'Ops squad' });
+  // Install in a team channel: roster read; the team's owner in Teams is its manager (the installer is one of its members).
+  const aadGroupId = t.teamInGraph(tenantId, [manager], [ana, ned, lee]);
+  const install = installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:ops@thread.tacv2', name: 'Ops squad', aadGroupId });
   expect((await t.activity(install)).status).toBe(200);
   const welcome = await t.connector.waitFor((a) => a.activity.replyToId === install.id);
   expect(cardText(welcome[0])).toContain('Welcome to Leaderful');

@@ -23,15 +23,15 @@ import { BOT_ID, adaptiveActionActivity, messageActivity, rosterOf, type TeamsUs
  */
 const DAY = 86_400_000;
 const tenantId = randomUUID();
-const person = (name: string): TeamsUser => ({ tenantId, userId: randomUUID(), name });
+const person = (name: string, roles?: string[]): TeamsUser => ({ tenantId, userId: randomUUID(), name, roles });
 const fay = person('Fay Founder');
 const ana = person('Ana Alvarez');
 const ben = person('Ben Brown');
 const cy = person('Cy Chen');
 const dee = person('Dee Later'); // added to the chat after the circle started
 const olu = person('Olu Outside'); // same tenant, not in the chat
-const lea = person('Lea Leader'); // senior leader, not in the chat
-const adi = person('Adi Admin'); // admin, not in the chat
+const lea = person('Lea Leader', ['leader']); // senior leader (Entra app role), not in the chat
+const adi = person('Adi Admin', ['admin']); // admin (Entra app role), not in the chat
 const eve: TeamsUser = { tenantId: randomUUID(), userId: randomUUID(), name: 'Eve Elsewhere' };
 
 const CHAT = `19:${randomUUID()}@thread.v2`;
@@ -107,9 +107,9 @@ beforeAll(async () => {
   t.connector.members = rosterOf(tenantId, [fay, ana, ben, cy]);
   const install = groupChatActivity(fay, { membersAdded: [{ id: BOT_ID }] });
   expect((await t.activity(install)).status).toBe(200);
-  for (const u of [olu, lea, adi, eve]) await callerOf(u);
-  await t.app.domain.directory.grantRoles(tenantId, lea.userId, ['leader']);
-  await t.app.domain.directory.grantRoles(tenantId, adi.userId, ['admin']);
+  for (const u of [olu, eve]) await callerOf(u);
+  // The leader and the admin sign in once: their tokens' app roles are remembered for the bot.
+  for (const u of [lea, adi]) expect((await t.api('/api/me', { as: u })).status).toBe(200);
 });
 afterAll(() => t.stop());
 

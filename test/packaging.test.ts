@@ -9,6 +9,7 @@ import { colorIcon, encodePng, outlineIcon, type RawImage } from '../manifest/to
 import { readZip, writeZip } from '../manifest/tooling/zip';
 import { loadConfig } from '../server/config';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../domain/ports/store';
+import { APP_ROLES } from '../domain/shared/caller';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: Node ≥ 20.19 loads it, Jest's module
 // system cannot. Validation never strips a BOM through it, so a stand-in is enough here. Registered
@@ -367,9 +368,11 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   MAX_BODY_BYTES: 'defaults to 256 KB',
   RATE_LIMIT_API_PER_MINUTE: 'defaults to 600 requests per user per minute',
   RATE_LIMIT_FEEDBACK_PER_HOUR: 'defaults to 20 feedback items per user per hour',
+  GRAPH_LOCAL_TOKEN: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
+  GRAPH_LOCAL_CA: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
   RATE_LIMIT_NOTIFY_PER_HOUR: 'defaults to 120 actions that message others per user per hour',
 };
-const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN'];
+const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN', 'GRAPH_LOCAL_TOKEN', 'GRAPH_LOCAL_CA'];
 /** App settings read by the platform rather than by server/config.ts. */
 const PLATFORM_SETTINGS: Record<string, string> = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'Application Insights agent',
@@ -523,6 +526,16 @@ describe('Toolkit lifecycle files', () => {
     expect(m.webApplicationInfo.resource).toBe(aad.identifierUris[0]);
     expect(read('teamsapp.yml')).toMatch(/name: Leaderful\$\{\{APP_NAME_SUFFIX\}\}-sso/);
     expect(aad.displayName).toBe('Leaderful${{APP_NAME_SUFFIX}}-sso'); // aadApp/update renames to this
+  });
+
+  test('the Entra app declares exactly the app roles the server honours, for users (and groups) to be assigned', () => {
+    const aad = JSON.parse(read('infra/aad.manifest.json'));
+    expect(aad.appRoles.map((r: { value: string }) => r.value).sort()).toEqual(Object.keys(APP_ROLES).sort());
+    for (const role of aad.appRoles) {
+      expect(role).toMatchObject({ allowedMemberTypes: ['User'], isEnabled: true });
+      expect(role.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+    expect(new Set(aad.appRoles.map((r: { id: string }) => r.id)).size).toBe(aad.appRoles.length);
   });
 });
 

@@ -90,6 +90,8 @@ export const ERROR_CODES = {
   'path.coach_only': [],
   'path.none': [],
   'portfolio.leaders_only': [],
+  'admin.admins_only': [],
+  'admin.owner_in_teams': [],
 } as const satisfies Table;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The error codes that take no params. */
@@ -199,6 +201,23 @@ export const NOTICE_CODES = {
   'notice.pilot_left_out': [],
 } as const satisfies Table;
 export type NoticeCode = keyof typeof NOTICE_CODES;
+
+/** What an organisation sync could not do or accept: the error entries admins see with its status. */
+export const SYNC_CODES = {
+  'sync.not_connected': [],
+  'sync.graph_forbidden': [],
+  'sync.graph_throttled': [],
+  'sync.graph_unavailable': [],
+  'sync.restarted': [],
+  'sync.cycle': ['people'],
+  'sync.missing_manager': ['person', 'manager'],
+  'sync.too_many_reports': ['person', 'count', 'max'],
+  'sync.team_not_found': ['team'],
+  'sync.team_forbidden': ['team'],
+  'sync.failed': [],
+  'sync.more_problems': ['count'],
+} as const satisfies Table;
+export type SyncCode = keyof typeof SYNC_CODES;
 
 /** A code and its params: a signal, a notice, a refusal, said in any language. */
 export interface Coded<C extends string = string> {

@@ -1,4 +1,4 @@
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
+import { DEMO_TENANT_ID, DEMO_USERS, demoRoles } from '../../domain/demo';
 import { AVAILABLE_CHANNELS, NOTICE_KINDS, preferencesSchema } from '../../domain/directory';
 import { pauseSchema } from '../../domain/checkins';
 import { parseInput } from '../../domain/shared/validation';
@@ -53,6 +53,6 @@ export function registerMeRoutes(ctx: ApiContext): void {
   // The standalone tab's user picker. Exists only when DEMO_SIGN_IN is on (never in production).
   server.get('/api/demo/users', handler(ctx.log, async (_req, res) => {
     if (!ctx.config.DEMO_SIGN_IN) return sendError(res, 404, 'not_found', 'Demo sign-in is not enabled.');
-    res.send({ tenantId: DEMO_TENANT_ID, users: DEMO_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles })) });
+    res.send({ tenantId: DEMO_TENANT_ID, users: DEMO_USERS.map((u) => ({ id: u.id, name: u.name, roles: demoRoles(u) })) });
   }));
 }

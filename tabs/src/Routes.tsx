@@ -21,6 +21,7 @@ const ProjectDetailView = lazy(loadView.project);
 const PathView = lazy(loadView.path);
 const PreferencesView = lazy(loadView.preferences);
 const MeetingView = lazy(loadView.meeting);
+const AdminView = lazy(loadView.admin);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -101,6 +102,11 @@ export function Routes() {
       break;
     case 'meeting':
       view = <MeetingView />;
+      break;
+    case 'admin':
+      // Not an admin: the API would refuse anyway; show them their own pilots instead.
+      view = hasRole(me, 'admin') ? <AdminView section={route.section} /> : <PilotsView key="mine" scope={{ kind: 'mine' }} />;
+      area = hasRole(me, 'admin') ? 'admin' : 'pilots';
       break;
     case 'config':
       view = <ConfigView />;

@@ -14,10 +14,14 @@ import { useEffect, useState } from 'react';
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/preferences                         my check-in and notification preferences
  *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
+ *   #/admin[/sync|roles|teams|settings|audit]  the admin area (admins only)
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
 export type LeaderSection = (typeof LEADER_SECTIONS)[number];
+
+export const ADMIN_SECTIONS = ['sync', 'roles', 'teams', 'settings', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const FEEDBACK_SECTIONS = ['give', 'mine', 'inbox'] as const;
 export type FeedbackSection = (typeof FEEDBACK_SECTIONS)[number];
@@ -50,11 +54,12 @@ export type Route =
   | { name: 'path'; id: string }
   | { name: 'preferences' }
   | { name: 'meeting' }
+  | { name: 'admin'; section: AdminSection }
   | { name: 'config' }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
-export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader', 'preferences'] as const;
+export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader', 'preferences', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Where an area's navigation tab goes. */
@@ -62,6 +67,8 @@ export function areaHome(area: Area): Route {
   switch (area) {
     case 'leader':
       return { name: 'leader', section: 'pilots', filter: {} };
+    case 'admin':
+      return { name: 'admin', section: 'sync' };
     case 'feedback':
       return { name: 'feedback', section: 'give' };
     case 'stories':
@@ -101,6 +108,10 @@ export function parseHash(hash: string): Route {
       return id ? { name: 'project', id } : { name: 'projects', query: pick(query, LIST_QUERY_KEYS.projects) };
     case 'paths':
       return { name: 'path', id: id ?? 'me' };
+    case 'admin': {
+      if (!rest[0]) return { name: 'admin', section: 'sync' };
+      return (ADMIN_SECTIONS as readonly string[]).includes(rest[0]) ? { name: 'admin', section: rest[0] as AdminSection } : { name: 'notFound' };
+    }
     case 'team':
     case 'config':
     case 'preferences':
@@ -135,6 +146,8 @@ export function hrefFor(route: Route): string {
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'path':
       return route.id === 'me' ? '#/paths/me' : `#/paths/${encodeURIComponent(route.id)}`;
+    case 'admin':
+      return route.section === 'sync' ? '#/admin' : `#/admin/${route.section}`;
     case 'notFound':
       return '#/pilots';
     default:

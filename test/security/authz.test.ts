@@ -16,6 +16,7 @@ import { pauseSchema } from '../../domain/checkins';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
+import { tenantSettingsSchema } from '../../domain/admin';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
 import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
@@ -30,14 +31,19 @@ import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLeve
  *
  *   Sam (member, Ops)    Riley (member, Ops; wrote feedback:demo-3)   Noor (member, Care; wrote feedback:demo-1, anonymously)
  *   Morgan (manager, Ops; owns feedback:demo-3)   Jordan (manager, Care; owns feedback:demo-1)
- *   Avery (senior leader)   Alex (admin + leader)   Eve (another tenant)
+ *   Avery (senior leader)   Alex (admin + leader)   Eve (another tenant)   Ivan (another tenant, claiming admin + leader)
+ *
+ * Senior leader and admin are Entra app roles in each person's token (the demo cast's assignments).
  *
  * A call the domain rules deny must answer 4xx and change nothing; a call they allow must return
  * nothing the caller may not see. Anything else is an "unauthorized success": there must be none.
  */
-type Who = 'anonymous' | 'demoHeader' | 'outsider' | 'sam' | 'riley' | 'noor' | 'morgan' | 'jordan' | 'avery' | 'alex';
+type Who = 'anonymous' | 'demoHeader' | 'outsider' | 'intruder' | 'sam' | 'riley' | 'noor' | 'morgan' | 'jordan' | 'avery' | 'alex';
 const PEOPLE: Record<Exclude<Who, 'anonymous' | 'demoHeader'>, TeamsUser> = {
   outsider: { tenantId: randomUUID(), userId: randomUUID(), name: 'Eve Outsider' },
+  // A verified token from another tenant claiming both app roles: roles count only from the
+  // tenant the app's role assignments live in (AAD_APP_TENANT_ID), so it is a plain outsider.
+  intruder: { tenantId: randomUUID(), userId: randomUUID(), name: 'Ivan Intruder', roles: ['admin', 'leader'] },
   sam: demoUser('Sam'),
   riley: demoUser('Riley'),
   noor: demoUser('Noor'),
@@ -70,6 +76,7 @@ const SECRETS = [...OPS_PILOTS, ...CARE_PILOTS, ...ENG_PILOTS, ...FB1, ...FB2, .
 const DEMO_TENANT_MARKERS = [DEMO_TENANT_ID, '00000000-0000-4000-8000-', 'team:demo-', 'Contoso (demo)', 'Morgan Lee', 'Jordan Silva', 'Avery Okafor', 'Sam Taylor', 'Operations — Service Desk', 'CIRCLE-4k1', 'STORY-2m8', ...SECRETS];
 const VISIBLE: Record<keyof typeof PEOPLE, string[]> = {
   outsider: [],
+  intruder: [],
   sam: [...OPS_PILOTS, ...PROJECT, ...PATH],
   riley: [...OPS_PILOTS, ...FB3, ...PROJECT],
   noor: [...CARE_PILOTS, ...FB1],
@@ -79,7 +86,7 @@ const VISIBLE: Record<keyof typeof PEOPLE, string[]> = {
   alex: [...OPS_PILOTS, ...CARE_PILOTS, ...ENG_PILOTS, ...FB2, ...FB4, ...PROJECT],
 };
 const hiddenFrom = (who: Who): string[] =>
-  who === 'outsider' ? DEMO_TENANT_MARKERS : who === 'anonymous' || who === 'demoHeader' ? DEMO_TENANT_MARKERS : SECRETS.filter((s) => !VISIBLE[who].includes(s));
+  who === 'outsider' || who === 'intruder' ? DEMO_TENANT_MARKERS : who === 'anonymous' || who === 'demoHeader' ? DEMO_TENANT_MARKERS : SECRETS.filter((s) => !VISIBLE[who].includes(s));
 
 type Expect = number | number[];
 interface ApiCase {
@@ -149,10 +156,10 @@ function ISSUE9_CASES(): ApiCase[] {
     { route: 'GET /api/stories', method: 'GET', path: '/api/stories', expect: {}, otherwise: ALL },
     { route: 'GET /api/stories/publishable', method: 'GET', path: '/api/stories/publishable', expect: {}, otherwise: ALL },
     { route: 'POST /api/stories', method: 'POST', path: '/api/stories', body: () => ({ pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' }), expect: { morgan: MAYBE, alex: MAYBE }, otherwise: DENY },
-    { route: 'GET /api/stories/:id', method: 'GET', path: () => `/api/stories/${story()}`, expect: { outsider: DENY }, otherwise: 200 },
-    { route: 'POST /api/stories/:id/reactions', method: 'POST', path: () => `/api/stories/${story()}/reactions`, body: () => ({ kind: 'helpful' }), expect: { outsider: DENY }, otherwise: 200 },
-    { route: 'DELETE /api/stories/:id/reactions/:kind', method: 'DELETE', path: () => `/api/stories/${story()}/reactions/helpful`, expect: { outsider: DENY }, otherwise: 200 },
-    { route: 'POST /api/stories/:id/questions', method: 'POST', path: () => `/api/stories/${story()}/questions`, body: () => ({ text: 'How did you start it?' }), expect: { outsider: DENY }, otherwise: MAYBE },
+    { route: 'GET /api/stories/:id', method: 'GET', path: () => `/api/stories/${story()}`, expect: { outsider: DENY, intruder: DENY }, otherwise: 200 },
+    { route: 'POST /api/stories/:id/reactions', method: 'POST', path: () => `/api/stories/${story()}/reactions`, body: () => ({ kind: 'helpful' }), expect: { outsider: DENY, intruder: DENY }, otherwise: 200 },
+    { route: 'DELETE /api/stories/:id/reactions/:kind', method: 'DELETE', path: () => `/api/stories/${story()}/reactions/helpful`, expect: { outsider: DENY, intruder: DENY }, otherwise: 200 },
+    { route: 'POST /api/stories/:id/questions', method: 'POST', path: () => `/api/stories/${story()}/questions`, body: () => ({ text: 'How did you start it?' }), expect: { outsider: DENY, intruder: DENY }, otherwise: MAYBE },
     { route: 'POST /api/stories/:id/share', method: 'POST', path: () => `/api/stories/${story()}/share`, body: () => ({ circleIds: [fx.circleId] }), expect: { morgan: MAYBE, alex: MAYBE }, otherwise: DENY },
     { route: 'POST /api/stories/:id/link', method: 'POST', path: () => `/api/stories/${story()}/link`, body: () => ({ pilotId: 'pilot:demo-retro' }), expect: { jordan: MAYBE, alex: MAYBE }, otherwise: DENY },
     // Projects: circle members, the sponsor, senior leaders and admins.
@@ -180,12 +187,37 @@ function ISSUE9_CASES(): ApiCase[] {
   ];
 }
 
+/** Issue 14: the admin area. Admins only (Alex); everyone else, and every other tenant, 403. */
+function ADMIN_CASES(): ApiCase[] {
+  const ADMIN = { alex: 200 };
+  const manager = `/api/admin/teams/${enc('team:demo-ops')}/managers/${enc(PEOPLE.sam.userId)}`;
+  return [
+    { route: 'GET /api/admin/sync', method: 'GET', path: '/api/admin/sync', expect: ADMIN, otherwise: 403 },
+    { route: 'POST /api/admin/sync', method: 'POST', path: '/api/admin/sync', expect: { alex: 202 }, otherwise: 403 },
+    { route: 'GET /api/admin/roles', method: 'GET', path: '/api/admin/roles', expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/teams', method: 'GET', path: '/api/admin/teams', expect: ADMIN, otherwise: 403 },
+    // Named and taken back at once (Sam managing the Ops team would change other rows).
+    { route: 'PUT /api/admin/teams/:teamId/managers/:userId', method: 'PUT', path: manager, expect: ADMIN, otherwise: 403 },
+    { route: 'DELETE /api/admin/teams/:teamId/managers/:userId', method: 'DELETE', path: manager, expect: ADMIN, otherwise: 403 },
+    // A Teams owner is not taken back here: that is changed in Teams.
+    { route: 'DELETE /api/admin/teams/:teamId/managers/:userId', method: 'DELETE', path: `/api/admin/teams/${enc('team:demo-ops')}/managers/${enc(PEOPLE.morgan.userId)}`, expect: { alex: 409 }, otherwise: 403 },
+    { route: 'GET /api/admin/settings', method: 'GET', path: '/api/admin/settings', expect: ADMIN, otherwise: 403 },
+    { route: 'PATCH /api/admin/settings', method: 'PATCH', path: '/api/admin/settings', body: () => ({ defaultTimeZone: 'Europe/London', workDays: [1, 2, 3, 4, 5] }), expect: ADMIN, otherwise: 403 },
+    { route: 'PATCH /api/admin/settings', method: 'PATCH', path: '/api/admin/settings', body: () => ({ name: 'Hijacked', tenantId: randomUUID() }), expect: {}, otherwise: 400 },
+    { route: 'GET /api/admin/people', method: 'GET', path: '/api/admin/people', expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/people', method: 'GET', path: `/api/admin/people?managerId=${enc(PEOPLE.avery.userId)}`, expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/people', method: 'GET', path: '/api/admin/people?q=Sa', expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/audit', method: 'GET', path: '/api/admin/audit', expect: ADMIN, otherwise: 403 },
+  ];
+}
+
 /** The issue-9 fixtures, made through the API as the people who would make them. */
 async function makeFixtures(): Promise<void> {
   const teamsTeamId = `19:${randomUUID()}@thread.tacv2`;
   fx.teamId = `team:${teamsTeamId}`;
   t.connector.members = rosterOf(DEMO_TENANT_ID, [PEOPLE.morgan, PEOPLE.sam, PEOPLE.riley]);
-  const installed = await t.activity(installInTeamActivity(t.connector.url, PEOPLE.morgan, { teamsTeamId, name: 'Circle team' }));
+  const aadGroupId = t.teamInGraph(DEMO_TENANT_ID, [PEOPLE.morgan], [PEOPLE.sam, PEOPLE.riley]);
+  const installed = await t.activity(installInTeamActivity(t.connector.url, PEOPLE.morgan, { teamsTeamId, name: 'Circle team', aadGroupId }));
   if (installed.status !== 200) throw new Error(`install: ${installed.status}`);
   const must = async (what: string, res: Promise<{ status: number; body: any }>) => {
     const r = await res;
@@ -302,6 +334,7 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/settings/anonymity', method: 'GET', path: '/api/settings/anonymity', expect: {}, otherwise: ALL_200 },
   { route: 'PUT /api/settings/anonymity', method: 'PUT', path: '/api/settings/anonymity', body: () => ({ anonymityThreshold: 3 }), expect: { alex: 200 }, otherwise: 403 },
   ...ISSUE9_CASES(),
+  ...ADMIN_CASES(),
   // Public by design: no identity, no tenant data.
   { route: 'GET /healthz', method: 'GET', path: '/healthz', expect: {}, otherwise: 200, public: true },
   { route: 'GET /', method: 'GET', path: '/', expect: {}, otherwise: 302, public: true },
@@ -342,8 +375,7 @@ async function callApi(c: ApiCase, who: Who): Promise<{ status: number; text: st
   const headers: Record<string, string> = { ...(c.headers ? await c.headers() : {}) };
   if (who === 'demoHeader') headers['x-leaderful-demo-user'] = PEOPLE.alex.userId;
   else if (who !== 'anonymous') {
-    const p = PEOPLE[who];
-    headers.authorization = `Bearer ${await t.idp.token({ tid: p.tenantId, oid: p.userId, name: p.name })}`;
+    headers.authorization = `Bearer ${await t.token(PEOPLE[who])}`;
   }
   const body = c.body?.();
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -362,7 +394,7 @@ function judge(kind: Outcome['kind'], name: string, who: Who, status: number, te
 }
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: { AAD_APP_TENANT_ID: DEMO_TENANT_ID } });
   // First sight of each caller creates their member (and the outsider's tenant) record: do it
   // now, so that "changes nothing" below means exactly that.
   for (const who of CALLERS) {
@@ -491,8 +523,8 @@ const INVOKE_CASES: InvokeCase[] = [
     allowed: ['morgan', 'sam', 'riley', 'alex'] as (keyof typeof PEOPLE)[],
   })),
   { name: 'adaptiveCard/action circle.closeElection', activity: (p) => adaptiveActionActivity(url(), p, 'circle.closeElection', { circleId: fx.circleId }), allowed: ['morgan', 'alex'] },
-  { name: 'adaptiveCard/action story.react', activity: (p) => adaptiveActionActivity(url(), p, 'story.react', { storyId: fx.storyId, kind: 'inspiring' }), allowed: CALLERS.filter((w) => w !== 'outsider') },
-  { name: 'adaptiveCard/action story.ask', activity: (p) => adaptiveActionActivity(url(), p, 'story.ask', { storyId: fx.storyId, question: 'How long did it take?', requestId: randomUUID() }), allowed: CALLERS.filter((w) => w !== 'outsider') },
+  { name: 'adaptiveCard/action story.react', activity: (p) => adaptiveActionActivity(url(), p, 'story.react', { storyId: fx.storyId, kind: 'inspiring' }), allowed: CALLERS.filter((w) => w !== 'outsider' && w !== 'intruder') },
+  { name: 'adaptiveCard/action story.ask', activity: (p) => adaptiveActionActivity(url(), p, 'story.ask', { storyId: fx.storyId, question: 'How long did it take?', requestId: randomUUID() }), allowed: CALLERS.filter((w) => w !== 'outsider' && w !== 'intruder') },
   { name: 'adaptiveCard/action story.publish', activity: (p) => adaptiveActionActivity(url(), p, 'story.publish', { requestId: randomUUID(), pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' }), allowed: ['morgan', 'alex'] },
   { name: 'adaptiveCard/action project.decide', activity: (p) => adaptiveActionActivity(url(), p, 'project.decide', { projectId: fx.projectId, decision: 'approve', reason: '' }), allowed: ['avery', 'alex'] },
   { name: 'adaptiveCard/action path.review', activity: (p) => adaptiveActionActivity(url(), p, 'path.review', { pathId: fx.pathId, outcome: 'not_yet', note: 'Another month.' }), allowed: ['morgan'] },
@@ -555,6 +587,8 @@ describe('the invoke table covers every invoke, command and card verb', () => {
 
 describe('bot invokes: tenant and role scoping', () => {
   beforeAll(async () => {
+    // The admin's "sync now" above runs in the background: let it finish before digests are taken.
+    await t.app.domain.org.idle();
     // An open check-in round of the Ops pilot: Sam and Riley are invited, Riley facilitates.
     const pilot = (await t.app.store.read<Pilot>('pilots', DEMO_TENANT_ID, 'pilot:demo-facilitator'))!;
     pilotQuestions = pilot.questions;
@@ -680,7 +714,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     const channel = `19:${randomUUID()}@thread.tacv2`;
     f.teamId = `team:${channel}`;
     ft.connector.members = rosterOf(DEMO_TENANT_ID, [PEOPLE.morgan, PEOPLE.sam, PEOPLE.riley]);
-    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.morgan, { teamsTeamId: channel, name: 'Field probes' }));
+    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.morgan, { teamsTeamId: channel, name: 'Field probes', aadGroupId: ft.teamInGraph(DEMO_TENANT_ID, [PEOPLE.morgan], [PEOPLE.sam, PEOPLE.riley]) }));
     const circle = (await must('circle', ft.api('/api/circles', { as: PEOPLE.morgan, body: { teamId: f.teamId, name: 'Field probe circle' } }))).circle;
     f.circleId = circle.id;
     f.rhythmId = circle.rhythm.pilotId;
@@ -696,7 +730,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     // The other tenant: a team of its own, a pilot and a circle, with ids like ours.
     const elsewhere = `19:${randomUUID()}@thread.tacv2`;
     ft.connector.members = rosterOf(PEOPLE.outsider.tenantId, [PEOPLE.outsider, { ...PEOPLE.outsider, userId: randomUUID(), name: 'Eve Colleague' }]);
-    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.outsider, { teamsTeamId: elsewhere, name: 'Elsewhere' }));
+    await ft.activity(installInTeamActivity(ft.connector.url, PEOPLE.outsider, { teamsTeamId: elsewhere, name: 'Elsewhere', aadGroupId: ft.teamInGraph(PEOPLE.outsider.tenantId, [PEOPLE.outsider]) }));
     f.other = {
       teamId: `team:${elsewhere}`,
       pilotId: (await must('other pilot', ft.api('/api/pilots', { as: PEOPLE.outsider, body: pilot(`team:${elsewhere}`, 'Elsewhere pilot') }))).pilot.id,
@@ -756,6 +790,7 @@ const NOTHING_TO_SET = [
   'POST /api/circles/:id/election/close',
   'DELETE /api/circles/:id/vote',
   'POST /api/paths/me/review-request',
+  'POST /api/admin/sync',
 ];
 /** Each write route's body schema: every field of it must have probes. */
 const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
@@ -772,6 +807,7 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/feedback/:id/respond': replySchema,
   'POST /api/feedback/:id/confirm': confirmSchema,
   'PUT /api/settings/anonymity': thresholdSchema,
+  'PATCH /api/admin/settings': tenantSettingsSchema,
   'POST /api/circles': circleInputSchema,
   'PATCH /api/circles/:id': circlePatchSchema,
   'POST /api/circles/:id/election': openElectionSchema,

@@ -240,6 +240,27 @@ export function fieldRows(f: Fixture): FieldRow[] {
     { route: 'DELETE /api/paths/me/shares/:userId', as: f.sam, path: '', fields: {}, pathProbes: { param: 'userId', probes: [['another tenant’s person (nothing to undo)', f.outsider.userId, [200]]], build: (v) => `/api/paths/me/shares/${enc(v)}` } },
     { route: 'PUT /api/paths/me/recognition', as: f.sam, path: '/api/paths/me/recognition', base: { visibility: 'team', teamId: 'team:demo-ops' }, fields: { teamId: [...ids(), ['his team', 'team:demo-ops', 'ok']], visibility: [bad('public', 'public')] } },
     { route: 'POST /api/paths/:id/coaching', as: f.morgan, path: `/api/paths/${enc(f.pathId)}/coaching`, base: { text: 'Try it on Thursday.' }, fields: { text: [bad('too short', 'x')] }, pathProbes: { param: 'id', probes: ids(['a path']), build: (v) => `/api/paths/${enc(v)}/coaching` } },
+    // Issue 14: the admin area (Alex is an admin by his token's app role).
+    {
+      route: 'PATCH /api/admin/settings', as: f.alex, path: '/api/admin/settings', base: {},
+      fields: {
+        anonymityThreshold: [bad('too low', 1), bad('not a number', 'five'), ['the default', 5, 'ok']],
+        defaultTimeZone: [bad('not a zone', 'Mars/Olympus'), bad('empty', ''), ['a zone', 'Europe/Madrid', 'ok']],
+        workDays: [bad('none', []), bad('day 9', [9]), ['weekdays', [1, 2, 3, 4, 5], 'ok']],
+        quietHours: [bad('not times', { from: '25:00', to: '07:00' }), ['none', null, 'ok']],
+        '(fields nobody may set)': [bad('name', { name: 'Hijacked' }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('id', { id: 'tenants' })],
+      },
+    },
+    ...(['PUT', 'DELETE'] as const).flatMap((method): FieldRow[] => [
+      {
+        route: `${method} /api/admin/teams/:teamId/managers/:userId`, as: f.alex, path: '', fields: {},
+        pathProbes: { param: 'teamId', probes: ids(['another team']), build: (v) => `/api/admin/teams/${enc(v)}/managers/${enc(f.sam.userId)}` },
+      },
+      {
+        route: `${method} /api/admin/teams/:teamId/managers/:userId`, as: f.alex, path: '', fields: {},
+        pathProbes: { param: 'userId', probes: method === 'PUT' ? [...users, ['someone in the tenant', f.riley.userId, 'ok']] : [...users, ['a Teams owner (changed in Teams)', f.morgan.userId, [409]]], build: (v) => `/api/admin/teams/${enc(f.teamId)}/managers/${enc(v)}` },
+      },
+    ]),
     { route: 'POST /api/paths/:id/review', as: f.morgan, path: `/api/paths/${enc(f.pathId)}/review`, base: { outcome: 'not_yet', note: 'One more month.' }, fields: { outcome: [bad('maybe', 'maybe')], note: [bad('not yet, without a note', '')] } },
   ];
 }

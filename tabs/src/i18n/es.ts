@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { admin } from './es/admin';
 import { circles } from './es/circles';
 import { common } from './es/common';
 import { feedback } from './es/feedback';
@@ -14,4 +15,4 @@ import { stories } from './es/stories';
 export { es as codes } from '../../../i18n/es';
 
 /** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
-export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting };
+export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin };
