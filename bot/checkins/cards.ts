@@ -1,4 +1,4 @@
-import type { Question } from '../../domain/practices';
+import { localizedQuestion, type Question } from '../../domain/practices';
 import type { RoundSummary } from '../../domain/checkins';
 import { pilotTabLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
@@ -32,13 +32,18 @@ export function checkinCard(v: CheckinView, locale: Locale = 'en'): CardAttachme
       closesAt: cardTime(v.closesAt),
       facilitatorLine: v.facilitatorName ? t(locale, 'Facilitator this round: {name}.', { name: v.facilitatorName }) : '',
       problem: v.problem ?? '',
-      questions: v.questions.map((q) => ({
-        id: q.id,
-        kind: q.kind,
-        text: q.text,
-        choiceList: (q.choices ?? []).map((c) => ({ title: c })),
-        value: v.values?.[q.id] === undefined ? '' : String(v.values[q.id]),
-      })),
+      questions: v.questions.map((asked) => {
+        const q = localizedQuestion(asked, locale);
+        return {
+          id: q.id,
+          kind: q.kind,
+          text: q.text,
+          low: q.low ?? t(locale, 'not at all'),
+          high: q.high ?? t(locale, 'completely'),
+          choiceList: (q.choices ?? []).map((c) => ({ title: c })),
+          value: v.values?.[q.id] === undefined ? '' : String(v.values[q.id]),
+        };
+      }),
       shareAnonymously: v.shareAnonymously ? 'true' : 'false',
       submitTitle: t(locale, v.editing ? 'Save changes' : 'Send check-in'),
     },
@@ -52,6 +57,7 @@ export function checkinThanksCard(
   locale: Locale = 'en',
 ): CardAttachment {
   const answers = v.questions
+    .map((q) => localizedQuestion(q, locale))
     .filter((q) => v.values[q.id] !== undefined && v.values[q.id] !== '')
     .map((q) => ({ question: q.text, answer: typeof v.values[q.id] === 'boolean' ? t(locale, v.values[q.id] ? 'Yes' : 'No') : String(v.values[q.id]) }));
   return renderCard(

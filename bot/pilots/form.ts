@@ -5,7 +5,6 @@ import { DomainError } from '../../domain/shared/errors';
 import type { Caller } from '../../domain/shared/caller';
 import type { Pilot } from '../../domain/pilots';
 import { DEFAULT_CADENCE, pilotInputSchema } from '../../domain/pilots';
-import { STANDARD_QUESTIONS } from '../../domain/practices';
 import { parseInput } from '../../domain/shared/validation';
 import { problemSentence, refusalText } from '../app/errors';
 import { renderCard, type CardAttachment } from '../cards';
@@ -104,8 +103,7 @@ export async function submitPilotForm(domain: Domain, caller: Caller, data: unkn
       hypothesis: values.hypothesis,
       successMeasures: measures.length ? measures : (practice?.measures ?? []),
       teamId: values.teamId,
-      // From scratch: the standard questions, so the pilot's check-ins can be answered.
-      questions: practice ? undefined : STANDARD_QUESTIONS,
+      // No questions sent: the domain gives the practice's (or, from scratch, the standard) ones.
       cadence: {
         ...DEFAULT_CADENCE,
         weekdays: values.weekdays ? values.weekdays.split(',').map((d) => Number(d)) : DEFAULT_CADENCE.weekdays,

@@ -60,6 +60,9 @@ export class RoundClosing {
       autonomy: shown ? average(num('autonomy')) : null,
       workload: shown ? average(num('workload')) : null,
     };
+    // Every scale question's own trend, keyed by its stable id (reworded questions keep theirs).
+    const scaleIds = (round.questions ?? []).filter((q) => q.kind === 'scale').map((q) => q.id);
+    if (scaleIds.length) figures.scales = Object.fromEntries(scaleIds.map((id) => [id, shown ? average(num(id)) : null]));
     let closedNow = false;
     await this.rounds.updateRound(round.tenantId, round.id, (r) => {
       if (r.status === 'closed') return undefined;

@@ -28,7 +28,10 @@ export interface Pilot extends Doc {
   managerId: string;
   managerName: string;
   cadence: Cadence;
+  /** What each check-in asks (1–7, see domain/pilots/questions.ts). */
   questions: Question[];
+  /** Questions the pilot no longer asks, latest wording: their rounds and trend stay labelled. */
+  pastQuestions?: Question[];
   startDate: string; // YYYY-MM-DD
   endDate: string;
   status: PilotStatus;
@@ -76,4 +79,6 @@ export interface RoundFigures {
   confidence: number | null; // average 1..5; null when too few answers to show
   autonomy: number | null;
   workload: number | null; // 1 = overloaded … 5 = comfortable
+  /** Every scale question's average by question id (null when too few answers to show). */
+  scales?: Record<string, number | null>;
 }

@@ -8,6 +8,8 @@ import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
+import { STANDARD_QUESTIONS } from '../practices/questions';
+import { answerable, pastQuestions, settleQuestions } from './questions';
 import type { PilotInput, PilotPatch } from './schemas';
 import { PilotRepository } from './repository';
 
@@ -133,7 +135,10 @@ export class Pilots {
       managerId: caller.userId,
       managerName: caller.name,
       cadence: input.cadence,
-      questions: input.questions ?? practice?.questions ?? [],
+      // Never none: what was written, else the practice's questions, else the standard ones.
+      questions: input.questions
+        ? settleQuestions(input.questions, { defaults: practice?.questions })
+        : (answerable(practice?.questions) ? practice!.questions : STANDARD_QUESTIONS),
       startDate: input.startDate,
       endDate: input.endDate,
       status: 'draft',
@@ -155,7 +160,13 @@ export class Pilots {
     if (!(await this.canEdit(caller, pilot))) throw forbidden('pilot.manager_only_edit');
     if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
     if (!EDITABLE.includes(pilot.status)) throw conflict('pilot.not_editable', { status: pilot.status });
-    const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
+    const { questions, ...fields } = patch;
+    const next: Pilot = { ...pilot, ...fields, updatedAt: this.clock.now().toISOString() };
+    if (questions) {
+      next.questions = settleQuestions(questions, { previous: pilot });
+      next.pastQuestions = pastQuestions(pilot, next.questions);
+      if (!next.pastQuestions) delete next.pastQuestions;
+    }
     if (patch.teamId !== undefined && patch.teamId !== pilot.teamId) {
       if (pilot.status !== 'draft') throw conflict('pilot.move_under_way', { status: pilot.status });
       const team = await this.managedTeam(caller, patch.teamId);
@@ -188,6 +199,8 @@ export class Pilots {
       const rule = TRANSITIONS[action];
       if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
       if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
+      // Check-ins nobody can answer are no pilot: a pilot saved before questions were required waits for some.
+      if (rule.to === 'active' && !answerable(pilot.questions)) throw conflict('pilot.no_questions_to_launch');
       return { ...pilot, status: rule.to };
     });
   }

@@ -2,3 +2,4 @@
 export * from './library';
 export * from './model';
 export * from './practices';
+export * from './questions';

@@ -1,11 +1,31 @@
 import type { Doc } from '../ports/store';
 
 export const QUESTION_KINDS = ['scale', 'text', 'yesno', 'choice'] as const;
-export interface Question {
-  id: string;
-  kind: (typeof QUESTION_KINDS)[number];
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** The words of a question a person reads: its text, a scale's end labels, a choice's options. */
+export interface QuestionWords {
   text: string;
+  /** A scale's ends: what 1 and 5 mean. */
+  low?: string;
+  high?: string;
+  /** A single choice's options (2–6), in order. */
   choices?: string[];
+}
+
+/** Languages other than the one a question is written in (the bank's and library's are English). */
+export const TRANSLATED_LOCALES = ['es'] as const;
+export type TranslatedLocale = (typeof TRANSLATED_LOCALES)[number];
+
+/**
+ * One check-in question. `id` is stable for the life of a pilot: answers, round figures and
+ * trends are keyed by it, so editing the wording keeps the trend and a new question starts its own.
+ */
+export interface Question extends QuestionWords {
+  id: string;
+  kind: QuestionKind;
+  /** The same question in other languages; kept only while the wording is the bank's or library's. */
+  translations?: Partial<Record<TranslatedLocale, QuestionWords>>;
 }
 
 /** directory: `practice:<slug>` — the practice library. */

@@ -1,4 +1,9 @@
 import type { Request } from 'restify';
+import { z } from 'zod';
+import { checkinCard } from '../../bot/checkins/cards';
+import { LOCALES } from '../../i18n';
+import { questionsSchema } from '../../domain/practices';
+import { settleQuestions } from '../../domain/pilots';
 import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
@@ -17,9 +22,20 @@ import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFie
  *  POST  /api/pilots/:id/close                {outcome, learning} → {pilot}
  *  POST  /api/pilots/:id/measures/:index/met  → {pilot}
  *  POST  /api/pilots/:id/launch|pause|resume|review → {pilot}
+ *  POST  /api/checkin-preview                {title, questions, locale} → {card}: the check-in card
+ *                                             members would get (nothing is stored)
  *   PilotView: the pilot without storage internals, plus {etag, canEdit}
  */
 const ACTIONS: PilotAction[] = ['launch', 'pause', 'resume', 'review'];
+
+/** What the pilot form's live preview sends: the questions as they stand, checked as saving checks them. */
+export const checkinPreviewSchema = z
+  .object({
+    title: z.string().trim().max(120).default(''),
+    questions: questionsSchema,
+    locale: z.enum(LOCALES).default('en'),
+  })
+  .strict();
 
 function pilotId(req: Request): string {
   return parseInput(idSchema, String(req.params.id ?? ''));
@@ -45,6 +61,14 @@ export function registerPilotRoutes(ctx: ApiContext): void {
   server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
     const practices = await domain.practices.list(caller);
     res.send({ practices: practices.map(withoutStorageFields) });
+  }));
+
+  // The card is the one the bot sends, so the tab previews exactly what Teams will show.
+  server.post('/api/checkin-preview', authed(ctx, async (_caller, req, res) => {
+    const { title, questions, locale } = parseInput(checkinPreviewSchema, req.body);
+    const closesAt = new Date(domain.clock.now().getTime() + 24 * 3600_000).toISOString();
+    const card = checkinCard({ roundId: 'round:preview', pilotTitle: title || '…', closesAt, questions: settleQuestions(questions, {}) }, locale);
+    res.send({ card: card.content });
   }));
 
   server.get('/api/pilots', authed(ctx, async (caller, req, res) => {
