@@ -28,6 +28,16 @@ export interface Question extends QuestionWords {
   translations?: Partial<Record<TranslatedLocale, QuestionWords>>;
 }
 
+/** A question in the reader's language: its translation when it has one, its own words otherwise. */
+export function localizedQuestion(question: Question, locale: string): Question {
+  const words = locale in (question.translations ?? {}) ? question.translations?.[locale as TranslatedLocale] : undefined;
+  if (!words) return question;
+  return { ...question, text: words.text, low: words.low ?? question.low, high: words.high ?? question.high, choices: words.choices ?? question.choices };
+}
+
+/** The bank questions a pilot from scratch asks unless its manager writes others. */
+export const STANDARD_QUESTION_IDS = ['confidence', 'progress', 'blocker', 'autonomy', 'workload'] as const;
+
 /** directory: `practice:<slug>` — the practice library. */
 export interface Practice extends Doc {
   type: 'practice';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { says } from '../shared/validation';
-import { QUESTION_KINDS, type Question, type QuestionWords, type TranslatedLocale } from './model';
+import { QUESTION_KINDS, STANDARD_QUESTION_IDS, type Question, type QuestionWords } from './model';
 
 /**
  * The question bank: check-in questions a pilot can ask, in English and Spanish. Practices pick
@@ -38,14 +38,7 @@ export const bankQuestion = (id: string): Question => {
 };
 
 /** The check-in questions a pilot from scratch asks unless its manager writes others. */
-export const STANDARD_QUESTIONS: Question[] = ['confidence', 'progress', 'blocker', 'autonomy', 'workload'].map(bankQuestion);
-
-/** A question in the reader's language: its translation when it has one, its own words otherwise. */
-export function localizedQuestion(question: Question, locale: string): Question {
-  const words = locale in (question.translations ?? {}) ? question.translations?.[locale as TranslatedLocale] : undefined;
-  if (!words) return question;
-  return { ...question, text: words.text, low: words.low ?? question.low, high: words.high ?? question.high, choices: words.choices ?? question.choices };
-}
+export const STANDARD_QUESTIONS: Question[] = STANDARD_QUESTION_IDS.map(bankQuestion);
 
 export const MAX_QUESTIONS = 7;
 export const MAX_CHOICES = 6;

@@ -2,7 +2,7 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import { checkinCard } from '../../bot/checkins/cards';
 import { LOCALES } from '../../i18n';
-import { questionsSchema } from '../../domain/practices';
+import { QUESTION_BANK, questionsSchema } from '../../domain/practices';
 import { settleQuestions } from '../../domain/pilots';
 import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
@@ -14,7 +14,7 @@ import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFie
 /**
  * Pilots and the practice library over the tab API. Thin faces over domain/pilots and practices.
  *
- *  GET   /api/practices                      {practices}
+ *  GET   /api/practices                      {practices, questionBank}
  *  GET   /api/pilots?status=&teamId=&mine=    {pilots: PilotView[]}
  *  GET   /api/pilots/:id                      {pilot} with an ETag header
  *  POST  /api/pilots                          (Idempotency-Key honoured) → 201|200 {pilot}
@@ -60,7 +60,7 @@ export function registerPilotRoutes(ctx: ApiContext): void {
 
   server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
     const practices = await domain.practices.list(caller);
-    res.send({ practices: practices.map(withoutStorageFields) });
+    res.send({ practices: practices.map(withoutStorageFields), questionBank: QUESTION_BANK });
   }));
 
   // The card is the one the bot sends, so the tab previews exactly what Teams will show.

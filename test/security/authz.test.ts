@@ -13,6 +13,7 @@ import { fieldRows, fieldsOf, type Fixture, type Want } from './field-table';
 import type { z } from 'zod';
 import { preferencesSchema } from '../../domain/directory';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { checkinPreviewSchema } from '../../server/api/pilots';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
@@ -226,6 +227,8 @@ const API_CASES: ApiCase[] = [
   { route: 'PUT /api/settings/anonymity', method: 'PUT', path: '/api/settings/anonymity', body: () => ({ anonymityThreshold: 3, tenantId: randomUUID() }), expect: {}, otherwise: 400 },
   { route: 'GET /api/demo/users', method: 'GET', path: '/api/demo/users', expect: {}, otherwise: 404, public: true },
   { route: 'GET /api/practices', method: 'GET', path: '/api/practices', expect: {}, otherwise: ALL_200 },
+  // Renders a card from what was sent: reads and stores nothing, so anyone signed in may.
+  { route: 'POST /api/checkin-preview', method: 'POST', path: '/api/checkin-preview', body: () => ({ questions: [{ kind: 'text', text: 'What went well?' }] }), expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots?teamId=team:demo-ops', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots?teamId=team:demo-eng&status=adopted', expect: {}, otherwise: ALL_200 },
@@ -755,6 +758,7 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/pilots': pilotInputSchema,
   'PATCH /api/pilots/:id': pilotPatchSchema,
   'POST /api/pilots/:id/close': closePilotSchema,
+  'POST /api/checkin-preview': checkinPreviewSchema,
   'POST /api/feedback': feedbackInputSchema,
   'POST /api/feedback/:id/acknowledge': acknowledgeSchema,
   'POST /api/feedback/:id/act': actSchema,

@@ -47,6 +47,18 @@ export interface Fixture {
   other: { teamId: string; pilotId: string; circleId: string };
 }
 
+/** Questions no pilot may ask: too many, empty labels, 10 kB of text, an unknown type, a bad id. */
+const QUESTION_PROBES: Probe[] = [
+  ['a bad question id', [{ id: 'a b', kind: 'scale', text: 'How sure are you?' }], 'deny'],
+  ['eight questions', Array.from({ length: 8 }, (_, i) => ({ kind: 'text', text: `Question ${i + 1}?` })), 'deny'],
+  ['none', [], 'deny'],
+  ['an empty scale label', [{ kind: 'scale', text: 'How was it?', low: '', high: 'Good' }], 'deny'],
+  ['an empty choice', [{ kind: 'choice', text: 'Which?', choices: ['A', ' '] }], 'deny'],
+  ['10 kB of text', [{ kind: 'text', text: 'x'.repeat(10_240) }], 'deny'],
+  ['an unknown type', [{ kind: 'slider', text: 'How far?' }], 'deny'],
+  ['translations', [{ kind: 'text', text: 'What went well?', translations: { es: { text: 'x' } } }], 'deny'],
+];
+
 /** What each write route takes in its body, by schema (fields are read from it). */
 export function fieldsOf(schema: z.ZodTypeAny): string[] {
   let s: z.ZodTypeAny = schema;
@@ -102,7 +114,7 @@ export function fieldRows(f: Fixture): FieldRow[] {
     hypothesis: [bad('too short', 'x')],
     successMeasures: [bad('none', [])],
     cadence: [bad('no days', { weekdays: [], time: '10:00' }), bad('not a time', { weekdays: [1], time: '25:00' })],
-    questions: [bad('a bad question id', [{ id: 'a b', kind: 'scale', text: 'How sure are you?' }])],
+    questions: QUESTION_PROBES,
     startDate: [bad('after the end', '2027-05-01'), bad('not a day', '2027-02-30')],
     endDate: [bad('before the start', '2027-02-01')],
     '(fields nobody may set)': [bad('status', { status: 'adopted' }), bad('manager', { managerId: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('circle', { circleId: f.circleId }), bad('team name', { teamName: 'x' })],
@@ -113,6 +125,15 @@ export function fieldRows(f: Fixture): FieldRow[] {
   const project = { circleId: f.circleId, title: 'Field probe project', goal: 'Checked field by field, again.', weeksAsked: 4, budget: { amount: 10, currency: 'EUR' }, sponsorId: f.avery.userId };
 
   return [
+    {
+      route: 'POST /api/checkin-preview', as: f.morgan, path: '/api/checkin-preview', base: { questions: [{ kind: 'text', text: 'What went well?' }] },
+      fields: {
+        questions: [...QUESTION_PROBES, ['every kind', [{ kind: 'scale', text: 'How was it?', low: 'Bad', high: 'Good' }, { kind: 'yesno', text: 'Kept to it?' }, { kind: 'choice', text: 'Which?', choices: ['A', 'B'] }], 'ok']],
+        title: [bad('10 kB', 'x'.repeat(10_240))],
+        locale: [bad('not a language we speak', 'xx')],
+        '(fields nobody may set)': [bad('pilot', { pilotId: 'pilot:demo-retro' })],
+      },
+    },
     {
       route: 'PUT /api/me/preferences', as: f.sam, path: '/api/me/preferences', base: { timeZone: 'Europe/London' },
       fields: {

@@ -18,6 +18,7 @@ import { hrefFor, type Route } from '../../router';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { pilotSignalReason } from '../feedback/labels';
+import { localizedQuestion } from '../../../../domain/practices/model';
 import { getPilot, transitionPilot, type PilotAction, type PilotView } from './api';
 import { preloadClosePilot, preloadPilotForm, useDialogs } from './DialogHost';
 import { PilotTrend } from './PilotTrend';
@@ -178,7 +179,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
               <ol className={s.list}>
                 {p.questions.map((q) => (
                   <li key={q.id}>
-                    <Body1>{q.text}</Body1>
+                    <Body1>{localizedQuestion(q, i18n.language).text}</Body1> <Caption1 className={s.meta}>({t(`kind.${q.kind}`)})</Caption1>
                   </li>
                 ))}
               </ol>
