@@ -42,6 +42,7 @@ const useStyles = makeStyles({
   number: { minWidth: '1.5em', fontWeight: tokens.fontWeightSemibold },
   kind: { minWidth: '160px' },
   grow: { flexGrow: 1 },
+  start: { alignSelf: 'flex-start' },
   pair: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
   choice: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
   add: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -137,7 +138,7 @@ export function QuestionEditor({ rows, bank, errors, existingIds, onChange }: Qu
                     </Text>
                   )}
                   {row.choices.length < MAX_CHOICES && (
-                    <Button appearance="subtle" icon={<AddRegular />} onClick={() => update(i, { choices: [...row.choices, t('form.defaultChoice', { n: row.choices.length + 1 })] }, `questions.${i}.choices`)}>
+                    <Button className={s.start} appearance="subtle" icon={<AddRegular />} onClick={() => update(i, { choices: [...row.choices, t('form.defaultChoice', { n: row.choices.length + 1 })] }, `questions.${i}.choices`)}>
                       {t('form.addChoice')}
                     </Button>
                   )}
