@@ -11,6 +11,7 @@ import { Outbox } from './outbox/outbox';
 import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
 import { Practices } from './practices/practices';
+import { PracticeProposals } from './practices/proposals';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
@@ -23,6 +24,7 @@ export interface Domain {
   clock: Clock;
   directory: Directory;
   practices: Practices;
+  proposals: PracticeProposals;
   pilots: Pilots;
   activities: ProcessedActivities;
   outbox: Outbox;
@@ -39,10 +41,11 @@ export interface Domain {
 
 export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS): Domain {
   const directory = new Directory(store, clock);
-  const practices = new Practices(store);
+  const practices = new Practices(store, clock);
   const outbox = new Outbox(store, clock);
   const celebrations = new Celebrations(store, directory, outbox, clock, limits);
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
+  const proposals = new PracticeProposals(store, pilots, practices, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
@@ -53,7 +56,7 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
+  return { clock, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
 }
 
 export * from './shared/caller';

@@ -13,6 +13,7 @@ import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
 import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
+import { registerPracticeRoutes } from './api/practices';
 import { registerProjectRoutes } from './api/projects';
 import { registerStoryRoutes } from './api/stories';
 import type { ApiContext } from './api/context';
@@ -26,6 +27,7 @@ import { securityHeaders } from './security-headers';
 const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerMeRoutes,
   registerPilotRoutes,
+  registerPracticeRoutes,
   registerLeaderRoutes,
   registerFeedbackRoutes,
   registerCircleRoutes,

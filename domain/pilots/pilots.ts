@@ -9,7 +9,8 @@ import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
 import { STANDARD_QUESTIONS } from '../practices/questions';
-import { answerable, pastQuestions, settleQuestions } from './questions';
+import { pastQuestions, settlePilotQuestions } from './questions';
+import { answerable } from '../practices/questions';
 import type { PilotInput, PilotPatch } from './schemas';
 import { PilotRepository } from './repository';
 
@@ -116,7 +117,7 @@ export class Pilots {
    */
   async create(caller: Caller, input: PilotInput, requestId?: string): Promise<{ pilot: Pilot; created: boolean }> {
     const team = await this.managedTeam(caller, input.teamId);
-    const practice = input.practiceId ? await this.practices.get(caller, input.practiceId) : undefined;
+    const practice = input.practiceId ? await this.practices.usable(caller, input.practiceId) : undefined;
     const now = this.clock.now().toISOString();
     const id = requestId
       ? `pilot:${createHash('sha256').update(`${caller.tenantId}|${caller.userId}|${requestId}`).digest('hex').slice(0, 32)}`
@@ -137,7 +138,7 @@ export class Pilots {
       cadence: input.cadence,
       // Never none: what was written, else the practice's questions, else the standard ones.
       questions: input.questions
-        ? settleQuestions(input.questions, { defaults: practice?.questions })
+        ? settlePilotQuestions(input.questions, { defaults: practice?.questions })
         : (answerable(practice?.questions) ? practice!.questions : STANDARD_QUESTIONS),
       startDate: input.startDate,
       endDate: input.endDate,
@@ -163,7 +164,7 @@ export class Pilots {
     const { questions, ...fields } = patch;
     const next: Pilot = { ...pilot, ...fields, updatedAt: this.clock.now().toISOString() };
     if (questions) {
-      next.questions = settleQuestions(questions, { previous: pilot });
+      next.questions = settlePilotQuestions(questions, { previous: pilot });
       next.pastQuestions = pastQuestions(pilot, next.questions);
       if (!next.pastQuestions) delete next.pastQuestions;
     }
@@ -174,7 +175,7 @@ export class Pilots {
       next.teamName = team.name;
     }
     if (patch.practiceId !== undefined && patch.practiceId !== pilot.practiceId) {
-      const practice = patch.practiceId ? await this.practices.get(caller, patch.practiceId) : undefined;
+      const practice = patch.practiceId ? await this.practices.usable(caller, patch.practiceId) : undefined;
       next.practiceId = practice?.id;
       next.practiceName = practice?.name ?? 'Custom practice';
     }

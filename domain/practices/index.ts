@@ -3,3 +3,5 @@ export * from './library';
 export * from './model';
 export * from './practices';
 export * from './questions';
+export * from './proposals';
+export * from './schemas';

@@ -38,15 +38,57 @@ export function localizedQuestion(question: Question, locale: string): Question 
 /** The bank questions a pilot from scratch asks unless its manager writes others. */
 export const STANDARD_QUESTION_IDS = ['confidence', 'progress', 'blocker', 'autonomy', 'workload'] as const;
 
-/** directory: `practice:<slug>` — the practice library. */
-export interface Practice extends Doc {
-  type: 'practice';
+/** A practice's words in one language. */
+export interface PracticeWords {
   name: string;
   summary: string;
   why: string;
   how: string[];
   measures: string[];
+  pitfalls: string[];
+}
+
+/**
+ * directory: `practice:<slug>` — the practice library. Built-in practices follow the library as it
+ * improves until an admin edits one; from then on the tenant's version is kept.
+ */
+export interface Practice extends Doc, PracticeWords {
+  type: 'practice';
   questions: Question[];
   tags: string[];
   builtIn: boolean;
+  translations?: Partial<Record<TranslatedLocale, PracticeWords>>;
+  /** Retired practices are no longer offered for new pilots; pilots and stories keep naming them. */
+  retired?: boolean;
+  editedAt?: string;
+  editedBy?: string;
+  /** A practice adopted from a team's pilot (see PracticeProposal). */
+  fromPilotId?: string;
+}
+
+/** A practice in the reader's language: its translation when it has one. */
+export function localizedPractice<P extends Practice>(practice: P, locale: string): P {
+  const words = locale in (practice.translations ?? {}) ? practice.translations?.[locale as TranslatedLocale] : undefined;
+  const questions = practice.questions.map((q) => localizedQuestion(q, locale));
+  return words ? { ...practice, ...words, questions } : { ...practice, pitfalls: practice.pitfalls ?? [], questions };
+}
+
+export const PROPOSAL_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** directory: `proposal:<pilotId>` — a manager proposes a finished pilot as a library practice; an admin decides. */
+export interface PracticeProposal extends Doc {
+  type: 'practiceProposal';
+  pilotId: string;
+  pilotTitle: string;
+  teamName: string;
+  outcome: string;
+  proposedBy: { userId: string; name: string };
+  proposedAt: string;
+  words: PracticeWords;
+  questions: Question[];
+  status: ProposalStatus;
+  decidedBy?: { userId: string; name: string };
+  decidedAt?: string;
+  practiceId?: string;
 }

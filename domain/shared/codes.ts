@@ -46,6 +46,11 @@ export const ERROR_CODES = {
   'pilot.cannot': ['action', 'status'],
   'pilot.move_under_way': ['status'],
   'pilot.no_questions_to_launch': [],
+  'practice.admin_only': [],
+  'practice.retired': [],
+  'practice.proposal_manager_only': [],
+  'practice.pilot_not_adopted': ['status'],
+  'practice.proposal_decided': [],
   'checkin.closed': [],
   'checkin.facilitator_only': [],
   'checkin.pause_days': ['min', 'max'],
@@ -96,7 +101,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**

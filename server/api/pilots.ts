@@ -2,8 +2,7 @@ import type { Request } from 'restify';
 import { z } from 'zod';
 import { checkinCard } from '../../bot/checkins/cards';
 import { LOCALES } from '../../i18n';
-import { QUESTION_BANK, questionsSchema } from '../../domain/practices';
-import { settleQuestions } from '../../domain/pilots';
+import { QUESTION_BANK, questionsSchema, settleQuestions } from '../../domain/practices';
 import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
@@ -14,7 +13,7 @@ import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFie
 /**
  * Pilots and the practice library over the tab API. Thin faces over domain/pilots and practices.
  *
- *  GET   /api/practices                      {practices, questionBank}
+ *  GET   /api/practices?retired=             {practices, questionBank} (retired ones too: admins only)
  *  GET   /api/pilots?status=&teamId=&mine=    {pilots: PilotView[]}
  *  GET   /api/pilots/:id                      {pilot} with an ETag header
  *  POST  /api/pilots                          (Idempotency-Key honoured) → 201|200 {pilot}
@@ -58,8 +57,8 @@ function view(pilot: Pilot, canEdit: boolean) {
 export function registerPilotRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
-  server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
-    const practices = await domain.practices.list(caller);
+  server.get('/api/practices', authed(ctx, async (caller, req, res) => {
+    const practices = await domain.practices.list(caller, { retired: queryParam(req, 'retired') === 'true' });
     res.send({ practices: practices.map(withoutStorageFields), questionBank: QUESTION_BANK });
   }));
 
