@@ -67,7 +67,7 @@ export interface Practice extends Doc, PracticeWords {
 }
 
 /** A practice in the reader's language: its translation when it has one. */
-export function localizedPractice<P extends Practice>(practice: P, locale: string): P {
+export function localizedPractice<P extends PracticeWords & Pick<Practice, 'questions' | 'translations'>>(practice: P, locale: string): P {
   const words = locale in (practice.translations ?? {}) ? practice.translations?.[locale as TranslatedLocale] : undefined;
   const questions = practice.questions.map((q) => localizedQuestion(q, locale));
   return words ? { ...practice, ...words, questions } : { ...practice, pitfalls: practice.pitfalls ?? [], questions };

@@ -19,6 +19,7 @@ const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
 const PathView = lazy(loadView.path);
+const PracticesView = lazy(loadView.practices);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -92,6 +93,9 @@ export function Routes() {
     case 'path':
       view = <PathView key={route.id} id={route.id} />;
       area = 'path';
+      break;
+    case 'practices':
+      view = <PracticesView />;
       break;
     case 'config':
       view = <ConfigView />;

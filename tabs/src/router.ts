@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
  *   #/stories?q=&outcome=&practiceId=&circleId=&mine=, #/stories/<id>
  *   #/projects?circleId=&status=&propose=, #/projects/<id>
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
+ *   #/practices                           the practice library, managed by admins
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
@@ -47,6 +48,7 @@ export type Route =
   | { name: 'project'; id: string }
   | { name: 'path'; id: string }
   | { name: 'config' }
+  | { name: 'practices' }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
@@ -99,6 +101,7 @@ export function parseHash(hash: string): Route {
       return { name: 'path', id: id ?? 'me' };
     case 'team':
     case 'config':
+    case 'practices':
       return { name: head };
     default:
       return { name: 'notFound' };

@@ -14,6 +14,7 @@ import type { z } from 'zod';
 import { preferencesSchema } from '../../domain/directory';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
 import { checkinPreviewSchema } from '../../server/api/pilots';
+import { practiceInputSchema, practicePatchSchema, proposalInputSchema } from '../../domain/practices';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
@@ -113,6 +114,14 @@ const newPilot = (teamId: string) => ({
   startDate: '2027-03-01',
   endDate: '2027-04-30',
 });
+const PRACTICE = {
+  name: 'Authorization probe practice',
+  summary: 'Only admins can add this practice.',
+  why: 'The library is managed content: admins decide what is in it.',
+  how: ['Try to add it'],
+  measures: ['Only admins can'],
+  questions: [{ kind: 'text', text: 'What went well?' }],
+};
 const OK = [200, 201];
 const OWNER_ACTION = [200, 409];
 const LEADERS = { avery: 200, alex: 200 };
@@ -227,6 +236,22 @@ const API_CASES: ApiCase[] = [
   { route: 'PUT /api/settings/anonymity', method: 'PUT', path: '/api/settings/anonymity', body: () => ({ anonymityThreshold: 3, tenantId: randomUUID() }), expect: {}, otherwise: 400 },
   { route: 'GET /api/demo/users', method: 'GET', path: '/api/demo/users', expect: {}, otherwise: 404, public: true },
   { route: 'GET /api/practices', method: 'GET', path: '/api/practices', expect: {}, otherwise: ALL_200 },
+  { route: 'GET /api/practices/:id', method: 'GET', path: '/api/practices/practice:weekly-retro', expect: { outsider: [200, 404] }, otherwise: ALL_200 },
+  { route: 'POST /api/practices', method: 'POST', path: '/api/practices', body: () => PRACTICE, expect: { alex: 201 }, otherwise: 403 },
+  {
+    route: 'PATCH /api/practices/:id',
+    method: 'PATCH',
+    path: '/api/practices/practice:decision-log',
+    body: () => ({ tags: ['probe'] }),
+    headers: async () => ({ 'if-match': (await t.app.store.read<Pilot>('directory', DEMO_TENANT_ID, 'practice:decision-log'))?._etag ?? '' }),
+    expect: { alex: 200 },
+    otherwise: 403,
+  },
+  { route: 'POST /api/practices/:id/:action', method: 'POST', path: '/api/practices/practice:experiment-budget/retire', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practices/:id/:action', method: 'POST', path: '/api/practices/practice:experiment-budget/restore', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practice-proposals', method: 'POST', path: '/api/practice-proposals', body: () => ({ pilotId: 'pilot:demo-retro', summary: 'Proposed by the authorization table.' }), expect: { jordan: MAYBE, alex: MAYBE }, otherwise: DENY },
+  { route: 'GET /api/practice-proposals', method: 'GET', path: '/api/practice-proposals', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practice-proposals/:id/:decision', method: 'POST', path: '/api/practice-proposals/proposal:pilot:none/decline', expect: { alex: 404 }, otherwise: 403 },
   // Renders a card from what was sent: reads and stores nothing, so anyone signed in may.
   { route: 'POST /api/checkin-preview', method: 'POST', path: '/api/checkin-preview', body: () => ({ questions: [{ kind: 'text', text: 'What went well?' }] }), expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots', expect: {}, otherwise: ALL_200 },
@@ -659,7 +684,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     const method = row.route.split(' ')[0];
     const target = inPath ? row.pathProbes!.build(String(value)) : row.path;
     const body = inPath ? row.base : field.startsWith('(') ? { ...row.base, ...(value as object) } : { ...row.base, [field]: value };
-    const headers = row.etagOf ? { 'if-match': (await ft.app.store.read<Pilot>('pilots', DEMO_TENANT_ID, row.etagOf))?._etag ?? '' } : undefined;
+    const headers = row.etagOf ? { 'if-match': (await ft.app.store.read<Pilot>(row.etagOf.startsWith('practice:') ? 'directory' : 'pilots', DEMO_TENANT_ID, row.etagOf))?._etag ?? '' } : undefined;
     const res = await ft.api(target, { as: row.as, method, body: method === 'DELETE' ? undefined : body ?? {}, headers });
     const wanted = want === 'deny' ? [400, 403, 404, 409] : want === 'ok' ? [200, 201, 202] : want;
     const problem = wanted.includes(res.status) ? undefined : `status ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
@@ -745,6 +770,8 @@ describe('every field of every write: other teams, other types, other tenants', 
 
 /** Write routes with nothing to set in their body or path beyond what the table above covers. */
 const NOTHING_TO_SET = [
+  'POST /api/practices/:id/:action',
+  'POST /api/practice-proposals/:id/:decision',
   'POST /api/messages',
   'POST /api/circles/:id/join',
   'POST /api/circles/:id/leave',
@@ -759,6 +786,9 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'PATCH /api/pilots/:id': pilotPatchSchema,
   'POST /api/pilots/:id/close': closePilotSchema,
   'POST /api/checkin-preview': checkinPreviewSchema,
+  'POST /api/practices': practiceInputSchema,
+  'PATCH /api/practices/:id': practicePatchSchema,
+  'POST /api/practice-proposals': proposalInputSchema,
   'POST /api/feedback': feedbackInputSchema,
   'POST /api/feedback/:id/acknowledge': acknowledgeSchema,
   'POST /api/feedback/:id/act': actSchema,

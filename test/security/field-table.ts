@@ -17,7 +17,7 @@ export interface FieldRow {
   /** The path, or path probes (`:param` values) when the field under test is in the path. */
   path: string;
   base?: Record<string, unknown>;
-  /** The ETag of this pilot goes in If-Match. */
+  /** The ETag of this pilot (or practice) goes in If-Match. */
   etagOf?: string;
   fields: Record<string, Probe[]>;
   /** Path parameters tried with hostile values, the rest of the request valid. */
@@ -120,6 +120,20 @@ export function fieldRows(f: Fixture): FieldRow[] {
     '(fields nobody may set)': [bad('status', { status: 'adopted' }), bad('manager', { managerId: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('circle', { circleId: f.circleId }), bad('team name', { teamName: 'x' })],
     ...p,
   });
+  const practice = { name: 'Field probe practice', summary: 'Checked field by field.', why: 'Every field is checked on its own.', how: ['Probe each field'], measures: ['Nothing slips'], questions: [{ kind: 'text', text: 'What went well?' }] };
+  const practiceFields = (p: Record<string, Probe[]>) => ({
+    name: [bad('too short', 'x')],
+    summary: [bad('10 kB', 'x'.repeat(10_240))],
+    why: [bad('too short', 'x')],
+    how: [bad('none', []), bad('an empty step', [''])],
+    measures: [bad('none', []), bad('six', ['a1a', 'b2b', 'c3c', 'd4d', 'e5e', 'f6f'])],
+    pitfalls: [bad('an empty one', [''])],
+    questions: QUESTION_PROBES,
+    tags: [bad('not a list', 'x')],
+    translations: [bad('a language we do not have', { fr: practice }), bad('half a translation', { es: { name: 'Práctica' } })],
+    '(fields nobody may set)': [bad('built in', { builtIn: true }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('retired', { retired: true }), bad('from a pilot', { fromPilotId: 'pilot:demo-retro' })],
+    ...p,
+  });
   const newPilot = { title: 'Field probe pilot', hypothesis: 'Each field is checked on its own.', successMeasures: ['Nothing slips'], teamId: 'team:demo-ops', startDate: '2027-03-01', endDate: '2027-04-30' };
   const story = { pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' };
   const project = { circleId: f.circleId, title: 'Field probe project', goal: 'Checked field by field, again.', weeksAsked: 4, budget: { amount: 10, currency: 'EUR' }, sponsorId: f.avery.userId };
@@ -132,6 +146,25 @@ export function fieldRows(f: Fixture): FieldRow[] {
         title: [bad('10 kB', 'x'.repeat(10_240))],
         locale: [bad('not a language we speak', 'xx')],
         '(fields nobody may set)': [bad('pilot', { pilotId: 'pilot:demo-retro' })],
+      },
+    },
+    {
+      route: 'POST /api/practices', as: f.alex, path: '/api/practices', base: practice,
+      fields: practiceFields({ name: [bad('too short', 'x'), ['a name', 'Field probe practice, again', 'ok']] }),
+    },
+    {
+      route: 'PATCH /api/practices/:id', as: f.alex, path: '/api/practices/practice:peer-coaching', etagOf: 'practice:peer-coaching', base: {},
+      fields: practiceFields({ tags: [bad('a long tag', ['x'.repeat(40)]), ['tags', ['coaching'], 'ok']] }),
+      pathProbes: { param: 'id', probes: [...ids(), bad('a pilot', 'pilot:demo-retro')], build: (v) => `/api/practices/${enc(v)}` },
+    },
+    {
+      route: 'POST /api/practice-proposals', as: f.morgan, path: '/api/practice-proposals', base: { pilotId: f.closableId, summary: 'A field probe proposal.' },
+      fields: {
+        pilotId: [...ids(), bad('another team’s pilot', 'pilot:demo-retro'), bad('the other tenant’s pilot', f.other.pilotId), ['his pilot, still under way', f.closableId, [409]]],
+        name: [bad('too short', 'x')],
+        summary: [bad('10 kB', 'x'.repeat(10_240)), bad('missing', undefined)],
+        pitfalls: [bad('empty', [''])],
+        '(fields nobody may set)': [bad('status', { status: 'approved' }), bad('practice', { practiceId: 'practice:weekly-retro' })],
       },
     },
     {

@@ -18,6 +18,7 @@ export const loadView = {
   projects: () => import('./projects/ProjectsView'),
   project: () => import('./projects/ProjectDetailView'),
   path: () => import('./paths/PathView'),
+  practices: () => import('./practices/PracticesView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /** Starts fetching a route's chunk, if it has one of its own. */

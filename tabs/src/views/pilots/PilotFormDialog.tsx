@@ -12,7 +12,7 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { STANDARD_QUESTION_IDS } from '../../../../domain/practices/model';
+import { STANDARD_QUESTION_IDS, localizedPractice } from '../../../../domain/practices/model';
 import { ApiError } from '../../api/client';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -84,7 +84,8 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
   const [requestKey] = useState(uuid);
 
   const library = useLoad((signal) => loadLibrary(api, signal), [api]);
-  const practices = { data: mode === 'create' ? library.data?.practices : [] };
+  // The library in the reader's language (names, why, measures and questions).
+  const practices = { data: mode === 'create' ? library.data?.practices.map((p) => localizedPractice(p, i18n.language)) : [] };
   const bank = library.data?.questionBank ?? [];
   const teams = useLoad((signal) => listTeams(api, signal), [api]);
   const practice = practices.data?.find((p) => p.id === values.practiceId);
