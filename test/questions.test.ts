@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../domain/shared/clock';
 import type { Round } from '../domain/checkins';
+import type { TenantSettings } from '../domain/directory';
 import type { Pilot } from '../domain/pilots';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
@@ -198,5 +199,20 @@ describe('question ids are stable', () => {
     const rolled = (await t.api(`/api/pilots/${enc(pilot.id)}`, { as: manager })).body.pilot as Pilot;
     expect(rolled.roundFigures?.map((f) => f.scales)).toEqual([r1.figures?.scales, r2.figures?.scales]);
     expect(rolled.pastQuestions?.map((q) => q.id)).toEqual([clarityQ.id]);
+
+    // Each question's average is over the five who answered it: raising k to 6 withholds them when read.
+    expect(r1.figures?.scaleCounts).toEqual({ [focusQ.id]: 5, [clarityQ.id]: 5 });
+    let before = 0;
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ((before = s.anonymityThreshold), { ...s, anonymityThreshold: 6 }));
+    expect(before).toBeLessThan(6);
+    const withheld = (await t.api(`/api/pilots/${enc(pilot.id)}`, { as: manager })).body.pilot as Pilot;
+    expect(withheld.roundFigures?.map((f) => f.scales)).toEqual([
+      { [focusQ.id]: null, [clarityQ.id]: null },
+      { [focusQ.id]: null, [energyQ.id]: null },
+    ]);
+    expect(JSON.stringify(withheld.roundFigures)).not.toContain('2.4');
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: before }));
+    const again = (await t.api(`/api/pilots/${enc(pilot.id)}`, { as: manager })).body.pilot as Pilot;
+    expect(again.roundFigures?.map((f) => f.scales)).toEqual([r1.figures?.scales, r2.figures?.scales]);
   });
 });
