@@ -36,6 +36,9 @@ export const en: Wordings = {
     'pilot.cannot': 'Cannot {action:pilot_action} a pilot that is {status:status}.',
     'pilot.move_under_way': 'A pilot that is {status:status} stays with its team: close it and launch a new one with the other team.',
     'pilot.no_questions_to_launch': 'This pilot has no check-in questions yet. Add at least one before launching it.',
+    'challenge.leaders_only': 'Only senior leaders can post organisation challenges.',
+    'challenge.poster_only': 'Only the leader who posted this challenge (or an admin) can close it.',
+    'challenge.closed': 'This challenge is closed: it is no longer taken up as a project.',
     'practice.admin_only': 'Only admins can change the practice library.',
     'practice.retired': 'That practice has been retired from the library. Pick another or start from scratch.',
     'practice.proposal_manager_only': 'Only the manager of the pilot’s team can propose it as a practice.',
@@ -198,6 +201,7 @@ export const en: Wordings = {
     'thing.person': 'That person',
     'thing.profile': 'Your profile',
     'thing.proposal': 'That proposal',
+    'thing.challenge': 'That challenge',
   },
   topics: {
     'topic.practice': 'The practice',

@@ -35,6 +35,9 @@ export const es: Wordings = {
     'pilot.cannot': 'No se puede {action:pilot_action} un piloto {status:status}.',
     'pilot.move_under_way': 'Un piloto {status:status} se queda con su equipo: ciérralo y lanza uno nuevo con el otro equipo.',
     'pilot.no_questions_to_launch': 'Este piloto aún no tiene preguntas de seguimiento. Añade al menos una antes de lanzarlo.',
+    'challenge.leaders_only': 'Solo la dirección puede publicar retos de la organización.',
+    'challenge.poster_only': 'Solo quien publicó este reto (o una persona administradora) puede cerrarlo.',
+    'challenge.closed': 'Este reto está cerrado: ya no se acepta como proyecto.',
     'practice.admin_only': 'Solo las personas administradoras pueden cambiar la biblioteca de prácticas.',
     'practice.retired': 'Esa práctica se ha retirado de la biblioteca. Elige otra o empieza desde cero.',
     'practice.proposal_manager_only': 'Solo el responsable del equipo del piloto puede proponerlo como práctica.',
@@ -197,6 +200,7 @@ export const es: Wordings = {
     'thing.person': 'esa persona',
     'thing.profile': 'tu perfil',
     'thing.proposal': 'esa propuesta',
+    'thing.challenge': 'ese reto',
   },
   topics: {
     'topic.practice': 'La práctica',

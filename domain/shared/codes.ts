@@ -46,6 +46,9 @@ export const ERROR_CODES = {
   'pilot.cannot': ['action', 'status'],
   'pilot.move_under_way': ['status'],
   'pilot.no_questions_to_launch': [],
+  'challenge.leaders_only': [],
+  'challenge.poster_only': [],
+  'challenge.closed': [],
   'practice.admin_only': [],
   'practice.retired': [],
   'practice.proposal_manager_only': [],
@@ -101,7 +104,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**

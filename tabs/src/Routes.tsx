@@ -18,6 +18,7 @@ const StoriesView = lazy(loadView.stories);
 const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
+const ChallengesView = lazy(loadView.challenges);
 const PathView = lazy(loadView.path);
 const PracticesView = lazy(loadView.practices);
 
@@ -88,6 +89,10 @@ export function Routes() {
       break;
     case 'project':
       view = <ProjectDetailView key={route.id} id={route.id} />;
+      area = 'projects';
+      break;
+    case 'challenges':
+      view = <ChallengesView />;
       area = 'projects';
       break;
     case 'path':

@@ -10,7 +10,8 @@ import { useEffect, useState } from 'react';
  *   #/feedback[/mine|inbox], #/feedback/<id>
  *   #/circles, #/circles/<id>             my circles, every circle, start one; a circle and its election
  *   #/stories?q=&outcome=&practiceId=&circleId=&mine=, #/stories/<id>
- *   #/projects?circleId=&status=&propose=, #/projects/<id>
+ *   #/projects?circleId=&status=&propose=&challengeId=, #/projects/<id>
+ *   #/challenges                          organisation challenges circles can take up
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/practices                           the practice library, managed by admins
  *   #/config                              the channel tab's configuration page
@@ -31,7 +32,7 @@ export interface LeaderFilter {
 export const LEADER_FILTER_KEYS = ['status', 'practiceId', 'teamId', 'managerId'] as const satisfies readonly (keyof LeaderFilter)[];
 
 /** The filters the stories and projects lists keep in their hash. */
-const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose'] } as const;
+const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose', 'challengeId'] } as const;
 
 export type Route =
   | { name: 'pilots' }
@@ -49,6 +50,7 @@ export type Route =
   | { name: 'path'; id: string }
   | { name: 'config' }
   | { name: 'practices' }
+  | { name: 'challenges' }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
@@ -102,6 +104,7 @@ export function parseHash(hash: string): Route {
     case 'team':
     case 'config':
     case 'practices':
+    case 'challenges':
       return { name: head };
     default:
       return { name: 'notFound' };

@@ -19,7 +19,7 @@ import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confi
 import { thresholdSchema } from '../../domain/anonymity';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
-import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
+import { challengeInputSchema, projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
 import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
 
 /**
@@ -131,7 +131,7 @@ const ALL_200 = 200;
 const DENY = [403, 404];
 /** Allowed by role; the exact answer depends on state the table changes as it goes. */
 const MAYBE = [200, 201, 202, 400, 403, 404, 409];
-const fx = { circleId: '', teamId: '', projectId: '', storyId: '', pathId: '', goalId: '' };
+const fx = { circleId: '', teamId: '', projectId: '', storyId: '', pathId: '', goalId: '', challengeId: '' };
 
 function ISSUE9_CASES(): ApiCase[] {
   const circle = () => enc(fx.circleId);
@@ -171,6 +171,11 @@ function ISSUE9_CASES(): ApiCase[] {
     { route: 'GET /api/projects/:id', method: 'GET', path: () => `/api/projects/${project()}`, expect: { morgan: 200, sam: 200, riley: 200, avery: 200, alex: 200 }, otherwise: DENY },
     { route: 'POST /api/projects/:id/decision', method: 'POST', path: () => `/api/projects/${project()}/decision`, body: () => ({ decision: 'approve' }), expect: { avery: MAYBE, alex: MAYBE }, otherwise: DENY },
     { route: 'POST /api/projects/:id/checkins', method: 'POST', path: () => `/api/projects/${project()}/checkins`, body: () => ({ confidence: 4, note: 'On track.' }), expect: { morgan: MAYBE, sam: MAYBE, riley: MAYBE, avery: MAYBE, alex: MAYBE }, otherwise: DENY },
+    // Organisation challenges: everyone in the organisation reads them, senior leaders post, the poster (or an admin) closes.
+    { route: 'GET /api/challenges', method: 'GET', path: '/api/challenges', expect: {}, otherwise: ALL_200 },
+    { route: 'POST /api/challenges', method: 'POST', path: '/api/challenges', body: () => ({ title: 'Authorization probe challenge', problem: 'Only senior leaders can post this challenge.' }), expect: { avery: OK, alex: OK }, otherwise: 403 },
+    { route: 'POST /api/challenges', method: 'POST', path: '/api/challenges', body: () => ({ title: 'Mass assignment probe', problem: 'Nobody may set who posted this.', postedById: PEOPLE.sam.userId, status: 'closed' }), expect: {}, otherwise: [400, 403] },
+    { route: 'POST /api/challenges/:id/close', method: 'POST', path: () => `/api/challenges/${enc(fx.challengeId)}/close`, expect: { avery: 200, alex: 200 }, otherwise: DENY },
     { route: 'POST /api/projects/:id/done', method: 'POST', path: () => `/api/projects/${project()}/done`, body: () => ({ summary: 'Done, and the rota works at night.' }), expect: { morgan: MAYBE, sam: MAYBE, riley: MAYBE, avery: MAYBE, alex: MAYBE }, otherwise: DENY },
     // Development paths: private to the owner and whom they share with — not leaders, not admins.
     { route: 'GET /api/paths/options', method: 'GET', path: '/api/paths/options', expect: {}, otherwise: ALL },
@@ -204,6 +209,7 @@ async function makeFixtures(): Promise<void> {
   fx.circleId = (await must('circle', t.api('/api/circles', { as: PEOPLE.morgan, body: { teamId: fx.teamId, name: 'CIRCLE-4k1 Ops leads' } }))).circle.id;
   await must('join', t.api(`/api/circles/${enc(fx.circleId)}/join`, { as: PEOPLE.sam, method: 'POST' }));
   fx.projectId = (await must('project', t.api('/api/projects', { as: PEOPLE.morgan, body: { circleId: fx.circleId, title: PROJECT[0], goal: 'One on-call rota for the desk and Engineering.', weeksAsked: 6, budget: { amount: 500, currency: 'EUR' }, sponsorId: PEOPLE.avery.userId } }))).project.id;
+  fx.challengeId = (await must('challenge', t.api('/api/challenges', { as: PEOPLE.avery, body: { title: 'Shared tooling for on-call', problem: 'Every team builds its own on-call tooling.' } }))).challenge.id;
   fx.storyId = (await must('story', t.api('/api/stories', { as: PEOPLE.morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'STORY-2m8 a recognition round every Friday.', happened: 'It felt forced in a team this size.', change: 'We moved recognition into the retro.' } }))).story.id;
   fx.pathId = (await must('path', t.api('/api/paths/me', { as: PEOPLE.sam, method: 'PUT', body: { level: 'self' } }))).path.id;
   const goals = (await must('goal', t.api('/api/paths/me/goals', { as: PEOPLE.sam, body: { text: PATH[0] } }))).path.goals as { id: string; text: string }[];
@@ -712,6 +718,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     await must('launch', ft.api(`/api/pilots/${enc(f.closableId)}/launch`, { as: PEOPLE.morgan, method: 'POST' }));
     f.storyId = (await must('story', ft.api('/api/stories', { as: PEOPLE.morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' } }))).story.id;
     f.projectId = (await must('project', ft.api('/api/projects', { as: PEOPLE.morgan, body: { circleId: f.circleId, title: 'Field probe project', goal: 'Checked field by field.', weeksAsked: 4, budget: { amount: 10, currency: 'EUR' }, sponsorId: PEOPLE.avery.userId } }))).project.id;
+    f.challengeId = (await must('challenge', ft.api('/api/challenges', { as: PEOPLE.avery, body: { title: 'Field probe challenge', problem: 'Checked field by field.' } }))).challenge.id;
     f.pathId = (await must('path', ft.api('/api/paths/me', { as: PEOPLE.sam, method: 'PUT', body: { level: 'self' } }))).path.id;
     f.goalId = (await must('goal', ft.api('/api/paths/me/goals', { as: PEOPLE.sam, body: { text: 'Run a retro without notes.' } }))).path.goals[0].id;
     await must('share', ft.api('/api/paths/me/shares', { as: PEOPLE.sam, body: { userId: PEOPLE.morgan.userId, relation: 'manager', coach: true } }));
@@ -811,6 +818,7 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/projects/:id/decision': projectDecisionSchema,
   'POST /api/projects/:id/checkins': projectCheckinSchema,
   'POST /api/projects/:id/done': projectDoneSchema,
+  'POST /api/challenges': challengeInputSchema,
   'PUT /api/paths/me': pathLevelSchema,
   'PUT /api/paths/me/assessment': assessmentSchema,
   'POST /api/paths/me/goals': goalSchema,

@@ -43,6 +43,8 @@ export interface Fixture {
   projectId: string;
   pathId: string;
   goalId: string;
+  /** An open organisation challenge Avery posted. */
+  challengeId: string;
   /** The other tenant's team, pilot and circle. */
   other: { teamId: string; pilotId: string; circleId: string };
 }
@@ -260,8 +262,18 @@ export function fieldRows(f: Fixture): FieldRow[] {
         goal: [bad('too short', 'x')],
         weeksAsked: [bad('99 weeks', 99), bad('half a week', 0.5)],
         budget: [bad('negative', { amount: -1, currency: 'EUR' }), bad('not a currency', { amount: 1, currency: 'euro' })],
+        challengeId: [...ids(), bad('no such challenge', 'challenge:nope'), ['an open challenge', f.challengeId, 'ok']],
       },
     },
+    {
+      route: 'POST /api/challenges', as: f.avery, path: '/api/challenges', base: { title: 'Field probe challenge, again', problem: 'Each field is checked on its own.' },
+      fields: {
+        title: [bad('too short', 'x'), bad('not text', 42)],
+        problem: [bad('too short', 'x'), bad('10 kB of text', 'x'.repeat(10_240))],
+        '(fields nobody may set)': [bad('status', { status: 'closed' }), bad('poster', { postedById: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('taken up', { takenUpBy: [] })],
+      },
+    },
+    { route: 'POST /api/challenges/:id/close', as: f.avery, path: '', fields: {}, pathProbes: { param: 'id', probes: ids(), build: (v) => `/api/challenges/${enc(v)}/close` } },
     { route: 'POST /api/projects/:id/decision', as: f.avery, path: `/api/projects/${enc(f.projectId)}/decision`, base: { decision: 'approve' }, fields: { decision: [bad('maybe', 'maybe')], reason: [bad('too long', 'x'.repeat(1200))] }, pathProbes: { param: 'id', probes: ids(['a project']), build: (v) => `/api/projects/${enc(v)}/decision` } },
     { route: 'POST /api/projects/:id/checkins', as: f.sam, path: `/api/projects/${enc(f.projectId)}/checkins`, base: { confidence: 4, note: 'On track.' }, fields: { confidence: [bad('9 of 5', 9)], note: [bad('too short', 'x')] } },
     { route: 'POST /api/projects/:id/done', as: f.sam, path: `/api/projects/${enc(f.projectId)}/done`, base: { summary: 'Done, and it works.' }, fields: { summary: [bad('too short', 'x')] } },

@@ -17,6 +17,7 @@ export const loadView = {
   story: () => import('./stories/StoryDetailView'),
   projects: () => import('./projects/ProjectsView'),
   project: () => import('./projects/ProjectDetailView'),
+  challenges: () => import('./projects/ChallengesView'),
   path: () => import('./paths/PathView'),
   practices: () => import('./practices/PracticesView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
