@@ -13,6 +13,7 @@ import { PortfolioView } from './portfolio/portfolio';
 import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
 import { PracticeProposals } from './practices/proposals';
+import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
@@ -39,6 +40,7 @@ export interface Domain {
   stories: Stories;
   projects: Projects;
   paths: DevelopmentPaths;
+  lessons: Lessons;
   limits: RateLimits;
 }
 
@@ -61,7 +63,10 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
+  // A lesson arrives with every pilot's launch.
+  const lessons = new Lessons(store, outbox, clock);
+  pilots.onLaunched((pilot) => lessons.pilotLaunched(pilot));
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, lessons };
 }
 
 export * from './shared/caller';

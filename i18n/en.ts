@@ -39,6 +39,7 @@ export const en: Wordings = {
     'challenge.leaders_only': 'Only senior leaders can post organisation challenges.',
     'challenge.poster_only': 'Only the leader who posted this challenge (or an admin) can close it.',
     'challenge.closed': 'This challenge is closed: it is no longer taken up as a project.',
+    'lesson.reach_leaders_only': 'Only senior leaders and admins can see how far lessons reach.',
     'practice.admin_only': 'Only admins can change the practice library.',
     'practice.retired': 'That practice has been retired from the library. Pick another or start from scratch.',
     'practice.proposal_manager_only': 'Only the manager of the pilot’s team can propose it as a practice.',
@@ -202,6 +203,7 @@ export const en: Wordings = {
     'thing.profile': 'Your profile',
     'thing.proposal': 'That proposal',
     'thing.challenge': 'That challenge',
+    'thing.lesson': 'That lesson',
   },
   topics: {
     'topic.practice': 'The practice',

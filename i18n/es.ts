@@ -38,6 +38,7 @@ export const es: Wordings = {
     'challenge.leaders_only': 'Solo la dirección puede publicar retos de la organización.',
     'challenge.poster_only': 'Solo quien publicó este reto (o una persona administradora) puede cerrarlo.',
     'challenge.closed': 'Este reto está cerrado: ya no se acepta como proyecto.',
+    'lesson.reach_leaders_only': 'Solo la dirección y las personas administradoras pueden ver el alcance de las lecciones.',
     'practice.admin_only': 'Solo las personas administradoras pueden cambiar la biblioteca de prácticas.',
     'practice.retired': 'Esa práctica se ha retirado de la biblioteca. Elige otra o empieza desde cero.',
     'practice.proposal_manager_only': 'Solo el responsable del equipo del piloto puede proponerlo como práctica.',
@@ -201,6 +202,7 @@ export const es: Wordings = {
     'thing.profile': 'tu perfil',
     'thing.proposal': 'esa propuesta',
     'thing.challenge': 'ese reto',
+    'thing.lesson': 'esa lección',
   },
   topics: {
     'topic.practice': 'La práctica',

@@ -15,6 +15,7 @@ import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
 import { registerPracticeRoutes } from './api/practices';
 import { registerProjectRoutes } from './api/projects';
+import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
@@ -34,6 +35,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerStoryRoutes,
   registerProjectRoutes,
   registerPathRoutes,
+  registerLessonRoutes,
 ];
 
 export interface AppDeps {

@@ -1,6 +1,7 @@
 import { localizedQuestion, type Question } from '../../domain/practices';
 import type { RoundSummary } from '../../domain/checkins';
 import { pilotTabLink, type LinkConfig } from '../app/links';
+import { lessonFields } from '../lessons/cards';
 import type { NotificationCards } from '../app/notifications';
 import { cardTime, renderCard, type CardAttachment } from '../cards';
 import { t, words, type Locale } from '../i18n';
@@ -21,6 +22,8 @@ export interface CheckinView {
   shareAnonymously?: boolean;
   problem?: string;
   editing?: boolean;
+  /** Tip of the week: a lesson in chosen check-in cards (the first of each week). */
+  tip?: { title: string; text: string; url: string };
 }
 
 export function checkinCard(v: CheckinView, locale: Locale = 'en'): CardAttachment {
@@ -46,8 +49,11 @@ export function checkinCard(v: CheckinView, locale: Locale = 'en'): CardAttachme
       }),
       shareAnonymously: v.shareAnonymously ? 'true' : 'false',
       submitTitle: t(locale, v.editing ? 'Save changes' : 'Send check-in'),
+      tipTitle: v.tip?.title ?? '',
+      tipText: v.tip?.text ?? '',
+      tipUrl: v.tip?.url ?? '',
     },
-    ['questions'],
+    ['questions', 'tipUrl'],
     locale,
   );
 }
@@ -126,7 +132,7 @@ function facilitatorCard(data: Record<string, unknown>, locale: Locale): CardAtt
 
 /** The outbox kinds check-ins queue. */
 export const CHECKIN_CARDS: NotificationCards = {
-  checkin_prompt: (data, _links, locale) => checkinCard(data as unknown as CheckinView, locale),
+  checkin_prompt: (data, links, locale) => checkinCard({ ...(data as unknown as CheckinView), tip: lessonFields(data.tipLessonId, links, locale) }, locale),
   checkin_reminder: (data, _links, locale) =>
     renderCard('checkinReminder', { pilotTitle: String(data.pilotTitle), closesAt: cardTime(String(data.closesAt)), roundId: String(data.roundId) }, [], locale),
   round_summary: (data, links, locale) => summaryCard(links, data as unknown as RoundSummary, false, locale),

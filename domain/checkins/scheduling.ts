@@ -6,6 +6,7 @@ import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedTime } from '..
 import type { Facilitators } from './facilitators';
 import type { Round } from './model';
 import type { CheckinRepository } from './repository';
+import { tipOfTheWeek } from '../lessons/lessons';
 
 const HOUR = 3_600_000;
 
@@ -106,6 +107,7 @@ export class RoundScheduling {
     const pilot = await this.pilots.find(round.tenantId, round.pilotId);
     if (!pilot) return;
     const facilitator = toPrompt.length && round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
+    const tip = tipOfTheWeek(pilot, round.number);
     for (const userId of toPrompt) {
       await this.outbox.enqueue(round.tenantId, `prompt:${round.id}:${userId}`, 'checkin_prompt', { kind: 'user', userId }, {
         roundId: round.id,
@@ -114,6 +116,7 @@ export class RoundScheduling {
         closesAt: round.closesAt,
         questions: pilot.questions,
         facilitatorName: facilitator?.name,
+        ...(tip ? { tipLessonId: tip.id } : {}),
       });
     }
     for (const userId of toRemind) {

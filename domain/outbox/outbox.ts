@@ -42,6 +42,8 @@ export const NOTIFICATION_KINDS = [
   'story_question',
   'project_update',
   'path_update',
+  // A micro-lesson (bot/lessons draws it): with a pilot's launch, to a new convenor.
+  'lesson',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -46,8 +46,11 @@ export interface PilotFilter {
 }
 
 /** Pilots: a manager tries a leadership practice with their team, checks in, and decides. */
+export type PilotLaunchedHook = (pilot: Pilot) => Promise<unknown>;
+
 export class Pilots {
   private readonly repo: PilotRepository;
+  private readonly launchedHooks: PilotLaunchedHook[] = [];
 
   constructor(
     store: Store,
@@ -193,8 +196,13 @@ export class Pilots {
     return team;
   }
 
+  /** What else happens as a pilot launches (each hook is idempotent: a retried launch runs it again). */
+  onLaunched(hook: PilotLaunchedHook): void {
+    this.launchedHooks.push(hook);
+  }
+
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
-    return this.change(caller, id, (pilot) => {
+    const done = await this.change(caller, id, (pilot) => {
       // A circle's rhythm runs as long as the circle does: it is changed from the circle.
       if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       const rule = TRANSITIONS[action];
@@ -204,6 +212,8 @@ export class Pilots {
       if (rule.to === 'active' && !answerable(pilot.questions)) throw conflict('pilot.no_questions_to_launch');
       return { ...pilot, status: rule.to };
     });
+    if (action === 'launch' && done.status === 'active') for (const hook of this.launchedHooks) await hook(done);
+    return done;
   }
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {

@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   'challenge.leaders_only': [],
   'challenge.poster_only': [],
   'challenge.closed': [],
+  'lesson.reach_leaders_only': [],
   'practice.admin_only': [],
   'practice.retired': [],
   'practice.proposal_manager_only': [],
@@ -104,7 +105,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge', 'lesson'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**

@@ -19,6 +19,7 @@ const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
 const ChallengesView = lazy(loadView.challenges);
+const LessonsView = lazy(loadView.lessons);
 const PathView = lazy(loadView.path);
 const PracticesView = lazy(loadView.practices);
 
@@ -94,6 +95,10 @@ export function Routes() {
     case 'challenges':
       view = <ChallengesView />;
       area = 'projects';
+      break;
+    case 'lessons':
+      view = <LessonsView openId={route.id} level={route.level} />;
+      area = 'path';
       break;
     case 'path':
       view = <PathView key={route.id} id={route.id} />;

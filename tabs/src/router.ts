@@ -14,6 +14,7 @@ import { useEffect, useState } from 'react';
  *   #/challenges                          organisation challenges circles can take up
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/practices                           the practice library, managed by admins
+ *   #/lessons[/<id>]?level=               leadership lessons (one opened first); reach for leaders
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
@@ -51,6 +52,7 @@ export type Route =
   | { name: 'config' }
   | { name: 'practices' }
   | { name: 'challenges' }
+  | { name: 'lessons'; id?: string; level?: string }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
@@ -101,6 +103,8 @@ export function parseHash(hash: string): Route {
       return id ? { name: 'project', id } : { name: 'projects', query: pick(query, LIST_QUERY_KEYS.projects) };
     case 'paths':
       return { name: 'path', id: id ?? 'me' };
+    case 'lessons':
+      return { name: 'lessons', ...(id ? { id } : {}), ...pick(query, ['level']) };
     case 'team':
     case 'config':
     case 'practices':
@@ -135,6 +139,8 @@ export function hrefFor(route: Route): string {
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'path':
       return route.id === 'me' ? '#/paths/me' : `#/paths/${encodeURIComponent(route.id)}`;
+    case 'lessons':
+      return withQuery(route.id ? `#/lessons/${encodeURIComponent(route.id)}` : '#/lessons', new URLSearchParams(route.level ? { level: route.level } : {}));
     case 'notFound':
       return '#/pilots';
     default:
@@ -176,6 +182,8 @@ export function routeForSubPage(subPageId: string): Route {
     case 'project':
     case 'path':
       return { name: kind, id: subPageId };
+    case 'lesson':
+      return { name: 'lessons', id: subPageId };
     default:
       return { name: 'pilot', id: subPageId };
   }

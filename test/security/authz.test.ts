@@ -171,6 +171,12 @@ function ISSUE9_CASES(): ApiCase[] {
     { route: 'GET /api/projects/:id', method: 'GET', path: () => `/api/projects/${project()}`, expect: { morgan: 200, sam: 200, riley: 200, avery: 200, alex: 200 }, otherwise: DENY },
     { route: 'POST /api/projects/:id/decision', method: 'POST', path: () => `/api/projects/${project()}/decision`, body: () => ({ decision: 'approve' }), expect: { avery: MAYBE, alex: MAYBE }, otherwise: DENY },
     { route: 'POST /api/projects/:id/checkins', method: 'POST', path: () => `/api/projects/${project()}/checkins`, body: () => ({ confidence: 4, note: 'On track.' }), expect: { morgan: MAYBE, sam: MAYBE, riley: MAYBE, avery: MAYBE, alex: MAYBE }, otherwise: DENY },
+    // Micro-lessons: everyone in the organisation reads them and marks them read; reach (counts only) for senior leaders and admins.
+    { route: 'GET /api/lessons', method: 'GET', path: '/api/lessons?locale=es', expect: {}, otherwise: ALL_200 },
+    { route: 'GET /api/lessons/:id', method: 'GET', path: '/api/lessons/lesson:weekly-retro', expect: {}, otherwise: 404 },
+    { route: 'GET /api/lessons/:id', method: 'GET', path: '/api/lessons/lesson:their-meeting', expect: {}, otherwise: ALL_200 },
+    { route: 'POST /api/lessons/:id/read', method: 'POST', path: '/api/lessons/lesson:their-meeting/read', expect: {}, otherwise: ALL_200 },
+    { route: 'GET /api/lessons/reach', method: 'GET', path: '/api/lessons/reach', expect: { avery: 200, alex: 200 }, otherwise: 403 },
     // Organisation challenges: everyone in the organisation reads them, senior leaders post, the poster (or an admin) closes.
     { route: 'GET /api/challenges', method: 'GET', path: '/api/challenges', expect: {}, otherwise: ALL_200 },
     { route: 'POST /api/challenges', method: 'POST', path: '/api/challenges', body: () => ({ title: 'Authorization probe challenge', problem: 'Only senior leaders can post this challenge.' }), expect: { avery: OK, alex: OK }, otherwise: 403 },

@@ -273,6 +273,7 @@ export function fieldRows(f: Fixture): FieldRow[] {
         '(fields nobody may set)': [bad('status', { status: 'closed' }), bad('poster', { postedById: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('taken up', { takenUpBy: [] })],
       },
     },
+    { route: 'POST /api/lessons/:id/read', as: f.sam, path: '', fields: {}, pathProbes: { param: 'id', probes: [...ids(), bad('no such lesson', 'lesson:nope'), bad('a read record', 'lessonread:x'), ['a lesson', 'lesson:their-meeting', 'ok']], build: (v) => `/api/lessons/${enc(v)}/read` } },
     { route: 'POST /api/challenges/:id/close', as: f.avery, path: '', fields: {}, pathProbes: { param: 'id', probes: ids(), build: (v) => `/api/challenges/${enc(v)}/close` } },
     { route: 'POST /api/projects/:id/decision', as: f.avery, path: `/api/projects/${enc(f.projectId)}/decision`, base: { decision: 'approve' }, fields: { decision: [bad('maybe', 'maybe')], reason: [bad('too long', 'x'.repeat(1200))] }, pathProbes: { param: 'id', probes: ids(['a project']), build: (v) => `/api/projects/${enc(v)}/decision` } },
     { route: 'POST /api/projects/:id/checkins', as: f.sam, path: `/api/projects/${enc(f.projectId)}/checkins`, base: { confidence: 4, note: 'On track.' }, fields: { confidence: [bad('9 of 5', 9)], note: [bad('too short', 'x')] } },

@@ -2,6 +2,7 @@ import { circles } from './en/circles';
 import { common } from './en/common';
 import { feedback } from './en/feedback';
 import { leader } from './en/leader';
+import { lessons } from './en/lessons';
 import { paths } from './en/paths';
 import { pilots } from './en/pilots';
 import { projects } from './en/projects';
@@ -17,13 +18,13 @@ import { stories } from './en/stories';
  */
 export { en as codes } from '../../../i18n/en';
 
-export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths };
+export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...lessons };
 
 /** Keys two areas both define (a later spread would silently win): must be none. */
 type Clash<Parts extends readonly object[], Seen extends PropertyKey = never> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]]
   ? (keyof Head & Seen) | Clash<Rest, Seen | keyof Head>
   : never;
-type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths];
+type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof lessons];
 export type NoClash = [Clash<Areas>] extends [never] ? true : { clash: Clash<Areas> };
 true satisfies NoClash;
 

@@ -3,6 +3,7 @@ import { circles } from './es/circles';
 import { common } from './es/common';
 import { feedback } from './es/feedback';
 import { leader } from './es/leader';
+import { lessons } from './es/lessons';
 import { paths } from './es/paths';
 import { pilots } from './es/pilots';
 import { projects } from './es/projects';
@@ -12,4 +13,4 @@ import { stories } from './es/stories';
 export { es as codes } from '../../../i18n/es';
 
 /** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
-export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths };
+export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...lessons };

@@ -18,6 +18,7 @@ export const loadView = {
   projects: () => import('./projects/ProjectsView'),
   project: () => import('./projects/ProjectDetailView'),
   challenges: () => import('./projects/ChallengesView'),
+  lessons: () => import('./lessons/LessonsView'),
   path: () => import('./paths/PathView'),
   practices: () => import('./practices/PracticesView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
