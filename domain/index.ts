@@ -16,6 +16,8 @@ import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
 import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
+import { PracticeProposals } from './practices/proposals';
+import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
@@ -28,6 +30,7 @@ export interface Domain {
   clock: Clock;
   directory: Directory;
   practices: Practices;
+  proposals: PracticeProposals;
   pilots: Pilots;
   activities: ProcessedActivities;
   outbox: Outbox;
@@ -45,15 +48,17 @@ export interface Domain {
   org: OrgSync;
   audit: AuditLog;
   admin: Administration;
+  lessons: Lessons;
   limits: RateLimits;
 }
 
 export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort): Domain {
   const directory = new Directory(store, clock);
-  const practices = new Practices(store);
+  const practices = new Practices(store, clock);
   const outbox = new Outbox(store, clock);
   const celebrations = new Celebrations(store, directory, outbox, clock, limits);
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
+  const proposals = new PracticeProposals(store, pilots, practices, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
@@ -66,10 +71,13 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
+  // A lesson arrives with every pilot's launch.
+  const lessons = new Lessons(store, outbox, clock);
+  pilots.onLaunched((pilot) => lessons.pilotLaunched(pilot));
   const org = new OrgSync(store, directory, graph, clock);
   const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
-  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin };
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons };
 }
 
 export * from './shared/caller';

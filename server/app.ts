@@ -15,7 +15,9 @@ import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
 import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
+import { registerPracticeRoutes } from './api/practices';
 import { registerProjectRoutes } from './api/projects';
+import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
@@ -29,6 +31,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerMeRoutes,
   registerPilotRoutes,
   registerCheckinRoutes,
+  registerPracticeRoutes,
   registerLeaderRoutes,
   registerFeedbackRoutes,
   registerCircleRoutes,
@@ -36,6 +39,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerProjectRoutes,
   registerPathRoutes,
   registerAdminRoutes,
+  registerLessonRoutes,
 ];
 
 export interface AppDeps {

@@ -61,7 +61,7 @@ test('a prompt refreshes to its current state, and is redrawn in place once when
   // Opened while open and unanswered: the form.
   expect(text(await refresh(ana, round.id))).toContain('checkin.submit');
   // Answered: the thanks card carries the refresh on, and opening it again shows the answer.
-  const answered = await submit(ana, round.id, { confidence: '4', progress: 'Tried it twice', autonomy: '4', workload: '3' });
+  const answered = await submit(ana, round.id, { confidence: '4', 'kept-practice': 'true', usefulness: '4', progress: 'Tried it twice' });
   expect(text(answered.body.value)).toContain('Thanks — your check-in');
   expect((answered.body.value as { refresh?: { userIds: string[] } }).refresh?.userIds).toEqual([`29:${ana.userId}`]);
   const current = text(await refresh(ana, round.id));
@@ -148,7 +148,7 @@ test('a closed card and the meeting view decide the summary under today’s k: r
   await t.app.background.tick();
   await deliver();
   const [round] = await t.app.store.all<Round>('checkins', big.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round'");
-  for (const m of big.members) expect((await submit(m, round.id, { confidence: '4', progress: 'Fine', autonomy: '4', workload: '3' })).status).toBe(200);
+  for (const m of big.members) expect((await submit(m, round.id, { confidence: '4', 'kept-practice': 'true', usefulness: '4', progress: 'Fine' })).status).toBe(200);
   clock.set('2027-01-12T09:02:00Z');
   await t.app.background.tick();
   await deliver();

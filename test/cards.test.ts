@@ -18,8 +18,9 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
   celebration: { heading: 'Kudos', message: hostile, url: 'https://x.test/p' },
   checkin: {
     roundId: 'round:p:2027-01-04', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', facilitatorLine: 'Facilitator: Ana', problem: hostile, shareAnonymously: 'false', submitTitle: 'Send',
+    tipTitle: 'Write down the why', tipText: 'A decision log saves the team from deciding the same thing twice.', tipUrl: 'https://leaderful.test/tabs/index.html#/lessons/lesson%3Alog-the-why',
     questions: [
-      { id: 'confidence', kind: 'scale', text: 'How confident?', choiceList: [], value: '4' },
+      { id: 'confidence', kind: 'scale', text: 'How confident?', low: 'Not at all', high: 'Completely', choiceList: [], value: '4' },
       { id: 'progress', kind: 'text', text: 'Progress?', choiceList: [], value: hostile },
       { id: 'ok', kind: 'yesno', text: 'OK?', choiceList: [], value: 'true' },
       { id: 'pick', kind: 'choice', text: 'Pick', choiceList: [{ title: 'A' }, { title: 'B' }], value: 'A' },

@@ -122,7 +122,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
 
   // Ana answers on the card: it turns into "thanks — here is what you said — edit".
   const submit = (values: Record<string, unknown>) => t.activity(adaptiveActionActivity(t.connector.url, ana, 'checkin.submit', { roundId: round.id, ...values }));
-  const answered = await submit({ confidence: '4', progress: 'Good first week', blocker: '', autonomy: '4', workload: '3', shareAnonymously: 'false' });
+  const answered = await submit({ confidence: '4', progress: 'Good first week', blocker: '', usefulness: '4', voice: '3', shareAnonymously: 'false' });
   expect(answered.status).toBe(200);
   expect(answered.body.type).toBe('application/vnd.microsoft.card.adaptive');
   const thanks = JSON.stringify(answered.body.value);
@@ -137,7 +137,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const edit = await t.activity(adaptiveActionActivity(t.connector.url, ana, 'checkin.edit', { roundId: round.id }));
   expect(JSON.stringify(edit.body.value)).toContain('Save changes');
   expect(JSON.stringify(edit.body.value)).toContain('Good first week');
-  const edited = await submit({ confidence: '5', progress: 'Even better after the retro', autonomy: '4', workload: '3' });
+  const edited = await submit({ confidence: '5', progress: 'Even better after the retro', usefulness: '4', voice: '3' });
   expect(JSON.stringify(edited.body.value)).toContain('Even better after the retro');
 
   // Someone else's card: refused without revealing anything.

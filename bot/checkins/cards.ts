@@ -1,6 +1,7 @@
-import type { Question } from '../../domain/practices';
+import { localizedQuestion, type Question } from '../../domain/practices';
 import type { RoundSummary } from '../../domain/checkins';
 import { pilotTabLink, type LinkConfig } from '../app/links';
+import { lessonFields } from '../lessons/cards';
 import type { NotificationCards } from '../app/notifications';
 import { cardTime, renderCard, type CardAttachment } from '../cards';
 import { withRefresh } from '../cards/refresh';
@@ -24,6 +25,8 @@ export interface CheckinView {
   editing?: boolean;
   /** Teams user ids the card refreshes for (the person it was sent to). */
   userIds?: string[];
+  /** Tip of the week: a lesson in chosen check-in cards (the first of each week). */
+  tip?: { title: string; text: string; url: string };
 }
 
 /** The verb Teams invokes to redraw a check-in card as it now stands (routes.ts: checkin.*). */
@@ -38,17 +41,25 @@ export function checkinCard(v: CheckinView, locale: Locale = 'en'): CardAttachme
       closesAt: cardTime(v.closesAt),
       facilitatorLine: v.facilitatorName ? t(locale, 'Facilitator this round: {name}.', { name: v.facilitatorName }) : '',
       problem: v.problem ?? '',
-      questions: v.questions.map((q) => ({
-        id: q.id,
-        kind: q.kind,
-        text: q.text,
-        choiceList: (q.choices ?? []).map((c) => ({ title: c })),
-        value: v.values?.[q.id] === undefined ? '' : String(v.values[q.id]),
-      })),
+      questions: v.questions.map((asked) => {
+        const q = localizedQuestion(asked, locale);
+        return {
+          id: q.id,
+          kind: q.kind,
+          text: q.text,
+          low: q.low ?? t(locale, 'not at all'),
+          high: q.high ?? t(locale, 'completely'),
+          choiceList: (q.choices ?? []).map((c) => ({ title: c })),
+          value: v.values?.[q.id] === undefined ? '' : String(v.values[q.id]),
+        };
+      }),
       shareAnonymously: v.shareAnonymously ? 'true' : 'false',
       submitTitle: t(locale, v.editing ? 'Save changes' : 'Send check-in'),
+      tipTitle: v.tip?.title ?? '',
+      tipText: v.tip?.text ?? '',
+      tipUrl: v.tip?.url ?? '',
     },
-    ['questions'],
+    ['questions', 'tipUrl'],
     locale,
   );
   return withRefresh(card, REFRESH_VERB, { roundId: v.roundId }, v.userIds);
@@ -57,6 +68,7 @@ export function checkinCard(v: CheckinView, locale: Locale = 'en'): CardAttachme
 /** What someone answered, as question → answer lines in their language. */
 function answerLines(questions: Question[], values: Record<string, string | number | boolean>, locale: Locale): { question: string; answer: string }[] {
   return questions
+    .map((q) => localizedQuestion(q, locale))
     .filter((q) => values[q.id] !== undefined && values[q.id] !== '')
     .map((q) => ({ question: q.text, answer: typeof values[q.id] === 'boolean' ? t(locale, values[q.id] ? 'Yes' : 'No') : String(values[q.id]) }));
 }
@@ -172,7 +184,7 @@ function facilitatorCard(data: Record<string, unknown>, locale: Locale): CardAtt
 
 /** The outbox kinds check-ins queue. */
 export const CHECKIN_CARDS: NotificationCards = {
-  checkin_prompt: (data, _links, locale) => checkinCard(data as unknown as CheckinView, locale),
+  checkin_prompt: (data, links, locale) => checkinCard({ ...(data as unknown as CheckinView), tip: lessonFields(data.tipLessonId, links, locale) }, locale),
   checkin_reminder: (data, _links, locale) =>
     withRefresh(
       renderCard('checkinReminder', { pilotTitle: String(data.pilotTitle), closesAt: cardTime(String(data.closesAt)), roundId: String(data.roundId) }, [], locale),

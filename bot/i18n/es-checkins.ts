@@ -6,8 +6,10 @@
 export const CHECKINS_ES: Record<string, string> = {
   // Card templates
   "Your team's check-in closes {{DATE(${closesAt}, SHORT)}} {{TIME(${closesAt})}}. It takes a minute, and every answer helps the team learn.": 'El seguimiento de tu equipo cierra el {{DATE(${closesAt}, SHORT)}} a las {{TIME(${closesAt})}}. Lleva un minuto, y cada respuesta ayuda al equipo a aprender.',
-  '1 — not at all': '1 — nada',
-  '5 — completely': '5 — totalmente',
+  '1 — ${low}': '1 — ${low}',
+  '5 — ${high}': '5 — ${high}',
+  'not at all': 'nada',
+  completely: 'totalmente',
   'A gentle nudge: ${pilotTitle}': 'Un recordatorio amable: ${pilotTitle}',
   'Also share my written answers anonymously with senior leaders': 'Compartir también mis respuestas escritas, de forma anónima, con la dirección',
   'Answer now': 'Responder ahora',

@@ -17,7 +17,7 @@ export type { RoundSummary } from './model';
  * A round's figures: k per statistic, so each question's average is over at least k people who
  * answered that question, or withheld. Pure; what reaches health, portfolio, signals and cards.
  */
-export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
+export function roundFigures(round: Pick<Round, 'date' | 'invited' | 'questions'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
   const stat = (key: string) => {
     const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
     const mean = shownMean(values, k);
@@ -32,7 +32,16 @@ export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pi
     autonomy: autonomy.mean,
     workload: workload.mean,
     counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
+    ...scaleFigures(round, stat),
   };
+}
+
+/** Every scale question's own trend, keyed by its stable id (reworded questions keep theirs), k per question. */
+function scaleFigures(round: Pick<Round, 'questions'>, stat: (key: string) => { mean: number | null; n: number }): Pick<RoundFigures, 'scales' | 'scaleCounts'> {
+  const ids = (round.questions ?? []).filter((q) => q.kind === 'scale').map((q) => q.id);
+  if (!ids.length) return {};
+  const stats = ids.map((id) => [id, stat(id)] as const);
+  return { scales: Object.fromEntries(stats.map(([id, s]) => [id, s.mean])), scaleCounts: Object.fromEntries(stats.map(([id, s]) => [id, s.n])) };
 }
 
 export type RoundClosedHook = (tenantId: string, roundId: string) => Promise<unknown>;

@@ -6,6 +6,7 @@ import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedTime } from '..
 import type { Facilitators } from './facilitators';
 import type { Round } from './model';
 import type { CheckinRepository } from './repository';
+import { tipOfTheWeek } from '../lessons/lessons';
 
 const HOUR = 3_600_000;
 
@@ -111,6 +112,7 @@ export class RoundScheduling {
       const member = await this.directory.member(round.tenantId, userId);
       return member?.teamsUserId ? [member.teamsUserId] : [];
     };
+    const tip = tipOfTheWeek(pilot, round.number);
     for (const userId of toPrompt) {
       await this.outbox.enqueue(round.tenantId, `prompt:${round.id}:${userId}`, 'checkin_prompt', { kind: 'user', userId }, {
         userIds: await refreshFor(userId),
@@ -120,6 +122,7 @@ export class RoundScheduling {
         closesAt: round.closesAt,
         questions: pilot.questions,
         facilitatorName: facilitator?.name,
+        ...(tip ? { tipLessonId: tip.id } : {}),
       });
     }
     for (const userId of toRemind) {

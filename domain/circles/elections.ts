@@ -8,6 +8,7 @@ import { type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { spendNotify, type RateLimits } from '../shared/rate-limits';
+import { CONVENOR_LESSON_ID } from '../lessons/library';
 
 /**
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
@@ -181,6 +182,8 @@ export class Elections {
     const announced = `circle-election:${c.id}:${e.number}`;
     await this.outbox.cancelPending(c.tenantId, announced);
     await this.outbox.enqueueUpdate(c.tenantId, `closed:${announced}`, announced, 'circle_update', { kind: 'team', teamId: c.id }, result);
+    // The new convenor gets the starter lesson in their own chat.
+    await this.outbox.enqueue(c.tenantId, `lesson-convenor:${c.id}:${e.number}`, 'lesson', { kind: 'user', userId: c.convenor.userId }, { lessonId: CONVENOR_LESSON_ID, reason: 'convenor', circleName: c.name });
   }
 
   private async memberNames(c: Circle): Promise<Map<string, string>> {

@@ -44,6 +44,8 @@ export const NOTIFICATION_KINDS = [
   'path_update',
   // A card already sent, redrawn in place (Universal Actions cards that stay current).
   'checkin_closed',
+  // A micro-lesson (bot/lessons draws it): with a pilot's launch, to a new convenor.
+  'lesson',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -45,6 +45,16 @@ export const ERROR_CODES = {
   'pilot.not_editable': ['status'],
   'pilot.cannot': ['action', 'status'],
   'pilot.move_under_way': ['status'],
+  'pilot.no_questions_to_launch': [],
+  'challenge.leaders_only': [],
+  'challenge.poster_only': [],
+  'challenge.closed': [],
+  'lesson.reach_leaders_only': [],
+  'practice.admin_only': [],
+  'practice.retired': [],
+  'practice.proposal_manager_only': [],
+  'practice.pilot_not_adopted': ['status'],
+  'practice.proposal_decided': [],
   'checkin.closed': [],
   'checkin.facilitator_only': [],
   'checkin.pause_days': ['min', 'max'],
@@ -98,7 +108,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge', 'lesson'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**
@@ -150,6 +160,11 @@ export const FIELD_CODES = {
   'pilot.no_days': [],
   'pilot.no_measures': [],
   'pilot.question_id': [],
+  'pilot.no_questions': [],
+  'pilot.too_many_questions': ['max'],
+  'pilot.duplicate_question': [],
+  'pilot.question_choices': ['min', 'max'],
+  'pilot.question_kind_fixed': [],
   'pilot.end_before_start': [],
   'pilot.no_such_measure': [],
   'checkin.unknown_question': [],

@@ -18,10 +18,13 @@ const StoriesView = lazy(loadView.stories);
 const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
+const ChallengesView = lazy(loadView.challenges);
+const LessonsView = lazy(loadView.lessons);
 const PathView = lazy(loadView.path);
 const PreferencesView = lazy(loadView.preferences);
 const MeetingView = lazy(loadView.meeting);
 const AdminView = lazy(loadView.admin);
+const PracticesView = lazy(loadView.practices);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -92,6 +95,14 @@ export function Routes() {
       view = <ProjectDetailView key={route.id} id={route.id} />;
       area = 'projects';
       break;
+    case 'challenges':
+      view = <ChallengesView />;
+      area = 'projects';
+      break;
+    case 'lessons':
+      view = <LessonsView openId={route.id} level={route.level} />;
+      area = 'path';
+      break;
     case 'path':
       view = <PathView key={route.id} id={route.id} />;
       area = 'path';
@@ -107,6 +118,9 @@ export function Routes() {
       // Not an admin: the API would refuse anyway; show them their own pilots instead.
       view = hasRole(me, 'admin') ? <AdminView section={route.section} /> : <PilotsView key="mine" scope={{ kind: 'mine' }} />;
       area = hasRole(me, 'admin') ? 'admin' : 'pilots';
+      break;
+    case 'practices':
+      view = <PracticesView />;
       break;
     case 'config':
       view = <ConfigView />;

@@ -10,11 +10,14 @@ import { useEffect, useState } from 'react';
  *   #/feedback[/mine|inbox], #/feedback/<id>
  *   #/circles, #/circles/<id>             my circles, every circle, start one; a circle and its election
  *   #/stories?q=&outcome=&practiceId=&circleId=&mine=, #/stories/<id>
- *   #/projects?circleId=&status=&propose=, #/projects/<id>
+ *   #/projects?circleId=&status=&propose=&challengeId=, #/projects/<id>
+ *   #/challenges                          organisation challenges circles can take up
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/preferences                         my check-in and notification preferences
  *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
  *   #/admin[/sync|roles|teams|settings|audit]  the admin area (admins only)
+ *   #/practices                           the practice library, managed by admins
+ *   #/lessons[/<id>]?level=               leadership lessons (one opened first); reach for leaders
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
@@ -36,7 +39,7 @@ export interface LeaderFilter {
 export const LEADER_FILTER_KEYS = ['status', 'practiceId', 'teamId', 'managerId'] as const satisfies readonly (keyof LeaderFilter)[];
 
 /** The filters the stories and projects lists keep in their hash. */
-const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose'] } as const;
+const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose', 'challengeId'] } as const;
 
 export type Route =
   | { name: 'pilots' }
@@ -56,6 +59,9 @@ export type Route =
   | { name: 'meeting' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'config' }
+  | { name: 'practices' }
+  | { name: 'challenges' }
+  | { name: 'lessons'; id?: string; level?: string }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
@@ -112,10 +118,14 @@ export function parseHash(hash: string): Route {
       if (!rest[0]) return { name: 'admin', section: 'sync' };
       return (ADMIN_SECTIONS as readonly string[]).includes(rest[0]) ? { name: 'admin', section: rest[0] as AdminSection } : { name: 'notFound' };
     }
+    case 'lessons':
+      return { name: 'lessons', ...(id ? { id } : {}), ...pick(query, ['level']) };
     case 'team':
     case 'config':
     case 'preferences':
     case 'meeting':
+    case 'practices':
+    case 'challenges':
       return { name: head };
     default:
       return { name: 'notFound' };
@@ -148,6 +158,8 @@ export function hrefFor(route: Route): string {
       return route.id === 'me' ? '#/paths/me' : `#/paths/${encodeURIComponent(route.id)}`;
     case 'admin':
       return route.section === 'sync' ? '#/admin' : `#/admin/${route.section}`;
+    case 'lessons':
+      return withQuery(route.id ? `#/lessons/${encodeURIComponent(route.id)}` : '#/lessons', new URLSearchParams(route.level ? { level: route.level } : {}));
     case 'notFound':
       return '#/pilots';
     default:
@@ -189,6 +201,8 @@ export function routeForSubPage(subPageId: string): Route {
     case 'project':
     case 'path':
       return { name: kind, id: subPageId };
+    case 'lesson':
+      return { name: 'lessons', id: subPageId };
     default:
       return { name: 'pilot', id: subPageId };
   }

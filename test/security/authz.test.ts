@@ -14,12 +14,14 @@ import type { z } from 'zod';
 import { preferencesSchema } from '../../domain/directory';
 import { pauseSchema } from '../../domain/checkins';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import { checkinPreviewSchema } from '../../server/api/pilots';
+import { practiceInputSchema, practicePatchSchema, proposalInputSchema } from '../../domain/practices';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
 import { tenantSettingsSchema } from '../../domain/admin';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
-import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
+import { challengeInputSchema, projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
 import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
 
 /**
@@ -120,6 +122,14 @@ const newPilot = (teamId: string) => ({
   startDate: '2027-03-01',
   endDate: '2027-04-30',
 });
+const PRACTICE = {
+  name: 'Authorization probe practice',
+  summary: 'Only admins can add this practice.',
+  why: 'The library is managed content: admins decide what is in it.',
+  how: ['Try to add it'],
+  measures: ['Only admins can'],
+  questions: [{ kind: 'text', text: 'What went well?' }],
+};
 const OK = [200, 201];
 const OWNER_ACTION = [200, 409];
 const LEADERS = { avery: 200, alex: 200 };
@@ -129,7 +139,7 @@ const ALL_200 = 200;
 const DENY = [403, 404];
 /** Allowed by role; the exact answer depends on state the table changes as it goes. */
 const MAYBE = [200, 201, 202, 400, 403, 404, 409];
-const fx = { circleId: '', teamId: '', projectId: '', storyId: '', pathId: '', goalId: '' };
+const fx = { circleId: '', teamId: '', projectId: '', storyId: '', pathId: '', goalId: '', challengeId: '' };
 
 function ISSUE9_CASES(): ApiCase[] {
   const circle = () => enc(fx.circleId);
@@ -169,6 +179,17 @@ function ISSUE9_CASES(): ApiCase[] {
     { route: 'GET /api/projects/:id', method: 'GET', path: () => `/api/projects/${project()}`, expect: { morgan: 200, sam: 200, riley: 200, avery: 200, alex: 200 }, otherwise: DENY },
     { route: 'POST /api/projects/:id/decision', method: 'POST', path: () => `/api/projects/${project()}/decision`, body: () => ({ decision: 'approve' }), expect: { avery: MAYBE, alex: MAYBE }, otherwise: DENY },
     { route: 'POST /api/projects/:id/checkins', method: 'POST', path: () => `/api/projects/${project()}/checkins`, body: () => ({ confidence: 4, note: 'On track.' }), expect: { morgan: MAYBE, sam: MAYBE, riley: MAYBE, avery: MAYBE, alex: MAYBE }, otherwise: DENY },
+    // Micro-lessons: everyone in the organisation reads them and marks them read; reach (counts only) for senior leaders and admins.
+    { route: 'GET /api/lessons', method: 'GET', path: '/api/lessons?locale=es', expect: {}, otherwise: ALL_200 },
+    { route: 'GET /api/lessons/:id', method: 'GET', path: '/api/lessons/lesson:weekly-retro', expect: {}, otherwise: 404 },
+    { route: 'GET /api/lessons/:id', method: 'GET', path: '/api/lessons/lesson:their-meeting', expect: {}, otherwise: ALL_200 },
+    { route: 'POST /api/lessons/:id/read', method: 'POST', path: '/api/lessons/lesson:their-meeting/read', expect: {}, otherwise: ALL_200 },
+    { route: 'GET /api/lessons/reach', method: 'GET', path: '/api/lessons/reach', expect: { avery: 200, alex: 200 }, otherwise: 403 },
+    // Organisation challenges: everyone in the organisation reads them, senior leaders post, the poster (or an admin) closes.
+    { route: 'GET /api/challenges', method: 'GET', path: '/api/challenges', expect: {}, otherwise: ALL_200 },
+    { route: 'POST /api/challenges', method: 'POST', path: '/api/challenges', body: () => ({ title: 'Authorization probe challenge', problem: 'Only senior leaders can post this challenge.' }), expect: { avery: OK, alex: OK }, otherwise: 403 },
+    { route: 'POST /api/challenges', method: 'POST', path: '/api/challenges', body: () => ({ title: 'Mass assignment probe', problem: 'Nobody may set who posted this.', postedById: PEOPLE.sam.userId, status: 'closed' }), expect: {}, otherwise: [400, 403] },
+    { route: 'POST /api/challenges/:id/close', method: 'POST', path: () => `/api/challenges/${enc(fx.challengeId)}/close`, expect: { avery: 200, alex: 200 }, otherwise: DENY },
     { route: 'POST /api/projects/:id/done', method: 'POST', path: () => `/api/projects/${project()}/done`, body: () => ({ summary: 'Done, and the rota works at night.' }), expect: { morgan: MAYBE, sam: MAYBE, riley: MAYBE, avery: MAYBE, alex: MAYBE }, otherwise: DENY },
     // Development paths: private to the owner and whom they share with — not leaders, not admins.
     { route: 'GET /api/paths/options', method: 'GET', path: '/api/paths/options', expect: {}, otherwise: ALL },
@@ -227,6 +248,7 @@ async function makeFixtures(): Promise<void> {
   fx.circleId = (await must('circle', t.api('/api/circles', { as: PEOPLE.morgan, body: { teamId: fx.teamId, name: 'CIRCLE-4k1 Ops leads' } }))).circle.id;
   await must('join', t.api(`/api/circles/${enc(fx.circleId)}/join`, { as: PEOPLE.sam, method: 'POST' }));
   fx.projectId = (await must('project', t.api('/api/projects', { as: PEOPLE.morgan, body: { circleId: fx.circleId, title: PROJECT[0], goal: 'One on-call rota for the desk and Engineering.', weeksAsked: 6, budget: { amount: 500, currency: 'EUR' }, sponsorId: PEOPLE.avery.userId } }))).project.id;
+  fx.challengeId = (await must('challenge', t.api('/api/challenges', { as: PEOPLE.avery, body: { title: 'Shared tooling for on-call', problem: 'Every team builds its own on-call tooling.' } }))).challenge.id;
   fx.storyId = (await must('story', t.api('/api/stories', { as: PEOPLE.morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'STORY-2m8 a recognition round every Friday.', happened: 'It felt forced in a team this size.', change: 'We moved recognition into the retro.' } }))).story.id;
   fx.pathId = (await must('path', t.api('/api/paths/me', { as: PEOPLE.sam, method: 'PUT', body: { level: 'self' } }))).path.id;
   const goals = (await must('goal', t.api('/api/paths/me/goals', { as: PEOPLE.sam, body: { text: PATH[0] } }))).path.goals as { id: string; text: string }[];
@@ -261,6 +283,24 @@ const API_CASES: ApiCase[] = [
   { route: 'PUT /api/settings/anonymity', method: 'PUT', path: '/api/settings/anonymity', body: () => ({ anonymityThreshold: 3, tenantId: randomUUID() }), expect: {}, otherwise: 400 },
   { route: 'GET /api/demo/users', method: 'GET', path: '/api/demo/users', expect: {}, otherwise: 404, public: true },
   { route: 'GET /api/practices', method: 'GET', path: '/api/practices', expect: {}, otherwise: ALL_200 },
+  { route: 'GET /api/practices/:id', method: 'GET', path: '/api/practices/practice:weekly-retro', expect: { outsider: [200, 404] }, otherwise: ALL_200 },
+  { route: 'POST /api/practices', method: 'POST', path: '/api/practices', body: () => PRACTICE, expect: { alex: 201 }, otherwise: 403 },
+  {
+    route: 'PATCH /api/practices/:id',
+    method: 'PATCH',
+    path: '/api/practices/practice:decision-log',
+    body: () => ({ tags: ['probe'] }),
+    headers: async () => ({ 'if-match': (await t.app.store.read<Pilot>('directory', DEMO_TENANT_ID, 'practice:decision-log'))?._etag ?? '' }),
+    expect: { alex: 200 },
+    otherwise: 403,
+  },
+  { route: 'POST /api/practices/:id/:action', method: 'POST', path: '/api/practices/practice:experiment-budget/retire', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practices/:id/:action', method: 'POST', path: '/api/practices/practice:experiment-budget/restore', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practice-proposals', method: 'POST', path: '/api/practice-proposals', body: () => ({ pilotId: 'pilot:demo-retro', summary: 'Proposed by the authorization table.' }), expect: { jordan: MAYBE, alex: MAYBE }, otherwise: DENY },
+  { route: 'GET /api/practice-proposals', method: 'GET', path: '/api/practice-proposals', expect: { alex: 200 }, otherwise: 403 },
+  { route: 'POST /api/practice-proposals/:id/:decision', method: 'POST', path: '/api/practice-proposals/proposal:pilot:none/decline', expect: { alex: 404 }, otherwise: 403 },
+  // Renders a card from what was sent: reads and stores nothing, so anyone signed in may.
+  { route: 'POST /api/checkin-preview', method: 'POST', path: '/api/checkin-preview', body: () => ({ questions: [{ kind: 'text', text: 'What went well?' }] }), expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots?teamId=team:demo-ops', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/pilots', method: 'GET', path: '/api/pilots?teamId=team:demo-eng&status=adopted', expect: {}, otherwise: ALL_200 },
@@ -696,7 +736,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     const method = row.route.split(' ')[0];
     const target = inPath ? row.pathProbes!.build(String(value)) : row.path;
     const body = inPath ? row.base : field.startsWith('(') ? { ...row.base, ...(value as object) } : { ...row.base, [field]: value };
-    const headers = row.etagOf ? { 'if-match': (await ft.app.store.read<Pilot>('pilots', DEMO_TENANT_ID, row.etagOf))?._etag ?? '' } : undefined;
+    const headers = row.etagOf ? { 'if-match': (await ft.app.store.read<Pilot>(row.etagOf.startsWith('practice:') ? 'directory' : 'pilots', DEMO_TENANT_ID, row.etagOf))?._etag ?? '' } : undefined;
     const res = await ft.api(target, { as: row.as, method, body: method === 'DELETE' ? undefined : body ?? {}, headers });
     const wanted = want === 'deny' ? [400, 403, 404, 409] : want === 'ok' ? [200, 201, 202] : want;
     const problem = wanted.includes(res.status) ? undefined : `status ${res.status} ${JSON.stringify(res.body).slice(0, 160)}`;
@@ -724,6 +764,7 @@ describe('every field of every write: other teams, other types, other tenants', 
     await must('launch', ft.api(`/api/pilots/${enc(f.closableId)}/launch`, { as: PEOPLE.morgan, method: 'POST' }));
     f.storyId = (await must('story', ft.api('/api/stories', { as: PEOPLE.morgan, body: { pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' } }))).story.id;
     f.projectId = (await must('project', ft.api('/api/projects', { as: PEOPLE.morgan, body: { circleId: f.circleId, title: 'Field probe project', goal: 'Checked field by field.', weeksAsked: 4, budget: { amount: 10, currency: 'EUR' }, sponsorId: PEOPLE.avery.userId } }))).project.id;
+    f.challengeId = (await must('challenge', ft.api('/api/challenges', { as: PEOPLE.avery, body: { title: 'Field probe challenge', problem: 'Checked field by field.' } }))).challenge.id;
     f.pathId = (await must('path', ft.api('/api/paths/me', { as: PEOPLE.sam, method: 'PUT', body: { level: 'self' } }))).path.id;
     f.goalId = (await must('goal', ft.api('/api/paths/me/goals', { as: PEOPLE.sam, body: { text: 'Run a retro without notes.' } }))).path.goals[0].id;
     await must('share', ft.api('/api/paths/me/shares', { as: PEOPLE.sam, body: { userId: PEOPLE.morgan.userId, relation: 'manager', coach: true } }));
@@ -782,6 +823,8 @@ describe('every field of every write: other teams, other types, other tenants', 
 
 /** Write routes with nothing to set in their body or path beyond what the table above covers. */
 const NOTHING_TO_SET = [
+  'POST /api/practices/:id/:action',
+  'POST /api/practice-proposals/:id/:decision',
   'POST /api/messages',
   'DELETE /api/me/pause',
   'POST /api/pilots/:id/round/close',
@@ -799,6 +842,10 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/pilots': pilotInputSchema,
   'PATCH /api/pilots/:id': pilotPatchSchema,
   'POST /api/pilots/:id/close': closePilotSchema,
+  'POST /api/checkin-preview': checkinPreviewSchema,
+  'POST /api/practices': practiceInputSchema,
+  'PATCH /api/practices/:id': practicePatchSchema,
+  'POST /api/practice-proposals': proposalInputSchema,
   'POST /api/feedback': feedbackInputSchema,
   'POST /api/feedback/:id/acknowledge': acknowledgeSchema,
   'POST /api/feedback/:id/act': actSchema,
@@ -822,6 +869,7 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/projects/:id/decision': projectDecisionSchema,
   'POST /api/projects/:id/checkins': projectCheckinSchema,
   'POST /api/projects/:id/done': projectDoneSchema,
+  'POST /api/challenges': challengeInputSchema,
   'PUT /api/paths/me': pathLevelSchema,
   'PUT /api/paths/me/assessment': assessmentSchema,
   'POST /api/paths/me/goals': goalSchema,

@@ -17,10 +17,13 @@ export const loadView = {
   story: () => import('./stories/StoryDetailView'),
   projects: () => import('./projects/ProjectsView'),
   project: () => import('./projects/ProjectDetailView'),
+  challenges: () => import('./projects/ChallengesView'),
+  lessons: () => import('./lessons/LessonsView'),
   path: () => import('./paths/PathView'),
   preferences: () => import('./preferences/PreferencesView'),
   meeting: () => import('./meeting/MeetingView'),
   admin: () => import('./admin/AdminView'),
+  practices: () => import('./practices/PracticesView'),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /** Starts fetching a route's chunk, if it has one of its own. */
