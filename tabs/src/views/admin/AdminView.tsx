@@ -1,5 +1,6 @@
 import { Badge } from '@fluentui/react-badge';
 import { Button } from '@fluentui/react-button';
+import { Link } from '@fluentui/react-link';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import { Spinner } from '@fluentui/react-spinner';
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@fluentui/react-table';
@@ -13,7 +14,7 @@ import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
 import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n, type MessageKey } from '../../i18n';
-import { ADMIN_SECTIONS, navigate, type AdminSection } from '../../router';
+import { ADMIN_SECTIONS, hrefFor, navigate, type AdminSection } from '../../router';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { AdminAudit } from './AdminAudit';
@@ -39,7 +40,7 @@ export default function AdminView({ section }: { section: AdminSection }) {
   const ids = useId();
   return (
     <Page>
-      <PageHeader title={t('admin.title')} subtitle={t('admin.subtitle')} />
+      <PageHeader title={t('admin.title')} subtitle={t('admin.subtitle')} actions={<Link href={hrefFor({ name: 'practices' })}>{t('lib.manage')}</Link>} />
       <TabList selectedValue={section} onTabSelect={(_, d) => navigate({ name: 'admin', section: d.value as AdminSection })} aria-label={t('admin.sections')}>
         {ADMIN_SECTIONS.map((sec) => (
           <Tab key={sec} value={sec} id={`${ids}-${sec}`} data-section={sec}>
