@@ -352,6 +352,7 @@ function envFileKeys(rel: string): Set<string> {
 
 /** Settings the app reads that Azure leaves unset on purpose, and why. */
 const NOT_SET_IN_AZURE: Record<string, string> = {
+  ACTIVITY_FEED: 'unset: on, since Microsoft Graph is configured; false only while TeamsActivity.Send is not granted',
   PORT: 'App Service sets it',
   HOST: 'defaults to 0.0.0.0 with NODE_ENV=production',
   LOG_LEVEL: 'defaults to info',

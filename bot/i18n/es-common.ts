@@ -44,7 +44,6 @@ export const COMMON_ES: Record<string, string> = {
   'Your check-in for {pilot} is open.': 'Tu seguimiento de {pilot} está abierto.',
   'The round of {pilot} has closed: its summary is ready for your discussion.': 'La ronda de {pilot} ha cerrado: su resumen está listo para vuestra conversación.',
   'You facilitate this round of {pilot}.': 'Facilitas esta ronda de {pilot}.',
-  'Your feedback': 'Tus comentarios',
   '{count} feedback items are waiting for you this week.': '{count} comentarios te esperan esta semana.',
   'Your weekly digest': 'Tu resumen semanal',
 };

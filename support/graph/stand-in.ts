@@ -44,6 +44,8 @@ interface RoundToken {
   select: string[];
 }
 
+const FEED = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/;
+
 const encode = (t: object) => Buffer.from(JSON.stringify(t)).toString('base64url');
 const decode = <T>(s: string): T | undefined => {
   try {
@@ -122,7 +124,7 @@ export class GraphStandIn {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = url.pathname;
-    const record: GraphRequestRecord = { method: req.method ?? 'GET', path, kind: 'other', status: 200 };
+    const record: GraphRequestRecord = { method: req.method ?? 'GET', path, kind: FEED.test(path) ? 'feed' : 'other', status: 200 };
     this.requests.push(record);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -157,7 +159,7 @@ export class GraphStandIn {
     }
     const directory = this.tenants.get(tenantId);
     if (!directory) return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-    const feed = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/.exec(path);
+    const feed = FEED.exec(path);
     if (feed && req.method === 'POST') return this.notify(tenantId, decodeURIComponent(feed[1]), body, record, res, error);
     if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
 
