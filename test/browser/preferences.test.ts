@@ -60,22 +60,26 @@ describe('preferences in the tab', () => {
     expect(teams.errors).toEqual([]);
   });
 
-  test('notification channels: chat for every kind, the activity feed shown as not available yet', async () => {
+  test('notification channels: chat for every kind until changed; with Graph the activity feed and both are offered', async () => {
     const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences' });
     const tab = teams.tab;
     await tab.getByRole('heading', { name: 'Notifications' }).waitFor();
-    await tab.getByTestId('feed-note').waitFor();
     const due = tab.getByRole('radiogroup', { name: 'A check-in is due' });
     expect(await due.getByRole('radio', { name: 'Chat' }).isChecked()).toBe(true);
-    expect(await due.getByRole('radio', { name: /Activity feed \(not available yet\)/ }).isDisabled()).toBe(true);
-    expect(await due.getByRole('radio', { name: /Both \(not available yet\)/ }).isDisabled()).toBe(true);
-    await tab.getByRole('button', { name: 'Save notification choices' }).click();
+    expect(await tab.getByTestId('feed-note').count()).toBe(0);
+    expect(await tab.getByText(/not available yet/).count()).toBe(0);
+    // The feed for check-ins, both for the digest; by keyboard.
+    await due.getByRole('radio', { name: 'Activity feed' }).focus();
+    await teams.page.keyboard.press('Space');
+    const digest = tab.getByRole('radiogroup', { name: /Leader digest/ });
+    await digest.getByRole('radio', { name: 'Both' }).focus();
+    await teams.page.keyboard.press('Space');
+    await tab.getByRole('button', { name: 'Save notification choices' }).focus();
+    await teams.page.keyboard.press('Enter');
     await tab.getByText('Your preferences are saved.').waitFor();
-    // Asking the API for the feed directly is refused with the reason, and changes nothing.
-    const refused = await b.t.api('/api/me/preferences', { as: riley, method: 'PUT', body: { notifications: { leader_digest: 'feed' } } });
-    expect(refused.status).toBe(400);
-    expect(refused.body.error.fields[0]).toMatchObject({ field: 'notifications.leader_digest', code: 'directory.channel_unavailable' });
-    expect((await b.t.api('/api/me/preferences', { as: riley })).body.preferences.notifications.leader_digest).toBe('chat');
+    expect((await b.t.api('/api/me/preferences', { as: riley })).body.preferences.notifications).toEqual({ checkin_due: 'feed', feedback_reply: 'chat', facilitator_turn: 'chat', leader_digest: 'both' });
+    expect(await seriousViolations(teams.page)).toEqual([]);
+    expect(teams.errors).toEqual([]);
   });
 
   test('in Spanish, axe clean', async () => {
@@ -83,7 +87,9 @@ describe('preferences in the tab', () => {
     const tab = teams.tab;
     await tab.getByRole('heading', { name: 'Preferencias', level: 1 }).waitFor();
     await tab.getByRole('checkbox', { name: 'lunes' }).waitFor();
-    await tab.getByText(/aún no están disponibles en tu organización/).waitFor();
+    const due = tab.getByRole('radiogroup', { name: 'Toca hacer un seguimiento' });
+    expect(await due.getByRole('radio', { name: 'Fuente de actividad' }).isDisabled()).toBe(false);
+    expect(await tab.getByText(/aún no están disponibles en tu organización/).count()).toBe(0);
     expect(await seriousViolations(teams.page)).toEqual([]);
   });
 });
