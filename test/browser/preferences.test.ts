@@ -93,3 +93,27 @@ describe('preferences in the tab', () => {
     expect(await seriousViolations(teams.page)).toEqual([]);
   });
 });
+
+describe('preferences in the tab without the activity feed', () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp({ env: { DEMO_SIGN_IN: 'true', ACTIVITY_FEED: 'false' } });
+  });
+  afterAll(() => b?.stop());
+
+  test('the feed and both are shown as not available yet, and the API refuses them', async () => {
+    const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences' });
+    const tab = teams.tab;
+    await tab.getByRole('heading', { name: 'Notifications' }).waitFor();
+    await tab.getByTestId('feed-note').waitFor();
+    const due = tab.getByRole('radiogroup', { name: 'A check-in is due' });
+    expect(await due.getByRole('radio', { name: 'Chat' }).isChecked()).toBe(true);
+    expect(await due.getByRole('radio', { name: /Activity feed \(not available yet\)/ }).isDisabled()).toBe(true);
+    expect(await due.getByRole('radio', { name: /Both \(not available yet\)/ }).isDisabled()).toBe(true);
+    const refused = await b.t.api('/api/me/preferences', { as: riley, method: 'PUT', body: { notifications: { leader_digest: 'feed' } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.fields[0]).toMatchObject({ field: 'notifications.leader_digest', code: 'directory.channel_unavailable' });
+    expect((await b.t.api('/api/me/preferences', { as: riley })).body.preferences.notifications.leader_digest).toBe('chat');
+    expect(teams.errors).toEqual([]);
+  });
+});
