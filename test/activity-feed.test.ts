@@ -1,7 +1,7 @@
 import { feedNotification } from '../bot/delivery/feed';
 import { ManualClock } from '../domain/shared/clock';
 import type { OutboxItem } from '../domain/outbox';
-import { startTestApp, WARN, type TestApp } from '../support/app';
+import { demoUser, startTestApp, WARN, type TestApp } from '../support/app';
 import type { TeamsUser } from '../support/teams';
 import { adaptiveCardsIn } from './helpers/cards';
 import { installedTeam, type Scenario } from './helpers/scenario';
@@ -29,7 +29,7 @@ const settle = async () => {
 const choose = (user: TeamsUser, notifications: Record<string, string>) => t.api('/api/me/preferences', { as: user, method: 'PUT', body: { notifications } });
 
 beforeAll(async () => {
-  t = await startTestApp({ clock, captureLog: true, env: { SEED_DEMO_DATA: 'false' } });
+  t = await startTestApp({ clock, captureLog: true });
   s = await installedTeam(t, { members: 3, pilot: { cadence: { weekdays: [1], time: '09:00', everyWeeks: 1, reminderHours: 0, roundHours: 24 }, startDate: MONDAY } });
 });
 afterAll(() => t.stop());
@@ -123,4 +123,18 @@ describe('without the activity feed', () => {
     expect((await bare.api('/api/me/preferences', { as: member })).body.preferences).toEqual(before.body.preferences);
     expect((await bare.api('/api/me/preferences', { as: member, method: 'PUT', body: { notifications: { checkin_due: 'chat' } } })).status).toBe(200);
   });
+});
+
+test('a reply to anonymous feedback reaches its author’s feed, and the outbox never learns who they are', async () => {
+  const noor = demoUser('Noor'); // wrote feedback:demo-1 anonymously; Jordan owns it
+  const jordan = demoUser('Jordan');
+  expect((await choose(noor, { feedback_reply: 'feed' })).status).toBe(200);
+  const replied = await t.api(`/api/feedback/${encodeURIComponent('feedback:demo-1')}/reply`, { as: jordan, body: { text: 'Thank you: could you say which retro actions?' } });
+  expect(replied.status).toBeLessThan(300);
+  await settle();
+  expect(feedOf(noor)).toHaveLength(1);
+  expect(feedOf(noor)[0]).toMatchObject({ activityType: 'feedbackReply', previewText: { content: 'Thank you: could you say which retro actions?' } });
+  const items = await t.app.store.all<OutboxItem>('outbox', noor.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND c.kind = 'feedback_reply'");
+  expect(items.map((i) => `${i.channel ?? 'choice'}:${i.status}`).sort()).toEqual(['choice:cancelled', 'feed:sent']);
+  expect(JSON.stringify(items)).not.toContain(noor.userId);
 });
