@@ -52,8 +52,9 @@ export interface Domain {
   limits: RateLimits;
 }
 
-export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort): Domain {
-  const directory = new Directory(store, clock);
+/** `activityFeed`: Microsoft Graph is configured, so notices may go to the Teams activity feed. */
+export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+  const directory = new Directory(store, clock, opts.activityFeed);
   const practices = new Practices(store, clock);
   const outbox = new Outbox(store, clock);
   const celebrations = new Celebrations(store, directory, outbox, clock, limits);

@@ -183,8 +183,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 // Every setting server/config.ts reads in Azure. PORT comes from App Service. Deliberately absent:
 // COSMOS_KEY (keys are disabled), MicrosoftAppPassword (the bot uses the managed identity),
 // DEMO_SIGN_IN and the GRAPH_LOCAL_* stand-in settings (refused in production). Microsoft Graph is
-// read with the same managed identity: an admin grants it User.Read.All and TeamMember.Read.All
-// (docs/deploy.md), which Bicep cannot do without the Microsoft Graph extension.
+// read with the same managed identity: an admin grants it User.Read.All, TeamMember.Read.All and
+// TeamsActivity.Send (docs/deploy.md), which Bicep cannot do without the Microsoft Graph extension.
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'

@@ -2,6 +2,7 @@ import type { BotRuntime } from './app';
 import { Delivery } from '../bot/delivery';
 import { feedbackNotificationCard } from '../bot/feedback';
 import type { Domain } from '../domain';
+import type { GraphPort } from '../domain/ports/graph';
 import type { Config } from './config';
 import type { Log } from '../platform/log';
 import type { Skipped } from '../domain/shared/isolation';
@@ -29,10 +30,12 @@ export class Background {
     runtime: BotRuntime,
     config: Config,
     private readonly log: Log,
+    /** Microsoft Graph for activity feed notices (absent: every notice goes to chat). */
+    feed?: GraphPort,
   ) {
     // Proactive calls need an app id; without credentials (local, tests) any placeholder works.
     const appId = config.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
-    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
+    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId, feed }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
   }
 
   /**

@@ -56,6 +56,11 @@ const schema = z
     // (AZURE_CLIENT_ID). Unset with the embedded store: a local Graph stand-in with the demo
     // organisation; unset otherwise: https://graph.microsoft.com.
     GRAPH_ENDPOINT: z.string().url().optional(),
+    /**
+     * Notices in the Teams activity feed through Graph (TeamsActivity.Send). Unset: on when Graph
+     * is configured (not the local demo stand-in); `false` while the permission is not granted.
+     */
+    ACTIVITY_FEED: maybeBool,
     /** Local only: the static token of a Graph stand-in, and its certificate (PEM) to trust. */
     GRAPH_LOCAL_TOKEN: z.string().min(8).optional(),
     GRAPH_LOCAL_CA: z.string().optional(),

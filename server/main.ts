@@ -101,7 +101,9 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
     const local = !!embedded && config.NODE_ENV !== 'production';
     const { graph, stop: stopGraph, local: localGraph } = await connectGraph(config, local ? async () => (await import('../support/graph/demo')).startDemoGraph() : undefined);
     if (stopGraph) cleanups.push(stopGraph);
-    const domain = createDomain(store, clock, limits, graph);
+    // The activity feed needs a Graph that reaches people: configured, not the local demo stand-in.
+    const activityFeed = config.ACTIVITY_FEED ?? !localGraph;
+    const domain = createDomain(store, clock, limits, graph, { activityFeed });
     cleanups.push(() => domain.org.idle());
     if (localGraph) {
       // The stand-in starts afresh each time: delta links from an earlier run point nowhere.
@@ -116,7 +118,7 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
     const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
     const bot = createBotRuntime(config, domain, log, publicUrl);
     const server = createApp({ config, domain, store, log, bot, tabsDir: path.join(root, 'dist', 'tabs') });
-    const background = new Background(domain, bot, config, log);
+    const background = new Background(domain, bot, config, log, activityFeed ? graph : undefined);
     const host = config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

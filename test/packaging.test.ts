@@ -10,6 +10,8 @@ import { readZip, writeZip } from '../manifest/tooling/zip';
 import { loadConfig } from '../server/config';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../domain/ports/store';
 import { APP_ROLES } from '../domain/shared/caller';
+import { ACTIVITY_TYPES, feedNotification } from '../bot/delivery/feed';
+import { NOTICE_KINDS } from '../domain/directory';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: Node ≥ 20.19 loads it, Jest's module
 // system cannot. Validation never strips a BOM through it, so a stand-in is enough here. Registered
@@ -352,6 +354,7 @@ function envFileKeys(rel: string): Set<string> {
 
 /** Settings the app reads that Azure leaves unset on purpose, and why. */
 const NOT_SET_IN_AZURE: Record<string, string> = {
+  ACTIVITY_FEED: 'unset: on, since Microsoft Graph is configured; false only while TeamsActivity.Send is not granted',
   PORT: 'App Service sets it',
   HOST: 'defaults to 0.0.0.0 with NODE_ENV=production',
   LOG_LEVEL: 'defaults to info',
@@ -562,6 +565,22 @@ describe('manifest matches the bot and tab code', () => {
     // Teams sends the localized title as the message text, so titles stay as the bot parses them.
     const es = JSON.parse(read('manifest/es.json'));
     for (const [k, v] of Object.entries(es)) if (/^bots\[0\].*\.title$/.test(k)) expect(names).toContain(v);
+  });
+
+  test('activity feed notices use the activity types the manifest declares, with the parameters their templates name', () => {
+    const declared = manifest.activities.activityTypes as { type: string; templateText: string }[];
+    expect(declared.map((a) => a.type).sort()).toEqual(Object.values(ACTIVITY_TYPES).sort());
+    const localized = ['en', 'es'].map((l) => JSON.parse(read(`manifest/${l}.json`)) as Record<string, string>);
+    const sample = { pilotTitle: 'Retro', pilotId: 'pilot:1', message: 'Thanks', waiting: 2 };
+    for (const notice of NOTICE_KINDS) {
+      const n = feedNotification({ publicUrl: 'https://leaderful.test' }, notice, { kind: notice === 'checkin_due' ? 'checkin_prompt' : 'feedback_reply', data: sample }, 'en');
+      const i = declared.findIndex((a) => a.type === n.activityType);
+      // Every template, in every language, names exactly the parameters sent (and {actor}, which Teams fills).
+      for (const texts of [declared[i].templateText, ...localized.map((l) => l[`activities.activityTypes[${i}].templateText`])]) {
+        const named = [...texts.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'actor');
+        expect(named.sort()).toEqual(n.templateParameters.map((p) => p.name).sort());
+      }
+    }
   });
 
   test('deep links from cards open static tabs that exist', () => {

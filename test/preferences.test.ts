@@ -22,8 +22,8 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
     optOutPublicCelebration: false,
     notifications: { checkin_due: 'chat', feedback_reply: 'chat', facilitator_turn: 'chat', leader_digest: 'chat' },
   });
-  // Only chat delivers until the activity feed does: the API says so, and refuses the feed.
-  expect(initial.body.notices).toEqual({ kinds: ['checkin_due', 'feedback_reply', 'facilitator_turn', 'leader_digest'], channels: ['chat'] });
+  // Microsoft Graph is configured: the activity feed (and both) are offered (test/activity-feed.test.ts).
+  expect(initial.body.notices).toEqual({ kinds: ['checkin_due', 'feedback_reply', 'facilitator_turn', 'leader_digest'], channels: ['chat', 'feed', 'both'] });
 
   const bad = await t.api('/api/me/preferences', { as: quiet, method: 'PUT', body: { timeZone: 'Mars/Olympus', workDays: [], quietHours: { from: '25:00', to: '07:00' }, roles: ['admin'] } });
   expect(bad.status).toBe(400);

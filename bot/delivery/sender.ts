@@ -6,6 +6,8 @@ import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { localeOf, type Locale } from '../i18n';
 import { notificationCard, type FeedbackCards } from './cards';
+import { FeedSender, GRAPH_FEED_WINDOWS } from './feed-sender';
+import type { GraphPort } from '../../domain/ports/graph';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
 import { conversationKey, interleave, rotate } from './rounds';
 
@@ -27,6 +29,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** For benchmarks: scale the per-tenant limit (Teams documents 50/s; older docs 30/s). */
   tenantWindows?: typeof TENANT_WINDOWS;
+  /** Microsoft Graph for the Teams activity feed; without it every notice goes to chat. */
+  feed?: GraphPort;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -86,6 +90,9 @@ function pool(limit: number) {
 export class Delivery {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
+  /** Activity feed notices go through Graph: their own per-tenant window. */
+  private readonly graphPerTenant: SlidingWindowLimiter;
+  private readonly feed?: FeedSender;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
@@ -108,6 +115,8 @@ export class Delivery {
     const now = () => domain.clock.now().getTime();
     this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
     this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
+    this.graphPerTenant = new SlidingWindowLimiter(GRAPH_FEED_WINDOWS, now);
+    if (opts.feed) this.feed = new FeedSender(opts.feed, domain, links, log);
   }
 
   /** Polls the outbox in the background until stop(); sooner when a held-back message is due sooner. */
@@ -173,25 +182,35 @@ export class Delivery {
     let full = false;
     for (const item of interleave(due)) {
       if (this.stopped) break;
+      // A feed notice is a Graph call, not a message in a conversation: Graph's tenant window alone.
+      const feed = item.channel === 'feed';
       const key = conversationKey(item.target);
-      const waiting = held.get(key);
+      const waiting = feed ? undefined : held.get(key);
       if (waiting) {
         waiting.push(item);
         continue;
       }
       if (full || sent >= share) continue;
-      if (this.perConversation.delay(key) > 0) {
+      if (!feed && this.perConversation.delay(key) > 0) {
         held.set(key, [item]);
         continue;
       }
-      const tenantWait = this.perTenant.delay(tenantId);
+      const tenantWait = (feed ? this.graphPerTenant : this.perTenant).delay(tenantId);
       if (tenantWait > 0) {
+        if (feed) {
+          this.dueAgainIn(tenantWait);
+          if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
+          continue;
+        }
         full = true;
         this.dueAgainIn(tenantWait);
         continue;
       }
-      this.perTenant.record(tenantId);
-      this.perConversation.record(key);
+      if (feed) this.graphPerTenant.record(tenantId);
+      else {
+        this.perTenant.record(tenantId);
+        this.perConversation.record(key);
+      }
       sent++;
       await sending.run(() => this.claimAndDeliver(item));
     }
@@ -219,6 +238,9 @@ export class Delivery {
 
   private async deliver(item: OutboxItem): Promise<void> {
     try {
+      if (this.feed && item.channel === 'feed') return void this.count(await this.feed.deliver(item));
+      // A notice the person wants in the activity feed: its feed copy is queued; chat too only for "both".
+      if (this.feed && !(await this.feed.route(item))) return void (await this.domain.outbox.markFinal(item, 'cancelled', 'went to the activity feed, as the person chose'));
       // A redraw of a card sent earlier: only once that card is out, and only if it can be updated.
       const replaced = item.replaces ? await this.domain.outbox.replaced(item) : undefined;
       if (replaced?.state === 'waiting') return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + REPLACE_WAIT_MS)));
@@ -247,6 +269,11 @@ export class Delivery {
     } catch (err) {
       await this.failed(item, err);
     }
+  }
+
+  private count(outcome: 'sent' | 'retried' | 'fell_back' | 'failed'): void {
+    if (outcome === 'fell_back') this.stats.unreachable++;
+    else this.stats[outcome]++;
   }
 
   private async failed(item: OutboxItem, err: unknown): Promise<void> {

@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock';
 import { invalid, notFound, problem } from '../shared/errors';
 import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
-import { channelsOf, checkChannels, type NoticeChannels } from './notifications';
+import { channelsOf, channelsOffered, checkChannels, type Channel, type NoticeChannels, type NoticeKind } from './notifications';
 import type { AppRole, Caller, Role } from '../shared/caller';
 import { effectiveRoles, orgUnitId, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
@@ -34,10 +34,15 @@ export class Directory {
   /** Who manages each team: Teams owners, and people admins name. */
   readonly managers: TeamManagers;
 
+  /** Where notices can reach people here: the activity feed only when Microsoft Graph is configured. */
+  readonly channels: readonly Channel[];
+
   constructor(
     store: Store,
     private readonly clock: Clock,
+    activityFeed = false,
   ) {
+    this.channels = channelsOffered(activityFeed);
     this.repo = new DirectoryRepository(store);
     this.practices = new PracticeRepository(store);
     this.managers = new TeamManagers(this.repo, clock, (tenantId, info) => this.upsertMember(tenantId, info));
@@ -324,6 +329,11 @@ export class Directory {
     return updated;
   }
 
+  /** Where a kind of notice reaches a person (chat unless they chose otherwise and it is offered). */
+  noticeChannel(member: Member, kind: NoticeKind): Channel {
+    return channelsOf(member.notifications, this.channels)[kind];
+  }
+
   /** A person's own check-in preferences: time zone, work days, quiet hours, pause, celebrations. */
   async preferences(caller: Caller): Promise<Preferences & { timeZone: string; workDays: number[]; notifications: NoticeChannels }> {
     const m = await this.member(caller.tenantId, caller.userId);
@@ -334,7 +344,7 @@ export class Directory {
       quietHours: m.quietHours ?? null,
       pausedUntil: m.pausedUntil ?? null,
       optOutPublicCelebration: !!m.optOutPublicCelebration,
-      notifications: channelsOf(m.notifications),
+      notifications: channelsOf(m.notifications, this.channels),
     };
   }
 
@@ -342,7 +352,7 @@ export class Directory {
     if (prefs.timeZone !== undefined && !isValidTimeZone(prefs.timeZone)) {
       throw invalid([problem('timeZone', 'not_time_zone')]);
     }
-    if (prefs.notifications) checkChannels(prefs.notifications);
+    if (prefs.notifications) checkChannels(prefs.notifications, this.channels);
     const updated = await this.updateMember(caller.tenantId, caller.userId, (m) => {
       const next: Member = { ...m };
       if (prefs.timeZone !== undefined) Object.assign(next, { timeZone: prefs.timeZone, timeZoneChosen: true });

@@ -23,6 +23,7 @@ const FAILURE_CODES: Record<GraphFailure['kind'], SyncCode> = {
   throttled: 'sync.graph_throttled',
   expired: 'sync.graph_unavailable',
   not_found: 'sync.graph_unavailable',
+  not_installed: 'sync.graph_forbidden',
   unavailable: 'sync.graph_unavailable',
 };
 

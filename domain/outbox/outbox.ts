@@ -70,6 +70,11 @@ export interface OutboxItem extends Doc {
    * its recorded activity id), instead of posting a new message.
    */
   replaces?: string;
+  /**
+   * Where this copy of a notice goes: `feed` the person's Teams activity feed (through Graph),
+   * `chat` their chat whatever they chose (the feed refused it). Absent: as the person chose.
+   */
+  channel?: 'chat' | 'feed';
 }
 
 /** Where a replacing message stands with the message it replaces. */
@@ -122,6 +127,18 @@ export class Outbox {
   async enqueueUpdate(tenantId: string, key: string, replacesKey: string, kind: NotificationKind, target: Target, data: Record<string, unknown>): Promise<boolean> {
     const now = this.clock.now().toISOString();
     return this.repo.addOnce({ id: outboxId(tenantId, key), tenantId, type: 'outbox', key, kind, target, data, status: 'pending', attempts: 0, notBefore: now, createdAt: now, replaces: replacesKey });
+  }
+
+  /**
+   * Queues a notice's copy for another channel (the activity feed, or chat when the feed
+   * refused it), once: its key is the channel's and the notice's, so retries and repeated passes
+   * queue it once.
+   */
+  async enqueueVia(item: OutboxItem, channel: 'chat' | 'feed'): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    const key = `${channel}:${item.key}`;
+    const { tenantId, kind, target, data } = item;
+    return this.repo.addOnce({ id: outboxId(tenantId, key), tenantId, type: 'outbox', key, kind, target, data, status: 'pending', attempts: 0, notBefore: now, createdAt: now, channel });
   }
 
   /** The message a replacing one redraws, and whether it can be updated now. */

@@ -51,6 +51,8 @@ export type GraphFailureKind =
   /** The delta link is too old: start a full round again. */
   | 'expired'
   | 'not_found'
+  /** The activity feed refused a notification: Leaderful is not installed for that person. */
+  | 'not_installed'
   /** Network failure or a 5xx. */
   | 'unavailable';
 
@@ -58,9 +60,25 @@ export class GraphFailure extends Error {
   constructor(
     readonly kind: GraphFailureKind,
     readonly status?: number,
+    /** How long Graph asked to wait before trying again (a 429's Retry-After). */
+    readonly retryAfterMs?: number,
   ) {
     super(`graph ${kind}${status ? ` (${status})` : ''}`);
   }
+}
+
+/**
+ * One Teams activity feed notification (`POST /users/{id}/teamwork/sendActivityNotification`).
+ * `activityType` is one the manifest declares (`activities.activityTypes`); Teams draws the line
+ * from that type's `templateText` in the reader's language, filled with `templateParameters`.
+ */
+export interface ActivityNotification {
+  /** What the notification is about: a deep link into the tab, with the words shown for it. */
+  topic: { source: 'text'; value: string; webUrl: string } | { source: 'entityUrl'; value: string };
+  activityType: string;
+  /** One plain line under the template (at most 150 characters). */
+  previewText: string;
+  templateParameters: { name: string; value: string }[];
 }
 
 export interface GraphPort {
@@ -68,4 +86,9 @@ export interface GraphPort {
   usersDelta(tenantId: string, from: string | undefined, meter: GraphMeter): Promise<UserDeltaPage>;
   /** Everyone in a Microsoft 365 group's team, with who owns it. */
   teamMembers(tenantId: string, groupId: string, meter: GraphMeter): Promise<TeamMemberInfo[]>;
+  /**
+   * Puts a notification in a person's Teams activity feed. Tried once: a 429 fails as `throttled`
+   * with Graph's Retry-After, so the outbox that called it paces the retry and records it.
+   */
+  sendActivityNotification(tenantId: string, userId: string, notification: ActivityNotification): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { DEMO_TENANT_ID, DEMO_USERS, demoRoles } from '../../domain/demo';
-import { AVAILABLE_CHANNELS, NOTICE_KINDS, preferencesSchema } from '../../domain/directory';
+import { NOTICE_KINDS, preferencesSchema } from '../../domain/directory';
 import { pauseSchema } from '../../domain/checkins';
 import { parseInput } from '../../domain/shared/validation';
 import { handler, sendError } from '../../platform/http';
@@ -21,8 +21,8 @@ export function registerMeRoutes(ctx: ApiContext): void {
     });
   }));
 
-  // `channels`: where notices can reach people in this deployment (the activity feed is not offered yet).
-  const notices = { kinds: NOTICE_KINDS, channels: AVAILABLE_CHANNELS };
+  // `channels`: where notices can reach people in this deployment (the activity feed needs Graph).
+  const notices = { kinds: NOTICE_KINDS, channels: domain.directory.channels };
 
   server.get('/api/me/preferences', authed(ctx, async (caller, _req, res) => {
     res.send({ preferences: await domain.directory.preferences(caller), notices });

@@ -1,14 +1,14 @@
-import { Client, GraphError, MiddlewareFactory, type Middleware } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, MiddlewareFactory, RetryHandlerOptions, type Middleware } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials';
 import type { TokenCredential } from '@azure/identity';
 import type * as Graph from '@microsoft/microsoft-graph-types';
-import { GraphFailure, type GraphMeter, type GraphPort, type OrgUserChange, type TeamMemberInfo, type UserDeltaPage } from '../../domain/ports/graph';
+import { GraphFailure, type ActivityNotification, type GraphMeter, type GraphPort, type OrgUserChange, type TeamMemberInfo, type UserDeltaPage } from '../../domain/ports/graph';
 import { MeterHandler, MeterOption, Transport } from './middleware';
 
 /**
  * The Graph port over the Microsoft Graph SDK (`@microsoft/microsoft-graph-client`) with an
  * `@azure/identity` credential: in Azure the app's managed identity (app permissions
- * User.Read.All and TeamMember.Read.All), locally a stand-in's static token. The SDK's retry
+ * User.Read.All, TeamMember.Read.All and TeamsActivity.Send), locally a stand-in's static token. The SDK's retry
  * handler honours 429 + Retry-After; what still fails becomes a GraphFailure the sync reports.
  */
 export interface MicrosoftGraphOptions {
@@ -65,6 +65,20 @@ export class MicrosoftGraph implements GraphPort {
     return members;
   }
 
+  async sendActivityNotification(tenantId: string, userId: string, notification: ActivityNotification): Promise<void> {
+    const client = this.client(tenantId);
+    // One attempt: the outbox owns the retry (paced, Retry-After honoured, recorded).
+    const request = client.api(`/users/${encodeURIComponent(userId)}/teamwork/sendActivityNotification`).middlewareOptions([new RetryHandlerOptions(0, 0)]);
+    try {
+      await request.post({ ...notification, previewText: { content: notification.previewText } });
+    } catch (err) {
+      const failure = failureOf(err);
+      // The feed answers 403/404 when the app is not installed for the person (nowhere to post).
+      if (failure.kind === 'forbidden' || failure.kind === 'not_found') throw new GraphFailure('not_installed', failure.status);
+      throw failure;
+    }
+  }
+
   private client(tenantId: string): Client {
     const { homeTenantId } = this.options;
     if (homeTenantId && homeTenantId.toLowerCase() !== tenantId.toLowerCase()) throw new GraphFailure('not_connected');
@@ -105,8 +119,15 @@ function failureOf(err: unknown): GraphFailure {
   if (status === 401 || status === 403) return new GraphFailure('forbidden', status);
   if (status === 404) return new GraphFailure('not_found', status);
   if (status === 410 || code === 'resyncRequired' || code === 'SyncStateNotFound') return new GraphFailure('expired', status);
-  if (status === 429) return new GraphFailure('throttled', status);
+  if (status === 429) return new GraphFailure('throttled', status, retryAfterOf(err));
   return new GraphFailure('unavailable', status && status > 0 ? status : undefined);
+}
+
+/** A 429's Retry-After (seconds), in milliseconds. */
+function retryAfterOf(err: unknown): number | undefined {
+  const header = err instanceof GraphError ? err.headers?.get('retry-after') : undefined;
+  const seconds = header ? Number(header) : NaN;
+  return Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined;
 }
 
 /** A delta page's user as the port's change: absent fields did not change. */

@@ -10,15 +10,27 @@ import { TenantDirectory } from './directory';
  * test connector does for the Bot Connector): `GET /v1.0/users/delta` with `$select`, pages
  * linked by `@odata.nextLink`, an `@odata.deltaLink` whose `$deltatoken` returns only what changed
  * since, `manager@delta`, `@removed`; `GET /v1.0/teams/{id}/members` with `roles: ["owner"]`.
+ * `POST /v1.0/users/{id}/teamwork/sendActivityNotification` records each notification (204), or
+ * answers 403 when the app is not installed for that person (`notInstalled`).
  * Tenants it does not know answer 403 (the app was not granted User.Read.All there). Tests can
  * inject faults (429 with Retry-After), expire delta tokens and count the requests.
  */
+
+/** A notification the activity feed accepted, as it was posted. */
+export interface FeedNotification {
+  tenantId: string;
+  userId: string;
+  topic: { source: string; value: string; webUrl?: string };
+  activityType: string;
+  previewText: { content: string };
+  templateParameters: { name: string; value: string }[];
+}
 export interface GraphRequestRecord {
   method: string;
   path: string;
   tenantId?: string;
   /** `full` and `delta` for users/delta rounds, `page` for their later pages. */
-  kind: 'full' | 'delta' | 'page' | 'members' | 'other';
+  kind: 'full' | 'delta' | 'page' | 'members' | 'feed' | 'other';
   status: number;
 }
 
@@ -31,6 +43,8 @@ interface RoundToken {
   offset: number;
   select: string[];
 }
+
+const FEED = /^\/v1\.0\/users\/([^/]+)\/teamwork\/sendActivityNotification$/;
 
 const encode = (t: object) => Buffer.from(JSON.stringify(t)).toString('base64url');
 const decode = <T>(s: string): T | undefined => {
@@ -46,6 +60,10 @@ export class GraphStandIn {
   private readonly tenants = new Map<string, TenantDirectory>();
   private faults: Fault[] = [];
   readonly requests: GraphRequestRecord[] = [];
+  /** What reached people's activity feeds, in order. */
+  readonly notifications: FeedNotification[] = [];
+  /** `tenantId|userId` of people the app is not installed for: their feed answers 403. */
+  private readonly uninstalled = new Set<string>();
   /** The Graph endpoint to configure, e.g. https://localhost:41234 (no version). */
   url = '';
   /** The certificate to trust (GRAPH_LOCAL_CA). */
@@ -86,6 +104,18 @@ export class GraphStandIn {
     this.faults.push({ status, times, headers, match });
   }
 
+  /** The app is (not) installed for a person: without it, their activity feed refuses notifications. */
+  notInstalled(tenantId: string, userId: string, notInstalled = true): void {
+    const key = `${tenantId.toLowerCase()}|${userId}`;
+    if (notInstalled) this.uninstalled.add(key);
+    else this.uninstalled.delete(key);
+  }
+
+  /** Notifications a person's feed received. */
+  feedOf(userId: string): FeedNotification[] {
+    return this.notifications.filter((n) => n.userId === userId);
+  }
+
   /** Requests so far that match (all when no filter). */
   count(filter: (r: GraphRequestRecord) => boolean = () => true): number {
     return this.requests.filter(filter).length;
@@ -94,7 +124,7 @@ export class GraphStandIn {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'https://localhost');
     const path = url.pathname;
-    const record: GraphRequestRecord = { method: req.method ?? 'GET', path, kind: 'other', status: 200 };
+    const record: GraphRequestRecord = { method: req.method ?? 'GET', path, kind: FEED.test(path) ? 'feed' : 'other', status: 200 };
     this.requests.push(record);
     const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
       record.status = status;
@@ -103,7 +133,21 @@ export class GraphStandIn {
     };
     const error = (status: number, code: string, message: string, headers: Record<string, string> = {}) => send(status, { error: { code, message } }, headers);
 
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => this.route(req, res, url, record, Buffer.concat(chunks).toString('utf8'), send, error));
+  }
+
+  private route(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    record: GraphRequestRecord,
+    body: string,
+    send: (status: number, body: unknown, headers?: Record<string, string>) => void,
+    error: (status: number, code: string, message: string, headers?: Record<string, string>) => void,
+  ): void {
+    const path = url.pathname;
     const tenantId = parseLocalGraphToken(this.secret, req.headers.authorization);
     if (!tenantId) return error(401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.');
     record.tenantId = tenantId;
@@ -115,6 +159,8 @@ export class GraphStandIn {
     }
     const directory = this.tenants.get(tenantId);
     if (!directory) return error(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    const feed = FEED.exec(path);
+    if (feed && req.method === 'POST') return this.notify(tenantId, decodeURIComponent(feed[1]), body, record, res, error);
     if (req.method !== 'GET') return error(405, 'Request_BadRequest', 'Only GET is served here.');
 
     if (path === '/v1.0/users/delta' || path === '/v1.0/users/microsoft.graph.delta') return this.usersDelta(directory, url, record, send, error);
@@ -136,6 +182,32 @@ export class GraphStandIn {
       return send(200, { value: page, ...(more ? { '@odata.nextLink': `${this.url}${path}?$skiptoken=${offset + this.pageSize}` } : {}) });
     }
     error(404, 'UnknownRequest', `No stand-in route for ${path}.`);
+  }
+
+  private notify(
+    tenantId: string,
+    userId: string,
+    body: string,
+    record: GraphRequestRecord,
+    res: ServerResponse,
+    error: (status: number, code: string, message: string) => void,
+  ): void {
+    record.kind = 'feed';
+    if (this.uninstalled.has(`${tenantId}|${userId}`)) return error(403, 'Forbidden', 'The app is not installed for the recipient.');
+    let n: Partial<FeedNotification> | undefined;
+    try {
+      n = JSON.parse(body) as Partial<FeedNotification>;
+    } catch {
+      n = undefined;
+    }
+    if (!n?.topic?.source || !n.topic.value || !n.activityType || typeof n.previewText?.content !== 'string' || n.previewText.content.length > 150) {
+      return error(400, 'BadRequest', 'topic, activityType and previewText (at most 150 characters) are required.');
+    }
+    if (n.topic.source === 'text' && !n.topic.webUrl) return error(400, 'BadRequest', 'A text topic needs a webUrl.');
+    this.notifications.push({ tenantId, userId, topic: n.topic, activityType: n.activityType, previewText: n.previewText, templateParameters: n.templateParameters ?? [] });
+    record.status = 204;
+    res.writeHead(204);
+    res.end();
   }
 
   private usersDelta(

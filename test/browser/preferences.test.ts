@@ -60,7 +60,48 @@ describe('preferences in the tab', () => {
     expect(teams.errors).toEqual([]);
   });
 
-  test('notification channels: chat for every kind, the activity feed shown as not available yet', async () => {
+  test('notification channels: chat for every kind until changed; with Graph the activity feed and both are offered', async () => {
+    const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences' });
+    const tab = teams.tab;
+    await tab.getByRole('heading', { name: 'Notifications' }).waitFor();
+    const due = tab.getByRole('radiogroup', { name: 'A check-in is due' });
+    expect(await due.getByRole('radio', { name: 'Chat' }).isChecked()).toBe(true);
+    expect(await tab.getByTestId('feed-note').count()).toBe(0);
+    expect(await tab.getByText(/not available yet/).count()).toBe(0);
+    // The feed for check-ins, both for the digest; by keyboard.
+    await due.getByRole('radio', { name: 'Activity feed' }).focus();
+    await teams.page.keyboard.press('Space');
+    const digest = tab.getByRole('radiogroup', { name: /Leader digest/ });
+    await digest.getByRole('radio', { name: 'Both' }).focus();
+    await teams.page.keyboard.press('Space');
+    await tab.getByRole('button', { name: 'Save notification choices' }).focus();
+    await teams.page.keyboard.press('Enter');
+    await tab.getByText('Your preferences are saved.').waitFor();
+    expect((await b.t.api('/api/me/preferences', { as: riley })).body.preferences.notifications).toEqual({ checkin_due: 'feed', feedback_reply: 'chat', facilitator_turn: 'chat', leader_digest: 'both' });
+    expect(await seriousViolations(teams.page)).toEqual([]);
+    expect(teams.errors).toEqual([]);
+  });
+
+  test('in Spanish, axe clean', async () => {
+    const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences', locale: 'es-ES', theme: 'dark' });
+    const tab = teams.tab;
+    await tab.getByRole('heading', { name: 'Preferencias', level: 1 }).waitFor();
+    await tab.getByRole('checkbox', { name: 'lunes' }).waitFor();
+    const due = tab.getByRole('radiogroup', { name: 'Toca hacer un seguimiento' });
+    expect(await due.getByRole('radio', { name: 'Fuente de actividad' }).isDisabled()).toBe(false);
+    expect(await tab.getByText(/aún no están disponibles en tu organización/).count()).toBe(0);
+    expect(await seriousViolations(teams.page)).toEqual([]);
+  });
+});
+
+describe('preferences in the tab without the activity feed', () => {
+  let b: BrowserApp;
+  beforeAll(async () => {
+    b = await startBrowserApp({ env: { DEMO_SIGN_IN: 'true', ACTIVITY_FEED: 'false' } });
+  });
+  afterAll(() => b?.stop());
+
+  test('the feed and both are shown as not available yet, and the API refuses them', async () => {
     const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences' });
     const tab = teams.tab;
     await tab.getByRole('heading', { name: 'Notifications' }).waitFor();
@@ -69,21 +110,10 @@ describe('preferences in the tab', () => {
     expect(await due.getByRole('radio', { name: 'Chat' }).isChecked()).toBe(true);
     expect(await due.getByRole('radio', { name: /Activity feed \(not available yet\)/ }).isDisabled()).toBe(true);
     expect(await due.getByRole('radio', { name: /Both \(not available yet\)/ }).isDisabled()).toBe(true);
-    await tab.getByRole('button', { name: 'Save notification choices' }).click();
-    await tab.getByText('Your preferences are saved.').waitFor();
-    // Asking the API for the feed directly is refused with the reason, and changes nothing.
     const refused = await b.t.api('/api/me/preferences', { as: riley, method: 'PUT', body: { notifications: { leader_digest: 'feed' } } });
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields[0]).toMatchObject({ field: 'notifications.leader_digest', code: 'directory.channel_unavailable' });
     expect((await b.t.api('/api/me/preferences', { as: riley })).body.preferences.notifications.leader_digest).toBe('chat');
-  });
-
-  test('in Spanish, axe clean', async () => {
-    const teams = await b.openInTeams(riley, { tabUrl: '/tabs/index.html#/preferences', locale: 'es-ES', theme: 'dark' });
-    const tab = teams.tab;
-    await tab.getByRole('heading', { name: 'Preferencias', level: 1 }).waitFor();
-    await tab.getByRole('checkbox', { name: 'lunes' }).waitFor();
-    await tab.getByText(/aún no están disponibles en tu organización/).waitFor();
-    expect(await seriousViolations(teams.page)).toEqual([]);
+    expect(teams.errors).toEqual([]);
   });
 });

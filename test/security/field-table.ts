@@ -178,10 +178,11 @@ export function fieldRows(f: Fixture): FieldRow[] {
         pausedUntil: [bad('not a day', '2027-02-30')],
         optOutPublicCelebration: [bad('not yes/no', 'yes')],
         notifications: [
-          bad('the feed (not offered yet)', { checkin_due: 'feed' }),
           bad('unknown kind', { everything: 'chat' }),
           bad('not a channel', { leader_digest: 'pigeon' }),
           ['chat', { feedback_reply: 'chat' }, 'ok'],
+          // Graph is configured in the test app, so the activity feed is offered (refused without it: test/activity-feed.test.ts).
+          ['the feed', { checkin_due: 'feed' }, 'ok'],
         ],
         '(fields nobody may set)': [bad('roles', { roles: ['admin'] }), bad('user', { userId: f.alex.userId })],
       },
