@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { says } from '../shared/validation';
+import type { GroupLabel } from '../shared/codes';
 
 /**
  * The anonymity rules, in one place and pure (no store, no clock), so they can be read, tested
@@ -100,7 +101,7 @@ export interface RosterMember {
  * are), the rest of a department's teams, or the organisation (or what is left of it). Faces word
  * it ("Ops (other teams)", "Rest of the organisation") in their reader's language.
  */
-export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+export type { GroupLabel };
 
 export interface Cell {
   key: string;

@@ -4,7 +4,7 @@ import { conflict, forbidden, invalid, problem } from '../shared/errors';
 import type { PlainErrorCode } from '../shared/codes';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
-import { type Circle, type Election, type ElectionResult } from './model';
+import { dueAtOf, type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { spendNotify, type RateLimits } from '../shared/rate-limits';
@@ -21,7 +21,6 @@ import { CONVENOR_LESSON_ID } from '../lessons/library';
  */
 const DAY = 86_400_000;
 const KEEP_CONVENORS = 50;
-const NEVER = '9999-12-31T00:00:00.000Z';
 
 export class Elections {
   constructor(
@@ -198,12 +197,6 @@ export class Elections {
 /** Only the convenor or an admin may change the circle or call and close its elections. */
 export function mustConvene(caller: Caller, circle: Circle, why: PlainErrorCode): void {
   if (circle.convenor.userId !== caller.userId && !hasRole(caller, 'admin')) throw forbidden(why);
-}
-
-/** When the circle next needs the background pass: its election's deadline, else the end of the term. */
-export function dueAtOf(c: Pick<Circle, 'election' | 'convenor'>): string {
-  if (c.election?.status === 'open') return c.election.closesAt;
-  return c.convenor.termEndsAt ?? NEVER;
 }
 
 export function openElectionOf(number: number, reason: Election['reason'], openedBy: string, now: Date, days: number, excluded: string[]): Election {

@@ -1,4 +1,5 @@
-import { settleQuestions, type Question, type QuestionInput } from '../practices';
+import type { Question } from '../practices/model';
+import { settleQuestions, type QuestionInput } from '../practices/questions';
 import type { Pilot } from './model';
 
 /** Questions a pilot stops asking are kept (latest wording), so their rounds and trend stay labelled. */

@@ -1,4 +1,3 @@
-import type { GroupLabel } from '../anonymity/rules';
 
 /**
  * What the domain says to people, as codes: refusals (DomainError), field problems, signals and
@@ -6,6 +5,9 @@ import type { GroupLabel } from '../anonymity/rules';
  * lists of them and group labels, never sentences. The words live in i18n/ (one table per
  * language) and every face (bot, tab API, tab) words codes there, in its reader's language.
  */
+/** A group as data (anonymity's roll-ups): a team's or department's name, the rest of a department's teams, the organisation. */
+export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+
 export type Param = string | number | readonly (string | number)[] | GroupLabel;
 export type Params = Readonly<Record<string, Param>>;
 
