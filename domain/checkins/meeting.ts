@@ -1,5 +1,6 @@
 import type { Caller } from '../shared/caller';
 import type { Directory } from '../directory/directory';
+import { managersOf } from '../directory/rights';
 import { forbidden } from '../shared/errors';
 import type { Pilot } from '../pilots/model';
 import type { RoundClosing } from './closing';
@@ -60,7 +61,7 @@ export class MeetingRounds {
     const answered = open ? (await this.rounds.answeredBy(round)).length : (round.summary?.answered ?? round.figures?.answered ?? round.answered.length);
     const facilitator = round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
     const team = await this.directory.pilotTeam(pilot.tenantId, pilot);
-    const inTeam = !!team && (team.memberIds.includes(caller.userId) || team.managerId === caller.userId || pilot.managerId === caller.userId);
+    const inTeam = !!team && (team.memberIds.includes(caller.userId) || managersOf(team).includes(caller.userId) || pilot.managerId === caller.userId);
     const k = effectiveThreshold((await this.directory.settings(round.tenantId)).anonymityThreshold);
     const decided = round.summary && summaryAsShown(round.summary, round.figures?.counts?.confidence, k);
     const summary = decided && { ...decided, blockers: inTeam ? decided.blockers : [] };
