@@ -1,6 +1,7 @@
 import type { Store } from './ports/store';
 import type { GraphPort } from './ports/graph';
 import { Administration } from './admin/admin';
+import { Privacy } from './privacy/privacy';
 import { AuditLog } from './audit/audit';
 import { OrgSync } from './org/sync';
 import { systemClock, type Clock } from './shared/clock';
@@ -48,6 +49,8 @@ export interface Domain {
   org: OrgSync;
   audit: AuditLog;
   admin: Administration;
+  /** A person's data on request (export, erase) and leaving the app (uninstall, tenant deletion). */
+  privacy: Privacy;
   lessons: Lessons;
   limits: RateLimits;
 }
@@ -78,7 +81,10 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const org = new OrgSync(store, directory, graph, clock);
   const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons };
+  const privacy = new Privacy(store, directory, audit, clock);
+  // People erased from a tenant are not brought back by the organisation sync.
+  org.skipErased((tenantId) => privacy.erased(tenantId));
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, privacy, lessons };
 }
 
 export * from './shared/caller';

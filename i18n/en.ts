@@ -92,6 +92,10 @@ export const en: Wordings = {
     'portfolio.leaders_only': 'The leader view is for senior leaders.',
     'admin.admins_only': 'Only Leaderful admins can do that. Admins are assigned the Leaderful.Admin role in Microsoft Entra ID.',
     'admin.owner_in_teams': 'This manager is an owner of the team in Teams: change the team’s owners in Teams instead.',
+    'privacy.not_self': 'You cannot erase yourself: ask another admin to do it.',
+    'privacy.confirm_name': 'Type the person’s name exactly as shown to confirm the erasure.',
+    'privacy.deletion_token': 'This confirmation has expired or is not valid: start the deletion again.',
+    'privacy.deletion_name': 'Type your organisation’s name exactly as shown to confirm the deletion.',
   },
   fields: {
     required: 'is required',

@@ -91,6 +91,10 @@ export const es: Wordings = {
     'portfolio.leaders_only': 'La vista de dirección es para la dirección.',
     'admin.admins_only': 'Solo las personas administradoras de Leaderful pueden hacerlo. Se asignan con el rol Leaderful.Admin en Microsoft Entra ID.',
     'admin.owner_in_teams': 'Esta persona es propietaria del equipo en Teams: cambia los propietarios del equipo en Teams.',
+    'privacy.not_self': 'No puedes borrarte a ti: pide a otra persona administradora que lo haga.',
+    'privacy.confirm_name': 'Escribe el nombre de la persona tal como aparece para confirmar el borrado.',
+    'privacy.deletion_token': 'Esta confirmación ha caducado o no es válida: vuelve a empezar el borrado.',
+    'privacy.deletion_name': 'Escribe el nombre de tu organización tal como aparece para confirmar el borrado.',
   },
   fields: {
     required: 'es obligatorio',

@@ -16,6 +16,7 @@ import { registerMeRoutes } from './api/me';
 import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
 import { registerPracticeRoutes } from './api/practices';
+import { registerPrivacyRoutes } from './api/privacy';
 import { registerProjectRoutes } from './api/projects';
 import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
@@ -40,6 +41,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerPathRoutes,
   registerAdminRoutes,
   registerLessonRoutes,
+  registerPrivacyRoutes,
 ];
 
 export interface AppDeps {

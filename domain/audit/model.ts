@@ -1,7 +1,14 @@
 import type { Doc } from '../ports/store';
 
 /** What an admin changed. */
-export const AUDIT_ACTIONS = ['team.manager_named', 'team.manager_unnamed', 'settings.changed', 'org.sync_requested'] as const;
+export const AUDIT_ACTIONS = [
+  'team.manager_named',
+  'team.manager_unnamed',
+  'settings.changed',
+  'org.sync_requested',
+  'privacy.exported',
+  'privacy.erased',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A value an audit entry records: names, ids, numbers, lists of them. */
@@ -16,7 +23,7 @@ export interface AuditEntry extends Doc {
   at: string;
   actor: { userId: string; name: string };
   action: AuditAction;
-  target: { kind: 'team' | 'settings' | 'org'; id?: string; name?: string };
+  target: { kind: 'team' | 'settings' | 'org' | 'person'; id?: string; name?: string };
   before?: Record<string, AuditValue>;
   after?: Record<string, AuditValue>;
 }

@@ -19,6 +19,8 @@ export interface Round extends Doc {
   reminded: string[];
   answered: string[];
   status: 'open' | 'closed';
+  /** Prompts and reminders stopped (the app was removed from the team); the round still closes. */
+  stoppedReason?: 'app_removed';
   figures?: RoundFigures;
   /** What this round asks, as it was when it opened (the answer path reads only the round). */
   pilotTitle?: string;

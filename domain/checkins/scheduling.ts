@@ -90,6 +90,7 @@ export class RoundScheduling {
 
   /** Prompts whoever is due in an open round and reminds the silent once. */
   async promptAndRemind(round: Round, now: Date): Promise<void> {
+    if (round.stoppedReason) return;
     const toPrompt = round.invited.filter((u) => !round.prompted.includes(u) && new Date(round.schedule[u]?.promptAt ?? 0) <= now);
     const remindable = round.invited.filter(
       (u) => round.prompted.includes(u) && !round.reminded.includes(u) && round.schedule[u]?.remindAt && new Date(round.schedule[u].remindAt!) <= now,

@@ -44,6 +44,8 @@ export interface Team extends Doc {
   /** Everyone in the conversation (its managers who are in it too). */
   memberIds: string[];
   installedAt?: string;
+  /** When the app was removed from the conversation (cleared by a reinstall). */
+  removedAt?: string;
   locale?: string;
 }
 

@@ -49,6 +49,19 @@ export class OrgSync {
     this.repo = new OrgRepository(store);
   }
 
+  /** Who was erased from a tenant (their one-way reference): the sync never brings them back. */
+  private erased: (tenantId: string) => Promise<(userId: string) => string | undefined> = async () => () => undefined;
+
+  skipErased(lookup: (tenantId: string) => Promise<(userId: string) => string | undefined>): void {
+    this.erased = lookup;
+  }
+
+  /** Graph's changes without erased people; a line to an erased manager points at their reference. */
+  private async withoutErased(tenantId: string, changes: OrgUserChange[]): Promise<OrgUserChange[]> {
+    const erased = await this.erased(tenantId);
+    return changes.filter((c) => !erased(c.id)).map((c) => (c.managerId && erased(c.managerId) ? { ...c, managerId: erased(c.managerId) } : c));
+  }
+
   status(tenantId: string): Promise<OrgSyncState | undefined> {
     return this.repo.state(tenantId);
   }
@@ -147,6 +160,7 @@ export class OrgSync {
     }
 
     try {
+      read = { ...read, changes: await this.withoutErased(tenantId, read.changes) };
       return await this.apply(tenantId, read, mode, meter, problems, finish);
     } catch (err) {
       problems.push({ code: 'sync.failed', params: {} });
@@ -233,7 +247,8 @@ export class OrgSync {
     if (!team?.aadGroupId || !this.graph) return undefined;
     try {
       const members = await this.graph.teamMembers(tenantId, team.aadGroupId, newMeter());
-      const owners = members.filter((m) => m.owner).map((m) => ({ userId: m.userId, name: m.displayName }));
+      const erased = await this.erased(tenantId);
+      const owners = members.filter((m) => m.owner && !erased(m.userId)).map((m) => ({ userId: m.userId, name: m.displayName }));
       await this.directory.managers.setTeamsOwners(tenantId, teamId, owners);
       await this.directory.alignTeamDepartment(tenantId, teamId);
       return owners.length;
@@ -249,6 +264,7 @@ export class OrgSync {
    */
   private async readAllTeamOwners(tenantId: string, meter: GraphMeter, problems: Coded<SyncCode>[]): Promise<number> {
     let read = 0;
+    const erased = await this.erased(tenantId);
     for (const team of await this.directory.allTeams(tenantId)) {
       if (!team.aadGroupId) {
         await this.directory.alignTeamDepartment(tenantId, team.id);
@@ -256,7 +272,7 @@ export class OrgSync {
       }
       try {
         const members = await this.graph!.teamMembers(tenantId, team.aadGroupId!, meter);
-        await this.directory.managers.setTeamsOwners(tenantId, team.id, members.filter((m) => m.owner).map((m) => ({ userId: m.userId, name: m.displayName })));
+        await this.directory.managers.setTeamsOwners(tenantId, team.id, members.filter((m) => m.owner && !erased(m.userId)).map((m) => ({ userId: m.userId, name: m.displayName })));
         read += 1;
       } catch (err) {
         if (!(err instanceof GraphFailure)) throw err;

@@ -35,6 +35,8 @@ export interface Pilot extends Doc {
   startDate: string; // YYYY-MM-DD
   endDate: string;
   status: PilotStatus;
+  /** Paused by the app, not by its manager: `app_removed` when the app left the team (a reinstall resumes it). */
+  pausedReason?: 'app_removed';
   learning?: string;
   createdAt: string;
   updatedAt: string;

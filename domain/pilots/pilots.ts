@@ -210,7 +210,7 @@ export class Pilots {
       if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
       // Check-ins nobody can answer are no pilot: a pilot saved before questions were required waits for some.
       if (rule.to === 'active' && !answerable(pilot.questions)) throw conflict('pilot.no_questions_to_launch');
-      return { ...pilot, status: rule.to };
+      return { ...pilot, status: rule.to, pausedReason: undefined };
     });
     if (action === 'launch' && done.status === 'active') for (const hook of this.launchedHooks) await hook(done);
     return done;

@@ -104,6 +104,10 @@ export const ERROR_CODES = {
   'portfolio.leaders_only': [],
   'admin.admins_only': [],
   'admin.owner_in_teams': [],
+  'privacy.not_self': [],
+  'privacy.confirm_name': [],
+  'privacy.deletion_token': [],
+  'privacy.deletion_name': [],
 } as const satisfies Table;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The error codes that take no params. */

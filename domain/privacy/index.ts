@@ -1,0 +1,5 @@
+// The privacy component's public surface: other layers import from here, never from its files.
+export * from './model';
+export { Privacy } from './privacy';
+export { exportCsv } from './export';
+export type { Removal } from './offboarding';
