@@ -72,7 +72,7 @@ export class Pipeline {
   }
 
   /** Members added (the bot included, on install) or removed: who acted, from the activity; nothing outside a Teams tenant. */
-  async membersChanged(change: 'added' | 'removed', context: TurnContext): Promise<void> {
+  async membersChanged(change: 'added' | 'removed' | 'uninstalled', context: TurnContext): Promise<void> {
     const who = activityIdentity(context.activity);
     if (who) await this.router.membersChanged(change, context, who);
   }

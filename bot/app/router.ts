@@ -80,6 +80,7 @@ export class Router {
   private dialogs?: DialogHandlers;
   private readonly added: ConversationHandler[] = [];
   private readonly removed: ConversationHandler[] = [];
+  private readonly uninstalled: ConversationHandler[] = [];
 
   // ---------------------------------------------------------------------------------------------
   // Adding routes
@@ -143,6 +144,12 @@ export class Router {
     return this;
   }
 
+  /** The app removed from a conversation (Teams' installationUpdate `remove`). */
+  appRemoved(handle: ConversationHandler): this {
+    this.uninstalled.push(handle);
+    return this;
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Answering (the pipeline calls these inside its stages)
 
@@ -150,8 +157,8 @@ export class Router {
     for (const observe of this.observers) await observe(context, who);
   }
 
-  async membersChanged(change: 'added' | 'removed', context: TurnContext, who: Identity): Promise<void> {
-    for (const handle of change === 'added' ? this.added : this.removed) await handle(context, who);
+  async membersChanged(change: 'added' | 'removed' | 'uninstalled', context: TurnContext, who: Identity): Promise<void> {
+    for (const handle of change === 'added' ? this.added : change === 'removed' ? this.removed : this.uninstalled) await handle(context, who);
   }
 
   /** Runs the first command that matches; false when none did. Errors are the caller's to word. */

@@ -41,6 +41,10 @@ export class TeamsBot extends TeamsActivityHandler {
       await this.pipeline.membersChanged('removed', context);
       await next();
     });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.pipeline.membersChanged('uninstalled', context);
+      await next();
+    });
   }
 
   override run(context: TurnContext): Promise<void> {

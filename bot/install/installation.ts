@@ -49,9 +49,10 @@ export class Installation {
     if (!teamId) return;
     const people = added.filter((m) => m.id !== botId);
     const ids: string[] = [];
+    const erased = await this.domain.privacy.erased(who.tenantId);
     for (const m of people) {
       const full = await this.describe(context, m);
-      if (!full?.aadObjectId) continue;
+      if (!full?.aadObjectId || erased(full.aadObjectId)) continue;
       await this.domain.directory.upsertMember(who.tenantId, { userId: full.aadObjectId, teamsUserId: full.id, name: full.name ?? 'Team member', email: full.email ?? undefined }, teamId);
       ids.push(full.aadObjectId);
     }
@@ -59,10 +60,28 @@ export class Installation {
   }
 
   async membersRemoved(context: TurnContext, who: Identity): Promise<void> {
+    const botId = context.activity.recipient?.id;
+    if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) return this.appRemoved(context, who);
     const teamId = teamIdOf(context.activity);
     if (!teamId) return;
     const ids = (context.activity.membersRemoved ?? []).map((m) => m.aadObjectId).filter((x): x is string => !!x);
     if (ids.length) await this.domain.directory.setTeamMembers(who.tenantId, teamId, [], ids);
+  }
+
+  /**
+   * The app removed from a team, group chat or personal chat (installationUpdate `remove`, or the
+   * bot among the members removed; Teams may send both, and retries): its schedules stop and its
+   * conversation references go (domain/privacy offboarding). A reinstall starts them again.
+   */
+  async appRemoved(context: TurnContext, who: Identity): Promise<void> {
+    const { offboarding } = this.domain.privacy;
+    const teamId = teamIdOf(context.activity);
+    if (!teamId) {
+      if (context.activity.conversation?.conversationType === 'personal') await offboarding.personalChatRemoved(who.tenantId, who.userId);
+      return;
+    }
+    const removal = await offboarding.appRemoved(who.tenantId, teamId);
+    this.log.info({ teamId, ...removal }, 'removed from team');
   }
 
   /**
@@ -111,8 +130,10 @@ export class Installation {
     // The installer is one of the team (check-ins, facilitator turns) whether or not the roster
     // lists them; managing it is for its owners in Teams and whoever an admin names.
     const memberIds = new Set<string>([installerId]);
+    // Someone erased from the tenant is not brought back by a roster (only by using Leaderful themselves).
+    const erased = await this.domain.privacy.erased(tenantId);
     for (const m of roster) {
-      if (!m.aadObjectId) continue;
+      if (!m.aadObjectId || erased(m.aadObjectId)) continue;
       await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId);
       memberIds.add(m.aadObjectId);
     }
@@ -135,6 +156,8 @@ export class Installation {
       installedAt: this.domain.clock.now().toISOString(),
       locale: context.activity.locale?.slice(0, 20),
     });
+    // Installed again after a removal: what the removal paused runs again.
+    await this.domain.privacy.offboarding.reinstalled(tenantId, teamId);
     const owners = await this.domain.org.readTeamOwners(tenantId, teamId);
     await this.domain.org.startIfNever(tenantId);
     this.log.info({ teamId, members: memberIds.size, owners }, 'installed in team');

@@ -7,5 +7,6 @@ export function registerInstallRoutes(router: Router, { domain, log }: BotDeps):
   router
     .membersAdded((context, who) => installation.membersAdded(context, who))
     .membersRemoved((context, who) => installation.membersRemoved(context, who))
+    .appRemoved((context, who) => installation.appRemoved(context, who))
     .everyMessage((context, who) => installation.notePersonalChat(context, who));
 }

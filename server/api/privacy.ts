@@ -60,10 +60,11 @@ export function registerPrivacyRoutes(ctx: ApiContext): void {
 
 function send(res: Response, data: PersonExport, format: 'json' | 'csv', file: string): void {
   if (format === 'csv') {
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"` });
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${file}.csv"`, 'cache-control': 'no-store' });
     res.end(exportCsv(data));
     return;
   }
   res.header('content-disposition', `attachment; filename="${file}.json"`);
+  res.header('cache-control', 'no-store');
   res.send({ export: data });
 }
