@@ -91,3 +91,35 @@ export function installInGroupChatActivity(serviceUrl: string, installer: TeamsU
     channelData: { tenant: { id: installer.tenantId } },
   };
 }
+
+/** What Teams posts when someone removes the app from a team (`installationUpdate`, action `remove`). */
+export function uninstallFromTeamActivity(serviceUrl: string, by: TeamsUser, team: { teamsTeamId: string; name: string; aadGroupId?: string }) {
+  return {
+    type: 'installationUpdate',
+    action: 'remove',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${by.userId}`, name: by.name, aadObjectId: by.userId },
+    conversation: { id: team.teamsTeamId, conversationType: 'channel', tenantId: by.tenantId, isGroup: true },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+    channelData: { tenant: { id: by.tenantId }, team: { id: team.teamsTeamId, name: team.name, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) }, settings: { selectedChannel: { id: team.teamsTeamId } }, source: null },
+  };
+}
+
+/** The conversationUpdate Teams also posts when the bot leaves a team: the bot among the members removed. */
+export function botRemovedFromTeamActivity(serviceUrl: string, by: TeamsUser, team: { teamsTeamId: string; name: string }) {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${by.userId}`, name: by.name, aadObjectId: by.userId },
+    conversation: { id: team.teamsTeamId, conversationType: 'channel', tenantId: by.tenantId, isGroup: true },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+    membersRemoved: [{ id: BOT_ID }],
+    channelData: { tenant: { id: by.tenantId }, team: { id: team.teamsTeamId, name: team.name }, eventType: 'teamMemberRemoved' },
+  };
+}

@@ -96,18 +96,19 @@ export class Offboarding {
   /** The first step: what would go, and a token the second step must bring back (with the tenant's name). */
   async deletionTicket(tenantId: string, tenantName: string, userId: string): Promise<DeletionTicket> {
     const expiresAt = new Date(this.clock.now().getTime() + TICKET_MS).toISOString();
-    const token = `${Date.parse(expiresAt).toString(36)}.${await this.mac(tenantId, userId, expiresAt)}`;
+    const token = `${Date.parse(expiresAt).toString(36)}.${mac(await this.refs.key(tenantId), tenantId, userId, expiresAt)}`;
     const counts = await this.repo.counts(tenantId);
     return { token, expiresAt, tenantName, documents: counts };
   }
 
   /** The second step: with a good token and the tenant's name typed back, every document of the tenant goes. */
   async deleteTenant(tenantId: string, tenantName: string, userId: string, token: string, typedName: string): Promise<Record<ContainerName, number>> {
-    const [stamp, mac] = token.split('.');
+    const [stamp, signature] = token.split('.');
     const expires = parseInt(stamp ?? '', 36);
     const expiresAt = Number.isFinite(expires) ? new Date(expires).toISOString() : '';
-    const expected = expiresAt ? await this.mac(tenantId, userId, expiresAt) : '';
-    const good = !!mac && mac.length === expected.length && timingSafeEqual(Buffer.from(mac), Buffer.from(expected));
+    const key = await this.refs.existingKey(tenantId);
+    const expected = expiresAt && key ? mac(key, tenantId, userId, expiresAt) : '';
+    const good = !!signature && !!expected && signature.length === expected.length && timingSafeEqual(Buffer.from(signature), Buffer.from(expected));
     if (!good || expires < this.clock.now().getTime()) throw invalid([problem('token', 'not_valid')], 'privacy.deletion_token');
     if (typedName.trim().toLocaleLowerCase() !== tenantName.trim().toLocaleLowerCase()) throw invalid([problem('tenantName', 'not_valid')], 'privacy.deletion_name');
     // Off the scheduler's list first, so background work stops writing for it.
@@ -117,7 +118,9 @@ export class Offboarding {
     return deleted;
   }
 
-  private async mac(tenantId: string, userId: string, expiresAt: string): Promise<string> {
-    return createHmac('sha256', await this.refs.key(tenantId)).update(`delete-tenant|${tenantId}|${userId}|${expiresAt}`).digest('base64url').slice(0, 32);
-  }
+}
+
+/** The confirmation token's signature: this tenant, this admin, until then. */
+function mac(key: string, tenantId: string, userId: string, expiresAt: string): string {
+  return createHmac('sha256', key).update(`delete-tenant|${tenantId}|${userId}|${expiresAt}`).digest('base64url').slice(0, 32);
 }

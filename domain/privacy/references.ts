@@ -13,6 +13,11 @@ export class References {
     return (await this.repo.record(tenantId))?.key ?? (await this.repo.ensureRecord(tenantId, randomBytes(32).toString('base64url'))).key;
   }
 
+  /** The tenant's key if it has one (reads only: a refused request must not create one). */
+  async existingKey(tenantId: string): Promise<string | undefined> {
+    return (await this.repo.record(tenantId))?.key;
+  }
+
   async of(tenantId: string, userId: string): Promise<string> {
     return referenceOf(await this.key(tenantId), userId);
   }
