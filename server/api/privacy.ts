@@ -1,6 +1,6 @@
 import type { Response } from 'restify';
 import { z } from 'zod';
-import { exportCsv, type PersonExport } from '../../domain/privacy';
+import { deletionSchema, eraseSchema, exportCsv, exportQuerySchema, type PersonExport } from '../../domain/privacy';
 import { userIdSchema } from '../../domain/shared/text';
 import { parseInput } from '../../domain/shared/validation';
 import { authed, type ApiContext } from './context';
@@ -17,9 +17,6 @@ import { pathParam, queryStrings } from './http';
  *  POST /api/admin/tenant-deletion               {}              step 1 → {ticket: {token, expiresAt, tenantName, documents}}
  *  POST /api/admin/tenant-deletion/confirm       {token, tenantName} step 2: every document of the tenant goes → {deleted}
  */
-export const exportQuerySchema = z.object({ format: z.enum(['json', 'csv']).default('json') }).strict();
-export const eraseSchema = z.object({ confirmName: z.string().trim().min(1).max(200) }).strict();
-export const deletionSchema = z.object({ token: z.string().min(1).max(200), tenantName: z.string().trim().min(1).max(200) }).strict();
 const nothing = z.object({}).strict();
 
 export function registerPrivacyRoutes(ctx: ApiContext): void {

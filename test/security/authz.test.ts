@@ -23,6 +23,7 @@ import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSch
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
 import { challengeInputSchema, projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
 import { assessmentSchema, coachingSchema, goalPatchSchema, goalSchema, pathLevelSchema, recognitionSchema, reviewSchema, shareSchema } from '../../domain/paths';
+import { deletionSchema, eraseSchema } from '../../domain/privacy';
 
 /**
  * Issue 7.3: every read and write is scoped to the caller's tenant and role. Issue 22 adds the
@@ -229,6 +230,14 @@ function ADMIN_CASES(): ApiCase[] {
     { route: 'GET /api/admin/people', method: 'GET', path: `/api/admin/people?managerId=${enc(PEOPLE.avery.userId)}`, expect: ADMIN, otherwise: 403 },
     { route: 'GET /api/admin/people', method: 'GET', path: '/api/admin/people?q=Sa', expect: ADMIN, otherwise: 403 },
     { route: 'GET /api/admin/audit', method: 'GET', path: '/api/admin/audit', expect: ADMIN, otherwise: 403 },
+    // Issue 17: a person's data. Admins export anyone of their tenant; erasing needs the name typed
+    // back (a wrong one here: nobody is erased by the table), deleting the tenant a token from step 1.
+    { route: 'GET /api/admin/privacy/people/:userId/export', method: 'GET', path: `/api/admin/privacy/people/${enc(PEOPLE.sam.userId)}/export`, expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/privacy/people/:userId/export', method: 'GET', path: `/api/admin/privacy/people/${enc(PEOPLE.outsider.userId)}/export`, expect: { alex: 404 }, otherwise: 403 },
+    { route: 'POST /api/admin/privacy/people/:userId/erase', method: 'POST', path: `/api/admin/privacy/people/${enc(PEOPLE.sam.userId)}/erase`, body: () => ({ confirmName: 'Sam Tailor' }), expect: { alex: 400 }, otherwise: 403 },
+    { route: 'POST /api/admin/privacy/people/:userId/erase', method: 'POST', path: `/api/admin/privacy/people/${enc(PEOPLE.outsider.userId)}/erase`, body: () => ({ confirmName: 'Eve Outsider' }), expect: { alex: 404 }, otherwise: 403 },
+    { route: 'POST /api/admin/tenant-deletion', method: 'POST', path: '/api/admin/tenant-deletion', body: () => ({}), expect: ADMIN, otherwise: 403 },
+    { route: 'POST /api/admin/tenant-deletion/confirm', method: 'POST', path: '/api/admin/tenant-deletion/confirm', body: () => ({ token: 'mz0.forged', tenantName: 'Contoso (demo)' }), expect: { alex: 400 }, otherwise: 403 },
   ];
 }
 
@@ -263,6 +272,7 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/me', method: 'GET', path: '/api/me', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/teams', method: 'GET', path: '/api/teams', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/me/preferences', method: 'GET', path: '/api/me/preferences', expect: {}, otherwise: ALL_200 },
+  { route: 'GET /api/privacy/me/export', method: 'GET', path: '/api/privacy/me/export', expect: {}, otherwise: ALL_200 },
   { route: 'PUT /api/me/preferences', method: 'PUT', path: '/api/me/preferences', body: () => ({ timeZone: 'Europe/Madrid' }), expect: {}, otherwise: ALL_200 },
   { route: 'POST /api/me/pause', method: 'POST', path: '/api/me/pause', body: () => ({ days: 2 }), expect: {}, otherwise: ALL_200 },
   { route: 'DELETE /api/me/pause', method: 'DELETE', path: '/api/me/pause', expect: {}, otherwise: ALL_200 },
@@ -834,6 +844,7 @@ const NOTHING_TO_SET = [
   'DELETE /api/circles/:id/vote',
   'POST /api/paths/me/review-request',
   'POST /api/admin/sync',
+  'POST /api/admin/tenant-deletion',
 ];
 /** Each write route's body schema: every field of it must have probes. */
 const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
@@ -878,4 +889,6 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'PUT /api/paths/me/recognition': recognitionSchema,
   'POST /api/paths/:id/coaching': coachingSchema,
   'POST /api/paths/:id/review': reviewSchema,
+  'POST /api/admin/privacy/people/:userId/erase': eraseSchema,
+  'POST /api/admin/tenant-deletion/confirm': deletionSchema,
 };

@@ -329,6 +329,16 @@ export function fieldRows(f: Fixture): FieldRow[] {
         pathProbes: { param: 'userId', probes: method === 'PUT' ? [...users, ['someone in the tenant', f.riley.userId, 'ok']] : [...users, ['a Teams owner (changed in Teams)', f.morgan.userId, [409]]], build: (v) => `/api/admin/teams/${enc(f.teamId)}/managers/${enc(v)}` },
       },
     ]),
+    // Issue 17: erasing someone and deleting the tenant. Refusals only: an accepted probe would erase.
+    {
+      route: 'POST /api/admin/privacy/people/:userId/erase', as: f.alex, path: `/api/admin/privacy/people/${enc(f.sam.userId)}/erase`, base: { confirmName: 'Sam Tailor' },
+      fields: { confirmName: [bad('a name that is not his', 'Riley Chen'), bad('empty', ''), bad('not text', 5)], '(fields nobody may set)': [bad('tenant', { tenantId: f.outsider.tenantId })] },
+      pathProbes: { param: 'userId', probes: users, build: (v) => `/api/admin/privacy/people/${enc(v)}/erase` },
+    },
+    {
+      route: 'POST /api/admin/tenant-deletion/confirm', as: f.alex, path: '/api/admin/tenant-deletion/confirm', base: { token: 'mz0.forged', tenantName: 'Contoso (demo)' },
+      fields: { token: [bad('forged', 'mz0.forged'), bad('empty', ''), bad('another tenant’s (no ticket there)', 'x.y')], tenantName: [bad('another name', 'Fabrikam'), bad('empty', '')] },
+    },
     { route: 'POST /api/paths/:id/review', as: f.morgan, path: `/api/paths/${enc(f.pathId)}/review`, base: { outcome: 'not_yet', note: 'One more month.' }, fields: { outcome: [bad('maybe', 'maybe')], note: [bad('not yet, without a note', '')] } },
   ];
 }
