@@ -6,6 +6,7 @@ import { leader } from './en/leader';
 import { lessons } from './en/lessons';
 import { paths } from './en/paths';
 import { preferences } from './en/preferences';
+import { privacy } from './en/privacy';
 import { meeting } from './en/meeting';
 import { pilots } from './en/pilots';
 import { projects } from './en/projects';
@@ -21,13 +22,13 @@ import { stories } from './en/stories';
  */
 export { en as codes } from '../../../i18n/en';
 
-export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons };
+export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy };
 
 /** Keys two areas both define (a later spread would silently win): must be none. */
 type Clash<Parts extends readonly object[], Seen extends PropertyKey = never> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]]
   ? (keyof Head & Seen) | Clash<Rest, Seen | keyof Head>
   : never;
-type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons];
+type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons, typeof privacy];
 export type NoClash = [Clash<Areas>] extends [never] ? true : { clash: Clash<Areas> };
 true satisfies NoClash;
 

@@ -100,6 +100,10 @@ function describe({ t, list }: I18n, e: Entry): string {
       return t('audit.action.team.manager_unnamed', { name: person, team: e.target.name ?? '' });
     case 'settings.changed':
       return t('audit.action.settings.changed', { fields: list(Object.keys(e.after ?? {}).map((k) => fieldName(t, k))) });
+    case 'privacy.exported':
+      return t('audit.action.privacy.exported', { name: e.target.name ?? '' });
+    case 'privacy.erased':
+      return t('audit.action.privacy.erased', { reference: (e.target.id ?? '').replace(/^erased:/, '').slice(0, 8) });
     default:
       return t('audit.action.org.sync_requested');
   }

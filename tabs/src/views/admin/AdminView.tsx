@@ -18,6 +18,7 @@ import { ADMIN_SECTIONS, hrefFor, navigate, type AdminSection } from '../../rout
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { AdminAudit } from './AdminAudit';
+import { AdminPrivacy } from './AdminPrivacy';
 import { AdminSettings } from './AdminSettings';
 import { AdminTeams } from './AdminTeams';
 import { getRoles, getSync, syncNow, type SyncRun, type SyncStatusView } from './api';
@@ -33,6 +34,7 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   teams: 'admin.section.teams',
   settings: 'admin.section.settings',
   audit: 'admin.section.audit',
+  privacy: 'admin.section.privacy',
 };
 
 export default function AdminView({ section }: { section: AdminSection }) {
@@ -54,6 +56,7 @@ export default function AdminView({ section }: { section: AdminSection }) {
         {section === 'teams' && <AdminTeams />}
         {section === 'settings' && <AdminSettings />}
         {section === 'audit' && <AdminAudit />}
+        {section === 'privacy' && <AdminPrivacy />}
       </div>
     </Page>
   );

@@ -31,3 +31,22 @@ export const saveSettings = (api: ApiClient, change: SettingsChange) => api.patc
 export const findPeople = (api: ApiClient, q: string, signal?: AbortSignal) => api.get<{ people: PersonView[] }>(`/api/admin/people${queryString({ q })}`, { signal });
 export const getAudit = (api: ApiClient, continuation?: string, signal?: AbortSignal) =>
   api.get<{ entries: Omit<AuditEntry, 'tenantId' | 'type'>[]; continuation?: string }>(`/api/admin/audit${queryString({ continuation })}`, { signal });
+
+/** A person's data (server/api/privacy.ts). Exports are files; an erase needs the name typed back. */
+export interface ErasureView {
+  reference: string;
+  alreadyErased: boolean;
+  deleted: Record<string, number>;
+  deidentified: Record<string, number>;
+}
+export interface DeletionTicketView {
+  token: string;
+  expiresAt: string;
+  tenantName: string;
+  documents: Record<string, number>;
+}
+const personPath = (userId: string) => `/api/admin/privacy/people/${encodeURIComponent(userId)}`;
+export const exportPerson = (api: ApiClient, userId: string, format: 'json' | 'csv') => api.file(`${personPath(userId)}/export${queryString({ format })}`);
+export const erasePerson = (api: ApiClient, userId: string, confirmName: string) => api.post<{ erasure: ErasureView }>(`${personPath(userId)}/erase`, { body: { confirmName } });
+export const startTenantDeletion = (api: ApiClient) => api.post<{ ticket: DeletionTicketView }>('/api/admin/tenant-deletion', { body: {} });
+export const confirmTenantDeletion = (api: ApiClient, token: string, tenantName: string) => api.post<{ deleted: Record<string, number> }>('/api/admin/tenant-deletion/confirm', { body: { token, tenantName } });

@@ -19,6 +19,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import * as prefs from './api';
+import { MyData } from './MyData';
 import type { Channel, Loaded, NoticeChannels, NoticeKind } from './api';
 
 /**
@@ -49,6 +50,7 @@ export default function PreferencesView() {
           <Notifications key={`n${JSON.stringify(loaded.data.preferences.notifications)}`} loaded={loaded.data} onDone={done} />
         </>
       )}
+      <MyData />
     </Page>
   );
 }

@@ -30,3 +30,6 @@ export const getPreferences = (api: ApiClient, signal?: AbortSignal) => api.get<
 export const savePreferences = (api: ApiClient, change: PreferencesChange) => api.put<Loaded>('/api/me/preferences', { body: change });
 export const pause = (api: ApiClient, days: number) => api.post<Loaded>('/api/me/pause', { body: { days } });
 export const resume = (api: ApiClient) => api.request<Loaded>('DELETE', '/api/me/pause');
+
+/** "Download my data": everything stored about the caller, as a file (server/api/privacy.ts). */
+export const myData = (api: ApiClient, format: 'json' | 'csv') => api.file(`/api/privacy/me/export?format=${format}`);
