@@ -6,6 +6,7 @@ import type { Celebration } from '../celebrations/model';
 import type { Pilot } from '../pilots/model';
 import type { Round } from '../checkins/model';
 import type { Story } from '../stories/model';
+import type { DevelopmentPath } from '../paths/model';
 import type { Mentions } from './mentions';
 
 /**
@@ -64,6 +65,11 @@ function reshape(doc: Doc, x: ErasureContext): Doc {
     }
     case 'circle':
       return leaveCircle(doc as Circle, x);
+    case 'path': {
+      // Someone else's path they were a coach or peer on: the share goes, the coaching stays (de-identified).
+      const p = doc as DevelopmentPath;
+      return { ...p, shares: p.shares.filter((sh) => not(sh.userId)), sharedIds: p.sharedIds.filter(not) } as DevelopmentPath;
+    }
     case 'pilot': {
       const p = doc as Pilot;
       let next: Pilot = p;
