@@ -168,3 +168,17 @@ test('a later organisation sync (Graph still lists them, and reports a change) d
   expect(mentioning(docs, riley.name)).toEqual([]);
   expect((await t.api('/api/admin/people?q=Ri', { as: alex })).body.people).toEqual([]);
 });
+
+test('someone erased who signs in again starts afresh, and can be erased again (audited again)', async () => {
+  const me = await t.api('/api/me', { as: riley });
+  expect(me.status).toBe(200);
+  const docs = await tenantDocs();
+  expect(docs.directory.filter((d) => d.type === 'member' && d.userId === riley.userId)).toHaveLength(1);
+  // Nothing of before came back with them: no path, no kudos, no team.
+  expect(mentioning(docs, riley.userId)).toEqual([`directory/member:${riley.userId}`]);
+  const again = await erase(riley.userId, riley.name);
+  expect(again.body.erasure).toMatchObject({ alreadyErased: false, deleted: { directory: 1 } });
+  const audit = await t.api('/api/admin/audit', { as: alex });
+  expect(audit.body.entries.filter((e: { action: string }) => e.action === 'privacy.erased')).toHaveLength(2);
+  expect(mentioning(await tenantDocs(), riley.userId)).toEqual([]);
+});
