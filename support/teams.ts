@@ -123,3 +123,19 @@ export function botRemovedFromTeamActivity(serviceUrl: string, by: TeamsUser, te
     channelData: { tenant: { id: by.tenantId }, team: { id: team.teamsTeamId, name: team.name }, eventType: 'teamMemberRemoved' },
   };
 }
+
+/** What Teams posts when someone removes the app from their personal scope. */
+export function uninstallPersonalActivity(serviceUrl: string, user: TeamsUser) {
+  return {
+    type: 'installationUpdate',
+    action: 'remove',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${user.userId}`, name: user.name, aadObjectId: user.userId },
+    conversation: { id: `a:personal-${user.userId}`, conversationType: 'personal', tenantId: user.tenantId },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+    channelData: { tenant: { id: user.tenantId }, source: null },
+  };
+}

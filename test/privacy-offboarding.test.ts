@@ -3,10 +3,10 @@ import { CosmosClient } from '@azure/cosmos';
 import { ManualClock } from '../domain/shared/clock';
 import type { Round } from '../domain/checkins';
 import type { Pilot } from '../domain/pilots';
-import type { Team } from '../domain/directory';
+import type { Member, Team } from '../domain/directory';
 import { CONTAINERS } from '../domain/ports/store';
 import { startTestApp, type TestApp } from '../support/app';
-import { botRemovedFromTeamActivity, installInTeamActivity, messageActivity, rosterOf, uninstallFromTeamActivity, type TeamsUser } from '../support/teams';
+import { botRemovedFromTeamActivity, installInTeamActivity, messageActivity, rosterOf, uninstallFromTeamActivity, uninstallPersonalActivity, type TeamsUser } from '../support/teams';
 import { printFigures } from './security/support';
 
 /**
@@ -113,6 +113,15 @@ test('removing the app from a team stops its prompts and reminders and drops its
   expect(rounds.length).toBe(2);
   expect(rounds.find((r) => r.date === '2027-01-18')!.prompted.length).toBeGreaterThan(0);
   expect(t.connector.received.slice(sentBefore).filter((a) => a.method === 'POST' && /"text":"Check-in: Monday stand-up"/.test(JSON.stringify(a.activity))).length).toBeGreaterThan(0);
+});
+
+test('removing the app from a personal chat drops that chat; writing to the bot again brings it back', async () => {
+  const member = () => t.app.store.read<Member>('directory', tenantId, `member:${ana.userId}`);
+  expect((await member())?.personalConversation).toBeTruthy();
+  expect((await t.activity(uninstallPersonalActivity(t.connector.url, ana))).status).toBe(200);
+  expect((await member())?.personalConversation).toBeUndefined();
+  await t.activity(messageActivity(t.connector.url, ana, 'help'));
+  expect((await member())?.personalConversation).toBeTruthy();
 });
 
 test('a tenant admin deletes all of the tenant’s data, after two confirmations; the other tenant is untouched', async () => {
