@@ -49,10 +49,12 @@ export class Erasure {
       now,
     };
     const report: ErasureReport = { reference, alreadyErased, deleted: {}, deidentified: {}, scanned: 0 };
-    for (let pass = 0; pass < 3; pass++) {
-      let changed = 0;
-      for (const name of ORDER) changed += await this.sweep(name, tenantId, x, report);
-      if (!changed) break;
+    // Again where something changed (live requests may have written in between), until nothing does.
+    let containers = ORDER;
+    for (let pass = 0; pass < 3 && containers.length; pass++) {
+      const changed: ContainerName[] = [];
+      for (const name of containers) if (await this.sweep(name, tenantId, x, report)) changed.push(name);
+      containers = changed;
     }
     return report;
   }
