@@ -32,12 +32,12 @@ export class Erasure {
   }
 
   async erase(tenantId: string, userId: string): Promise<ErasureReport> {
-    const reference = await this.refs.of(tenantId, userId);
     const known = await this.subject(tenantId, userId);
     // Erased before and not back since: a retry, which finishes anything left by id alone.
     const alreadyErased = !known && (await this.refs.isErased(tenantId, userId));
     const subject = known ?? (alreadyErased ? { userId, otherIds: [], names: [] } : undefined);
-    if (!subject) throw notFound('person');
+    if (!subject) throw notFound('person'); // before any write: a refusal changes nothing
+    const reference = await this.refs.of(tenantId, userId);
     await this.refs.markErased(tenantId, reference);
     const now = this.clock.now().toISOString();
     const x: ErasureContext = {
