@@ -21,6 +21,7 @@ import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
+import { Retention, RetentionPolicies, RetentionStamping } from './retention';
 
 /**
  * The one domain layer. The bot, the message extension and the tab API are thin faces over it;
@@ -47,13 +48,20 @@ export interface Domain {
   /** The organisation from Microsoft Graph: people's places and teams' owners. */
   org: OrgSync;
   audit: AuditLog;
+  /** How long each kind of record is kept, and the sweep that applies it. */
+  retention: Retention;
   admin: Administration;
   lessons: Lessons;
   limits: RateLimits;
 }
 
 /** `activityFeed`: Microsoft Graph is configured, so notices may go to the Teams activity feed. */
-export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+export function createDomain(raw: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+  // Every component writes through the retention stamp: retained kinds carry their `ttl`.
+  const policies = new RetentionPolicies(raw, clock);
+  const store: Store = new RetentionStamping(raw, policies, clock);
+  const audit = new AuditLog(store, clock);
+  const retention = new Retention(raw, policies, audit, clock);
   const directory = new Directory(store, clock, opts.activityFeed);
   const practices = new Practices(store, clock);
   const outbox = new Outbox(store, clock);
@@ -76,9 +84,8 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const lessons = new Lessons(store, outbox, clock);
   pilots.onLaunched((pilot) => lessons.pilotLaunched(pilot));
   const org = new OrgSync(store, directory, graph, clock);
-  const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons };
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, retention, admin, lessons };
 }
 
 export * from './shared/caller';

@@ -1,7 +1,19 @@
 import type { Doc } from '../ports/store';
 
-/** What an admin changed. */
-export const AUDIT_ACTIONS = ['team.manager_named', 'team.manager_unnamed', 'settings.changed', 'org.sync_requested'] as const;
+/** What an admin (or a senior leader, for project decisions) changed. */
+export const AUDIT_ACTIONS = [
+  'team.manager_named',
+  'team.manager_unnamed',
+  'settings.changed',
+  'org.sync_requested',
+  'retention.changed',
+  'project.decided',
+  'practice.added',
+  'practice.edited',
+  'practice.retired',
+  'practice.restored',
+  'practice.proposal_decided',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** A value an audit entry records: names, ids, numbers, lists of them. */
@@ -9,14 +21,15 @@ export type AuditValue = string | number | boolean | null | readonly (string | n
 
 /**
  * audit: `audit:<time>:<random>`, one per change an admin made: who, when, what, to what, and the
- * values before and after. Written once, never edited or deleted by the app (append-only).
+ * values before and after. Written once, never edited by the app (append-only); deleted only once
+ * past the audit log's own retention period (domain/retention).
  */
 export interface AuditEntry extends Doc {
   type: 'audit';
   at: string;
   actor: { userId: string; name: string };
   action: AuditAction;
-  target: { kind: 'team' | 'settings' | 'org'; id?: string; name?: string };
+  target: { kind: 'team' | 'settings' | 'org' | 'retention' | 'project' | 'practice' | 'proposal'; id?: string; name?: string };
   before?: Record<string, AuditValue>;
   after?: Record<string, AuditValue>;
 }
