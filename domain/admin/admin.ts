@@ -161,6 +161,12 @@ export class Administration {
     return this.audit.list(caller.tenantId, 50, continuation);
   }
 
+  /** The whole log for an export, page by page (the caller is checked here, before any page is read). */
+  auditExport(caller: Caller): AsyncGenerator<AuditEntry[]> {
+    mustBeAdmin(caller);
+    return this.audit.pages(caller.tenantId);
+  }
+
   private async view(caller: Caller, teamId: string): Promise<TeamView> {
     const found = (await this.teams(caller)).find((t) => t.id === teamId);
     if (!found) throw notFound('team');
