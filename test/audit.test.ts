@@ -125,7 +125,7 @@ test('admins export the whole log, however long, as CSV and JSON: newest first, 
   const huddle = lines.filter((l) => l.includes('Huddle'));
   expect(huddle.length).toBeGreaterThan(0);
   for (const line of huddle) expect(line).toContain('"\'@Huddle =1+1"');
-  expect(lines.at(-1)).toBe(`"${old[0].at as unknown as string}","${alex.userId}","Alex Kim","settings.changed","settings","","","{""anonymityThreshold"":5}","{""anonymityThreshold"":6}"`);
+  expect(lines.at(-1)).toBe(`"${(old[0] as Doc & { at: string }).at}","${alex.userId}","Alex Kim","settings.changed","settings","","","{""anonymityThreshold"":5}","{""anonymityThreshold"":6}"`);
 
   for (const who of [avery, morgan, { ...intruder, roles: [] }]) {
     for (const format of ['csv', 'json'] as const) expect((await exportOf(format, who)).status).toBe(403);
