@@ -1,6 +1,9 @@
 import type { ContainerName, Doc, NewDoc, Page, QueryOptions, Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
-import { kindOf, stamped, type RetentionPolicy } from './policy';
+import { kindOf, RETENTION_KIND_NAMES, RETENTION_KINDS, stamped, type RetentionPolicy } from './policy';
+
+/** Containers holding a kind kept for a limited time (writes elsewhere pass straight through). */
+const RETAINED_CONTAINERS = new Set<ContainerName>(RETENTION_KIND_NAMES.map((k) => RETENTION_KINDS[k].container));
 
 /** A tenant's retention policy, as of now (cached briefly: it is read on every retained write). */
 export interface PolicyOf {
@@ -45,6 +48,7 @@ export class RetentionStamping implements Store {
   }
 
   async update<T extends Doc>(name: ContainerName, tenantId: string, id: string, mutate: (current: T) => T | undefined, attempts?: number): Promise<T | undefined> {
+    if (!RETAINED_CONTAINERS.has(name)) return this.inner.update<T>(name, tenantId, id, mutate, attempts);
     // The policy is read before the read-modify-write: `mutate` runs synchronously inside it.
     const policy = await this.policies.of(tenantId);
     const now = this.clock.now();
