@@ -16,10 +16,10 @@ export const RETENTION_KINDS = {
   answers: { container: 'checkins', type: 'answer', from: 'answeredAt', defaultDays: 730, minDays: 90, maxDays: 1825, ttl: true },
   /**
    * Feedback items once closed, counted from their closing week (coarse: exact times could
-   * identify anonymous authors). Swept, not TTL'd: an anonymous item's contact link lives in
-   * another container and must go with it.
+   * identify anonymous authors). The sweep deletes them with their contact link (another
+   * container); their `ttl` runs a week longer, a backstop should the sweep not run.
    */
-  feedback: { container: 'feedback', type: 'feedback', from: 'closedWeek', defaultDays: 730, minDays: 180, maxDays: 2555, ttl: false },
+  feedback: { container: 'feedback', type: 'feedback', from: 'closedWeek', defaultDays: 730, minDays: 180, maxDays: 2555, ttl: true, ttlGraceDays: 7 },
   /** The audit log: who changed what. */
   audit: { container: 'audit', type: 'audit', from: 'at', defaultDays: 2555, minDays: 365, maxDays: 3650, ttl: true },
 } as const satisfies Record<string, RetainedKind>;
@@ -38,6 +38,8 @@ interface RetainedKind {
   maxDays: number;
   /** Whether Cosmos DB expires it by `ttl` (otherwise only the sweeper deletes it). */
   ttl: boolean;
+  /** Days the `ttl` runs past the period, so the sweep (which deletes what goes with it) comes first. */
+  ttlGraceDays?: number;
 }
 
 /** Days kept, per kind: a tenant's own choices within the bounds, the defaults elsewhere. */
@@ -77,8 +79,8 @@ export function retentionCountsSql(kind: RetentionKind): string | undefined {
   return undefined;
 }
 
-/** Cosmos DB `ttl` (seconds, counted from the item's last write) for `days` kept. */
-export const ttlSeconds = (days: number) => days * 86_400;
+/** Cosmos DB `ttl` (seconds, counted from the item's last write) for a kind kept `days`. */
+export const ttlSeconds = (kind: RetentionKind, days: number) => (days + ((RETENTION_KINDS[kind] as RetainedKind).ttlGraceDays ?? 0)) * 86_400;
 
 /** Anything whose retention started before this is past it (a time, or a day for day-valued fields). */
 export function cutoff(kind: RetentionKind, days: number, now: Date): string {
@@ -101,7 +103,7 @@ export function stamped<T extends Doc>(container: ContainerName, doc: T, policy:
     return out as T;
   }
   if (spec.from === 'retainedFrom' && typeof out.retainedFrom !== 'string') out.retainedFrom = now.toISOString();
-  if (spec.ttl) out.ttl = ttlSeconds(policy[kind]);
+  if (spec.ttl) out.ttl = ttlSeconds(kind, policy[kind]);
   else delete out.ttl;
   return out as T;
 }
