@@ -110,8 +110,10 @@ test('admins export the whole log, however long, as CSV and JSON: newest first, 
   expect(json.type).toMatch(/^application\/json/);
   expect(json.disposition).toBe('attachment; filename="leaderful-audit.json"');
   const all = JSON.parse(json.text).entries as Entry[];
-  expect(all.length).toBe(1200 + recent.length);
-  expect(all.slice(0, recent.length)).toEqual(recent);
+  // The export is recorded before it is read, so it lists itself first.
+  expect(all[0]).toMatchObject({ action: 'data.exported', actor: { userId: alex.userId }, target: { kind: 'export', name: 'audit' }, after: { format: 'json' } });
+  expect(all.length).toBe(1 + recent.length + 1200);
+  expect(all.slice(1, 1 + recent.length)).toEqual(recent);
   expect(all.map((e) => e.at)).toEqual([...all.map((e) => e.at)].sort().reverse());
   expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
 
@@ -120,7 +122,8 @@ test('admins export the whole log, however long, as CSV and JSON: newest first, 
   expect(csv.type).toMatch(/^text\/csv/);
   const lines = csv.text.trimEnd().split('\r\n');
   expect(lines[0]).toBe('at,actor_id,actor_name,action,target_kind,target_id,target_name,before,after');
-  expect(lines).toHaveLength(all.length + 1);
+  expect(lines).toHaveLength(1 + all.length + 1); // the header, the CSV export's own entry, then the rest
+  expect(lines[1]).toMatch(/^"[^"]+","[^"]+","Alex Kim","data\.exported","export","","audit","","\{""format"":""csv""\}"$/);
   // A practice named "@Huddle =1+1" is text in a spreadsheet, never a formula.
   const huddle = lines.filter((l) => l.includes('Huddle'));
   expect(huddle.length).toBeGreaterThan(0);
@@ -130,14 +133,25 @@ test('admins export the whole log, however long, as CSV and JSON: newest first, 
   for (const who of [avery, morgan, { ...intruder, roles: [] }]) {
     for (const format of ['csv', 'json'] as const) expect((await exportOf(format, who)).status).toBe(403);
   }
-  // Another tenant's admin exports their own (empty) log, never this one.
-  expect(JSON.parse((await exportOf('json', intruder)).text)).toEqual({ entries: [] });
-  expect((await exportOf('csv', intruder)).text).toBe('at,actor_id,actor_name,action,target_kind,target_id,target_name,before,after\r\n');
+  // Another tenant's admin exports their own log (only their own exports in it), never this one.
+  const theirs = JSON.parse((await exportOf('json', intruder)).text).entries as Entry[];
+  expect(theirs.map((e) => [e.action, e.actor.userId])).toEqual([['data.exported', intruder.userId]]);
+});
+
+test('leaders’ exports of pilots and feedback are recorded: who, what and the filter', async () => {
+  const pilots = await fetch(`${t.url}/api/leader/pilots.csv?status=active`, { headers: { authorization: `Bearer ${await t.token(avery)}` } });
+  expect(pilots.status).toBe(200);
+  const feedback = await fetch(`${t.url}/api/feedback/export.csv?weeks=8`, { headers: { authorization: `Bearer ${await t.token(avery)}` } });
+  expect(feedback.status).toBe(200);
+  expect((await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.token(sam)}` } })).status).toBe(403);
+  const [f, p] = await entries();
+  expect(f).toMatchObject({ action: 'data.exported', actor: { userId: avery.userId, name: 'Avery Okafor' }, target: { kind: 'export', name: 'feedback' }, after: { format: 'csv', weeks: 8 } });
+  expect(p).toMatchObject({ action: 'data.exported', actor: { userId: avery.userId }, target: { kind: 'export', name: 'pilots' }, after: { format: 'csv', status: 'active', rows: expect.any(Number) } });
 });
 
 test('no route changes the audit log: every method on every audit path, as an admin and as an intruder', async () => {
-  const before = (await exportOf('json')).text;
-  const [first] = await entries();
+  const before = await entries();
+  const [first] = before;
   const paths = ['/api/admin/audit', `/api/admin/audit/${enc(first.id)}`, '/api/admin/audit/export.csv', '/api/admin/audit/export.json', `/api/admin/audit/${enc(first.id)}/restore`, '/api/admin/audit?id=' + enc(first.id)];
   const tried: string[] = [];
   for (const as of [alex, intruder]) {
@@ -151,5 +165,5 @@ test('no route changes the audit log: every method on every audit path, as an ad
   }
   expect(tried).toHaveLength(2 * paths.length * 4);
   expect((await t.api(`/api/admin/audit/${enc(first.id)}`, { as: alex })).status).toBe(404); // no per-entry route at all
-  expect((await exportOf('json')).text).toBe(before);
+  expect(await entries()).toEqual(before);
 });

@@ -32,6 +32,12 @@ export class AuditLog {
     });
   }
 
+  /** Records an export of tenant data (what, in which format, with which filter): who took what out. */
+  exported(caller: Caller, what: 'pilots' | 'feedback' | 'audit', format: 'csv' | 'json', filter: Record<string, string | number | undefined> = {}): Promise<AuditEntry> {
+    const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+    return this.record(caller, { action: 'data.exported', target: { kind: 'export', name: what }, after: { format, ...defined } });
+  }
+
   list(tenantId: string, pageSize: number, continuation?: string): Promise<{ items: AuditEntry[]; continuation?: string }> {
     return this.repo.page(tenantId, pageSize, continuation);
   }

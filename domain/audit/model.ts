@@ -1,6 +1,6 @@
 import type { Doc } from '../ports/store';
 
-/** What an admin (or a senior leader, for project decisions) changed. */
+/** What an admin (or a senior leader: project decisions, exports) changed or took out of Leaderful. */
 export const AUDIT_ACTIONS = [
   'team.manager_named',
   'team.manager_unnamed',
@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'practice.retired',
   'practice.restored',
   'practice.proposal_decided',
+  'data.exported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -29,7 +30,7 @@ export interface AuditEntry extends Doc {
   at: string;
   actor: { userId: string; name: string };
   action: AuditAction;
-  target: { kind: 'team' | 'settings' | 'org' | 'retention' | 'project' | 'practice' | 'proposal'; id?: string; name?: string };
+  target: { kind: 'team' | 'settings' | 'org' | 'retention' | 'project' | 'practice' | 'proposal' | 'export'; id?: string; name?: string };
   before?: Record<string, AuditValue>;
   after?: Record<string, AuditValue>;
 }

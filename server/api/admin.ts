@@ -26,7 +26,7 @@ import { pathParam, queryParam } from './http';
  *  GET    /api/admin/audit?continuation=               {entries: AuditEntry[], continuation?}
  *  GET    /api/admin/audit/export.csv                  the whole log as CSV (cells formula-neutralised), newest first
  *  GET    /api/admin/audit/export.json                 {entries: AuditEntry[]}, the whole log, newest first
- *  (Both stream the log a page at a time. No route edits or deletes an entry.)
+ *  (Both stream the log a page at a time, and are themselves recorded. No route edits or deletes an entry.)
  */
 const teamIdSchema = z.string().min(1).max(300).regex(/^[\w:.@;=-]+$/, says('invalid_id'));
 const AUDIT_CSV_HEADER = ['at', 'actor_id', 'actor_name', 'action', 'target_kind', 'target_id', 'target_name', 'before', 'after'];
@@ -101,7 +101,7 @@ export function registerAdminRoutes(ctx: ApiContext): void {
 
   // Exports of the whole log: checked before the first byte, then streamed a page at a time.
   server.get('/api/admin/audit/export.csv', authed(ctx, async (caller, _req, res) => {
-    const pages = admin.auditExport(caller);
+    const pages = await admin.auditExport(caller, 'csv');
     res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="leaderful-audit.csv"', 'cache-control': 'no-store' });
     res.write(`${AUDIT_CSV_HEADER.join(',')}\r\n`);
     for await (const page of pages) res.write(page.map((e) => `${auditRow(e)}\r\n`).join(''));
@@ -109,7 +109,7 @@ export function registerAdminRoutes(ctx: ApiContext): void {
   }));
 
   server.get('/api/admin/audit/export.json', authed(ctx, async (caller, _req, res) => {
-    const pages = admin.auditExport(caller);
+    const pages = await admin.auditExport(caller, 'json');
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': 'attachment; filename="leaderful-audit.json"', 'cache-control': 'no-store' });
     res.write('{"entries":[');
     let first = true;

@@ -135,4 +135,7 @@ export const admin = {
   'audit.action.practice.restored': 'Restored the practice {name}',
   'audit.action.proposal.approved': 'Approved the proposed practice {name}',
   'audit.action.proposal.rejected': 'Declined the proposed practice {name}',
+  'audit.action.data.exported.pilots': 'Exported the pilots as {format}',
+  'audit.action.data.exported.feedback': 'Exported feedback as {format}',
+  'audit.action.data.exported.audit': 'Exported the audit log as {format}',
 } as const;

@@ -137,4 +137,7 @@ export const admin: Translation<typeof en> = {
   'audit.action.practice.restored': 'Recuperó la práctica {name}',
   'audit.action.proposal.approved': 'Aprobó la práctica propuesta {name}',
   'audit.action.proposal.rejected': 'Rechazó la práctica propuesta {name}',
+  'audit.action.data.exported.pilots': 'Exportó los pilotos en {format}',
+  'audit.action.data.exported.feedback': 'Exportó los comentarios en {format}',
+  'audit.action.data.exported.audit': 'Exportó el registro de auditoría en {format}',
 };

@@ -134,6 +134,12 @@ function describe({ t, list }: I18n, e: Entry): string {
       return t(e.after?.status === 'approved' ? 'audit.action.proposal.approved' : 'audit.action.proposal.rejected', { name: e.target.name ?? '' });
     case 'org.sync_requested':
       return t('audit.action.org.sync_requested');
+    case 'data.exported': {
+      const what = e.target.name;
+      const format = String(e.after?.format ?? '').toUpperCase();
+      if (what === 'pilots' || what === 'feedback' || what === 'audit') return t(`audit.action.data.exported.${what}`, { format });
+      return e.action;
+    }
     default:
       return e.action; // an action newer than this tab: its code, rather than nothing
   }
