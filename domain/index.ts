@@ -76,7 +76,7 @@ export function createDomain(raw: Store, clock: Clock = systemClock, limits: Rat
   // What of anonymous data each viewer may see is decided by one loader, for every face.
   const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
   const portfolio = new PortfolioView(store, disclosure);
-  const circles = new Circles(store, directory, outbox, clock, limits);
+  const circles = new Circles(store, directory, outbox, clock, disclosure, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, audit, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../domain/shared/clock';
 import type { Caller } from '../domain/shared/caller';
 import { startTestApp, type TestApp } from '../support/app';
-import { BOT_ID, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
+import { installInGroupChatActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Organisation challenges over real HTTP: senior leaders post a problem the organisation wants
@@ -40,18 +40,7 @@ const proposal = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await startTestApp({ clock, env: { SEED_DEMO_DATA: 'false' } });
   t.connector.members = rosterOf(tenantId, [ana]);
-  const install = {
-    type: 'conversationUpdate',
-    id: randomUUID(),
-    serviceUrl: t.connector.url,
-    channelId: 'msteams',
-    from: { id: `29:${ana.userId}`, name: ana.name, aadObjectId: ana.userId },
-    conversation: { id: CHAT, conversationType: 'groupChat', tenantId, isGroup: true },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
-    membersAdded: [{ id: BOT_ID }],
-    channelData: { tenant: { id: tenantId } },
-  };
-  expect((await t.activity(install)).status).toBe(200);
+  expect((await t.activity(installInGroupChatActivity(t.connector.url, ana, { id: CHAT, name: 'Managers chat' }))).status).toBe(200);
   circleId = (await t.api('/api/circles', { as: ana, body: { teamId: `team:${CHAT}`, name: 'Onboarding circle' } })).body.circle.id;
   for (const u of [lea, leo]) {
     await t.activity(messageActivity(t.connector.url, u, 'hello'));

@@ -6,7 +6,7 @@ import type { Celebration } from '../domain/celebrations';
 import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
 import type { ReceivedActivity } from '../support/connector';
-import { BOT_ID, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
+import { installInGroupChatActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Community projects over real HTTP: a circle proposes one (goal, weeks and budget asked, a
@@ -46,18 +46,7 @@ const proposal = (over: Record<string, unknown> = {}) => ({
 beforeAll(async () => {
   t = await startTestApp({ clock, env: { SEED_DEMO_DATA: 'false' } });
   t.connector.members = rosterOf(tenantId, [ana, ben]);
-  const install = {
-    type: 'conversationUpdate',
-    id: randomUUID(),
-    serviceUrl: t.connector.url,
-    channelId: 'msteams',
-    from: { id: `29:${ana.userId}`, name: ana.name, aadObjectId: ana.userId },
-    conversation: { id: CHAT, conversationType: 'groupChat', tenantId, isGroup: true },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
-    membersAdded: [{ id: BOT_ID }],
-    channelData: { tenant: { id: tenantId } },
-  };
-  expect((await t.activity(install)).status).toBe(200);
+  expect((await t.activity(installInGroupChatActivity(t.connector.url, ana, { id: CHAT, name: 'Managers chat' }))).status).toBe(200);
   circleId = (await t.api('/api/circles', { as: ana, body: { teamId: `team:${CHAT}`, name: 'New managers circle' } })).body.circle.id;
   // The leaders talk to the bot in their own 1:1 chats, and have signed in to the tab once (their
   // tokens' app roles are what the bot goes by).

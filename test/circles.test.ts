@@ -7,6 +7,7 @@ import { ManualClock } from '../domain/shared/clock';
 import type { Caller } from '../domain/shared/caller';
 import type { Circle } from '../domain/circles';
 import type { Pilot } from '../domain/pilots';
+import type { TenantSettings } from '../domain/directory';
 import type { Round } from '../domain/checkins';
 import type { OutboxItem } from '../domain/outbox';
 import { startTestApp, type TestApp } from '../support/app';
@@ -209,6 +210,20 @@ describe('the circle check-in rhythm runs on the check-in engine', () => {
     expect(summary).toHaveLength(1);
     expect(cardText(summary[0])).toContain('1 of 4');
     expectValid(summary[0].activity);
+  });
+
+  test('the rhythm’s figures on the circle page are decided under today’s k, not as stored', async () => {
+    const circle = (await circleDoc())!;
+    // A round of three answers decided under k = 3, stored with its average; then an admin raises k to 5.
+    const figures = { date: '2027-01-05', invited: 4, answered: 3, confidence: 4, autonomy: null, workload: null, counts: { confidence: 3, autonomy: 0, workload: 0 } };
+    await t.app.store.update<Pilot>('pilots', tenantId, circle.rhythmPilotId, (p) => ({ ...p, roundFigures: [figures], health: { ...p.health, rounds: 1, confidence: 4 } }));
+    const before = (await t.app.store.read<TenantSettings>('directory', tenantId, 'settings'))?.anonymityThreshold;
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (x) => ({ ...x, anonymityThreshold: 3 }));
+    expect((await api(ana, `/api/circles/${cid()}`)).body.circle.rhythm.confidence).toBe(4);
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (x) => ({ ...x, anonymityThreshold: 5 }));
+    expect((await api(ana, `/api/circles/${cid()}`)).body.circle.rhythm).toMatchObject({ rounds: 1, confidence: null });
+    expect((await t.app.store.read<Pilot>('pilots', tenantId, circle.rhythmPilotId))?.health.confidence).toBe(4); // stored as it was
+    await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (x) => ({ ...x, anonymityThreshold: before ?? x.anonymityThreshold }));
   });
 });
 

@@ -5,7 +5,7 @@ import type { Practice } from '../domain/practices';
 import type { ReceivedActivity } from '../support/connector';
 import { startTestApp, type TestApp } from '../support/app';
 import { adaptiveCardsIn, cardProblems } from './helpers/cards';
-import { BOT_ID, installInTeamActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
+import { installInGroupChatActivity, installInTeamActivity, messageActivity, rosterOf, type TeamsUser } from '../support/teams';
 
 /**
  * Micro-lessons over real HTTP: the built-in library (a lesson for every practice and every
@@ -153,18 +153,7 @@ describe('lessons arrive where leaders already are', () => {
 
   test('a newly elected circle convenor gets the starter lesson in their chat', async () => {
     t.connector.members = rosterOf(tenantId, [ana, ben, cy]);
-    const install = {
-      type: 'conversationUpdate',
-      id: randomUUID(),
-      serviceUrl: t.connector.url,
-      channelId: 'msteams',
-      from: { id: `29:${ana.userId}`, name: ana.name, aadObjectId: ana.userId },
-      conversation: { id: CHAT, conversationType: 'groupChat', tenantId, isGroup: true },
-      recipient: { id: BOT_ID, name: 'Leaderful' },
-      membersAdded: [{ id: BOT_ID }],
-      channelData: { tenant: { id: tenantId } },
-    };
-    expect((await t.activity(install)).status).toBe(200);
+    expect((await t.activity(installInGroupChatActivity(t.connector.url, ana, { id: CHAT, name: 'Managers chat' }))).status).toBe(200);
     const circle = (await t.api('/api/circles', { as: ana, body: { teamId: `team:${CHAT}`, name: 'New managers circle' } })).body.circle;
     const cid = enc(circle.id);
     // A new circle opens with the election of its first convenor.

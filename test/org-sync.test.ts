@@ -97,8 +97,9 @@ test('a senior leader (role from the token) sees the leader view, its groups fol
   const summary = await t.api('/api/feedback/summary', { as: leader });
   expect(summary.status).toBe(200);
   expect(JSON.stringify(summary.body.groups)).toContain(director.department);
-  const rollup = await t.app.domain.directory.rollupOf(tenantId, teamId);
-  expect(rollup).toEqual({ teamId, managerId: director.id, department: director.department, units: [`unit:${director.id}`, `unit:${director.managerId}`, `unit:${ceo.id}`] });
+  const chains = await t.app.domain.directory.orgChains(tenantId);
+  const inTeam = chains.find((c) => c.teamIds.includes(teamId) && c.userId !== director.id);
+  expect(inTeam?.levels.map((l) => l.id)).toEqual([teamId, `unit:${director.id}`, `unit:${director.managerId}`, `unit:${ceo.id}`, 'organisation']);
   // Without the role, the same person is refused.
   expect((await t.api('/api/leader/portfolio', { as: as(ceo) })).status).toBe(403);
 });

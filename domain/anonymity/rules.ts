@@ -428,3 +428,23 @@ export function summaryAsShown<S extends SummaryFigures>(summary: S, confidenceA
     threshold: k,
   };
 }
+
+/** How far an open round has got, as any live view may show it. */
+export interface LiveParticipation {
+  invited: number;
+  /** At least k have answered: the round's summary will carry its figures. */
+  enough: boolean;
+  threshold: number;
+}
+
+/**
+ * An open round's progress for live views (the meeting panel, polled while the meeting runs):
+ * whether k have answered, never how many. A count that moves as people answer tells whoever
+ * watches it who just answered; whoever may close the round early could then choose answer sets
+ * that differ by one person from round to round and read one person's answer off two averages.
+ * One bit that flips once, at k, leaves nothing to choose between. A closed round's count is fixed
+ * and shown with its summary.
+ */
+export function liveParticipation(answered: number, invited: number, k: number): LiveParticipation {
+  return { invited, enough: answered >= k, threshold: k };
+}

@@ -6,13 +6,13 @@ import type { Pilot } from '../pilots/model';
 import type { RoundClosing } from './closing';
 import type { Round, RoundSummary } from './model';
 import type { CheckinRepository } from './repository';
-import { effectiveThreshold, summaryAsShown } from '../anonymity';
+import { effectiveThreshold, liveParticipation, summaryAsShown } from '../anonymity';
 
 /**
  * A pilot's current round as its team's meeting sees it (the meeting side panel and stage):
- * how many have answered — a count, never who — and, once closed, the summary exactly as it was
- * decided when the round closed (closing.ts applies the tenant's threshold; nothing is
- * recomputed here). Blockers in it reach only the people the summary was sent to: the team.
+ * while it is open, only whether enough have answered for its figures (never how many, never who:
+ * the anonymity rules' `liveParticipation`); once closed, how many answered and the summary as
+ * decided when the round closed, re-checked against today's threshold. Blockers in it reach only the people the summary was sent to: the team.
  * The facilitator (or whoever manages the pilot) may close the round from the meeting.
  */
 export interface MeetingRound {
@@ -22,7 +22,11 @@ export interface MeetingRound {
   status: 'open' | 'closed';
   closesAt: string;
   invited: number;
-  answered: number;
+  /** How many answered: only once the round is closed. */
+  answered?: number;
+  /** While open: at least `threshold` have answered, so the summary will carry figures. */
+  enough: boolean;
+  threshold: number;
   facilitator?: { id: string; name: string };
   summary?: Omit<RoundSummary, 'facilitatorId' | 'pilotId' | 'roundId'>;
   /** The caller may close this round now. */
@@ -58,11 +62,12 @@ export class MeetingRounds {
 
   private async view(caller: Caller, pilot: Pilot, round: Round, manages: boolean): Promise<MeetingRound> {
     const open = round.status === 'open';
-    const answered = open ? (await this.rounds.answeredBy(round)).length : (round.summary?.answered ?? round.figures?.answered ?? round.answered.length);
     const facilitator = round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
     const team = await this.directory.pilotTeam(pilot.tenantId, pilot);
     const inTeam = !!team && (team.memberIds.includes(caller.userId) || managersOf(team).includes(caller.userId) || pilot.managerId === caller.userId);
     const k = effectiveThreshold((await this.directory.settings(round.tenantId)).anonymityThreshold);
+    const answered = open ? (await this.rounds.answeredBy(round)).length : (round.summary?.answered ?? round.figures?.answered ?? round.answered.length);
+    const live = liveParticipation(answered, round.invited.length, k);
     const decided = round.summary && summaryAsShown(round.summary, round.figures?.counts?.confidence, k);
     const summary = decided && { ...decided, blockers: inTeam ? decided.blockers : [] };
     return {
@@ -71,8 +76,10 @@ export class MeetingRounds {
       date: round.date,
       status: round.status,
       closesAt: round.closesAt,
-      invited: round.invited.length,
-      answered,
+      invited: live.invited,
+      answered: open ? undefined : answered,
+      enough: live.enough,
+      threshold: live.threshold,
       facilitator: facilitator ? { id: facilitator.userId, name: facilitator.name } : undefined,
       summary: summary ? withoutIds(summary) : undefined,
       canClose: open && (manages || round.facilitatorId === caller.userId),

@@ -8,6 +8,7 @@ import { NO_LIMITS, type RateLimits } from '../shared/rate-limits';
 import { type Circle } from './model';
 import { type CircleInput, type CirclePatch } from './schemas';
 import { Elections } from './elections';
+import type { DisclosureLoader } from '../anonymity';
 import { Membership } from './membership';
 import { CircleRepository } from './repository';
 import { circleSummary, type CircleSummary, type CircleView } from './views';
@@ -21,10 +22,10 @@ export class Circles {
   private readonly membership: Membership;
   private readonly elections: Elections;
 
-  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock, limits: RateLimits = NO_LIMITS) {
+  constructor(store: Store, directory: Directory, outbox: Outbox, clock: Clock, disclosure: DisclosureLoader, limits: RateLimits = NO_LIMITS) {
     const circles = new CircleRepository(store, clock);
     this.elections = new Elections(circles, directory, outbox, clock, limits);
-    this.membership = new Membership(circles, this.elections, directory, clock, limits);
+    this.membership = new Membership(circles, this.elections, directory, clock, disclosure, limits);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { DisclosureLoader } from '../anonymity';
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
 import { conflict, invalid, notFound, problem } from '../shared/errors';
@@ -32,6 +33,7 @@ export class Membership {
     private readonly elections: Elections,
     private readonly directory: Directory,
     private readonly clock: Clock,
+    private readonly disclosure: DisclosureLoader,
     private readonly limits: RateLimits,
   ) {}
 
@@ -83,10 +85,11 @@ export class Membership {
     return all.filter((c) => c.memberIds.includes(caller.userId) || mine.has(c.teamId)).map((c) => circleSummary(caller, c));
   }
 
-  /** Everything the tab shows of a circle, for a member or an admin. */
+  /** Everything the tab shows of a circle, for a member or an admin; its rhythm's figures as disclosure allows today. */
   async view(caller: Caller, c: Circle): Promise<CircleView> {
     const [members, rhythm] = await Promise.all([this.directory.membersByIds(c.tenantId, c.memberIds), this.circles.rhythm(c.tenantId, c.rhythmPilotId)]);
-    return circleView(caller, c, new Map(members.map((m) => [m.userId, m.name])), rhythm);
+    const shown = rhythm && (await this.disclosure.load(c.tenantId)).disclosure.pilot(rhythm);
+    return circleView(caller, c, new Map(members.map((m) => [m.userId, m.name])), shown);
   }
 
   // ------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { isValidTimeZone } from '../shared/schedule';
 import type { Preferences } from './schemas';
 import { channelsOf, channelsOffered, checkChannels, type Channel, type NoticeChannels, type NoticeKind } from './notifications';
 import type { AppRole, Caller, Role } from '../shared/caller';
-import { effectiveRoles, orgUnitId, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
+import { effectiveRoles, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
 import { builtInPractices } from '../practices/library';
 import { PracticeRepository } from '../practices/repository';
 import { DirectoryRepository, memberId } from './repository';
@@ -17,15 +17,6 @@ export { SYSTEM_PARTITION } from './repository';
 
 /** A verified sign-in's app roles are written back to the member at most this often when unchanged. */
 const ROLES_REFRESH_MS = 3_600_000;
-
-/** A team's roll-up groups, narrowest first: the team, its manager's org unit and theirs, up to the organisation. */
-export interface TeamRollup {
-  teamId: string;
-  managerId?: string;
-  department?: string;
-  /** Org unit ids (`unit:<leader>`), the team manager's own unit first. */
-  units: string[];
-}
 
 /** Tenants, teams and members: who is who, and what each may see. */
 export class Directory {
@@ -184,18 +175,6 @@ export class Directory {
 
   async members(tenantId: string): Promise<Member[]> {
     return this.repo.membersByName(tenantId);
-  }
-
-  /**
-   * A team's roll-up groups, following the real organisation: the team, then its manager's org
-   * unit, then each manager above, then the organisation (implied). Departments as a fallback
-   * where the org sync has no chain.
-   */
-  async rollupOf(tenantId: string, teamId: string): Promise<TeamRollup> {
-    const team = await this.team(tenantId, teamId);
-    const manager = team.managerId ? ((await this.repo.member(tenantId, team.managerId)) ?? (await this.repo.person(tenantId, team.managerId))) : undefined;
-    const chain = manager?.org && !manager.org.left ? [manager.userId, ...manager.org.chain] : [];
-    return { teamId, managerId: team.managerId, department: team.department ?? manager?.department, units: chain.map(orgUnitId) };
   }
 
   /**

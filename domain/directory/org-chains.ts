@@ -1,4 +1,4 @@
-import type { Member, OrgPlace, Person, Team } from './model';
+import { orgUnitId, type Member, type OrgPlace, type Person, type Team } from './model';
 import { managersOf } from './rights';
 
 /**
@@ -34,7 +34,7 @@ export function unitsAbove(manager: OrgNode | undefined, nodes: Map<string, OrgN
   if (!manager?.org || manager.org.left) return [];
   return [manager.userId, ...manager.org.chain].map((leaderId) => {
     const leader = leaderId === manager.userId ? manager : nodes.get(leaderId);
-    return { level: 'unit', id: `unit:${leaderId}`, leaderId, name: leader?.name ?? leaderId, ...(leader?.department ? { department: leader.department } : {}) };
+    return { level: 'unit', id: orgUnitId(leaderId), leaderId, name: leader?.name ?? leaderId, ...(leader?.department ? { department: leader.department } : {}) };
   });
 }
 

@@ -284,7 +284,8 @@ export class Playground {
    * Opens a message-extension action command's form (fetchTask); returns the dialog. The
    * playground keeps the fetched form in one shared slot that every message's "…" menu clears
    * when it is first drawn: a message drawn just after the answer (a busy page drawing the last
-   * one late) leaves the dialog empty. Then the dialog is closed and the form asked for again.
+   * one late) leaves the dialog empty. Then the dialog is closed and the form asked for again (twice
+   * at most: a loaded machine can draw late twice in a row).
    */
   async openAction(commandId: string): Promise<{ exchange: Exchange; dialog: Locator }> {
     for (let attempt = 1; ; attempt++) {
@@ -298,10 +299,10 @@ export class Playground {
       );
       const dialog = this.page.getByRole('dialog');
       try {
-        await dialog.locator('.ac-adaptiveCard').waitFor({ timeout: attempt < 2 ? EMPTY_DIALOG_MS : STALL_MS });
+        await dialog.locator('.ac-adaptiveCard').waitFor({ timeout: attempt < 3 ? EMPTY_DIALOG_MS : STALL_MS });
         return { exchange, dialog };
       } catch (err) {
-        if (attempt >= 2) throw new Error(`${(err as Error).message}\nthe bot answered ${exchange.sent.status}: ${JSON.stringify(exchange.sent.response).slice(0, 600)}`);
+        if (attempt >= 3) throw new Error(`${(err as Error).message}\nthe bot answered ${exchange.sent.status}: ${JSON.stringify(exchange.sent.response).slice(0, 600)}`);
         await dialog.getByRole('button', { name: 'Close' }).first().click();
         await dialog.waitFor({ state: 'detached' });
       }

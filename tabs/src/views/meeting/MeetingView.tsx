@@ -21,8 +21,9 @@ import { closeRound, getRound, type MeetingRound } from './api';
 
 /**
  * `#/meeting?teamId=…`: the team's check-in in its meeting — the meeting side panel, the meeting
- * details and chat tabs, and the shared stage. How many have answered (a count, never who), the
- * summary once the round closed (as the server decided it, threshold applied), an agenda for the
+ * details and chat tabs, and the shared stage. While the round is open, only whether enough have
+ * answered for its figures (never how many or who: a moving count would show who just answered);
+ * how many answered and the summary once the round closed (as the server decided it, threshold applied), an agenda for the
  * facilitator, and, for the facilitator or manager, closing the round. The side panel is narrow
  * (320 px): one column, no app navigation.
  */
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
   agenda: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
-/** Counts in the panel move as people answer: looked at again every so often while it is open. */
+/** Whether enough have answered changes while the round is open: looked at again every so often. */
 const REFRESH_MS = 30_000;
 
 export default function MeetingView() {
@@ -116,8 +117,17 @@ function Round({ pilotId, pilotTitle }: { pilotId: string; pilotTitle: string })
           {round.status === 'open' && <Caption1 className={s.muted}>{t('meeting.closesAt', { when: new Intl.DateTimeFormat(i18n.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(round.closesAt)) })}</Caption1>}
         </div>
         <div aria-live="polite" data-testid="answered">
-          <span className={s.figure}>{t('meeting.answeredFigure', { answered: round.answered, invited: round.invited })}</span>
-          <Body1 className={s.muted}>{t('meeting.answeredHint')}</Body1>
+          {round.answered === undefined ? (
+            <>
+              <span className={s.figure}>{t(round.enough ? 'meeting.enough' : 'meeting.waiting')}</span>
+              <Body1 className={s.muted}>{t('meeting.openHint', { threshold: round.threshold, invited: round.invited })}</Body1>
+            </>
+          ) : (
+            <>
+              <span className={s.figure}>{t('meeting.answeredFigure', { answered: round.answered, invited: round.invited })}</span>
+              <Body1 className={s.muted}>{t('meeting.answeredHint')}</Body1>
+            </>
+          )}
         </div>
         <Body1 data-testid="facilitator">
           {round.facilitating ? t('meeting.youFacilitate') : round.facilitator ? t('meeting.facilitator', { name: round.facilitator.name }) : t('meeting.noFacilitator')}
@@ -191,7 +201,7 @@ function Agenda({ round, pilotTitle }: { round: MeetingRound; pilotTitle: string
     <Section title={t('meeting.agenda')} id="agenda">
       <ol className={s.agenda} data-testid="agenda">
         <li>{t('meeting.agenda.open', { title: pilotTitle })}</li>
-        <li>{t('meeting.agenda.participation', { answered: round.answered, invited: round.invited })}</li>
+        <li>{round.answered === undefined ? t('meeting.agenda.participationOpen') : t('meeting.agenda.participation', { answered: round.answered, invited: round.invited })}</li>
         <li>{blockers ? t('meeting.agenda.blockers', { count: blockers }) : t('meeting.agenda.obstacles')}</li>
         <li>{t('meeting.agenda.next')}</li>
         <li>{t('meeting.agenda.handover')}</li>
