@@ -91,7 +91,8 @@ export class Retention {
     const after = { ...before, ...input };
     const changed = RETENTION_KIND_NAMES.filter((k) => before[k] !== after[k]);
     if (changed.length) {
-      await this.repo.save(caller.tenantId, after);
+      // Only what admins chose is stored: kinds left alone follow the defaults as they change.
+      await this.repo.save(caller.tenantId, { ...(await this.repo.stored(caller.tenantId)), ...input });
       this.policies.forget(caller.tenantId);
       const pick = (p: RetentionPolicy) => Object.fromEntries(changed.map((k) => [k, p[k]]));
       await this.audit.record(caller, { action: 'retention.changed', target: { kind: 'retention' }, before: pick(before), after: pick(after) });
