@@ -22,6 +22,7 @@ import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
+import { Retention, RetentionPolicies, RetentionStamping } from './retention';
 
 /**
  * The one domain layer. The bot, the message extension and the tab API are thin faces over it;
@@ -48,6 +49,8 @@ export interface Domain {
   /** The organisation from Microsoft Graph: people's places and teams' owners. */
   org: OrgSync;
   audit: AuditLog;
+  /** How long each kind of record is kept, and the sweep that applies it. */
+  retention: Retention;
   admin: Administration;
   /** A person's data on request (export, erase) and leaving the app (uninstall, tenant deletion). */
   privacy: Privacy;
@@ -56,13 +59,18 @@ export interface Domain {
 }
 
 /** `activityFeed`: Microsoft Graph is configured, so notices may go to the Teams activity feed. */
-export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+export function createDomain(raw: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+  // Every component writes through the retention stamp: retained kinds carry their `ttl`.
+  const policies = new RetentionPolicies(raw, clock);
+  const store: Store = new RetentionStamping(raw, policies, clock);
+  const audit = new AuditLog(store, clock);
+  const retention = new Retention(raw, policies, audit, clock);
   const directory = new Directory(store, clock, opts.activityFeed);
-  const practices = new Practices(store, clock);
+  const practices = new Practices(store, clock, audit);
   const outbox = new Outbox(store, clock);
   const celebrations = new Celebrations(store, directory, outbox, clock, limits);
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
-  const proposals = new PracticeProposals(store, pilots, practices, clock);
+  const proposals = new PracticeProposals(store, pilots, practices, clock, audit);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
@@ -73,18 +81,17 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const portfolio = new PortfolioView(store, disclosure);
   const circles = new Circles(store, directory, outbox, clock, disclosure, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
-  const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
+  const projects = new Projects(store, directory, circles, celebrations, outbox, clock, audit, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
   // A lesson arrives with every pilot's launch.
   const lessons = new Lessons(store, outbox, clock);
   pilots.onLaunched((pilot) => lessons.pilotLaunched(pilot));
   const org = new OrgSync(store, directory, graph, clock);
-  const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
   const privacy = new Privacy(store, directory, audit, clock);
   // People erased from a tenant are not brought back by the organisation sync.
   org.skipErased((tenantId) => privacy.erased(tenantId));
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, privacy, lessons };
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, retention, admin, privacy, lessons };
 }
 
 export * from './shared/caller';

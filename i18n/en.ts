@@ -174,6 +174,8 @@ export const en: Wordings = {
     'path.not_your_team': 'is not a team you belong to',
     'feedback.no_manager': 'you have no manager in Leaderful yet; send it to senior leaders instead',
     'feedback.due_date_range': 'must be between today and a year from now',
+    'retention.below_minimum': { one: 'must be at least {min} day (the shortest period allowed)', other: 'must be at least {min} days (the shortest period allowed)' },
+    'retention.above_maximum': { one: 'must be at most {max} day (the longest period allowed)', other: 'must be at most {max} days (the longest period allowed)' },
   },
   signals: {
     'signal.autonomy_fell': 'Autonomy answers fell from {from:decimal} to {to:decimal} over the last {rounds} rounds.',

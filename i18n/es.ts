@@ -173,6 +173,8 @@ export const es: Wordings = {
     'path.not_your_team': 'no es un equipo al que pertenezcas',
     'feedback.no_manager': 'aún no tienes responsable en Leaderful; envíala a la dirección',
     'feedback.due_date_range': 'debe estar entre hoy y dentro de un año',
+    'retention.below_minimum': { one: 'debe ser de al menos {min} día (el plazo más corto permitido)', other: 'debe ser de al menos {min} días (el plazo más corto permitido)' },
+    'retention.above_maximum': { one: 'debe ser de como mucho {max} día (el plazo más largo permitido)', other: 'debe ser de como mucho {max} días (el plazo más largo permitido)' },
   },
   signals: {
     'signal.autonomy_fell': 'Las respuestas sobre autonomía bajaron de {from:decimal} a {to:decimal} en las últimas {rounds} rondas.',

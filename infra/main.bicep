@@ -128,6 +128,9 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
         kind: 'Hash'
         version: 2
       }
+      // TTL on, with no default expiry: only items the app writes a `ttl` on expire (the kinds
+      // and periods of domain/retention/policy.ts; each tenant's admins choose within bounds).
+      defaultTtl: -1
     }
   }
 }]

@@ -20,12 +20,14 @@ import { registerPrivacyRoutes } from './api/privacy';
 import { registerProjectRoutes } from './api/projects';
 import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
+import { registerRetentionRoutes } from './api/retention';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
 import { handler, jsonBody, sendError } from '../platform/http';
 import { IdentityResolver } from './identity';
 import type { Log } from '../platform/log';
 import { securityHeaders } from './security-headers';
+import { registerLegalPages } from './pages/legal';
 
 /** The tab API, one route module per component. */
 const API_ROUTES: ((ctx: ApiContext) => void)[] = [
@@ -42,6 +44,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerAdminRoutes,
   registerLessonRoutes,
   registerPrivacyRoutes,
+  registerRetentionRoutes,
 ];
 
 export interface AppDeps {
@@ -92,6 +95,8 @@ export function createApp(deps: AppDeps): restify.Server {
   for (const register of API_ROUTES) register(ctx);
 
   registerTabFiles(server, deps.tabsDir, log);
+  // The privacy statement and terms of use the manifest links to: public, no sign-in.
+  registerLegalPages(server, log);
 
   server.on('NotFound', (req: Request, res: Response, _err: unknown, cb: Next) => {
     sendError(res, 404, 'not_found', `No route for ${req.method} ${String(req.url).split('?')[0].slice(0, 100)}.`);

@@ -24,6 +24,7 @@ export class Background {
   private timer?: NodeJS.Timeout;
   private ticking?: Promise<void>;
   private lastFeedbackHour?: number;
+  private lastSweepHour?: number;
 
   constructor(
     private readonly domain: Domain,
@@ -48,6 +49,8 @@ export class Background {
     const hour = Math.floor(this.domain.clock.now().getTime() / 3_600_000);
     const feedbackDue = hour !== this.lastFeedbackHour;
     this.lastFeedbackHour = hour;
+    const sweepDue = hour !== this.lastSweepHour;
+    this.lastSweepHour = hour;
     const report: TickReport = { tenants: 0, skipped: [] };
     for (const tenantId of await this.domain.directory.tenantIds()) {
       report.tenants++;
@@ -70,6 +73,9 @@ export class Background {
       }
       // Organisation structure from Microsoft Graph, once a night (it runs on its own).
       await stage('org', () => this.domain.org.nightly(tenantId));
+      // Retention, hourly: what is past the tenant's policy goes (Azure's TTL does most of it;
+      // this applies a shortened policy at once, and is all there is in the embedded store).
+      if (sweepDue) await stage('retention', () => this.domain.retention.sweep(tenantId, skipped));
       for (const s of skipped) {
         this.log.error({ tenantId, [`${s.what}Id`]: s.id, err: s.error }, `scheduler skipped a ${s.what}`);
         report.skipped.push({ tenantId, ...s });

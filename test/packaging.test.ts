@@ -12,6 +12,8 @@ import { CONTAINERS, PARTITION_KEY_PATH } from '../domain/ports/store';
 import { APP_ROLES } from '../domain/shared/caller';
 import { ACTIVITY_TYPES, feedNotification } from '../bot/delivery/feed';
 import { NOTICE_KINDS } from '../domain/directory';
+import { routesFromSource } from './security/routes';
+import { DEFAULT_POLICY, RETENTION_KIND_NAMES, RETENTION_KINDS, stamped } from '../domain/retention';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: Node ≥ 20.19 loads it, Jest's module
 // system cannot. Validation never strips a BOM through it, so a stand-in is enough here. Registered
@@ -67,6 +69,10 @@ describe('app package', () => {
     expect(m.bots[0].scopes.sort()).toEqual(['groupChat', 'personal', 'team']);
     expect(m.webApplicationInfo).toEqual({ id: TEST_ENV.AAD_APP_CLIENT_ID, resource: `api://${TEST_ENV.BOT_DOMAIN}/${TEST_ENV.AAD_APP_CLIENT_ID}` });
     expect(m.validDomains).toEqual([TEST_ENV.BOT_DOMAIN]);
+    // The privacy statement and terms of use: the server's public pages, not a tab view.
+    expect(m.developer.privacyUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/privacy`);
+    expect(m.developer.termsOfUseUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/terms`);
+    expect(routesFromSource()).toEqual(expect.arrayContaining(['GET /privacy', 'GET /terms']));
     expect(m.staticTabs.filter((t: { name?: string }) => t.name).map((t: { name: string; contentUrl: string }) => [t.name, t.contentUrl])).toEqual([
       ['My pilots', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/pilots`],
       ['Leader view', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/leader`],
@@ -395,6 +401,23 @@ describe('infrastructure matches the code', () => {
     expect(containers).toMatch(/= \[for containerName in containerNames: \{/);
     expect(containers).toMatch(/paths: \[\s*partitionKeyPath\s*\]/);
     expect(containers).toContain('kind: \'Hash\''); // single path, no hierarchical keys
+  });
+
+  test('TTL is on in every container, with no default expiry: only what retention stamps expires', () => {
+    const containers = bicepResource('containers');
+    // One resource for every container, so every container has the setting.
+    expect(containers.match(/defaultTtl: (-?\d+)/g)).toEqual(['defaultTtl: -1']);
+    // Each kind the policy has Cosmos expire lives in a container of the Bicep (so its ttl counts).
+    for (const kind of RETENTION_KIND_NAMES) {
+      const spec = RETENTION_KINDS[kind];
+      expect(CONTAINERS).toContain(spec.container);
+      expect(spec.minDays).toBeLessThanOrEqual(spec.defaultDays);
+      expect(spec.defaultDays).toBeLessThanOrEqual(spec.maxDays);
+    }
+    // A retained write carries the policy's ttl in seconds; Cosmos wants a positive whole number.
+    const doc = stamped('outbox', { id: 'out:x', tenantId: 't', type: 'outbox', status: 'sent' }, DEFAULT_POLICY, new Date());
+    expect(doc).toMatchObject({ ttl: 30 * 86_400, retainedFrom: expect.any(String) });
+    expect(stamped('outbox', { id: 'out:x', tenantId: 't', type: 'outbox', status: 'pending' }, DEFAULT_POLICY, new Date())).not.toHaveProperty('ttl');
   });
 
   test('every setting config.ts reads is set by the Bicep or deliberately left unset, with a reason', () => {

@@ -161,6 +161,16 @@ export class Administration {
     return this.audit.list(caller.tenantId, 50, continuation);
   }
 
+  /**
+   * The whole log for an export, page by page (the caller is checked, and the export recorded,
+   * before any page is read: the export lists itself first).
+   */
+  async auditExport(caller: Caller, format: 'csv' | 'json'): Promise<AsyncGenerator<AuditEntry[]>> {
+    mustBeAdmin(caller);
+    await this.audit.exported(caller, 'audit', format);
+    return this.audit.pages(caller.tenantId);
+  }
+
   private async view(caller: Caller, teamId: string): Promise<TeamView> {
     const found = (await this.teams(caller)).find((t) => t.id === teamId);
     if (!found) throw notFound('team');

@@ -6,8 +6,9 @@ import type { AuditEntry } from './model';
 import { AuditRepository } from './repository';
 
 /**
- * The append-only record of what admins changed. Each change writes one entry after it is made;
- * there is no way to edit or remove one (retention is a later policy's job, not a route's).
+ * The append-only record of what admins (and senior leaders deciding projects) changed. Each
+ * change writes one entry after it is made; no route edits or removes one: entries leave only
+ * once past the audit log's own retention period (domain/retention: TTL in Azure, the sweeper).
  */
 export class AuditLog {
   private readonly repo: AuditRepository;
@@ -31,7 +32,23 @@ export class AuditLog {
     });
   }
 
+  /** Records an export of tenant data (what, in which format, with which filter): who took what out. */
+  exported(caller: Caller, what: 'pilots' | 'feedback' | 'audit', format: 'csv' | 'json', filter: Record<string, string | number | undefined> = {}): Promise<AuditEntry> {
+    const defined = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== '')) as Record<string, string | number>;
+    return this.record(caller, { action: 'data.exported', target: { kind: 'export', name: what }, after: { format, ...defined } });
+  }
+
   list(tenantId: string, pageSize: number, continuation?: string): Promise<{ items: AuditEntry[]; continuation?: string }> {
     return this.repo.page(tenantId, pageSize, continuation);
+  }
+
+  /** The whole log, newest first, a page at a time (exports of a large log hold one page in memory). */
+  async *pages(tenantId: string, pageSize = 500): AsyncGenerator<AuditEntry[]> {
+    let continuation: string | undefined;
+    do {
+      const page = await this.repo.page(tenantId, pageSize, continuation);
+      if (page.items.length) yield page.items;
+      continuation = page.continuation;
+    } while (continuation);
   }
 }

@@ -10,6 +10,8 @@ export interface TenantSettings extends Doc {
   defaultTimeZone: string;
   workDays?: number[];
   quietHours?: { from: string; to: string };
+  /** Days each kind of record is kept, where the tenant's admins chose (domain/retention). */
+  retention?: Partial<Record<string, number>>;
 }
 
 /** Where a team's manager comes from: its Teams owners, an admin, or (before Teams owners were read) the installer. */

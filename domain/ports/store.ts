@@ -18,6 +18,8 @@ export interface Doc {
   type: string;
   _etag?: string;
   _ts?: number;
+  /** Cosmos DB time to live in seconds, written by domain/retention on kinds kept for a limited time. */
+  ttl?: number;
 }
 
 export type NewDoc<T extends Doc> = Omit<T, '_etag' | '_ts'>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '../ports/store';
+import type { AuditLog } from '../audit/audit';
 import type { Clock } from '../shared/clock';
 import { conflict, forbidden, notFound } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
@@ -20,6 +21,8 @@ export class Practices {
   constructor(
     store: Store,
     private readonly clock: Clock,
+    /** Changes to the library are admins' changes: each is recorded. */
+    private readonly audit: AuditLog,
   ) {
     this.repo = new PracticeRepository(store);
   }
@@ -52,7 +55,7 @@ export class Practices {
     requireAdmin(caller);
     const now = this.clock.now().toISOString();
     const slug = input.name.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'practice';
-    return this.repo.create({
+    const practice = await this.repo.create({
       id: `practice:${slug}-${randomUUID().slice(0, 6)}`,
       tenantId: caller.tenantId,
       type: 'practice',
@@ -70,6 +73,8 @@ export class Practices {
       editedBy: caller.userId,
       ...(from ? { fromPilotId: from.pilotId } : {}),
     });
+    await this.audit.record(caller, { action: 'practice.added', target: { kind: 'practice', id: practice.id, name: practice.name }, ...(from ? { after: { fromPilotId: from.pilotId } } : {}) });
+    return practice;
   }
 
   /**
@@ -83,14 +88,20 @@ export class Practices {
     const next: Practice = { ...practice, ...words, editedAt: this.clock.now().toISOString(), editedBy: caller.userId };
     if (questions) next.questions = settleQuestions(questions, { previous: practice });
     if (translations) next.translations = { ...practice.translations, ...translations };
-    return this.repo.replace(next, etag);
+    const saved = await this.repo.replace(next, etag);
+    // What was edited (field names, and the languages translated), not the words themselves.
+    const fields = Object.keys(patch).filter((k) => k !== 'translations' && JSON.stringify((practice as unknown as Record<string, unknown>)[k]) !== JSON.stringify((saved as unknown as Record<string, unknown>)[k]));
+    await this.audit.record(caller, { action: 'practice.edited', target: { kind: 'practice', id: saved.id, name: saved.name }, after: { fields, translated: Object.keys(translations ?? {}) } });
+    return saved;
   }
 
   async setRetired(caller: Caller, id: string, retired: boolean): Promise<Practice> {
     requireAdmin(caller);
     await this.get(caller, id);
-    const updated = await this.repo.update(caller.tenantId, id, (p) => (!!p.retired === retired ? undefined : { ...p, retired }));
+    let changed = false;
+    const updated = await this.repo.update(caller.tenantId, id, (p) => (!!p.retired === retired ? undefined : ((changed = true), { ...p, retired })));
     if (!updated) throw notFound('practice');
+    if (changed) await this.audit.record(caller, { action: retired ? 'practice.retired' : 'practice.restored', target: { kind: 'practice', id: updated.id, name: updated.name } });
     return currentBuiltIn(updated);
   }
 }

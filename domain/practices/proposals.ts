@@ -1,4 +1,5 @@
 import type { Store } from '../ports/store';
+import type { AuditLog } from '../audit/audit';
 import type { Clock } from '../shared/clock';
 import { conflict, forbidden, notFound } from '../shared/errors';
 import type { Caller } from '../shared/caller';
@@ -24,6 +25,7 @@ export class PracticeProposals {
     private readonly pilots: Pilots,
     private readonly practices: Practices,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {
     this.repo = new PracticeRepository(store);
   }
@@ -86,6 +88,9 @@ export class PracticeProposals {
     const decided = await this.repo.updateProposal(caller.tenantId, id, (p) =>
       p.status !== 'pending' ? undefined : { ...p, status: wanted, decidedBy: { userId: caller.userId, name: caller.name }, decidedAt: this.clock.now().toISOString(), practiceId: practice?.id },
     );
+    if (decided?.status === wanted) {
+      await this.audit.record(caller, { action: 'practice.proposal_decided', target: { kind: 'proposal', id, name: proposal.words.name }, before: { status: 'pending' }, after: { status: wanted, pilotId: proposal.pilotId, ...(practice ? { practiceId: practice.id } : {}) } });
+    }
     return { proposal: decided ?? proposal, practice };
   }
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Store } from '../ports/store';
+import type { AuditLog } from '../audit/audit';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Circles } from '../circles/circles';
 import { isoDay, type Clock } from '../shared/clock';
@@ -57,6 +58,8 @@ export class Projects {
     private readonly celebrations: Celebrations,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    /** Project decisions are senior leaders' decisions on budget: each is recorded. */
+    private readonly audit: AuditLog,
     private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.projects = new ProjectRepository(store);
@@ -162,9 +165,11 @@ export class Projects {
     spendNotify(this.limits, caller);
     const outcome = input.decision === 'approve' ? 'approved' : 'declined';
     const today = isoDay(this.clock.now());
+    let decided = false;
     const updated = (await this.projects.change(caller.tenantId, id, (p) => {
       if (p.decision?.outcome === outcome) return undefined;
       if (p.status !== 'proposed') throw conflict('project.already_decided', { status: p.status });
+      decided = true;
       return {
         ...p,
         status: outcome,
@@ -173,6 +178,9 @@ export class Projects {
         updatedAt: this.clock.now().toISOString(),
       };
     }))!;
+    if (decided) {
+      await this.audit.record(caller, { action: 'project.decided', target: { kind: 'project', id, name: updated.title }, before: { status: 'proposed' }, after: { status: outcome, circle: updated.circleName, budget: updated.budget ? `${updated.budget.amount} ${updated.budget.currency}` : null, ...(input.reason ? { reason: input.reason } : {}) } });
+    }
     await this.outbox.enqueue(caller.tenantId, `project-decided:${id}`, 'project_update', { kind: 'team', teamId: updated.circleId }, { event: outcome, ...projectCardData(updated) });
     return updated;
   }

@@ -198,6 +198,8 @@ export const FIELD_CODES = {
   'path.not_your_team': [],
   'feedback.no_manager': [],
   'feedback.due_date_range': [],
+  'retention.below_minimum': ['min'],
+  'retention.above_maximum': ['max'],
 } as const satisfies Table;
 export type FieldCode = keyof typeof FIELD_CODES;
 

@@ -4,7 +4,7 @@
  * the app logs what was skipped (the domain never logs).
  */
 export interface Skipped {
-  what: 'pilot' | 'round' | 'circle' | 'feedback';
+  what: 'pilot' | 'round' | 'circle' | 'feedback' | 'record';
   id: string;
   error: string;
 }

@@ -3,6 +3,8 @@ import { tenantSettingsSchema } from '../../domain/admin';
 import { says } from '../../domain/shared/validation';
 import { userIdSchema } from '../../domain/shared/text';
 import { parseInput } from '../../domain/shared/validation';
+import { escapeFor } from '../../platform/escape';
+import type { AuditEntry } from '../../domain/audit';
 import { authed, type ApiContext } from './context';
 import { pathParam, queryParam } from './http';
 
@@ -22,8 +24,17 @@ import { pathParam, queryParam } from './http';
  *  GET    /api/admin/people?managerId=|q=              {people: [{userId, name, department, jobTitle, managerId, directReports}]}
  *                                                      (the top of the organisation, someone's direct reports, or names starting with q)
  *  GET    /api/admin/audit?continuation=               {entries: AuditEntry[], continuation?}
+ *  GET    /api/admin/audit/export.csv                  the whole log as CSV (cells formula-neutralised), newest first
+ *  GET    /api/admin/audit/export.json                 {entries: AuditEntry[]}, the whole log, newest first
+ *  (Both stream the log a page at a time, and are themselves recorded. No route edits or deletes an entry.)
  */
 const teamIdSchema = z.string().min(1).max(300).regex(/^[\w:.@;=-]+$/, says('invalid_id'));
+const AUDIT_CSV_HEADER = ['at', 'actor_id', 'actor_name', 'action', 'target_kind', 'target_id', 'target_name', 'before', 'after'];
+const auditView = ({ id, at, actor, action, target, before, after }: AuditEntry) => ({ id, at, actor, action, target, before, after });
+const auditRow = (e: AuditEntry) =>
+  [e.at, e.actor.userId, e.actor.name, e.action, e.target.kind, e.target.id ?? '', e.target.name ?? '', e.before ? JSON.stringify(e.before) : '', e.after ? JSON.stringify(e.after) : '']
+    .map((cell) => escapeFor('csv', cell))
+    .join(',');
 /** Routes that take no body accept none (or `{}`). */
 const nothing = z.object({}).strict();
 
@@ -85,6 +96,29 @@ export function registerAdminRoutes(ctx: ApiContext): void {
   server.get('/api/admin/audit', authed(ctx, async (caller, req, res) => {
     const continuation = queryParam(req, 'continuation');
     const page = await admin.auditLog(caller, continuation ? parseInput(z.object({ continuation: z.string().max(4000) }), { continuation }).continuation : undefined);
-    res.send({ entries: page.items.map(({ id, at, actor, action, target, before, after }) => ({ id, at, actor, action, target, before, after })), continuation: page.continuation });
+    res.send({ entries: page.items.map(auditView), continuation: page.continuation });
+  }));
+
+  // Exports of the whole log: checked before the first byte, then streamed a page at a time.
+  server.get('/api/admin/audit/export.csv', authed(ctx, async (caller, _req, res) => {
+    const pages = await admin.auditExport(caller, 'csv');
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="leaderful-audit.csv"', 'cache-control': 'no-store' });
+    res.write(`${AUDIT_CSV_HEADER.join(',')}\r\n`);
+    for await (const page of pages) res.write(page.map((e) => `${auditRow(e)}\r\n`).join(''));
+    res.end();
+  }));
+
+  server.get('/api/admin/audit/export.json', authed(ctx, async (caller, _req, res) => {
+    const pages = await admin.auditExport(caller, 'json');
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-disposition': 'attachment; filename="leaderful-audit.json"', 'cache-control': 'no-store' });
+    res.write('{"entries":[');
+    let first = true;
+    for await (const page of pages) {
+      for (const e of page) {
+        res.write(`${first ? '' : ','}${JSON.stringify(auditView(e))}`);
+        first = false;
+      }
+    }
+    res.end(']}');
   }));
 }

@@ -73,7 +73,9 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
 
   server.get('/api/feedback/export.csv', authed(ctx, async (caller, req, res) => {
     const locale = requestLocale(req);
-    const csv = await feedback.exportCsv(caller, (label) => groupName(locale, label), filterOf(req));
+    const filter = filterOf(req);
+    const csv = await feedback.exportCsv(caller, (label) => groupName(locale, label), filter);
+    await domain.audit.exported(caller, 'feedback', 'csv', filter);
     res.writeHead(200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': 'attachment; filename="leaderful-feedback.csv"',

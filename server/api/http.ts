@@ -44,8 +44,8 @@ export function idempotencyKey(req: Request): string | undefined {
   return key ? String(key).slice(0, 200) : undefined;
 }
 
-type StorageField = '_rid' | '_self' | '_etag' | '_ts' | '_attachments';
-const STORAGE_FIELDS: StorageField[] = ['_rid', '_self', '_etag', '_ts', '_attachments'];
+type StorageField = '_rid' | '_self' | '_etag' | '_ts' | '_attachments' | 'ttl';
+const STORAGE_FIELDS: StorageField[] = ['_rid', '_self', '_etag', '_ts', '_attachments', 'ttl'];
 
 /** A stored document as the tab sees it: the store's internals left out. */
 export function withoutStorageFields<T extends object>(doc: T): Omit<T, StorageField> {

@@ -10,7 +10,7 @@ import { statusParam } from './pilots';
  * The leader view's API: the portfolio (rollups only) and its CSV export. Leaders and admins.
  *
  *  GET /api/leader/portfolio?status=&practiceId=&teamId=&managerId=   the portfolio (gzip)
- *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV
+ *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV (recorded in the audit log)
  */
 function filterOf(req: Request) {
   return {
@@ -30,7 +30,9 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
   }));
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {
-    const { pilots } = await domain.portfolio.build(caller, filterOf(req));
+    const filter = filterOf(req);
+    const { pilots } = await domain.portfolio.build(caller, filter);
+    await domain.audit.exported(caller, 'pilots', 'csv', { ...filter, rows: pilots.length });
     const locale = requestLocale(req);
     const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
     const csv = toCsv(

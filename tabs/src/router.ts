@@ -23,7 +23,7 @@ import { useEffect, useState } from 'react';
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
 export type LeaderSection = (typeof LEADER_SECTIONS)[number];
 
-export const ADMIN_SECTIONS = ['sync', 'roles', 'teams', 'settings', 'audit', 'privacy'] as const;
+export const ADMIN_SECTIONS = ['sync', 'roles', 'teams', 'settings', 'retention', 'audit', 'privacy'] as const;
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const FEEDBACK_SECTIONS = ['give', 'mine', 'inbox'] as const;

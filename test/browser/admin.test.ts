@@ -101,6 +101,29 @@ describe('admin area', () => {
     await expect(row.textContent()).resolves.toMatch(/Changed Anonymity threshold (and|&) Quiet hours.*Anonymity threshold: 5 → 6.*Quiet hours: none → 20:00–08:00/);
   });
 
+  test('retention: a period outside its bounds is named at its field, a good one saved, audited and exportable', async () => {
+    const teams = await b.openInTeams(alex, { tabUrl: '/tabs/index.html#/admin/retention' });
+    const { tab, page } = teams;
+    const answers = tab.getByRole('spinbutton', { name: /Check-in answers/ });
+    await answers.waitFor();
+    await expect(answers.inputValue()).resolves.toBe('730');
+    expect(await seriousViolations(page)).toEqual([]);
+    await answers.fill('30');
+    await tab.getByRole('button', { name: 'Save periods' }).click();
+    await tab.getByText('Choose a whole number of days from 90 to 1825.').waitFor();
+    await expect(answers.getAttribute('aria-invalid')).resolves.toBe('true');
+    await answers.fill('365');
+    await tab.getByRole('button', { name: 'Save periods' }).click();
+    await tab.getByTestId('notice').filter({ hasText: 'Retention periods saved.' }).waitFor();
+    await tab.getByRole('tab', { name: 'Audit log' }).click();
+    const row = tab.getByTestId('audit-table').locator('tbody tr').first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Changed how long Check-in answers are kept.*Check-in answers: 730 → 365 days/);
+    await tab.getByRole('button', { name: 'Export CSV' }).waitFor();
+    await tab.getByRole('button', { name: 'Export JSON' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('in Spanish', async () => {
     const teams = await b.openInTeams(alex, { tabUrl: '/tabs/index.html#/admin/roles', locale: 'es-ES' });
     await teams.tab.getByRole('heading', { name: 'Administración', level: 1 }).waitFor();

@@ -19,6 +19,7 @@ import { practiceInputSchema, practicePatchSchema, proposalInputSchema } from '.
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
 import { tenantSettingsSchema } from '../../domain/admin';
+import { retentionSchema } from '../../domain/retention';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
 import { reactionSchema, storyInputSchema, storyLinkSchema, storyQuestionSchema, storyShareSchema } from '../../domain/stories';
 import { challengeInputSchema, projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectInputSchema } from '../../domain/projects';
@@ -238,6 +239,12 @@ function ADMIN_CASES(): ApiCase[] {
     { route: 'POST /api/admin/privacy/people/:userId/erase', method: 'POST', path: `/api/admin/privacy/people/${enc(PEOPLE.outsider.userId)}/erase`, body: () => ({ confirmName: 'Eve Outsider' }), expect: { alex: 404 }, otherwise: 403 },
     { route: 'POST /api/admin/tenant-deletion', method: 'POST', path: '/api/admin/tenant-deletion', body: () => ({}), expect: ADMIN, otherwise: 403 },
     { route: 'POST /api/admin/tenant-deletion/confirm', method: 'POST', path: '/api/admin/tenant-deletion/confirm', body: () => ({ token: 'mz0.forged', tenantName: 'Contoso (demo)' }), expect: { alex: 400 }, otherwise: 403 },
+    // Issue 17: the audit log's exports, and retention periods.
+    { route: 'GET /api/admin/audit/export.csv', method: 'GET', path: '/api/admin/audit/export.csv', expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/audit/export.json', method: 'GET', path: '/api/admin/audit/export.json', expect: ADMIN, otherwise: 403 },
+    { route: 'GET /api/admin/retention', method: 'GET', path: '/api/admin/retention', expect: ADMIN, otherwise: 403 },
+    { route: 'PATCH /api/admin/retention', method: 'PATCH', path: '/api/admin/retention', body: () => ({ outbox: 30, audit: 2555 }), expect: ADMIN, otherwise: 403 },
+    { route: 'PATCH /api/admin/retention', method: 'PATCH', path: '/api/admin/retention', body: () => ({ outbox: 1, tenantId: randomUUID() }), expect: {}, otherwise: 400 },
   ];
 }
 
@@ -391,6 +398,9 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /pilots/:id', method: 'GET', path: `/pilots/${F.facilitator}`, expect: {}, otherwise: 302, public: true },
   { route: 'GET /tabs/*', method: 'GET', path: '/tabs/index.html', expect: {}, otherwise: 200, public: true },
   { route: 'HEAD /tabs/*', method: 'HEAD', path: '/tabs/index.html', expect: {}, otherwise: 200, public: true },
+  // The privacy statement and terms of use the manifest links to: readable before any sign-in.
+  { route: 'GET /privacy', method: 'GET', path: '/privacy', expect: {}, otherwise: 200, public: true },
+  { route: 'GET /terms', method: 'GET', path: '/terms', expect: {}, otherwise: 200, public: true },
 ];
 /** Rows whose order matters (they take people out of fixtures) run last. */
 const LAST_CASES = (): ApiCase[] => [
@@ -866,6 +876,7 @@ const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'POST /api/feedback/:id/confirm': confirmSchema,
   'PUT /api/settings/anonymity': thresholdSchema,
   'PATCH /api/admin/settings': tenantSettingsSchema,
+  'PATCH /api/admin/retention': retentionSchema,
   'POST /api/circles': circleInputSchema,
   'PATCH /api/circles/:id': circlePatchSchema,
   'POST /api/circles/:id/election': openElectionSchema,

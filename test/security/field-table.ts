@@ -319,6 +319,18 @@ export function fieldRows(f: Fixture): FieldRow[] {
         '(fields nobody may set)': [bad('name', { name: 'Hijacked' }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('id', { id: 'tenants' })],
       },
     },
+    // Issue 17: retention periods, each within its bounds (the bound broken is named).
+    {
+      route: 'PATCH /api/admin/retention', as: f.alex, path: '/api/admin/retention', base: {},
+      fields: {
+        outbox: [bad('6 days (under 7)', 6), bad('366 days (over a year)', 366), bad('half a day', 7.5), ['the default', 30, 'ok']],
+        activities: [bad('a day (under 2)', 1), bad('91 days (over 90)', 91), bad('text', '30'), ['the default', 30, 'ok']],
+        answers: [bad('89 days (under 90)', 89), bad('6 years (over 5)', 2190), bad('negative', -1), ['the default', 730, 'ok']],
+        feedback: [bad('179 days (under 180)', 179), bad('8 years (over 7)', 2920), bad('null', null), ['the default', 730, 'ok']],
+        audit: [bad('364 days (under a year)', 364), bad('11 years (over 10)', 4015), bad('forever', 1e12), ['the default', 2555, 'ok']],
+        '(fields nobody may set)': [bad('a kind that does not exist', { contacts: 30 }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('ttl', { ttl: -1 })],
+      },
+    },
     ...(['PUT', 'DELETE'] as const).flatMap((method): FieldRow[] => [
       {
         route: `${method} /api/admin/teams/:teamId/managers/:userId`, as: f.alex, path: '', fields: {},

@@ -9,10 +9,11 @@ import { Loading } from '../../components/Loading';
 import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
-import { getAudit, type AuditEntry } from './api';
+import { ExportButton } from '../../components/ExportButton';
+import { auditFile, getAudit, type AuditEntry } from './api';
 import { useAdminStyles, useWhen } from './parts';
 
-/** The audit log: every admin change, newest first, a page at a time. Read only. */
+/** The audit log: every admin change, newest first, a page at a time; exported whole as CSV or JSON. Read only. */
 type Entry = Omit<AuditEntry, 'tenantId' | 'type'>;
 
 const FIELD_LABEL: Record<string, MessageKey> = {
@@ -20,6 +21,13 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   defaultTimeZone: 'settings.timeZone',
   workDays: 'settings.workDays',
   quietHours: 'settings.quietHours',
+};
+const KIND_LABEL: Record<string, MessageKey> = {
+  outbox: 'retention.kind.outbox',
+  activities: 'retention.kind.activities',
+  answers: 'retention.kind.answers',
+  feedback: 'retention.kind.feedback',
+  audit: 'retention.kind.audit',
 };
 
 export function AdminAudit() {
@@ -31,6 +39,7 @@ export function AdminAudit() {
   const first = useLoad((signal) => getAudit(api, undefined, signal), [api]);
   const [more, setMore] = useState<{ entries: Entry[]; continuation?: string }>();
   const [error, setError] = useState<ApiError | undefined>();
+  const [exportError, setExportError] = useState<ApiError | undefined>();
   if (!first.data) return first.error ? <ErrorBar error={first.error} onRetry={first.reload} /> : <Loading />;
   const entries = [...first.data.entries, ...(more?.entries ?? [])];
   const continuation = more ? more.continuation : first.data.continuation;
@@ -48,6 +57,11 @@ export function AdminAudit() {
   return (
     <Section title={t('audit.title')} id="admin-audit">
       <Body1>{t('audit.intro')}</Body1>
+      <div className={s.row}>
+        <ExportButton label={t('audit.export.csv')} fetchFile={() => auditFile(api, 'csv')} fallbackName="leaderful-audit.csv" onError={setExportError} />
+        <ExportButton label={t('audit.export.json')} fetchFile={() => auditFile(api, 'json')} fallbackName="leaderful-audit.json" onError={setExportError} />
+      </div>
+      {exportError && <ErrorBar error={exportError} />}
       {entries.length === 0 ? (
         <Body1 className={s.muted}>{t('audit.none')}</Body1>
       ) : (
@@ -71,6 +85,13 @@ export function AdminAudit() {
                       <ul className={s.list}>
                         {Object.keys(e.after ?? {}).map((k) => (
                           <li key={k}>{t('audit.change', { field: fieldName(t, k), before: shown(i18n, e.before?.[k]), after: shown(i18n, e.after?.[k]) })}</li>
+                        ))}
+                      </ul>
+                    )}
+                    {e.action === 'retention.changed' && (
+                      <ul className={s.list}>
+                        {Object.keys(e.after ?? {}).map((k) => (
+                          <li key={k}>{t('audit.retentionChange', { kind: kindName(t, k), before: shown(i18n, e.before?.[k]), after: shown(i18n, e.after?.[k]) })}</li>
                         ))}
                       </ul>
                     )}
@@ -104,10 +125,31 @@ function describe({ t, list }: I18n, e: Entry): string {
       return t('audit.action.privacy.exported', { name: e.target.name ?? '' });
     case 'privacy.erased':
       return t('audit.action.privacy.erased', { reference: (e.target.id ?? '').replace(/^erased:/, '').slice(0, 8) });
-    default:
+    case 'retention.changed':
+      return t('audit.action.retention.changed', { kinds: list(Object.keys(e.after ?? {}).map((k) => kindName(t, k))) });
+    case 'project.decided':
+      return t(e.after?.status === 'approved' ? 'audit.action.project.approved' : 'audit.action.project.declined', { name: e.target.name ?? '' });
+    case 'practice.added':
+    case 'practice.edited':
+    case 'practice.retired':
+    case 'practice.restored':
+      return t(`audit.action.${e.action}`, { name: e.target.name ?? '' });
+    case 'practice.proposal_decided':
+      return t(e.after?.status === 'approved' ? 'audit.action.proposal.approved' : 'audit.action.proposal.rejected', { name: e.target.name ?? '' });
+    case 'org.sync_requested':
       return t('audit.action.org.sync_requested');
+    case 'data.exported': {
+      const what = e.target.name;
+      const format = String(e.after?.format ?? '').toUpperCase();
+      if (what === 'pilots' || what === 'feedback' || what === 'audit') return t(`audit.action.data.exported.${what}`, { format });
+      return e.action;
+    }
+    default:
+      return e.action; // an action newer than this tab: its code, rather than nothing
   }
 }
+
+const kindName = (t: I18n['t'], key: string) => (KIND_LABEL[key] ? t(KIND_LABEL[key]) : key);
 
 const fieldName = (t: I18n['t'], key: string) => (FIELD_LABEL[key] ? t(FIELD_LABEL[key]) : key);
 

@@ -20,19 +20,21 @@ import { toApiError, useLoad } from '../../useLoad';
 import { AdminAudit } from './AdminAudit';
 import { AdminPrivacy } from './AdminPrivacy';
 import { AdminSettings } from './AdminSettings';
+import { AdminRetention } from './AdminRetention';
 import { AdminTeams } from './AdminTeams';
 import { getRoles, getSync, syncNow, type SyncRun, type SyncStatusView } from './api';
 import { sourceText, useAdminStyles, useWhen } from './parts';
 
 /**
  * The admin area (admins only; its own chunk): the organisation sync, who holds which role and
- * where it comes from, teams and their managers, tenant settings and the audit log.
+ * where it comes from, teams and their managers, tenant settings, retention periods and the audit log.
  */
 const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   sync: 'admin.section.sync',
   roles: 'admin.section.roles',
   teams: 'admin.section.teams',
   settings: 'admin.section.settings',
+  retention: 'admin.section.retention',
   audit: 'admin.section.audit',
   privacy: 'admin.section.privacy',
 };
@@ -55,6 +57,7 @@ export default function AdminView({ section }: { section: AdminSection }) {
         {section === 'roles' && <RolesSection />}
         {section === 'teams' && <AdminTeams />}
         {section === 'settings' && <AdminSettings />}
+        {section === 'retention' && <AdminRetention />}
         {section === 'audit' && <AdminAudit />}
         {section === 'privacy' && <AdminPrivacy />}
       </div>

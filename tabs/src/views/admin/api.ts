@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../../../domain/audit';
 import type { PersonView, RoleHolder, SyncStatusView, TeamView } from '../../../../domain/admin';
+import type { RetentionKind, RetentionView } from '../../../../domain/retention';
 import { queryString, type ApiClient } from '../../api/client';
 
 /** The admin area's calls and shapes (admins only; the server refuses everyone else). */
@@ -27,6 +28,12 @@ export const unnameManager = (api: ApiClient, teamId: string, userId: string) =>
 
 export const getSettings = (api: ApiClient, signal?: AbortSignal) => api.get<{ settings: TenantSettingsView }>('/api/admin/settings', { signal });
 export const saveSettings = (api: ApiClient, change: SettingsChange) => api.patch<{ settings: TenantSettingsView }>('/api/admin/settings', { body: change });
+
+/** How long each kind of record is kept (days), and the bounds an admin may choose within. */
+export type { RetentionKind, RetentionView } from '../../../../domain/retention';
+export const getRetention = (api: ApiClient, signal?: AbortSignal) => api.get<{ retention: RetentionView[] }>('/api/admin/retention', { signal });
+export const saveRetention = (api: ApiClient, change: Partial<Record<RetentionKind, number>>) => api.patch<{ retention: RetentionView[] }>('/api/admin/retention', { body: change });
+export const auditFile = (api: ApiClient, format: 'csv' | 'json') => api.file(`/api/admin/audit/export.${format}`);
 
 export const findPeople = (api: ApiClient, q: string, signal?: AbortSignal) => api.get<{ people: PersonView[] }>(`/api/admin/people${queryString({ q })}`, { signal });
 export const getAudit = (api: ApiClient, continuation?: string, signal?: AbortSignal) =>

@@ -1,0 +1,99 @@
+import { Button } from '@fluentui/react-button';
+import { Field } from '@fluentui/react-field';
+import { Input } from '@fluentui/react-input';
+import { Body1 } from '@fluentui/react-text';
+import { makeStyles } from '@griffel/react';
+import { tokens } from '@fluentui/react-theme';
+import { useEffect, useState } from 'react';
+import { ErrorBar } from '../../components/ErrorBar';
+import { fieldState, useSubmit } from '../../components/forms';
+import { Section } from '../../components/Layout';
+import { Loading } from '../../components/Loading';
+import { SuccessBar } from '../../components/SuccessBar';
+import { useI18n, type MessageKey } from '../../i18n';
+import { useSession } from '../../session';
+import { useLoad } from '../../useLoad';
+import { getRetention, saveRetention, type RetentionKind, type RetentionView } from './api';
+import { useAdminStyles } from './parts';
+
+/** How long each kind of record is kept, in days, within the bounds the server states (and checks). */
+const LABEL: Record<RetentionKind, MessageKey> = {
+  outbox: 'retention.kind.outbox',
+  activities: 'retention.kind.activities',
+  answers: 'retention.kind.answers',
+  feedback: 'retention.kind.feedback',
+  audit: 'retention.kind.audit',
+};
+const HINT: Record<RetentionKind, MessageKey> = {
+  outbox: 'retention.hint.outbox',
+  activities: 'retention.hint.activities',
+  answers: 'retention.hint.answers',
+  feedback: 'retention.hint.feedback',
+  audit: 'retention.hint.audit',
+};
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
+  days: { maxWidth: '10rem' },
+});
+
+export function AdminRetention() {
+  const { api } = useSession();
+  const loaded = useLoad((signal) => getRetention(api, signal), [api]);
+  if (!loaded.data) return loaded.error ? <ErrorBar error={loaded.error} onRetry={loaded.reload} /> : <Loading />;
+  return <RetentionForm initial={loaded.data.retention} onSaved={(retention) => loaded.set({ retention })} />;
+}
+
+function RetentionForm({ initial, onSaved }: { initial: RetentionView[]; onSaved(next: RetentionView[]): void }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const s = useStyles();
+  const a = useAdminStyles();
+  const submit = useSubmit();
+  const [saved, setSaved] = useState(false);
+  const [days, setDays] = useState<Record<string, string>>(() => Object.fromEntries(initial.map((r) => [r.kind, String(r.days)])));
+  useEffect(() => setSaved(false), [days]);
+
+  const check = () =>
+    Object.fromEntries(
+      initial.map((r) => {
+        const n = Number(days[r.kind]);
+        return [r.kind, !Number.isInteger(n) || n < r.minDays || n > r.maxDays ? t('retention.outOfRange', { min: r.minDays, max: r.maxDays }) : undefined];
+      }),
+    );
+  const save = async () => {
+    const result = await submit.run(check, () => saveRetention(api, Object.fromEntries(initial.map((r) => [r.kind, Number(days[r.kind])]))));
+    if (result) {
+      onSaved(result.retention);
+      setSaved(true);
+    }
+  };
+
+  return (
+    <Section title={t('retention.title')} id="admin-retention">
+      <Body1>{t('retention.intro')}</Body1>
+      {saved && <SuccessBar>{t('retention.saved')}</SuccessBar>}
+      <form
+        className={s.form}
+        noValidate
+        onChange={submit.onEdit}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {initial.map((r) => (
+          <Field key={r.kind} label={t(LABEL[r.kind])} hint={t(HINT[r.kind], { min: r.minDays, max: r.maxDays, standard: r.defaultDays })} required {...fieldState(submit.fields[r.kind])}>
+            <Input className={s.days} name={r.kind} type="number" min={r.minDays} max={r.maxDays} step={1} value={days[r.kind]} onChange={(_, d) => setDays((x) => ({ ...x, [r.kind]: d.value }))} />
+          </Field>
+        ))}
+        <div className={a.row}>
+          <Button type="submit" appearance="primary" disabled={submit.busy}>
+            {t('retention.save')}
+          </Button>
+        </div>
+        {submit.error && !Object.keys(submit.fields).length && <ErrorBar error={submit.error} />}
+      </form>
+    </Section>
+  );
+}
