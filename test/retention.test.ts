@@ -66,6 +66,7 @@ test('admins see each kind’s period and its bounds; nobody else does', async (
   expect(res.body.retention.map((r: { kind: string; days: number }) => [r.kind, r.days])).toEqual([
     ['outbox', 30],
     ['activities', 30],
+    ['requests', 30],
     ['answers', 730],
     ['feedback', 730],
     ['audit', 2555],
@@ -108,7 +109,7 @@ test('what Leaderful writes carries its Cosmos DB ttl from the tenant’s policy
   expect(pending.filter((o) => o.ttl !== undefined || o.retainedFrom !== undefined)).toEqual([]); // still on its way
   await t.app.background.delivery.flush();
   expect((await t.api(`/api/feedback/${enc(named)}/close`, { as: morgan, body: { note: 'Moved to 10:30.' } })).status).toBe(200);
-  const anon = await t.api('/api/feedback', { as: riley, body: { audience: 'manager', topic: 'support', text: 'I need more time for training.', anonymous: true } });
+  const anon = await t.api('/api/feedback', { as: riley, headers: { 'Idempotency-Key': 'retention-receipt' }, body: { audience: 'manager', topic: 'support', text: 'I need more time for training.', anonymous: true } });
   expect(anon.status).toBe(201);
   anonymous = anon.body.item.id;
   at(7); // anonymous items reach their owner the week after
@@ -126,6 +127,10 @@ test('what Leaderful writes carries its Cosmos DB ttl from the tenant’s policy
     expect(handled.length).toBeGreaterThan(0);
     for (const a of handled) expect(a.ttl).toBe(days(30));
   }
+  // The receipt that makes a retried request create one item: kept for minutes' worth of retries, a month.
+  const receipts = await ofType('contacts', 'feedback-request');
+  expect(receipts).toHaveLength(1);
+  expect(receipts[0]).toMatchObject({ ttl: days(30), retainedFrom: expect.any(String) });
   const [answer] = await ofType('checkins', 'answer', b.tenantId);
   expect(answer.ttl).toBe(days(730));
   expect((await t.api('/api/admin/sync', { as: alex, method: 'POST' })).status).toBe(202); // an audited action
@@ -140,7 +145,7 @@ test('what Leaderful writes carries its Cosmos DB ttl from the tenant’s policy
   expect(items.filter((f) => f.state !== 'closed' && f.ttl !== undefined)).toEqual([]);
 });
 
-test('past 30 days, delivered messages and handled activity ids go; answers, feedback and the audit log stay', async () => {
+test('past 30 days, delivered messages, handled activity ids and request receipts go; answers, feedback and the audit log stay', async () => {
   const answersBefore = (await ofType('checkins', 'answer')).length;
   at(38);
   await t.app.background.tick();
@@ -148,6 +153,7 @@ test('past 30 days, delivered messages and handled activity ids go; answers, fee
     const outbox = await rows('outbox', tenantId);
     const cutoff = new Date(clock.now().getTime() - 30 * DAY).toISOString();
     expect(outbox.filter((o) => o.type === 'processed-activity')).toEqual([]);
+    expect(await ofType('contacts', 'feedback-request', tenantId)).toEqual([]);
     // Whatever delivered messages remain were delivered within the period (the scheduler's latest).
     expect(outbox.filter((o) => o.retainedFrom && o.retainedFrom < cutoff)).toEqual([]);
   }

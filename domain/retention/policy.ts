@@ -12,6 +12,11 @@ export const RETENTION_KINDS = {
   outbox: { container: 'outbox', type: 'outbox', from: 'retainedFrom', defaultDays: 30, minDays: 7, maxDays: 365, ttl: true },
   /** Ids of Teams activities already handled (Teams retries within minutes). */
   activities: { container: 'outbox', type: 'processed-activity', from: 'at', defaultDays: 30, minDays: 2, maxDays: 90, ttl: true },
+  /**
+   * Receipts of "send feedback" requests (`request:<hash>` in contacts): what makes a retried
+   * request create one item, not two. Needed for minutes; stamped when written.
+   */
+  requests: { container: 'contacts', type: 'feedback-request', from: 'retainedFrom', defaultDays: 30, minDays: 2, maxDays: 90, ttl: true },
   /** Each person's raw check-in answers (their round keeps its figures and summary). */
   answers: { container: 'checkins', type: 'answer', from: 'answeredAt', defaultDays: 730, minDays: 90, maxDays: 1825, ttl: true },
   /**

@@ -8,7 +8,7 @@ import { authed, type ApiContext } from './context';
  * retention.above_maximum {max}) and changes nothing; every change is in the audit log.
  *
  *  GET   /api/admin/retention     {retention: [{kind, days, defaultDays, minDays, maxDays, ttl}]}
- *  PATCH /api/admin/retention     {outbox?, activities?, answers?, feedback?, audit?} (days) → {retention}
+ *  PATCH /api/admin/retention     {outbox?, activities?, requests?, answers?, feedback?, audit?} (days) → {retention}
  */
 export function registerRetentionRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;

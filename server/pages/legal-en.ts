@@ -37,6 +37,7 @@ export const LEGAL_EN: LegalText = {
           `Closed feedback: ${period(r.feedback.days)} after it was closed (limits ${period(r.feedback.minDays)} to ${period(r.feedback.maxDays)}), together with any link to its author.`,
           `Messages sent to you: ${period(r.outbox.days)} after delivery (limits ${period(r.outbox.minDays)} to ${period(r.outbox.maxDays)}).`,
           `Ids of handled Teams messages: ${period(r.activities.days)} (limits ${period(r.activities.minDays)} to ${period(r.activities.maxDays)}).`,
+          `Receipts of feedback sent (so a retried request counts once, without your name): ${period(r.requests.days)} (limits ${period(r.requests.minDays)} to ${period(r.requests.maxDays)}).`,
           `The audit log: ${period(r.audit.days)} (limits ${period(r.audit.minDays)} to ${period(r.audit.maxDays)}).`,
           'Everything else is kept while your organisation uses Leaderful; an admin can delete all of it.',
         ],

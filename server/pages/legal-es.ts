@@ -36,6 +36,7 @@ export const LEGAL_ES: LegalText = {
           `Tus respuestas a los seguimientos: ${period(r.answers.days)} (límites: de ${period(r.answers.minDays)} a ${period(r.answers.maxDays)}). Las cifras de cada ronda (cuántas personas respondieron, confianza media) se conservan con su piloto.`,
           `Comentarios cerrados: ${period(r.feedback.days)} desde su cierre (límites: de ${period(r.feedback.minDays)} a ${period(r.feedback.maxDays)}), junto con cualquier vínculo con quien los escribió.`,
           `Mensajes que se te envían: ${period(r.outbox.days)} desde su entrega (límites: de ${period(r.outbox.minDays)} a ${period(r.outbox.maxDays)}).`,
+          `Justificantes de comentarios enviados (para que una petición reintentada cuente una vez, sin tu nombre): ${period(r.requests.days)} (límites: de ${period(r.requests.minDays)} a ${period(r.requests.maxDays)}).`,
           `Identificadores de mensajes de Teams procesados: ${period(r.activities.days)} (límites: de ${period(r.activities.minDays)} a ${period(r.activities.maxDays)}).`,
           `El registro de auditoría: ${period(r.audit.days)} (límites: de ${period(r.audit.minDays)} a ${period(r.audit.maxDays)}).`,
           'Todo lo demás se conserva mientras tu organización use Leaderful; una persona administradora puede eliminarlo todo.',

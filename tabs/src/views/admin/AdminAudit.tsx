@@ -25,6 +25,7 @@ const FIELD_LABEL: Record<string, MessageKey> = {
 const KIND_LABEL: Record<string, MessageKey> = {
   outbox: 'retention.kind.outbox',
   activities: 'retention.kind.activities',
+  requests: 'retention.kind.requests',
   answers: 'retention.kind.answers',
   feedback: 'retention.kind.feedback',
   audit: 'retention.kind.audit',

@@ -20,6 +20,7 @@ import { useAdminStyles } from './parts';
 const LABEL: Record<RetentionKind, MessageKey> = {
   outbox: 'retention.kind.outbox',
   activities: 'retention.kind.activities',
+  requests: 'retention.kind.requests',
   answers: 'retention.kind.answers',
   feedback: 'retention.kind.feedback',
   audit: 'retention.kind.audit',
@@ -27,6 +28,7 @@ const LABEL: Record<RetentionKind, MessageKey> = {
 const HINT: Record<RetentionKind, MessageKey> = {
   outbox: 'retention.hint.outbox',
   activities: 'retention.hint.activities',
+  requests: 'retention.hint.requests',
   answers: 'retention.hint.answers',
   feedback: 'retention.hint.feedback',
   audit: 'retention.hint.audit',
