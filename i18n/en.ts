@@ -256,6 +256,8 @@ export const en: Wordings = {
     'group.other_teams': '{name} (other teams)',
     'group.some_team': 'A team',
     'group.some_department': 'A department',
+    'group.unit': '{name}’s organisation',
+    'group.unit_others': '{name}’s organisation (other managers)',
     'sent.manager': 'Your manager',
     'sent.manager_named': 'Your manager ({name})',
     'sent.leaders': 'Senior leaders',

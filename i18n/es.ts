@@ -255,6 +255,8 @@ export const es: Wordings = {
     'group.other_teams': '{name} (otros equipos)',
     'group.some_team': 'Un equipo',
     'group.some_department': 'Un departamento',
+    'group.unit': 'Organización de {name}',
+    'group.unit_others': 'Organización de {name} (otros mandos)',
     'sent.manager': 'Tu responsable',
     'sent.manager_named': 'Tu responsable ({name})',
     'sent.leaders': 'La dirección',

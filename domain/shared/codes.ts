@@ -6,7 +6,12 @@
  * language) and every face (bot, tab API, tab) words codes there, in its reader's language.
  */
 /** A group as data (anonymity's roll-ups): a team's or department's name, the rest of a department's teams, the organisation. */
-export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+export type GroupLabel =
+  | { level: 'team'; name?: string }
+  | { level: 'department'; name?: string; otherTeams?: true }
+  /** Managers' groups (the pulse): everyone whose chain passes through a leader, by the leader's name. */
+  | { level: 'unit'; name?: string; others?: true }
+  | { level: 'organisation'; rest?: true };
 
 export type Param = string | number | readonly (string | number)[] | GroupLabel;
 export type Params = Readonly<Record<string, Param>>;

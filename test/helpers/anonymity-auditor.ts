@@ -44,6 +44,8 @@ export function peopleOf(label: GroupLabel, cells: Cells, at: Roster, now: Roste
     return people;
   }
   const everyone = at.people({ level: 'tenant' });
+  // Feedback views never show managers' groups: a unit label here would be a leak of its own.
+  if (label.level === 'unit') return new Set<string>();
   if (!label.rest) return everyone;
   const others = cells.filter((c) => c.level !== 'tenant');
   const covered = union([...others.filter((c) => c.level === 'team' && !c.department).map((c) => team(c.teams[0])), ...[...new Set(others.filter((c) => c.department).map((c) => c.department!))].map(dept)]);
