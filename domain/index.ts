@@ -20,6 +20,7 @@ import { PracticeProposals } from './practices/proposals';
 import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
+import { Pulse } from './pulse/pulse';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
 
 /**
@@ -49,6 +50,8 @@ export interface Domain {
   audit: AuditLog;
   admin: Administration;
   lessons: Lessons;
+  /** The managers' pulse: how managers are led, by managers' groups of at least k. */
+  pulse: Pulse;
   limits: RateLimits;
 }
 
@@ -66,7 +69,9 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
   // What of anonymous data each viewer may see is decided by one loader, for every face.
-  const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
+  // Pulse views also group managers by their org chains, which the pulse knows (built just below).
+  const disclosure: DisclosureLoader = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock, (tenantId) => pulse.managerPlaces(tenantId));
+  const pulse: Pulse = new Pulse(store, directory, outbox, disclosure, clock);
   const portfolio = new PortfolioView(store, disclosure);
   const circles = new Circles(store, directory, outbox, clock, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
@@ -78,7 +83,7 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const org = new OrgSync(store, directory, graph, clock);
   const audit = new AuditLog(store, clock);
   const admin = new Administration(directory, org, audit);
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons };
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons, pulse };
 }
 
 export * from './shared/caller';
