@@ -1,4 +1,4 @@
-import { addWeeks, type DisclosureLoader } from '../anonymity';
+import { addWeeks, effectiveThreshold, type DisclosureLoader } from '../anonymity';
 import { validateAnswers } from '../checkins/answering';
 import type { Directory } from '../directory/directory';
 import type { Outbox } from '../outbox/outbox';
@@ -60,6 +60,11 @@ export class Pulse {
   /** Managers and their org chains: the pulse's groups (the disclosure loader reads them). */
   managerPlaces(tenantId: string) {
     return this.managers.places(tenantId);
+  }
+
+  /** The tenant's threshold: how many managers a group needs before anything of it is shown. */
+  async threshold(tenantId: string): Promise<number> {
+    return effectiveThreshold((await this.directory.settings(tenantId)).anonymityThreshold);
   }
 
   /** One scheduler pass: open this period's pulse, ask, remind, close. */

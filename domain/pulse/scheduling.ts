@@ -1,4 +1,4 @@
-import type { DisclosureLoader } from '../anonymity';
+import { effectiveThreshold, type DisclosureLoader } from '../anonymity';
 import { weekOf } from '../anonymity/rules';
 import type { Directory } from '../directory/directory';
 import type { Outbox } from '../outbox/outbox';
@@ -68,8 +68,9 @@ export class PulseScheduling {
       const member = await this.directory.member(p.tenantId, userId);
       return member?.teamsUserId ? [member.teamsUserId] : [];
     };
+    const threshold = toPrompt.length ? effectiveThreshold((await this.directory.settings(p.tenantId)).anonymityThreshold) : 0;
     for (const userId of toPrompt) {
-      await this.outbox.enqueue(p.tenantId, `pulse-prompt:${p.period}:${userId}`, 'pulse_prompt', { kind: 'user', userId }, { period: p.period, closesAt: p.closesAt, questions: PULSE_QUESTIONS, userIds: await refreshFor(userId) });
+      await this.outbox.enqueue(p.tenantId, `pulse-prompt:${p.period}:${userId}`, 'pulse_prompt', { kind: 'user', userId }, { period: p.period, closesAt: p.closesAt, threshold, questions: PULSE_QUESTIONS, userIds: await refreshFor(userId) });
     }
     for (const userId of remindable.filter((u) => !answered.has(u))) {
       await this.outbox.enqueue(p.tenantId, `pulse-remind:${p.period}:${userId}`, 'pulse_reminder', { kind: 'user', userId }, { period: p.period, closesAt: p.closesAt, userIds: await refreshFor(userId) });
