@@ -19,6 +19,7 @@ import { registerPracticeRoutes } from './api/practices';
 import { registerProjectRoutes } from './api/projects';
 import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
+import { registerPulseRoutes } from './api/pulse';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
 import { handler, jsonBody, sendError } from '../platform/http';
@@ -40,6 +41,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerPathRoutes,
   registerAdminRoutes,
   registerLessonRoutes,
+  registerPulseRoutes,
 ];
 
 export interface AppDeps {

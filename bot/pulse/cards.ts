@@ -78,7 +78,7 @@ export function atRiskDigestCard(links: LinkConfig, data: Record<string, unknown
   return renderCard(
     'atRiskDigest',
     {
-      summary: t(locale, items.length === 1 ? '1 managers’ group shows a pitfall signal.' : '{n} signals in managers’ groups this week.', { n: items.length }),
+      summary: t(locale, items.length === 1 ? '1 signal in managers’ groups this week.' : '{n} signals in managers’ groups this week.', { n: items.length }),
       threshold: Number(data.threshold) || 0,
       items: items.map((i) => ({ title: t(locale, SIGNAL_TITLES[i.kind]), reason: w.word(i.code, i.params), url: leaderTabLink(links, { signal: i.kind, group: i.group }) })),
     },

@@ -1,4 +1,4 @@
-import { addWeeks, effectiveThreshold, type DisclosureLoader } from '../anonymity';
+import { addWeeks, effectiveThreshold, type DisclosureLoader, type PulseCell } from '../anonymity';
 import { validateAnswers } from '../checkins/answering';
 import type { Directory } from '../directory/directory';
 import type { Outbox } from '../outbox/outbox';
@@ -140,6 +140,15 @@ export class Pulse {
     const { disclosure } = await this.disclosures.load(caller.tenantId, { managers: true });
     if (!disclosure.pulse.get(key)) throw notFound('group');
     return disclosure.pulse.membersOf(key);
+  }
+
+  /** A managers' group as the leader view names it (its label and size, never who). */
+  async group(caller: Caller, key: string): Promise<PulseCell> {
+    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('pulse.leaders_only');
+    const { disclosure } = await this.disclosures.load(caller.tenantId, { managers: true });
+    const cell = disclosure.pulse.get(key);
+    if (!cell) throw notFound('group');
+    return cell;
   }
 
   /**
