@@ -187,7 +187,7 @@ export const en: Wordings = {
     'signal.group_workload': 'In the week of {week:date}, {group} answered the workload question with an average of {value:decimal} of 5 (1 = overloaded) over {answers} answers.',
     'signal.group_participation_fell': 'Check-in participation in {group} fell from {from:percent} (week of {fromWeek:date}) to {to:percent} (week of {toWeek:date}), a common sign of overload.',
     'signal.pulse_micromanagement':
-      'Managers in {group} rated their freedom to run their pilots {from:decimal} of 5 in the pulse of {fromWeek:date} and {to:decimal} in the pulse of {toWeek:date} ({answers} answers), while their pilots were changed {overrides} times by someone other than their owner.',
+      'Managers in {group} rated their freedom to run their pilots {from:decimal} of 5 in the pulse of {fromWeek:date} and {to:decimal} in the pulse of {toWeek:date} ({answers} answers), while someone other than their owner edited, paused or closed their pilots ({overrides} in these pulses).',
     'signal.pulse_overload':
       'In the pulse of {week:date}, managers in {group} rated their workload {value:decimal} of 5 (1 = overloaded, {answers} answers); each runs on average {pilots:decimal} pilots and {teams:decimal} teams, with {openLoops:decimal} feedback items waiting and {rounds:decimal} check-ins to facilitate.',
     'signal.pulse_slow_loops':

@@ -186,7 +186,7 @@ export const es: Wordings = {
     'signal.group_workload': 'En la semana del {week:date}, {group} respondió a la pregunta sobre carga de trabajo con una media de {value:decimal} de 5 (1 = sobrecarga) en {answers} respuestas.',
     'signal.group_participation_fell': 'La participación en los seguimientos de {group} bajó del {from:percent} (semana del {fromWeek:date}) al {to:percent} (semana del {toWeek:date}), una señal habitual de sobrecarga.',
     'signal.pulse_micromanagement':
-      'Los mandos de {group} valoraron su libertad para llevar sus pilotos con {from:decimal} de 5 en el pulso del {fromWeek:date} y con {to:decimal} en el del {toWeek:date} ({answers} respuestas), mientras alguien distinto de su responsable cambió sus pilotos {overrides} veces.',
+      'Los mandos de {group} valoraron su libertad para llevar sus pilotos con {from:decimal} de 5 en el pulso del {fromWeek:date} y con {to:decimal} en el del {toWeek:date} ({answers} respuestas), mientras alguien distinto de su responsable editaba, pausaba o cerraba sus pilotos ({overrides} en estos pulsos).',
     'signal.pulse_overload':
       'En el pulso del {week:date}, los mandos de {group} valoraron su carga de trabajo con {value:decimal} de 5 (1 = desbordada, {answers} respuestas); cada uno lleva de media {pilots:decimal} pilotos y {teams:decimal} equipos, con {openLoops:decimal} comentarios pendientes y {rounds:decimal} seguimientos que facilitar.',
     'signal.pulse_slow_loops':

@@ -36,7 +36,8 @@ export class Managers {
     return members
       .filter((m) => ids.has(m.userId) && !readers.has(m.userId))
       .map((m) => {
-        const levels = chainOf.get(m.userId)?.levels ?? [];
+        // A manager sits in the unit they belong to, not their own: `unit:<them>` groups those they lead.
+        const levels = (chainOf.get(m.userId)?.levels ?? []).filter((l) => l.id !== `unit:${m.userId}`);
         const path: OrgStep[] = levels.flatMap((l): OrgStep[] => {
           if (l.level === 'unit') return [{ id: l.id, level: 'unit', name: l.name }];
           if (l.level === 'department') return [{ id: l.id, level: 'department', name: l.name }];
