@@ -576,6 +576,9 @@ const INVOKE_CASES: InvokeCase[] = [
   { name: 'adaptiveCard/action story.publish', activity: (p) => adaptiveActionActivity(url(), p, 'story.publish', { requestId: randomUUID(), pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' }), allowed: ['morgan', 'alex'] },
   { name: 'adaptiveCard/action project.decide', activity: (p) => adaptiveActionActivity(url(), p, 'project.decide', { projectId: fx.projectId, decision: 'approve', reason: '' }), allowed: ['avery', 'alex'] },
   { name: 'adaptiveCard/action path.review', activity: (p) => adaptiveActionActivity(url(), p, 'path.review', { pathId: fx.pathId, outcome: 'not_yet', note: 'Another month.' }), allowed: ['morgan'] },
+  // The managers' pulse: no pulse is open in the fixture, so nobody's card action is accepted (404 card, nothing written).
+  ...['pulse.open', 'pulse.edit', 'pulse.refresh'].map((verb) => ({ name: `adaptiveCard/action ${verb}`, activity: (p: TeamsUser) => adaptiveActionActivity(url(), p, verb, { period: '2027-01-11' }), allowed: [] as (keyof typeof PEOPLE)[] })),
+  { name: 'adaptiveCard/action pulse.submit', activity: (p) => adaptiveActionActivity(url(), p, 'pulse.submit', { period: '2027-01-11', autonomy: '4' }), allowed: [] },
   { name: 'adaptiveCard/action unknown verb', activity: (p) => adaptiveActionActivity(url(), p, 'admin.grant', { userId: p.userId, roles: ['admin'] }), allowed: [] },
 ];
 
