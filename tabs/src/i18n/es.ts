@@ -5,6 +5,7 @@ import { common } from './es/common';
 import { feedback } from './es/feedback';
 import { leader } from './es/leader';
 import { lessons } from './es/lessons';
+import { pulse } from './es/pulse';
 import { paths } from './es/paths';
 import { preferences } from './es/preferences';
 import { meeting } from './es/meeting';
@@ -16,4 +17,4 @@ import { stories } from './es/stories';
 export { es as codes } from '../../../i18n/es';
 
 /** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
-export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons };
+export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...pulse };
