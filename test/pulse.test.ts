@@ -122,10 +122,9 @@ test('the pulse asks each manager at their local time, takes answers once (card 
   await tick();
   const closed = await period(MONDAY);
   expect(closed.status).toBe('closed');
-  expect(closed.entries).toHaveLength(3);
-  // The rollup holds no one's id and no open answer.
-  expect(JSON.stringify(closed.entries)).not.toMatch(new RegExp(managers.map((m) => m.userId).join('|')));
-  expect(JSON.stringify(closed.entries)).not.toContain('More time to think');
+  // With k = 5, three managers form no group at all: the rollup is empty, frozen as it closed.
+  expect(closed.groups).toEqual([]);
+  expect(JSON.stringify(closed)).not.toContain('More time to think');
   expect((await answerInTab(maria, MONDAY, { autonomy: 1 })).status).toBe(409);
 });
 
@@ -146,16 +145,30 @@ test('with k = 3 they roll up to the CEO’s organisation; a senior leader’s o
   expect((await t.api('/api/admin/settings', { as: ceo, method: 'PATCH', body: { anonymityThreshold: 3 } })).status).toBe(200);
   // Lina, a senior leader too, turns the at-risk digest off in her preferences.
   expect((await t.api('/api/me/preferences', { as: lina, method: 'PUT', body: { optOutAtRiskDigest: true } })).body.preferences.optOutAtRiskDigest).toBe(true);
+  // The first pulse closed under k = 5 stays withheld: groups are frozen when a pulse closes.
+  expect((await t.api('/api/pulse/leader', { as: ceo })).body.groups).toEqual([]);
+  const second = addDays(MONDAY, 14);
+  at(`${second}T06:00:00Z`);
+  await tick();
+  at(`${addDays(second, 1)}T16:00:00Z`);
+  await tick();
+  for (const [m, autonomy] of [[maria, 5], [mario, 4], [mona, 4]] as const) expect((await answerInTab(m, second, { autonomy, workload: 4, support: 4, loops: 2 })).status).toBe(200);
+  at(new Date(Date.parse((await period(second)).closesAt) + 60_000).toISOString());
+  await tick();
+  // The rollup stores sums by group, never a person.
+  const stored = await period(second);
+  expect(JSON.stringify(stored.groups)).not.toMatch(new RegExp(managers.map((m) => m.userId).join('|')));
   const first = await t.api('/api/pulse/leader', { as: ceo });
   expect(first.body.groups).toHaveLength(1);
   const [group] = first.body.groups;
   // Not their units (one or two managers each): the first level up holding three.
   expect(group).toMatchObject({ label: { level: 'unit', name: 'Carmen CEO' }, managers: 3 });
-  expect(group.periods[0]).toMatchObject({ period: MONDAY, asked: 3, answers: { autonomy: 3, workload: 3 }, means: { autonomy: 4.33 } });
+  expect(group.periods).toHaveLength(1);
+  expect(group.periods[0]).toMatchObject({ period: second, asked: 3, answers: { autonomy: 3, workload: 3 }, means: { autonomy: 4.33 } });
   expect(first.body.signals).toEqual([]);
 
   // The next pulse: the CEO (a senior leader, not its owner) pauses Maria's pilot; autonomy falls.
-  const next = addDays(MONDAY, 14);
+  const next = addDays(MONDAY, 28);
   at(`${next}T06:00:00Z`);
   await tick();
   expect((await t.api(`/api/pilots/${encodeURIComponent(pilotId)}/pause`, { as: ceo, method: 'POST' })).status).toBe(200);
@@ -175,7 +188,7 @@ test('with k = 3 they roll up to the CEO’s organisation; a senior leader’s o
   expect(micro).toMatchObject({
     group: { key: group.key, managers: 3 },
     inputs: ['pulse.autonomy', 'pilot.overrides'],
-    period: { from: MONDAY, to: next },
+    period: { from: second, to: next },
     threshold: { autonomyDrop: 0.5, overrides: 1 },
     params: { from: 4.33, to: 2.67, overrides: 1, answers: 3 },
   });
@@ -205,8 +218,8 @@ test('with k = 3 they roll up to the CEO’s organisation; a senior leader’s o
 test('a manager sees their own pulse history and their load against the organisation’s median', async () => {
   const mine = await t.api('/api/pulse/me', { as: maria });
   expect(mine.status).toBe(200);
-  expect(mine.body.history.map((h: any) => h.values.autonomy)).toEqual([2, 4]);
-  expect(mine.body.history[1].values.open).toBe('More time to think');
+  expect(mine.body.history.map((h: any) => h.values.autonomy)).toEqual([2, 5, 4]);
+  expect(mine.body.history[2].values.open).toBe('More time to think');
   expect(mine.body.load).toMatchObject({ mine: { pilots: 1, teams: 1 }, median: { pilots: 0, teams: 1 }, managers: 3 });
   // Someone the pulse does not ask sees that, and nobody else's answers.
   const leader = await t.api('/api/pulse/me', { as: ceo });

@@ -261,11 +261,6 @@ export class Disclosure {
     return (this.managers ??= this.roster.pulseGroups(this.k, this.readers));
   }
 
-  /** A pulse figure over `n` managers' answers to one question: shown only when n reaches k. */
-  pulseMean(sum: number, n: number): number | null {
-    return n >= this.k && n > 0 ? Math.round((sum / n) * 100) / 100 : null;
-  }
-
   // ------------------------------------------------------------------------------------------
   // Time.
 

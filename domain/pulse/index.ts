@@ -2,6 +2,6 @@
 export * from './model';
 export * from './schemas';
 export { Pulse, type LeaderPulse, type MyPulse } from './pulse';
-export { groupFigures, pulseSignals, THRESHOLDS, SIGNAL_PERIODS, type GroupFigures, type GroupPeriod } from './signals';
+export { groupFigures, pulseSignals, rollup, THRESHOLDS, SIGNAL_PERIODS, type GroupFigures, type GroupPeriod } from './signals';
 export { periodOf } from './scheduling';
 export { loopTimes } from './managers';

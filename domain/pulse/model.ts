@@ -43,8 +43,27 @@ export interface PulsePeriod extends Doc {
   prompted: string[];
   reminded: string[];
   status: 'open' | 'closed';
-  /** Written at close: one entry per manager asked, without who (see PulseEntry). */
-  entries?: PulseEntry[];
+  /**
+   * Written at close: the period's figures by managers' group (the partition then, at the k
+   * then), frozen — so no later regrouping can be differenced against them. No one's answer.
+   */
+  groups?: PeriodGroup[];
+}
+
+/** One managers' group's part of a closed pulse: sums and counts, never a person. */
+export interface PeriodGroup {
+  key: string;
+  label: GroupLabel;
+  /** Managers in the group when the pulse closed (readers left out), and how many of them were asked. */
+  managers: number;
+  asked: number;
+  /** Per scale: how many answered it and the sum of their answers. */
+  answers: Record<PulseScale, { n: number; sum: number }>;
+  /** Summed over the managers asked. */
+  load: Load;
+  /** Owners (asked) with feedback items, and the median over them of their median weeks to acknowledge / act. */
+  loops: { owners: number; ackWeeks: number | null; actWeeks: number | null };
+  overrides: { count: number; byLeader: number };
 }
 
 /** What a manager's load is, as the product knows it. */
@@ -59,12 +78,12 @@ export interface Load {
 export const LOAD_KEYS = ['pilots', 'teams', 'openLoops', 'rounds'] as const satisfies readonly (keyof Load)[];
 
 /**
- * One manager's part of a closed pulse, without their id: where they sat in the organisation
- * (org node ids, narrowest first), what they answered on each scale, their load, how fast they
- * closed their loops, and how often others overrode their pilots in the period.
+ * One manager's part of a pulse as it closes (in memory only, never stored): who, what they
+ * answered on each scale, their load, how fast they closed their loops, and how often others
+ * overrode their pilots in the period. `rollup` turns these into the period's groups.
  */
 export interface PulseEntry {
-  path: string[];
+  userId: string;
   values: Partial<Record<PulseScale, number>>;
   load: Load;
   /** Median weeks to acknowledge and to act on the items they owned (null: none). */

@@ -130,7 +130,7 @@ export class Pulse {
     const now = this.clock.now();
     const from = addWeeks(periodOf(now), -PULSE_EVERY_WEEKS * VIEW_PERIODS);
     const [{ disclosure }, periods] = await Promise.all([this.disclosures.load(tenantId, { managers: true }), this.repo.closedPeriods(tenantId, from)]);
-    const groups = groupFigures(disclosure, periods);
+    const groups = groupFigures(periods, disclosure.k);
     return { threshold: disclosure.k, period: { from, to: periodOf(now) }, groups, signals: pulseSignals(groups) };
   }
 

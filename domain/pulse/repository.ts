@@ -51,7 +51,7 @@ export class PulseRepository {
     return this.store.all<PulsePeriod>(
       'checkins',
       tenantId,
-      "SELECT c.id, c.tenantId, c.type, c.period, c.ends, c.status, c.entries, c.invited FROM c WHERE c.tenantId = @tenantId AND c.type = 'pulse' AND c.status = 'closed' AND c.period >= @from ORDER BY c.period",
+      "SELECT c.id, c.tenantId, c.type, c.period, c.ends, c.status, c.groups FROM c WHERE c.tenantId = @tenantId AND c.type = 'pulse' AND c.status = 'closed' AND c.period >= @from ORDER BY c.period",
       { from },
     );
   }

@@ -6,6 +6,7 @@ import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedTime } from '..
 import { isReader, type Managers } from './managers';
 import { PULSE_EPOCH, PULSE_EVERY_WEEKS, PULSE_OPEN_HOURS, PULSE_QUESTIONS, PULSE_REMIND_BEFORE_HOURS, PULSE_SCALES, PULSE_TIME, type PulseEntry, type PulsePeriod } from './model';
 import { periodId, type PulseRepository } from './repository';
+import { rollup } from './signals';
 
 const HOUR = 3_600_000;
 
@@ -83,9 +84,9 @@ export class PulseScheduling {
   }
 
   /**
-   * Closes a pulse: one entry per manager asked, without who — where they sat (org node ids),
-   * their scale answers, their load, loop times and overrides in the period. Leader views read
-   * only these, decided against k and today's groups when read. Open answers stay with their writer.
+   * Closes a pulse: each manager asked as an entry (their scale answers, load, loop times and
+   * overrides in the period), rolled up at once into the period's groups — the partition of
+   * managers now, at the k now — and only those stored. Open answers stay with their writer.
    */
   async close(p: PulsePeriod, now: Date): Promise<void> {
     const [answers, loads, { disclosure }] = await Promise.all([
@@ -96,18 +97,16 @@ export class PulseScheduling {
     const byUser = new Map(answers.map((a) => [a.userId, a]));
     const entries: PulseEntry[] = p.invited.map((userId) => {
       const a = byUser.get(userId);
-      const values = Object.fromEntries(PULSE_SCALES.flatMap((q) => (typeof a?.values[q] === 'number' ? [[q, a.values[q] as number]] : [])));
       const known = loads.get(userId);
       return {
-        path: disclosure.pulse.pathIds(userId),
-        values,
+        userId,
+        values: Object.fromEntries(PULSE_SCALES.flatMap((q) => (typeof a?.values[q] === 'number' ? [[q, a.values[q] as number]] : []))),
         load: known?.load ?? { pilots: 0, teams: 0, openLoops: 0, rounds: 0 },
         loops: known?.loops ?? { items: 0, ackWeeks: null, actWeeks: null },
         overrides: known?.overrides ?? { count: 0, byLeader: 0 },
       };
     });
-    // Entries in a stable order that says nothing of who: by path, then values.
-    entries.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
-    await this.repo.updatePeriod(p.tenantId, p.period, (cur) => (cur.status === 'closed' ? undefined : { ...cur, status: 'closed', entries }));
+    const groups = rollup(disclosure.pulse, entries);
+    await this.repo.updatePeriod(p.tenantId, p.period, (cur) => (cur.status === 'closed' ? undefined : { ...cur, status: 'closed', groups }));
   }
 }

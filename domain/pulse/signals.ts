@@ -1,16 +1,16 @@
-import type { Disclosure, PulseCell } from '../anonymity';
-import { LOAD_KEYS, PULSE_SCALES, type Load, type PulseEntry, type PulseScale, type PulseSignal } from './model';
+import type { PulseCell, PulseGroups } from '../anonymity';
+import { LOAD_KEYS, PULSE_SCALES, type Load, type PeriodGroup, type PulseEntry, type PulseScale, type PulseSignal } from './model';
 
 /**
- * What senior leaders see of the pulse: per managers' group (a cell of the one partition of
- * managers, at least k) and closed period, the average of each scale over at least k answers,
- * the group's average load, its owners' loop times and the overrides of its pilots; and the
- * three pitfall signals read from them. Pure: the routes, the digest and the anonymity audit
- * compute it the same way, from the rollups written when each pulse closed.
+ * What senior leaders see of the pulse: per managers' group and closed period, the average of
+ * each scale over at least k answers, the group's average load, its owners' loop times and the
+ * overrides of its pilots; and the three pitfall signals read from them. Groups are frozen when a
+ * pulse closes (`rollup`), so a period's figures never regroup; k is applied again when read.
+ * Pure: the routes, the digest and the anonymity audit compute it the same way.
  */
 export interface GroupPeriod {
   period: string;
-  /** Managers asked (the group's entries). */
+  /** Managers asked in the group. */
   asked: number;
   means: Record<PulseScale, number | null>;
   answers: Record<PulseScale, number>;
@@ -50,6 +50,7 @@ export const THRESHOLDS = {
 export const SIGNAL_PERIODS = 3;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const round2 = (x: number) => Math.round(x * 100) / 100;
 const median = (xs: number[]): number | null => {
   if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -57,47 +58,62 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 };
 
-/** Closed pulses' entries by managers' group, each figure shown only over at least k. */
-export function groupFigures(disclosure: Disclosure, periods: { period: string; entries?: PulseEntry[] }[]): GroupFigures[] {
-  const groups = disclosure.pulse;
-  const k = disclosure.k;
-  const byCell = new Map<string, Map<string, PulseEntry[]>>();
-  for (const p of periods) {
-    for (const e of p.entries ?? []) {
-      const cell = groups.cellOfPath(e.path);
-      if (!cell) continue;
-      const perPeriod = byCell.get(cell.key) ?? new Map<string, PulseEntry[]>();
-      byCell.set(cell.key, perPeriod);
-      perPeriod.set(p.period, [...(perPeriod.get(p.period) ?? []), e]);
-    }
+/**
+ * A closing pulse's entries by managers' group (the one partition of managers now): sums and
+ * counts per group, nobody's answer. Managers in no group (too few in the whole organisation)
+ * count nowhere.
+ */
+export function rollup(groups: PulseGroups, entries: PulseEntry[]): PeriodGroup[] {
+  const byKey = new Map<string, PulseEntry[]>();
+  for (const e of entries) {
+    const cell = groups.cellOf(e.userId);
+    if (cell) byKey.set(cell.key, [...(byKey.get(cell.key) ?? []), e]);
   }
-  return groups.cells.map((cell) => ({
-    key: cell.key,
-    label: cell.label,
-    managers: cell.managers,
-    periods: [...(byCell.get(cell.key) ?? new Map<string, PulseEntry[]>()).entries()].sort(([a], [b]) => a.localeCompare(b)).map(([period, entries]) => periodFigures(period, entries, k, disclosure)),
-  }));
+  return groups.cells.filter((c) => byKey.has(c.key)).map((cell) => {
+    const mine = byKey.get(cell.key)!;
+    const answers = Object.fromEntries(PULSE_SCALES.map((q) => {
+      const values = mine.map((e) => e.values[q]).filter((v): v is number => typeof v === 'number');
+      return [q, { n: values.length, sum: values.reduce((a, b) => a + b, 0) }];
+    })) as PeriodGroup['answers'];
+    const load = Object.fromEntries(LOAD_KEYS.map((k) => [k, mine.reduce((a, e) => a + e.load[k], 0)])) as unknown as Load;
+    const owners = mine.filter((e) => e.loops.items > 0);
+    const loops = {
+      owners: owners.length,
+      ackWeeks: median(owners.flatMap((e) => (e.loops.ackWeeks === null ? [] : [e.loops.ackWeeks]))),
+      actWeeks: median(owners.flatMap((e) => (e.loops.actWeeks === null ? [] : [e.loops.actWeeks]))),
+    };
+    const overrides = mine.reduce((a, e) => ({ count: a.count + e.overrides.count, byLeader: a.byLeader + e.overrides.byLeader }), { count: 0, byLeader: 0 });
+    return { key: cell.key, label: cell.label, managers: cell.managers, asked: mine.length, answers, load, loops, overrides };
+  });
 }
 
-function periodFigures(period: string, entries: PulseEntry[], k: number, disclosure: Disclosure): GroupPeriod {
+/** Closed pulses' groups as shown now: each average over at least today's k, oldest period first. */
+export function groupFigures(periods: { period: string; groups?: PeriodGroup[] }[], k: number): GroupFigures[] {
+  const byKey = new Map<string, GroupFigures>();
+  for (const p of [...periods].sort((a, b) => a.period.localeCompare(b.period))) {
+    for (const g of p.groups ?? []) {
+      // A group is shown only while it holds k managers by today's threshold too.
+      if (g.managers < k) continue;
+      const entry = byKey.get(g.key) ?? { key: g.key, label: g.label, managers: g.managers, periods: [] };
+      byKey.set(g.key, { ...entry, label: g.label, managers: g.managers, periods: [...entry.periods, periodFigures(p.period, g, k)] });
+    }
+  }
+  return [...byKey.values()].sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function periodFigures(period: string, g: PeriodGroup, k: number): GroupPeriod {
   const means = {} as GroupPeriod['means'];
   const answers = {} as GroupPeriod['answers'];
   for (const q of PULSE_SCALES) {
-    const values = entries.map((e) => e.values[q]).filter((v): v is number => typeof v === 'number');
-    const mean = disclosure.pulseMean(values.reduce((a, b) => a + b, 0), values.length);
-    means[q] = mean;
-    answers[q] = mean === null ? 0 : values.length;
+    const { n, sum } = g.answers[q];
+    const shown = n >= k && n > 0;
+    means[q] = shown ? round2(sum / n) : null;
+    answers[q] = shown ? n : 0;
   }
-  const enough = entries.length >= k;
-  const load = Object.fromEntries(LOAD_KEYS.map((key) => [key, enough ? round1(entries.reduce((a, e) => a + e.load[key], 0) / entries.length) : null])) as GroupPeriod['load'];
-  const owners = entries.filter((e) => e.loops.items > 0);
-  const loops = {
-    owners: enough ? owners.length : 0,
-    ackWeeks: enough ? median(owners.flatMap((e) => (e.loops.ackWeeks === null ? [] : [e.loops.ackWeeks]))) : null,
-    actWeeks: enough ? median(owners.flatMap((e) => (e.loops.actWeeks === null ? [] : [e.loops.actWeeks]))) : null,
-  };
-  const overrides = entries.reduce((a, e) => ({ count: a.count + e.overrides.count, byLeader: a.byLeader + e.overrides.byLeader }), { count: 0, byLeader: 0 });
-  return { period, asked: entries.length, means, answers, load, loops, overrides };
+  const enough = g.asked >= k;
+  const load = Object.fromEntries(LOAD_KEYS.map((key) => [key, enough ? round1(g.load[key] / g.asked) : null])) as GroupPeriod['load'];
+  const loops = enough ? g.loops : { owners: 0, ackWeeks: null, actWeeks: null };
+  return { period, asked: g.asked, means, answers, load, loops, overrides: g.overrides };
 }
 
 /** The three pitfalls of how managers are led, per managers' group, in a stable order. */
