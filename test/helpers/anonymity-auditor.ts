@@ -2,6 +2,7 @@ import { weekOf, type GroupLabel, type Roster } from '../../domain/anonymity';
 import type { SummaryGroup } from '../../domain/feedback/views';
 import { addDays, zonedTime } from '../../domain/shared/schedule';
 import { QUESTIONS, type Observation, type World } from './anonymity-world';
+import { auditPulse, type PulseFigures } from './anonymity-pulse';
 
 /**
  * The auditor: from everything the observer collected, the smallest set of people any pair of
@@ -11,7 +12,7 @@ import { QUESTIONS, type Observation, type World } from './anonymity-world';
  * time, who answered a round), never from disclosure's own decisions.
  */
 
-export interface Figures {
+export interface Figures extends PulseFigures {
   scenarios: number;
   observations: number;
   views: number;
@@ -23,7 +24,7 @@ export interface Figures {
   tightestMargin: number;
 }
 
-export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity, tightestMargin: Infinity });
+export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity, tightestMargin: Infinity, pulseViews: 0, pulseSmallest: Infinity, pulseCells: 0 });
 
 type Cells = SummaryGroup[];
 
@@ -171,6 +172,9 @@ export function audit(world: World, figures: Figures): string[] {
     previous = o;
     previousShape = oShape;
   }
+
+  // 5. The managers' pulse, with everything else an observer saw.
+  auditPulse(world.pulse.truths, world.observations, figures, fail);
 
   // 4. Timing: what an owner sees of anonymous contributors' steps changes only at a daily batch.
   const batches = (from: Date, to: Date) => {
