@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../domain/shared/clock';
 import { periodOf, type PulsePeriod } from '../domain/pulse';
 import { word } from '../i18n';
+import { feedNotification } from '../bot/delivery/feed';
+import { noticeOf } from '../domain/outbox';
 import { startTestApp, type TestApp } from '../support/app';
 import type { ReceivedActivity } from '../support/connector';
 import type { GraphUser } from '../support/graph/directory';
@@ -224,4 +226,10 @@ test('a manager sees their own pulse history and their load against the organisa
   // Someone the pulse does not ask sees that, and nobody else's answers.
   const leader = await t.api('/api/pulse/me', { as: ceo });
   expect(leader.body).toMatchObject({ asked: false, current: null, history: [] });
+});
+
+test('the at-risk digest follows the leader digest’s channel, and its feed line counts signals, in the reader’s language', () => {
+  const item = { kind: 'atrisk_digest' as const, target: { kind: 'user' as const, userId: 'u' }, data: { count: 2 } };
+  expect(noticeOf(item)).toBe('leader_digest');
+  expect(feedNotification({ publicUrl: 'https://leaderful.test' }, 'leader_digest', item, 'es')).toMatchObject({ activityType: 'leaderDigest', previewText: '2 señales en grupos de mandos esta semana.', templateParameters: [{ name: 'count', value: '2' }] });
 });
