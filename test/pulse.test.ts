@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../domain/shared/clock';
-import { periodOf, type PulsePeriod } from '../domain/pulse';
+import { groupFigures, periodOf, pulseSignals, rollup, type PulseEntry, type PulsePeriod } from '../domain/pulse';
+import { PulseGroups } from '../domain/anonymity';
 import { word } from '../i18n';
 import { feedNotification } from '../bot/delivery/feed';
 import { noticeOf } from '../domain/outbox';
@@ -232,4 +233,22 @@ test('the at-risk digest follows the leader digest’s channel, and its feed lin
   const item = { kind: 'atrisk_digest' as const, target: { kind: 'user' as const, userId: 'u' }, data: { count: 2 } };
   expect(noticeOf(item)).toBe('leader_digest');
   expect(feedNotification({ publicUrl: 'https://leaderful.test' }, 'leader_digest', item, 'es')).toMatchObject({ activityType: 'leaderDigest', previewText: '2 señales en grupos de mandos esta semana.', templateParameters: [{ name: 'count', value: '2' }] });
+});
+
+test('overload reads workload with load; neglected loops read owners’ times to acknowledge and act; each says why, over which period, against which threshold', () => {
+  const ops = { id: 'department:Ops', level: 'department' as const, name: 'Ops' };
+  const groups = new PulseGroups(['a', 'b', 'c'].map((userId) => ({ userId, path: [ops] })), 3);
+  const entry = (userId: string, workload: number, ack: number, act: number): PulseEntry => ({ userId, values: { workload, autonomy: 4 }, load: { pilots: 4, teams: 1, openLoops: 6, rounds: 2 }, loops: { items: 2, ackWeeks: ack, actWeeks: act }, overrides: { count: 0, byLeader: 0 } });
+  const stored = rollup(groups, [entry('a', 3, 3, 5), entry('b', 3, 2, 4), entry('c', 2, 1, 2)]);
+  // Sums by group only: nobody's answer is kept.
+  expect(JSON.stringify(stored)).not.toMatch(/"[abc]"/);
+  const signals = pulseSignals(groupFigures([{ period: '2027-01-11', groups: stored }], 3));
+  expect(signals.map((x) => x.kind)).toEqual(['neglected_loops', 'overload']);
+  const [loops, overload] = signals;
+  expect(overload).toMatchObject({ group: { key: 'pulse:department:Ops', managers: 3 }, period: { from: '2027-01-11', to: '2027-01-11' }, threshold: { workload: 2.5, workloadWithLoad: 3, pilots: 3 }, params: { value: 2.67, pilots: 4, openLoops: 6, rounds: 2, answers: 3 } });
+  expect(word('en', overload.code, overload.params)).toBe('In the pulse of Jan 11, 2027, managers in Ops rated their workload 2.7 of 5 (1 = overloaded, 3 answers); each runs on average 4.0 pilots and 1.0 teams, with 6.0 feedback items waiting and 2.0 check-ins to facilitate.');
+  expect(loops).toMatchObject({ inputs: ['feedback.acknowledged', 'feedback.acted'], threshold: { ackWeeks: 2, actWeeks: 4 }, params: { ackWeeks: 2, actWeeks: 4, owners: 3 } });
+  expect(word('es', loops.code, loops.params)).toContain('una mediana de 2 semanas en acusar recibo y 4 semanas en actuar');
+  // Under a higher threshold the same group is not shown, and says nothing.
+  expect(pulseSignals(groupFigures([{ period: '2027-01-11', groups: stored }], 4))).toEqual([]);
 });
