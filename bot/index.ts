@@ -16,6 +16,7 @@ import { registerPathRoutes } from './paths';
 import { registerPilotRoutes } from './pilots';
 import { registerProjectRoutes } from './projects';
 import { registerStoryRoutes } from './stories';
+import { registerPulseRoutes } from './pulse';
 
 /**
  * Leaderful's bot, built from its features. Each feature folder holds its routes, its cards and
@@ -33,6 +34,7 @@ export const FEATURES: Feature[] = [
   registerStoryRoutes,
   registerProjectRoutes,
   registerPathRoutes,
+  registerPulseRoutes,
 ];
 
 /** Circles and what grows in them: stories, community projects, development paths. */

@@ -21,6 +21,7 @@ import { PracticeProposals } from './practices/proposals';
 import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
+import { Pulse } from './pulse/pulse';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
 import { Retention, RetentionPolicies, RetentionStamping } from './retention';
 
@@ -55,6 +56,8 @@ export interface Domain {
   /** A person's data on request (export, erase) and leaving the app (uninstall, tenant deletion). */
   privacy: Privacy;
   lessons: Lessons;
+  /** The managers' pulse: how managers are led, by managers' groups of at least k. */
+  pulse: Pulse;
   limits: RateLimits;
 }
 
@@ -77,7 +80,9 @@ export function createDomain(raw: Store, clock: Clock = systemClock, limits: Rat
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
   // What of anonymous data each viewer may see is decided by one loader, for every face.
-  const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
+  // Pulse views also group managers by their org chains, which the pulse knows (built just below).
+  const disclosure: DisclosureLoader = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock, (tenantId) => pulse.managerPlaces(tenantId));
+  const pulse: Pulse = new Pulse(store, directory, outbox, disclosure, clock);
   const portfolio = new PortfolioView(store, disclosure);
   const circles = new Circles(store, directory, outbox, clock, disclosure, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
@@ -91,7 +96,7 @@ export function createDomain(raw: Store, clock: Clock = systemClock, limits: Rat
   const privacy = new Privacy(store, directory, audit, clock);
   // People erased from a tenant are not brought back by the organisation sync.
   org.skipErased((tenantId) => privacy.erased(tenantId));
-  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, retention, admin, privacy, lessons };
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, retention, admin, privacy, lessons, pulse };
 }
 
 export * from './shared/caller';

@@ -39,6 +39,8 @@ export const CODES = {
     'group.other_teams': ['name'],
     'group.some_team': [],
     'group.some_department': [],
+    'group.unit': ['name'],
+    'group.unit_others': ['name'],
     'sent.manager': [],
     'sent.manager_named': ['name'],
     'sent.leaders': [],

@@ -90,6 +90,8 @@ export const en: Wordings = {
     'path.coach_only': 'Only a coach the person chose can review their readiness.',
     'path.none': 'You have no development path yet: choose a level to start one.',
     'portfolio.leaders_only': 'The leader view is for senior leaders.',
+    'pulse.closed': 'This pulse has closed: your answers can no longer be changed.',
+    'pulse.leaders_only': 'Managers’ pulse figures are for senior leaders.',
     'admin.admins_only': 'Only Leaderful admins can do that. Admins are assigned the Leaderful.Admin role in Microsoft Entra ID.',
     'admin.owner_in_teams': 'This manager is an owner of the team in Teams: change the team’s owners in Teams instead.',
     'privacy.not_self': 'You cannot erase yourself: ask another admin to do it.',
@@ -190,6 +192,12 @@ export const en: Wordings = {
     'signal.group_slow_ack': 'Acknowledging feedback from {group} took a median of {weeks} weeks over the last {items} items.',
     'signal.group_workload': 'In the week of {week:date}, {group} answered the workload question with an average of {value:decimal} of 5 (1 = overloaded) over {answers} answers.',
     'signal.group_participation_fell': 'Check-in participation in {group} fell from {from:percent} (week of {fromWeek:date}) to {to:percent} (week of {toWeek:date}), a common sign of overload.',
+    'signal.pulse_micromanagement':
+      'Managers in {group} rated their freedom to run their pilots {from:decimal} of 5 in the pulse of {fromWeek:date} and {to:decimal} in the pulse of {toWeek:date} ({answers} answers), while someone other than their owner edited, paused or closed their pilots ({overrides} in these pulses).',
+    'signal.pulse_overload':
+      'In the pulse of {week:date}, managers in {group} rated their workload {value:decimal} of 5 (1 = overloaded, {answers} answers); each runs on average {pilots:decimal} pilots and {teams:decimal} teams, with {openLoops:decimal} feedback items waiting and {rounds:decimal} check-ins to facilitate.',
+    'signal.pulse_slow_loops':
+      'Managers in {group} who own feedback took a median of {ackWeeks} weeks to acknowledge it and {actWeeks} weeks to act on it (pulse of {week:date}, {owners} owners).',
     'signal.group_autonomy_fell': 'Answers to “How free did you feel to decide how to do your work?” in {group} fell from {from:decimal} (week of {fromWeek:date}) to {to:decimal} (week of {toWeek:date}) over {weeks} weeks.',
   },
   notices: {
@@ -228,6 +236,8 @@ export const en: Wordings = {
     'thing.proposal': 'That proposal',
     'thing.challenge': 'That challenge',
     'thing.lesson': 'That lesson',
+    'thing.pulse': 'That pulse',
+    'thing.group': 'That group',
   },
   topics: {
     'topic.practice': 'The practice',
@@ -262,6 +272,8 @@ export const en: Wordings = {
     'group.other_teams': '{name} (other teams)',
     'group.some_team': 'A team',
     'group.some_department': 'A department',
+    'group.unit': '{name}’s organisation',
+    'group.unit_others': '{name}’s organisation (other managers)',
     'sent.manager': 'Your manager',
     'sent.manager_named': 'Your manager ({name})',
     'sent.leaders': 'Senior leaders',

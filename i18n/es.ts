@@ -89,6 +89,8 @@ export const es: Wordings = {
     'path.coach_only': 'Solo un mentor elegido por la persona puede valorar su preparación.',
     'path.none': 'Aún no tienes un itinerario de desarrollo: elige un nivel para empezarlo.',
     'portfolio.leaders_only': 'La vista de dirección es para la dirección.',
+    'pulse.closed': 'Este pulso ya ha cerrado: tus respuestas ya no se pueden cambiar.',
+    'pulse.leaders_only': 'Las cifras del pulso de los mandos son para la dirección.',
     'admin.admins_only': 'Solo las personas administradoras de Leaderful pueden hacerlo. Se asignan con el rol Leaderful.Admin en Microsoft Entra ID.',
     'admin.owner_in_teams': 'Esta persona es propietaria del equipo en Teams: cambia los propietarios del equipo en Teams.',
     'privacy.not_self': 'No puedes borrarte a ti: pide a otra persona administradora que lo haga.',
@@ -189,6 +191,12 @@ export const es: Wordings = {
     'signal.group_slow_ack': 'Confirmar las opiniones de {group} llevó una mediana de {weeks} semanas en las últimas {items}.',
     'signal.group_workload': 'En la semana del {week:date}, {group} respondió a la pregunta sobre carga de trabajo con una media de {value:decimal} de 5 (1 = sobrecarga) en {answers} respuestas.',
     'signal.group_participation_fell': 'La participación en los seguimientos de {group} bajó del {from:percent} (semana del {fromWeek:date}) al {to:percent} (semana del {toWeek:date}), una señal habitual de sobrecarga.',
+    'signal.pulse_micromanagement':
+      'Los mandos de {group} valoraron su libertad para llevar sus pilotos con {from:decimal} de 5 en el pulso del {fromWeek:date} y con {to:decimal} en el del {toWeek:date} ({answers} respuestas), mientras alguien distinto de su responsable editaba, pausaba o cerraba sus pilotos ({overrides} en estos pulsos).',
+    'signal.pulse_overload':
+      'En el pulso del {week:date}, los mandos de {group} valoraron su carga de trabajo con {value:decimal} de 5 (1 = desbordada, {answers} respuestas); cada uno lleva de media {pilots:decimal} pilotos y {teams:decimal} equipos, con {openLoops:decimal} comentarios pendientes y {rounds:decimal} seguimientos que facilitar.',
+    'signal.pulse_slow_loops':
+      'Los mandos de {group} con comentarios a su cargo tardaron una mediana de {ackWeeks} semanas en acusar recibo y {actWeeks} semanas en actuar (pulso del {week:date}, {owners} responsables).',
     'signal.group_autonomy_fell': 'Las respuestas a «¿Con qué libertad sentiste que podías decidir cómo hacer tu trabajo?» en {group} bajaron de {from:decimal} (semana del {fromWeek:date}) a {to:decimal} (semana del {toWeek:date}) en {weeks} semanas.',
   },
   notices: {
@@ -227,6 +235,8 @@ export const es: Wordings = {
     'thing.proposal': 'esa propuesta',
     'thing.challenge': 'ese reto',
     'thing.lesson': 'esa lección',
+    'thing.pulse': 'ese pulso',
+    'thing.group': 'ese grupo',
   },
   topics: {
     'topic.practice': 'La práctica',
@@ -261,6 +271,8 @@ export const es: Wordings = {
     'group.other_teams': '{name} (otros equipos)',
     'group.some_team': 'Un equipo',
     'group.some_department': 'Un departamento',
+    'group.unit': 'Organización de {name}',
+    'group.unit_others': 'Organización de {name} (otros mandos)',
     'sent.manager': 'Tu responsable',
     'sent.manager_named': 'Tu responsable ({name})',
     'sent.leaders': 'La dirección',

@@ -35,6 +35,7 @@ export function createWords(wordings: Wordings, locale: string): Words {
 
   const group = (label: GroupLabel, inline = false): string => {
     if (label.level === 'team') return label.name ?? word('group.some_team');
+    if (label.level === 'unit') return word(label.others ? 'group.unit_others' : 'group.unit', { name: label.name ?? word('group.some_department') });
     if (label.level === 'department') return label.otherTeams ? word('group.other_teams', { name: label.name ?? word('group.some_department') }) : (label.name ?? word('group.some_department'));
     return word(label.rest ? 'group.rest' : inline ? 'group.organisation_inline' : 'group.organisation');
   };

@@ -21,6 +21,7 @@ import { registerProjectRoutes } from './api/projects';
 import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
 import { registerRetentionRoutes } from './api/retention';
+import { registerPulseRoutes } from './api/pulse';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
 import { handler, jsonBody, sendError } from '../platform/http';
@@ -45,6 +46,7 @@ const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerLessonRoutes,
   registerPrivacyRoutes,
   registerRetentionRoutes,
+  registerPulseRoutes,
 ];
 
 export interface AppDeps {

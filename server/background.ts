@@ -65,11 +65,15 @@ export class Background {
       };
       await stage('checkins', () => this.domain.checkins.tick(tenantId, skipped));
       await stage('circles', () => this.domain.circles.tick(tenantId, skipped));
+      // Managers' pulse: asked, reminded and closed on the same rhythm as check-ins.
+      await stage('pulse', () => this.domain.pulse.tick(tenantId, skipped));
       if (feedbackDue) {
         // Contributor steps on anonymous threads reach owners in the daily batch, never live.
         await stage('feedback-batch', () => this.domain.feedback.deliverBatches(tenantId, skipped));
         // Owners' quiet digest: at most one per owner per week (the outbox key says so).
         await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+        // Senior leaders' weekly at-risk digest: at most one per leader per week (its outbox key).
+        await stage('pulse-digest', () => this.domain.pulse.queueDigests(tenantId));
       }
       // Organisation structure from Microsoft Graph, once a night (it runs on its own).
       await stage('org', () => this.domain.org.nightly(tenantId));

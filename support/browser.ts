@@ -1,3 +1,4 @@
+import type { Clock } from '../domain/shared/clock';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
@@ -55,10 +56,10 @@ export function requireBuiltTab(): void {
   if (!existsSync(built)) throw new Error('dist/tabs is not built: run `node scripts/build.mjs` (npm test does) before the browser tests.');
 }
 
-export async function startBrowserApp(opts: { env?: Record<string, string> } = {}): Promise<BrowserApp> {
+export async function startBrowserApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<BrowserApp> {
   requireBuiltTab();
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
-  const t = await startTestApp({ env: opts.env });
+  const t = await startTestApp({ env: opts.env, clock: opts.clock });
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });

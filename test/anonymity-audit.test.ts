@@ -36,6 +36,9 @@ describe('the anonymity audit', () => {
     expect(figures.scenarios).toBeGreaterThanOrEqual(SCENARIOS);
     expect(figures.itemPairs).toBeGreaterThan(0);
     expect(figures.timedSteps).toBeGreaterThan(0);
+    // The managers' pulse is audited with the rest: groups and averages were shown, and checked.
+    expect(figures.pulseCells).toBeGreaterThan(0);
+    expect(figures.pulseViews).toBeGreaterThan(0);
   });
 });
 
@@ -74,6 +77,21 @@ describe('the leak classes, as regression cases', () => {
     const health = deriveHealth([figures, figures, figures], 0);
     expect(health.signals.map((s) => s.code)).not.toContain('signal.workload_low');
     expect(pooledMean([{ value: figures.workload, n: figures.counts!.workload }, { value: 1, n: 1 }], 5)).toBeNull();
+  });
+
+  test('pulse: three managers with k = 5 are withheld everywhere; with k = 3 they roll up to their department lead’s unit, frozen as closed', () => {
+    // Three Ops teams: the third manager reports to the second; all answer every scale.
+    const all: [number, number, number, number] = [100, 100, 100, 100];
+    const p = planOf({ teams: [{ size: 4, dept: 0 }, { size: 4, dept: 0 }, { size: 4, dept: 0 }], weeks: [] });
+    p.weeks = [week({ pulse: { answer: 100, q: all, overrides: 0 } }), week({ changes: [{ at: 60, kind: 'threshold', a: 0, b: 0 }], pulse: { answer: 100, q: all, overrides: 1 } }), week()];
+    const w = play(p);
+    const first = w.observations.filter((o) => o.at.toISOString() < '2027-01-11');
+    expect(first.every((o) => !o.pulse?.cells.length && !o.pulse?.figures.length)).toBe(true);
+    const last = w.observations.at(-1)!.pulse!;
+    expect(last.k).toBe(3);
+    expect(last.cells.map((c) => [c.label, c.managers])).toEqual([[{ level: 'unit', name: 'Lead of Ops' }, 3]]);
+    // The pulse closed under k = 5 formed no group, and stays so; the next one shows three answers.
+    expect(last.figures[0].periods.map((x) => [x.period, x.answers.autonomy])).toEqual([['2027-01-11', 3]]);
   });
 
   test('4. an anonymous contributor\'s reopen reaches the owner with the daily batch, never live', () => {

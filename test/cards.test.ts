@@ -67,6 +67,13 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
     projectId: 'project:p', intro: hostile, title: hostile, subtitle: hostile, goal: hostile, facts: [{ title: 'Budget asked', value: '€1,500.00' }], status: 'ok', problem: hostile, canDecide: true, url: 'https://x.test/p',
   },
   pathCard: { heading: hostile, text: hostile, facts: [{ title: 'Influencing', value: '3 / 5' }], privacyNote: 'private', status: 'ok', problem: hostile, canReview: true, pathId: 'path:u', url: 'https://x.test/path' },
+  pulse: {
+    period: '2027-01-04', closesAt: '2027-01-09T10:00:00Z', threshold: 5, problem: hostile, submitTitle: 'Send',
+    questions: [{ id: 'autonomy', kind: 'scale', text: hostile, low: 'Low', high: 'High', value: '' }, { id: 'open', kind: 'text', text: hostile, low: '', high: '', value: hostile }],
+  },
+  pulseThanks: { period: '2027-01-04', closesAt: '2027-01-09T10:00:00Z', open: true, answers: [{ question: hostile, answer: hostile }], url: 'https://x.test/tabs#/pulse' },
+  pulseReminder: { period: '2027-01-04', closesAt: '2027-01-09T10:00:00Z' },
+  atRiskDigest: { summary: hostile, threshold: 5, items: [{ title: 'Overload', reason: hostile, url: 'https://x.test/tabs#/leader?signal=overload' }] },
 };
 
 describe('card templates', () => {

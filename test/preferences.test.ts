@@ -20,6 +20,7 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
     quietHours: null,
     pausedUntil: null,
     optOutPublicCelebration: false,
+    optOutAtRiskDigest: false,
     notifications: { checkin_due: 'chat', feedback_reply: 'chat', facilitator_turn: 'chat', leader_digest: 'chat' },
   });
   // Microsoft Graph is configured: the activity feed (and both) are offered (test/activity-feed.test.ts).

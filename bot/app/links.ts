@@ -33,3 +33,22 @@ export function entityLink(cfg: LinkConfig, entityId: string): string {
   const route = entityId.startsWith('circle:') ? 'circles' : entityId.startsWith('story:') ? 'stories' : entityId.startsWith('project:') ? 'projects' : entityId.startsWith('path:') ? 'paths' : entityId.startsWith('lesson:') ? 'lessons' : 'pilots';
   return `${cfg.publicUrl}/tabs/index.html#/${route}/${encodeURIComponent(entityId)}`;
 }
+
+/** A deep link to the leader view filtered to a managers' group and a signal (the at-risk digest's items). */
+export function leaderTabLink(cfg: LinkConfig, filter: { signal?: string; group?: string }): string {
+  const qs = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => !!e[1])).toString();
+  if (cfg.teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: `leader:${qs}` }));
+    return `https://teams.microsoft.com/l/entity/${cfg.teamsAppId}/pilots?context=${context}`;
+  }
+  return `${cfg.publicUrl}/tabs/index.html#/leader${qs ? `?${qs}` : ''}`;
+}
+
+/** A deep link to a manager's own pulse view. */
+export function pulseTabLink(cfg: LinkConfig): string {
+  if (cfg.teamsAppId) {
+    const context = encodeURIComponent(JSON.stringify({ subEntityId: 'pulse:me' }));
+    return `https://teams.microsoft.com/l/entity/${cfg.teamsAppId}/pilots?context=${context}`;
+  }
+  return `${cfg.publicUrl}/tabs/index.html#/pulse`;
+}

@@ -24,6 +24,10 @@ import projectCard from '../projects/templates/project-card.json';
 import storyCard from '../stories/templates/story-card.json';
 import storyForm from '../stories/templates/story-form.json';
 import message from './message.json';
+import pulse from '../pulse/templates/pulse.json';
+import pulseThanks from '../pulse/templates/pulse-thanks.json';
+import pulseReminder from '../pulse/templates/pulse-reminder.json';
+import atRiskDigest from '../pulse/templates/atrisk-digest.json';
 
 /**
  * Every Adaptive Card template by name. The templates live beside the feature that fills them
@@ -57,5 +61,9 @@ export const TEMPLATES = {
   storyForm,
   projectCard,
   pathCard,
+  pulse,
+  pulseThanks,
+  pulseReminder,
+  atRiskDigest,
 } as const;
 export type TemplateName = keyof typeof TEMPLATES;

@@ -9,11 +9,12 @@ import { FEEDBACK_CARDS } from '../feedback/cards';
 import { PATH_CARDS } from '../paths/cards';
 import { PROJECT_CARDS } from '../projects/cards';
 import { STORY_CARDS } from '../stories/cards';
+import { PULSE_CARDS } from '../pulse/cards';
 import { renderCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 
 /** Every outbox kind's card, from the feature that queues it. */
-const CARDS: NotificationCards = { ...CHECKIN_CARDS, ...CELEBRATION_CARDS, ...FEEDBACK_CARDS, ...CIRCLE_CARDS, ...STORY_CARDS, ...PROJECT_CARDS, ...PATH_CARDS, ...LESSON_CARDS };
+const CARDS: NotificationCards = { ...CHECKIN_CARDS, ...CELEBRATION_CARDS, ...FEEDBACK_CARDS, ...CIRCLE_CARDS, ...STORY_CARDS, ...PROJECT_CARDS, ...PATH_CARDS, ...LESSON_CARDS, ...PULSE_CARDS };
 
 /** How `feedback_*` kinds are drawn, when a caller wants other cards than the feedback feature's. */
 export type FeedbackCards = (kind: NotificationKind, data: Record<string, unknown>, locale: Locale) => CardAttachment;

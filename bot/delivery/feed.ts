@@ -38,6 +38,11 @@ export function feedNotification(links: LinkConfig, notice: NoticeKind, item: Pi
     case 'feedback_reply':
       return { topic: topic(t(locale, 'Your feedback')), activityType: ACTIVITY_TYPES.feedback_reply, previewText: feedPreview(text(data.message) || t(locale, 'Your feedback')), templateParameters: [] };
     case 'leader_digest': {
+      if (item.kind === 'atrisk_digest') {
+        const signals = String(Number(data.count) || 0);
+        preview = t(locale, '{count} signals in managers’ groups this week.', { count: signals });
+        return { topic: topic(t(locale, 'Managers at risk')), activityType: ACTIVITY_TYPES.leader_digest, previewText: feedPreview(preview), templateParameters: parameters({ count: signals }) };
+      }
       const count = String(Number(data.waiting) || 0);
       preview = t(locale, '{count} feedback items are waiting for you this week.', { count });
       return { topic: topic(t(locale, 'Your weekly digest')), activityType: ACTIVITY_TYPES.leader_digest, previewText: feedPreview(preview), templateParameters: parameters({ count }) };

@@ -2,6 +2,7 @@ import { deriveHealth, levelOf, withFeedbackRollup } from '../pilots/health';
 import type { PilotHealth, RoundFigures } from '../pilots/model';
 import { zonedParts, zonedTime, addDays } from '../shared/schedule';
 import { isReleased, weekOf, type Cell, type GroupLabel, type Partition, type Roster, type Scope } from './rules';
+import type { PulseGroups } from './pulse-groups';
 
 /**
  * Disclosure: the one place that decides what of anonymous data a viewer may see — every group
@@ -76,6 +77,7 @@ export class Disclosure {
   /** The one partition of this release window. */
   readonly partition: Partition;
   private finest?: Partition;
+  private managers?: PulseGroups;
 
   constructor(private readonly input: DisclosureInput) {
     this.window = weekOf(input.now);
@@ -246,6 +248,17 @@ export class Disclosure {
       shown.scaleCounts = Object.fromEntries(scaleIds.map((id) => [id, keepScale(id) ? scaleN(id) : 0]));
     }
     return { ...shown, counts: { confidence: keep('confidence') ? n('confidence') : 0, autonomy: keep('autonomy') ? n('autonomy') : 0, workload: keep('workload') ? n('workload') : 0 } };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Managers' pulse.
+
+  /**
+   * Managers' groups: the one partition of managers pulse figures, pulse signals and at-risk
+   * digests are shown by (readers never counted). Filters pick its cells, nothing finer.
+   */
+  get pulse(): PulseGroups {
+    return (this.managers ??= this.roster.pulseGroups(this.k, this.readers));
   }
 
   // ------------------------------------------------------------------------------------------

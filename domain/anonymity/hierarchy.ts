@@ -1,3 +1,4 @@
+import type { ManagerPlace } from './pulse-groups';
 import { Roster, type RosterMember, type RosterTeam } from './rules';
 
 /**
@@ -8,14 +9,20 @@ import { Roster, type RosterMember, type RosterTeam } from './rules';
 export interface OrgStructure {
   teams: { id: string; name: string; unit?: string; managerId?: string; memberIds?: string[] }[];
   people: { userId: string; unit?: string; managerId?: string }[];
+  /**
+   * Managers (who manage a team or own a pilot) with their org chains (Directory.orgChains: their
+   * own unit, the units above, the organisation): the groups their pulse answers roll up through.
+   */
+  managers?: ManagerPlace[];
 }
 
 /**
- * The ONE place the group hierarchy (team → unit → organisation) is built. Every crowd, cell and
+ * The ONE place the group hierarchy (team → unit → organisation; for managers, their unit → the
+ * units above → organisation) is built. Every crowd, cell and
  * label is computed over what this returns, so a new source of structure plugs in here alone.
  */
 export function buildHierarchy(org: OrgStructure): Roster {
   const teams: RosterTeam[] = org.teams.map((t) => ({ id: t.id, name: t.name, department: t.unit || undefined, managerId: t.managerId, memberIds: [...new Set(t.memberIds ?? [])] }));
   const people: RosterMember[] = org.people.map((p) => ({ userId: p.userId, department: p.unit || undefined, managerId: p.managerId }));
-  return new Roster(teams, people);
+  return new Roster(teams, people, org.managers ?? []);
 }

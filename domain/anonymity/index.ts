@@ -4,3 +4,4 @@ export * from './hierarchy';
 export * from './disclosure';
 export { AnonymityRepository, type MemberInfo, type TeamInfo } from './repository';
 export * from './loader';
+export * from './pulse-groups';

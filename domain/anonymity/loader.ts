@@ -3,6 +3,7 @@ import { isValidTimeZone } from '../shared/schedule';
 import { Disclosure } from './disclosure';
 import { buildHierarchy } from './hierarchy';
 import type { AnonymityRepository, MemberInfo, TeamInfo } from './repository';
+import type { ManagerPlace } from './pulse-groups';
 import { addWeeks, effectiveThreshold, weekOf, type Scope } from './rules';
 
 /** How far back released data shapes the partition: the longest window any view reads. */
@@ -26,19 +27,23 @@ export class DisclosureLoader {
     private readonly repo: AnonymityRepository,
     private readonly settings: (tenantId: string) => Promise<TenantAnonymity>,
     private readonly clock: Clock,
+    /** Managers and their org chains (the pulse's groups), read only by views that show them. */
+    private readonly managerPlaces: (tenantId: string) => Promise<ManagerPlace[]> = async () => [],
   ) {}
 
-  async load(tenantId: string): Promise<Loaded> {
+  /** `managers`: also the managers' org chains, for pulse views, signals and digests. */
+  async load(tenantId: string, opts: { managers?: boolean } = {}): Promise<Loaded> {
     const now = this.clock.now();
     const window = weekOf(now);
-    const [settings, teams, members, items, rounds] = await Promise.all([
+    const [settings, teams, members, items, rounds, managers] = await Promise.all([
       this.settings(tenantId),
       this.repo.teams(tenantId),
       this.repo.members(tenantId),
       this.repo.releasedItemScopes(tenantId, addWeeks(window, -RELEASE_HORIZON_WEEKS), window),
       this.repo.releasedRoundTeams(tenantId, addWeeks(window, -ROUND_HORIZON_WEEKS), window),
+      opts.managers ? this.managerPlaces(tenantId) : Promise.resolve(undefined),
     ]);
-    return assemble({ now, settings, teams, members, items, rounds });
+    return assemble({ now, settings, teams, members, items, rounds, managers });
   }
 }
 
@@ -52,13 +57,16 @@ export interface DisclosureSources {
   items: { scope?: Scope; teamId?: string }[];
   /** Teams of closed rounds dated in the round horizon before this week. */
   rounds: { teamId?: string }[];
+  /** Managers and their org chains, when the view shows pulse groups. */
+  managers?: ManagerPlace[];
 }
 
 /** Builds the disclosure of one request from its sources. Pure: the loader and the anonymity suite share it. */
-export function assemble({ now, settings, teams, members, items, rounds }: DisclosureSources): Loaded {
+export function assemble({ now, settings, teams, members, items, rounds, managers }: DisclosureSources): Loaded {
   const roster = buildHierarchy({
     teams: teams.map((t) => ({ id: t.id, name: t.name, unit: t.department, managerId: t.managerId, memberIds: t.memberIds })),
     people: members.map((m) => ({ userId: m.userId, unit: m.department, managerId: m.managerId })),
+    managers,
   });
   const readers = members.filter((m) => m.roles?.some((r) => r === 'leader' || r === 'admin')).map((m) => m.userId);
   const released: Scope[] = [

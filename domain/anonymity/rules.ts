@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { says } from '../shared/validation';
 import type { GroupLabel } from '../shared/codes';
+import { PulseGroups, type ManagerPlace } from './pulse-groups';
 
 /**
  * The anonymity rules, in one place and pure (no store, no clock), so they can be read, tested
@@ -127,6 +128,8 @@ export class Roster {
   constructor(
     readonly teams: RosterTeam[],
     members: RosterMember[],
+    /** Managers and their org chains: the pulse's groups (pulse-groups.ts). */
+    readonly managerPlaces: ManagerPlace[] = [],
   ) {
     for (const t of teams) {
       this.teamsById.set(t.id, t);
@@ -148,6 +151,11 @@ export class Roster {
     let set = this.deptPeople.get(d);
     if (!set) this.deptPeople.set(d, (set = new Set()));
     set.add(id);
+  }
+
+  /** Managers' groups for the pulse: one partition of the managers into cells of at least k (without `exclude`). */
+  pulseGroups(k: number, exclude: (string | undefined)[] = []): PulseGroups {
+    return new PulseGroups(this.managerPlaces, k, exclude.filter((x): x is string => !!x));
   }
 
   team(id: string | undefined): RosterTeam | undefined {

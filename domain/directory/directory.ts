@@ -197,6 +197,12 @@ export class Directory {
     return orgChainsOf(members, teams, nodes);
   }
 
+  /** Every shared team's managers (rights.managersOf): who manages a team, for the managers' pulse. */
+  async teamManagers(tenantId: string): Promise<{ teamId: string; managerIds: string[] }[]> {
+    const teams = await this.repo.teamsByName(tenantId);
+    return teams.filter((t) => t.kind !== 'personal').map((t) => ({ teamId: t.id, managerIds: managersOf(t) }));
+  }
+
   /**
    * People the caller works with, for pickers (kudos): everyone in their teams and, from the
    * organisation sync, their manager, their direct reports and their peers (who use Leaderful).
@@ -323,6 +329,7 @@ export class Directory {
       quietHours: m.quietHours ?? null,
       pausedUntil: m.pausedUntil ?? null,
       optOutPublicCelebration: !!m.optOutPublicCelebration,
+      optOutAtRiskDigest: !!m.optOutAtRiskDigest,
       notifications: channelsOf(m.notifications, this.channels),
     };
   }
@@ -339,6 +346,7 @@ export class Directory {
       if (prefs.quietHours !== undefined) next.quietHours = prefs.quietHours ?? undefined;
       if (prefs.pausedUntil !== undefined) next.pausedUntil = prefs.pausedUntil ?? undefined;
       if (prefs.optOutPublicCelebration !== undefined) next.optOutPublicCelebration = prefs.optOutPublicCelebration;
+      if (prefs.optOutAtRiskDigest !== undefined) next.optOutAtRiskDigest = prefs.optOutAtRiskDigest;
       if (prefs.notifications) next.notifications = { ...m.notifications, ...prefs.notifications };
       return next;
     });

@@ -95,6 +95,8 @@ export interface Member extends Doc {
   quietHours?: { from: string; to: string };
   pausedUntil?: string;
   optOutPublicCelebration?: boolean;
+  /** Senior leaders: no weekly at-risk digest in their chat (domain/pulse). */
+  optOutAtRiskDigest?: boolean;
   /** Where each kind of notice reaches them (notifications.ts); absent kinds: chat. */
   notifications?: Partial<Record<string, string>>;
   unreachable?: boolean;

@@ -12,6 +12,8 @@ export const preferencesSchema = z
     quietHours: z.object({ from: time, to: time }).strict().nullable().optional(),
     pausedUntil: isoDate.nullable().optional(),
     optOutPublicCelebration: z.boolean().optional(),
+    /** Senior leaders: no weekly at-risk digest of managers' groups. */
+    optOutAtRiskDigest: z.boolean().optional(),
     /** Where each kind of notice reaches the person (see notifications.ts). */
     notifications: noticeChannelsSchema.optional(),
   })

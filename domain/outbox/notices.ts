@@ -20,6 +20,8 @@ export function noticeOf(item: Pick<OutboxItem, 'kind' | 'target' | 'data'>): No
       return item.data.personal ? 'facilitator_turn' : undefined;
     // Leaders' and owners' weekly digest of what waits on them.
     case 'feedback_digest':
+    // Senior leaders' weekly digest of managers' groups at risk (domain/pulse).
+    case 'atrisk_digest':
       return 'leader_digest';
     default:
       return undefined;

@@ -46,6 +46,10 @@ export const NOTIFICATION_KINDS = [
   'checkin_closed',
   // A micro-lesson (bot/lessons draws it): with a pilot's launch, to a new convenor.
   'lesson',
+  // The managers' pulse (bot/pulse): the prompt, its reminder, and senior leaders' weekly at-risk digest.
+  'pulse_prompt',
+  'pulse_reminder',
+  'atrisk_digest',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -50,6 +50,23 @@ export interface Pilot extends Doc {
   circleId?: string;
   /** The practice story this pilot builds on (domain/stories). */
   basedOnStoryId?: string;
+  /**
+   * Changes made by someone other than its owner (an edit, a pause, a closure…), newest last and
+   * bounded: what the managers' micromanagement signal reads (domain/pulse). Weeks only.
+   */
+  overrides?: PilotOverride[];
+}
+
+export const OVERRIDE_ACTIONS = ['edit', 'launch', 'pause', 'resume', 'review', 'close', 'measure'] as const;
+export type OverrideAction = (typeof OVERRIDE_ACTIONS)[number];
+
+/** One change to a pilot by someone other than its owner. */
+export interface PilotOverride {
+  action: OverrideAction;
+  /** The ISO week (Monday) it happened in. */
+  week: string;
+  /** Made by a senior leader or an admin (else a co-owner of the team). */
+  byLeader: boolean;
 }
 
 /**

@@ -5,7 +5,8 @@ import type { Directory } from '../directory/directory';
 import type { Team } from '../directory/model';
 import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
-import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import { type OverrideAction, type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
+import { weekOf } from '../anonymity/rules';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
 import { STANDARD_QUESTIONS } from '../practices/questions';
@@ -34,6 +35,8 @@ const TRANSITIONS: Record<PilotAction, { from: PilotStatus[]; to: PilotStatus }>
   review: { from: ['active', 'paused'], to: 'in_review' },
 };
 const CLOSABLE: PilotStatus[] = ['active', 'paused', 'in_review'];
+/** How many overrides a pilot keeps (the pulse reads the last few weeks). */
+const MAX_OVERRIDES = 30;
 const EDITABLE: PilotStatus[] = ['draft', 'active', 'paused'];
 
 export interface PilotFilter {
@@ -185,7 +188,7 @@ export class Pilots {
     if (next.endDate <= next.startDate) {
       throw invalid([problem('endDate', 'pilot.end_before_start')]);
     }
-    return this.repo.replace(next, etag);
+    return this.repo.replace(this.overridden(caller, next, 'edit'), etag);
   }
 
   /** A team the caller may launch pilots with: one they manage (a team document, nothing else). */
@@ -202,7 +205,7 @@ export class Pilots {
   }
 
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
-    const done = await this.change(caller, id, (pilot) => {
+    const done = await this.change(caller, id, action, (pilot) => {
       // A circle's rhythm runs as long as the circle does: it is changed from the circle.
       if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       const rule = TRANSITIONS[action];
@@ -217,7 +220,7 @@ export class Pilots {
   }
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {
-    const closed = await this.change(caller, id, (pilot) => {
+    const closed = await this.change(caller, id, 'close', (pilot) => {
       if (pilot.circleId) throw conflict('pilot.circle_rhythm_close');
       if (pilot.status === outcome && pilot.learning === learning) return undefined;
       if (!CLOSABLE.includes(pilot.status)) throw conflict('pilot.cannot', { action: 'close', status: pilot.status });
@@ -229,7 +232,7 @@ export class Pilots {
 
   /** The manager marks a success measure as met: recorded once, and celebrated with the team. */
   async markMeasureMet(caller: Caller, id: string, index: number): Promise<Pilot> {
-    const updated = await this.change(caller, id, (pilot) => {
+    const updated = await this.change(caller, id, 'measure', (pilot) => {
       if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       if (!Number.isInteger(index) || index < 0 || index >= pilot.successMeasures.length) {
         throw invalid([problem('index', 'pilot.no_such_measure')]);
@@ -241,12 +244,22 @@ export class Pilots {
     return updated;
   }
 
-  private async change(caller: Caller, id: string, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
+  /**
+   * A change by someone other than the pilot's owner is an override, recorded with the change
+   * itself (same write): a retried request that changes nothing records nothing.
+   */
+  private overridden(caller: Caller, pilot: Pilot, action: OverrideAction): Pilot {
+    if (caller.userId === pilot.managerId || pilot.circleId) return pilot;
+    const entry = { action, week: weekOf(this.clock.now()), byLeader: hasRole(caller, 'leader', 'admin') };
+    return { ...pilot, overrides: [...(pilot.overrides ?? []), entry].slice(-MAX_OVERRIDES) };
+  }
+
+  private async change(caller: Caller, id: string, action: OverrideAction, mutate: (p: Pilot) => Pilot | undefined): Promise<Pilot> {
     const pilot = await this.get(caller, id);
     if (!(await this.canEdit(caller, pilot))) throw forbidden('pilot.manager_only_change');
     const updated = await this.repo.update(caller.tenantId, id, (p) => {
       const next = mutate(p);
-      return next && { ...next, updatedAt: this.clock.now().toISOString() };
+      return next && this.overridden(caller, { ...next, updatedAt: this.clock.now().toISOString() }, action);
     });
     if (!updated) throw notFound('pilot');
     return updated;

@@ -17,6 +17,8 @@ export interface PortfolioFilter {
   practiceId?: string;
   teamId?: string;
   managerId?: string;
+  /** The managers of a group (a pulse group the leader view is filtered to). */
+  managerIds?: string[];
 }
 
 export interface PortfolioPilot {
@@ -103,6 +105,7 @@ export function portfolioOf(all: Pilot[], filter: PortfolioFilter, disclosure: P
     .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
     .filter((p) => !filter.teamId || p.teamId === filter.teamId)
     .filter((p) => !filter.managerId || p.managerId === filter.managerId)
+    .filter((p) => !filter.managerIds || filter.managerIds.includes(p.managerId))
     .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || b.updatedAt.localeCompare(a.updatedAt));
 
   const byStatus: Partial<Record<PilotStatus, number>> = {};

@@ -6,7 +6,12 @@
  * language) and every face (bot, tab API, tab) words codes there, in its reader's language.
  */
 /** A group as data (anonymity's roll-ups): a team's or department's name, the rest of a department's teams, the organisation. */
-export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+export type GroupLabel =
+  | { level: 'team'; name?: string }
+  | { level: 'department'; name?: string; otherTeams?: true }
+  /** Managers' groups (the pulse): everyone whose chain passes through a leader, by the leader's name. */
+  | { level: 'unit'; name?: string; others?: true }
+  | { level: 'organisation'; rest?: true };
 
 export type Param = string | number | readonly (string | number)[] | GroupLabel;
 export type Params = Readonly<Record<string, Param>>;
@@ -102,6 +107,8 @@ export const ERROR_CODES = {
   'path.coach_only': [],
   'path.none': [],
   'portfolio.leaders_only': [],
+  'pulse.closed': [],
+  'pulse.leaders_only': [],
   'admin.admins_only': [],
   'admin.owner_in_teams': [],
   'privacy.not_self': [],
@@ -114,7 +121,7 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge', 'lesson'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge', 'lesson', 'pulse', 'group'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**
@@ -215,6 +222,9 @@ export const SIGNAL_CODES = {
   'signal.group_workload': ['week', 'group', 'value', 'answers'],
   'signal.group_participation_fell': ['group', 'from', 'fromWeek', 'to', 'toWeek'],
   'signal.group_autonomy_fell': ['group', 'from', 'fromWeek', 'to', 'toWeek', 'weeks'],
+  'signal.pulse_micromanagement': ['group', 'from', 'fromWeek', 'to', 'toWeek', 'overrides', 'answers'],
+  'signal.pulse_overload': ['group', 'week', 'value', 'answers', 'pilots', 'teams', 'openLoops', 'rounds'],
+  'signal.pulse_slow_loops': ['group', 'week', 'ackWeeks', 'actWeeks', 'owners'],
 } as const satisfies Table;
 export type SignalCode = keyof typeof SIGNAL_CODES;
 

@@ -4,20 +4,27 @@ import { word } from '../../i18n';
 import { requestLocale } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 import { queryParam } from './http';
+import { groupKeySchema } from '../../domain/pulse';
+import { parseInput } from '../../domain/shared/validation';
+import type { Caller } from '../../domain/shared/caller';
+import type { Domain } from '../../domain';
 import { statusParam } from './pilots';
 
 /**
  * The leader view's API: the portfolio (rollups only) and its CSV export. Leaders and admins.
  *
- *  GET /api/leader/portfolio?status=&practiceId=&teamId=&managerId=   the portfolio (gzip)
+ *  GET /api/leader/portfolio?status=&practiceId=&teamId=&managerId=&group=   the portfolio (gzip);
+ *      `group`: a managers' group of the pulse (the at-risk digest's links): its managers' pilots
  *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV (recorded in the audit log)
  */
-function filterOf(req: Request) {
+async function filterOf(domain: Domain, caller: Caller, req: Request) {
+  const group = queryParam(req, 'group');
   return {
     status: statusParam(req),
     practiceId: queryParam(req, 'practiceId'),
     teamId: queryParam(req, 'teamId'),
     managerId: queryParam(req, 'managerId'),
+    ...(group ? { managerIds: await domain.pulse.groupMembers(caller, parseInput(groupKeySchema, group)) } : {}),
   };
 }
 
@@ -26,13 +33,15 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
 
   // The portfolio of 1,000+ pilots is several hundred KB of JSON: compress it.
   server.get('/api/leader/portfolio', restify.plugins.gzipResponse({ level: 1 }), authed(ctx, async (caller, req, res) => {
-    res.send(await domain.portfolio.build(caller, filterOf(req)));
+    res.send(await domain.portfolio.build(caller, await filterOf(domain, caller, req)));
   }));
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {
-    const filter = filterOf(req);
+    const filter = await filterOf(domain, caller, req);
     const { pilots } = await domain.portfolio.build(caller, filter);
-    await domain.audit.exported(caller, 'pilots', 'csv', { ...filter, rows: pilots.length });
+    // The audit names a managers' group by its key, never by the managers in it.
+    const { managerIds: _inGroup, ...named } = filter;
+    await domain.audit.exported(caller, 'pilots', 'csv', { ...named, group: queryParam(req, 'group'), rows: pilots.length });
     const locale = requestLocale(req);
     const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
     const csv = toCsv(

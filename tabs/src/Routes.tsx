@@ -22,6 +22,7 @@ const ChallengesView = lazy(loadView.challenges);
 const LessonsView = lazy(loadView.lessons);
 const PathView = lazy(loadView.path);
 const PreferencesView = lazy(loadView.preferences);
+const PulseView = lazy(loadView.pulse);
 const MeetingView = lazy(loadView.meeting);
 const AdminView = lazy(loadView.admin);
 const PracticesView = lazy(loadView.practices);
@@ -110,6 +111,10 @@ export function Routes() {
     case 'preferences':
       view = <PreferencesView />;
       area = 'preferences';
+      break;
+    case 'pulse':
+      view = <PulseView />;
+      area = 'pulse';
       break;
     case 'meeting':
       view = <MeetingView />;

@@ -14,6 +14,8 @@ import { useEffect, useState } from 'react';
  *   #/challenges                          organisation challenges circles can take up
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
  *   #/preferences                         my check-in and notification preferences
+ *   #/pulse                               a manager's own pulse: history, load against the organisation's median
+ *   #/leader?group=&signal=               the leader view filtered to a managers' group (the at-risk digest's links)
  *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
  *   #/admin[/sync|roles|teams|settings|audit]  the admin area (admins only)
  *   #/practices                           the practice library, managed by admins
@@ -35,8 +37,13 @@ export interface LeaderFilter {
   practiceId?: string;
   teamId?: string;
   managerId?: string;
+  /** A managers' group of the pulse, and the signal that flagged it. */
+  group?: string;
+  signal?: string;
 }
 export const LEADER_FILTER_KEYS = ['status', 'practiceId', 'teamId', 'managerId'] as const satisfies readonly (keyof LeaderFilter)[];
+/** Everything the leader view keeps in its hash: the dropdown filters, and a managers' group with its signal. */
+export const LEADER_QUERY_KEYS = [...LEADER_FILTER_KEYS, 'group', 'signal'] as const satisfies readonly (keyof LeaderFilter)[];
 
 /** The filters the stories and projects lists keep in their hash. */
 const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose', 'challengeId'] } as const;
@@ -56,6 +63,7 @@ export type Route =
   | { name: 'project'; id: string }
   | { name: 'path'; id: string }
   | { name: 'preferences' }
+  | { name: 'pulse' }
   | { name: 'meeting' }
   | { name: 'admin'; section: AdminSection }
   | { name: 'config' }
@@ -65,7 +73,7 @@ export type Route =
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
-export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader', 'preferences', 'admin'] as const;
+export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'pulse', 'leader', 'preferences', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Where an area's navigation tab goes. */
@@ -99,7 +107,7 @@ export function parseHash(hash: string): Route {
     case 'leader': {
       const section = (LEADER_SECTIONS as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as LeaderSection) : rest[0] ? undefined : 'pilots';
       if (!section) return { name: 'notFound' };
-      return { name: 'leader', section, filter: pick(query, LEADER_FILTER_KEYS) };
+      return { name: 'leader', section, filter: pick(query, LEADER_QUERY_KEYS) };
     }
     case 'feedback': {
       if (!rest[0]) return { name: 'feedback', section: 'give' };
@@ -123,6 +131,7 @@ export function parseHash(hash: string): Route {
     case 'team':
     case 'config':
     case 'preferences':
+    case 'pulse':
     case 'meeting':
     case 'practices':
     case 'challenges':
@@ -138,7 +147,7 @@ export function hrefFor(route: Route): string {
       return `#/pilots/${encodeURIComponent(route.id)}`;
     case 'leader': {
       const qs = new URLSearchParams();
-      for (const key of LEADER_FILTER_KEYS) if (route.filter[key]) qs.set(key, route.filter[key]!);
+      for (const key of LEADER_QUERY_KEYS) if (route.filter[key]) qs.set(key, route.filter[key]!);
       return withQuery(`#/leader${route.section === 'pilots' ? '' : `/${route.section}`}`, qs);
     }
     case 'feedback':
@@ -203,6 +212,11 @@ export function routeForSubPage(subPageId: string): Route {
       return { name: kind, id: subPageId };
     case 'lesson':
       return { name: 'lessons', id: subPageId };
+    // The at-risk digest's items: the leader view filtered to a managers' group (`leader:group=…&signal=…`).
+    case 'leader':
+      return { name: 'leader', section: 'pilots', filter: pick(new URLSearchParams(subPageId.slice('leader:'.length)), LEADER_QUERY_KEYS) };
+    case 'pulse':
+      return { name: 'pulse' };
     default:
       return { name: 'pilot', id: subPageId };
   }

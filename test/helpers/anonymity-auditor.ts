@@ -2,6 +2,7 @@ import { weekOf, type GroupLabel, type Roster } from '../../domain/anonymity';
 import type { SummaryGroup } from '../../domain/feedback/views';
 import { addDays, zonedTime } from '../../domain/shared/schedule';
 import { QUESTIONS, type Observation, type World } from './anonymity-world';
+import { auditPulse, type PulseFigures } from './anonymity-pulse';
 
 /**
  * The auditor: from everything the observer collected, the smallest set of people any pair of
@@ -11,7 +12,7 @@ import { QUESTIONS, type Observation, type World } from './anonymity-world';
  * time, who answered a round), never from disclosure's own decisions.
  */
 
-export interface Figures {
+export interface Figures extends PulseFigures {
   scenarios: number;
   observations: number;
   views: number;
@@ -23,7 +24,7 @@ export interface Figures {
   tightestMargin: number;
 }
 
-export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity, tightestMargin: Infinity });
+export const emptyFigures = (): Figures => ({ scenarios: 0, observations: 0, views: 0, itemPairs: 0, statistics: 0, timedSteps: 0, smallestSet: Infinity, tightestMargin: Infinity, pulseViews: 0, pulseSmallest: Infinity, pulseCells: 0 });
 
 type Cells = SummaryGroup[];
 
@@ -44,6 +45,8 @@ export function peopleOf(label: GroupLabel, cells: Cells, at: Roster, now: Roste
     return people;
   }
   const everyone = at.people({ level: 'tenant' });
+  // Feedback views never show managers' groups: a unit label here would be a leak of its own.
+  if (label.level === 'unit') return new Set<string>();
   if (!label.rest) return everyone;
   const others = cells.filter((c) => c.level !== 'tenant');
   const covered = union([...others.filter((c) => c.level === 'team' && !c.department).map((c) => team(c.teams[0])), ...[...new Set(others.filter((c) => c.department).map((c) => c.department!))].map(dept)]);
@@ -169,6 +172,9 @@ export function audit(world: World, figures: Figures): string[] {
     previous = o;
     previousShape = oShape;
   }
+
+  // 5. The managers' pulse, with everything else an observer saw.
+  auditPulse(world.pulse.truths, world.observations, figures, fail);
 
   // 4. Timing: what an owner sees of anonymous contributors' steps changes only at a daily batch.
   const batches = (from: Date, to: Date) => {

@@ -11,6 +11,7 @@ import { visibility } from '../../domain/feedback/visibility';
 import { EMPTY_HEALTH, deriveHealth, type Pilot, type RoundFigures } from '../../domain/pilots';
 import { portfolioOf, type Portfolio } from '../../domain/portfolio';
 import { DomainError } from '../../domain/shared/errors';
+import { managerPlaces, PulseWorld, type PulseObservation, type PulsePlan } from './anonymity-pulse';
 import type { Caller } from '../../domain/shared/caller';
 
 /**
@@ -30,6 +31,8 @@ export interface WeekPlan {
   rounds: { team: number; answer: number; q: [number, number, number] }[];
   owner: { at: number; item: number }[];
   steps: { at: number; item: number; kind: 'reply' | 'confirm' | 'reopen' }[];
+  /** A managers' pulse closing this week (Friday evening), its answers and overrides. */
+  pulse?: PulsePlan;
 }
 
 export interface Plan {
@@ -48,6 +51,7 @@ const week: fc.Arbitrary<WeekPlan> = fc.record({
   rounds: fc.array(fc.record({ team: fc.nat(), answer: fc.integer({ min: 0, max: 100 }), q: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })) }), { maxLength: 3 }),
   owner: fc.array(fc.record({ at, item: fc.nat() }), { maxLength: 3 }),
   steps: fc.array(fc.record({ at, item: fc.nat(), kind: fc.constantFrom('reply' as const, 'confirm' as const, 'reopen' as const) }), { maxLength: 4 }),
+  pulse: fc.option(fc.record({ answer: fc.integer({ min: 0, max: 100 }), q: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })), overrides: fc.nat({ max: 5 }) }), { nil: undefined }),
 });
 
 /** Org shapes, thresholds 3–25, roster changes, answer patterns and item timings. */
@@ -65,7 +69,7 @@ export const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
 export interface TimelineEntry {
   at: number;
   instant?: Date;
-  kind: 'change' | 'write' | 'owner' | 'step' | 'round' | 'probe';
+  kind: 'change' | 'write' | 'owner' | 'step' | 'round' | 'pulse' | 'probe';
   run: () => void;
 }
 
@@ -97,6 +101,8 @@ export interface Observation {
   portfolio: Portfolio;
   /** Open named items per pilot (the part of openFeedback that needs no crowd). */
   namedOpen: Map<string, number>;
+  /** What senior leaders can read of the managers' pulse. */
+  pulse?: PulseObservation;
 }
 
 export class World {
@@ -113,6 +119,8 @@ export class World {
   /** Instants owners changed something (their own changes may show at once). */
   readonly ownerActs: Date[] = [];
   readonly observations: Observation[] = [];
+  /** The managers' pulse: closed periods (groups frozen) and who answered what. */
+  readonly pulse = new PulseWorld();
   /** The last event applied, as a route would receive it (the HTTP slice replays it). */
   last?: { kind: 'write'; userId: string; audience: 'manager' | 'leaders'; anonymous: boolean; itemId?: string } | { kind: 'owner'; itemId: string; actor: string } | { kind: 'step'; itemId: string; userId: string; step: WeekPlan['steps'][number]['kind']; changed: boolean };
   private n = 0;
@@ -166,6 +174,7 @@ export class World {
       members: this.members.map((m) => ({ ...m })),
       items: this.items.filter((i) => i.createdWeek < window && (i.createdWeek >= since || i.state !== 'closed')),
       rounds: this.rounds.filter((r) => r.date < window && r.date >= roundsFrom),
+      managers: managerPlaces(this.teams, new Set(this.members.map((m) => m.userId))),
     });
   }
 
@@ -195,12 +204,14 @@ export class World {
         ...w.steps.map((st): TimelineEntry => ({ at: st.at, kind: 'step', run: () => this.step(st) })),
         // Rounds close on Wednesday at 16:00 (the schedule's, not anyone's doing).
         ...w.rounds.map((r): TimelineEntry => ({ at: 2 * 24 * 60 + 16 * 60, kind: 'round', run: () => this.closeRound(r) })),
+        // A managers' pulse closes on Friday evening (the schedule's doing, too).
+        ...(w.pulse ? [{ at: 4 * 24 * 60 + 18 * 60, kind: 'pulse' as const, run: () => this.pulse.close(w.pulse!, this.load().disclosure, this.now) }] : []),
       ];
       // Probes: as the week opens, after each write, roster change and contributor step (owners'
       // own acts and scheduled closes need none of their own), around the batches that carry this week's
       // contributor steps (the day of each, and the next), and as the week ends.
       const probes = new Set<number>([1, WEEK_MINUTES - 2]);
-      for (const e of events) if (e.kind !== 'owner' && e.kind !== 'round') probes.add(Math.min(e.at + 1, WEEK_MINUTES - 1));
+      for (const e of events) if (e.kind !== 'owner' && e.kind !== 'round' && e.kind !== 'pulse') probes.add(Math.min(e.at + 1, WEEK_MINUTES - 1));
       for (const st of w.steps) for (const d of [Math.floor(st.at / 1440), Math.floor(st.at / 1440) + 1]) for (const m of [16 * 60 + 59, 17 * 60 + 1]) probes.add(d * 24 * 60 + m + this.offsetMinutes());
       const all = [...events, ...[...probes].filter((p) => p >= 0 && p < WEEK_MINUTES).map((p): TimelineEntry => ({ at: p, kind: 'probe', run: () => this.observe() }))];
       all.sort((x, y) => x.at - y.at || Number(x.kind === 'probe') - Number(y.kind === 'probe'));
@@ -374,6 +385,6 @@ export class World {
       return { ...p, health: d.pilotHealth(stored, p.teamId) };
     });
     const portfolio = portfolioOf(pilots, {}, d);
-    this.observations.push({ at: this.now, k: d.k, roster: d.roster, readers: d.readers, items, summaries, signals, portfolio, namedOpen });
+    this.observations.push({ at: this.now, k: d.k, roster: d.roster, readers: d.readers, items, summaries, signals, portfolio, namedOpen, pulse: this.pulse.observe(d) });
   }
 }

@@ -18,6 +18,7 @@ import { checkinPreviewSchema } from '../../server/api/pilots';
 import { practiceInputSchema, practicePatchSchema, proposalInputSchema } from '../../domain/practices';
 import { acknowledgeSchema, actSchema, closeSchema as feedbackCloseSchema, confirmSchema, feedbackInputSchema, replySchema } from '../../domain/feedback';
 import { thresholdSchema } from '../../domain/anonymity';
+import { pulseAnswerSchema } from '../../domain/pulse';
 import { tenantSettingsSchema } from '../../domain/admin';
 import { retentionSchema } from '../../domain/retention';
 import { circleInputSchema, circlePatchSchema, nominationSchema, openElectionSchema, voteSchema } from '../../domain/circles';
@@ -388,6 +389,13 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/leader/portfolio', method: 'GET', path: '/api/leader/portfolio', expect: LEADERS, otherwise: 403 },
   { route: 'GET /api/leader/portfolio', method: 'GET', path: '/api/leader/portfolio?teamId=team:demo-care', expect: LEADERS, otherwise: 403 },
   { route: 'GET /api/leader/pilots.csv', method: 'GET', path: '/api/leader/pilots.csv', expect: LEADERS, otherwise: 403 },
+  // The managers' pulse: anyone's own view; answers only to a pulse one was asked in (none is open here);
+  // figures by managers' group and the groups themselves for leaders (the demo's few managers make none).
+  { route: 'GET /api/pulse/me', method: 'GET', path: '/api/pulse/me', expect: {}, otherwise: ALL_200 },
+  { route: 'PUT /api/pulse/:period/answer', method: 'PUT', path: '/api/pulse/2027-01-11/answer', body: () => ({ values: { autonomy: 4 } }), expect: {}, otherwise: 404 },
+  { route: 'GET /api/pulse/leader', method: 'GET', path: '/api/pulse/leader', expect: LEADERS, otherwise: 403 },
+  { route: 'GET /api/pulse/groups/:key', method: 'GET', path: `/api/pulse/groups/${enc('pulse:organisation')}`, expect: { avery: 404, alex: 404 }, otherwise: 403 },
+  { route: 'GET /api/leader/portfolio', method: 'GET', path: `/api/leader/portfolio?group=${enc('pulse:organisation')}`, expect: { avery: 404, alex: 404 }, otherwise: 403 },
   { route: 'GET /api/settings/anonymity', method: 'GET', path: '/api/settings/anonymity', expect: {}, otherwise: ALL_200 },
   { route: 'PUT /api/settings/anonymity', method: 'PUT', path: '/api/settings/anonymity', body: () => ({ anonymityThreshold: 3 }), expect: { alex: 200 }, otherwise: 403 },
   ...ISSUE9_CASES(),
@@ -588,6 +596,9 @@ const INVOKE_CASES: InvokeCase[] = [
   { name: 'adaptiveCard/action story.publish', activity: (p) => adaptiveActionActivity(url(), p, 'story.publish', { requestId: randomUUID(), pilotId: 'pilot:demo-recognition', tried: 'A recognition round every Friday.', happened: 'It felt forced in a small team.', change: 'Moved it into the retro.' }), allowed: ['morgan', 'alex'] },
   { name: 'adaptiveCard/action project.decide', activity: (p) => adaptiveActionActivity(url(), p, 'project.decide', { projectId: fx.projectId, decision: 'approve', reason: '' }), allowed: ['avery', 'alex'] },
   { name: 'adaptiveCard/action path.review', activity: (p) => adaptiveActionActivity(url(), p, 'path.review', { pathId: fx.pathId, outcome: 'not_yet', note: 'Another month.' }), allowed: ['morgan'] },
+  // The managers' pulse: no pulse is open in the fixture, so nobody's card action is accepted (404 card, nothing written).
+  ...['pulse.open', 'pulse.edit', 'pulse.refresh'].map((verb) => ({ name: `adaptiveCard/action ${verb}`, activity: (p: TeamsUser) => adaptiveActionActivity(url(), p, verb, { period: '2027-01-11' }), allowed: [] as (keyof typeof PEOPLE)[] })),
+  { name: 'adaptiveCard/action pulse.submit', activity: (p) => adaptiveActionActivity(url(), p, 'pulse.submit', { period: '2027-01-11', autonomy: '4' }), allowed: [] },
   { name: 'adaptiveCard/action unknown verb', activity: (p) => adaptiveActionActivity(url(), p, 'admin.grant', { userId: p.userId, roles: ['admin'] }), allowed: [] },
 ];
 
@@ -859,6 +870,7 @@ const NOTHING_TO_SET = [
 /** Each write route's body schema: every field of it must have probes. */
 const WRITE_SCHEMAS: Record<string, z.ZodTypeAny> = {
   'PUT /api/me/preferences': preferencesSchema,
+  'PUT /api/pulse/:period/answer': pulseAnswerSchema,
   'POST /api/me/pause': pauseSchema,
   'POST /api/pilots': pilotInputSchema,
   'PATCH /api/pilots/:id': pilotPatchSchema,

@@ -177,6 +177,7 @@ export function fieldRows(f: Fixture): FieldRow[] {
         quietHours: [bad('not times', { from: '25:00', to: '07:00' })],
         pausedUntil: [bad('not a day', '2027-02-30')],
         optOutPublicCelebration: [bad('not yes/no', 'yes')],
+        optOutAtRiskDigest: [bad('not yes/no', 'no'), ['yes', true, 'ok']],
         notifications: [
           bad('unknown kind', { everything: 'chat' }),
           bad('not a channel', { leader_digest: 'pigeon' }),
@@ -193,6 +194,15 @@ export function fieldRows(f: Fixture): FieldRow[] {
         days: [bad('none', 0), bad('too many', 91), bad('not whole', 2.5), bad('text', '7'), ['a week', 7, 'ok']],
         '(fields nobody may set)': [bad('user', { userId: f.alex.userId })],
       },
+    },
+    {
+      // No pulse is open in the fixture: every probe is refused (a pulse nobody was asked in is absent).
+      route: 'PUT /api/pulse/:period/answer', as: f.morgan, path: '/api/pulse/2027-01-11/answer', base: { values: { autonomy: 4 } },
+      fields: {
+        values: [bad('not an object', 'four'), bad('a 10 kB answer', { open: 'x'.repeat(10_240) }), bad('an unknown question', { salary: 5 }), bad('out of range', { autonomy: 9 })],
+        '(fields nobody may set)': [bad('user', { userId: f.alex.userId }), bad('period', { period: '2027-01-11' })],
+      },
+      pathProbes: { param: 'period', probes: [bad('not a day', '2027-02-30'), bad('an id', 'pilot:demo-retro'), bad('markup', '<b>x</b>')], build: (v) => `/api/pulse/${enc(v)}/answer` },
     },
     { route: 'POST /api/pilots', as: f.morgan, path: '/api/pilots', base: newPilot, fields: pilotFields({ teamId: [...ids(), bad('his own team, not managed', 'team:demo-eng'), ['a team he manages', f.teamId, 'ok']] }) },
     {

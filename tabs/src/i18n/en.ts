@@ -4,6 +4,7 @@ import { common } from './en/common';
 import { feedback } from './en/feedback';
 import { leader } from './en/leader';
 import { lessons } from './en/lessons';
+import { pulse } from './en/pulse';
 import { paths } from './en/paths';
 import { preferences } from './en/preferences';
 import { privacy } from './en/privacy';
@@ -22,13 +23,13 @@ import { stories } from './en/stories';
  */
 export { en as codes } from '../../../i18n/en';
 
-export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy };
+export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy, ...pulse };
 
 /** Keys two areas both define (a later spread would silently win): must be none. */
 type Clash<Parts extends readonly object[], Seen extends PropertyKey = never> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]]
   ? (keyof Head & Seen) | Clash<Rest, Seen | keyof Head>
   : never;
-type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons, typeof privacy];
+type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons, typeof privacy, typeof pulse];
 export type NoClash = [Clash<Areas>] extends [never] ? true : { clash: Clash<Areas> };
 true satisfies NoClash;
 

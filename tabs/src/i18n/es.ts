@@ -5,6 +5,7 @@ import { common } from './es/common';
 import { feedback } from './es/feedback';
 import { leader } from './es/leader';
 import { lessons } from './es/lessons';
+import { pulse } from './es/pulse';
 import { paths } from './es/paths';
 import { preferences } from './es/preferences';
 import { privacy } from './es/privacy';
@@ -17,4 +18,4 @@ import { stories } from './es/stories';
 export { es as codes } from '../../../i18n/es';
 
 /** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
-export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy };
+export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy, ...pulse };

@@ -21,6 +21,7 @@ export const loadView = {
   lessons: () => import('./lessons/LessonsView'),
   path: () => import('./paths/PathView'),
   preferences: () => import('./preferences/PreferencesView'),
+  pulse: () => import('./pulse/PulseView'),
   meeting: () => import('./meeting/MeetingView'),
   admin: () => import('./admin/AdminView'),
   practices: () => import('./practices/PracticesView'),

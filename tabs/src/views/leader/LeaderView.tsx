@@ -17,7 +17,7 @@ import { LEADER_FILTER_KEYS, LEADER_SECTIONS, navigate, type LeaderFilter, type 
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
-import { getPortfolio, pilotsCsv, type Portfolio, type PortfolioFilter } from './api';
+import { getPortfolio, pilotsCsv, type LeaderPortfolioFilter, type Portfolio } from './api';
 import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 
 /**
@@ -29,6 +29,7 @@ import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 const OutcomesSection = lazy(() => import('./OutcomesSection'));
 const TrendsSection = lazy(() => import('./TrendsSection'));
 const LeaderFeedback = lazy(() => import('./LeaderFeedback'));
+const PulseGroupBanner = lazy(() => import('../pulse/PulseGroupBanner'));
 
 const useStyles = makeStyles({
   stats: {
@@ -80,10 +81,11 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   const [exportError, setExportError] = useState<ApiError | undefined>();
   const usesPortfolio = section !== 'feedback';
   // A status the tab doesn't know (an old or hand-edited link) is dropped, not sent.
-  const apiFilter: PortfolioFilter = { ...filter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
+  const { signal: flagged, ...portfolioFilter } = filter;
+  const apiFilter: LeaderPortfolioFilter = { ...portfolioFilter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
   const portfolio = useLoad(
     (signal) => (usesPortfolio ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)),
-    [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId],
+    [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId, filter.group],
   );
   // Facets stay while a new filter loads, so the dropdowns never empty under the reader.
   const lastData = useRef<Portfolio | undefined>();
@@ -116,6 +118,11 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
       </TabList>
       <div role="tabpanel" aria-labelledby={`${ids}-${section}`} className={s.panel}>
         <div className={s.panelBody}>
+          {usesPortfolio && filter.group && (
+            <Suspense fallback={null}>
+              <PulseGroupBanner group={filter.group} signal={flagged} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
+            </Suspense>
+          )}
           {usesPortfolio && <Filters filter={filter} facets={data?.facets} onChange={(f) => go({ filter: f }, true)} />}
           {usesPortfolio && portfolio.error && <ErrorBar error={portfolio.error} onRetry={portfolio.reload} />}
           {usesPortfolio && !data && portfolio.loading && <Loading />}
@@ -171,7 +178,7 @@ function Filters({ filter, facets, onChange }: { filter: LeaderFilter; facets?: 
     }),
     [facets, t],
   );
-  const labels: Record<keyof LeaderFilter, { label: MessageKey; all: MessageKey }> = {
+  const labels: Record<(typeof LEADER_FILTER_KEYS)[number], { label: MessageKey; all: MessageKey }> = {
     status: { label: 'leader.filter.status', all: 'leader.filter.allStatuses' },
     practiceId: { label: 'leader.filter.practice', all: 'leader.filter.allPractices' },
     teamId: { label: 'leader.filter.team', all: 'leader.filter.allTeams' },

@@ -21,13 +21,15 @@ export interface SummaryQuery {
   weeks?: number;
 }
 
-const portfolioQuery = (f: PortfolioFilter) => queryString({ status: f.status, practiceId: f.practiceId, teamId: f.teamId, managerId: f.managerId });
+/** The portfolio's filters; `group` narrows it to a managers' group of the pulse (the at-risk digest's links). */
+export type LeaderPortfolioFilter = Omit<PortfolioFilter, 'managerIds'> & { group?: string };
+const portfolioQuery = (f: LeaderPortfolioFilter) => queryString({ status: f.status, practiceId: f.practiceId, teamId: f.teamId, managerId: f.managerId, group: f.group });
 const summaryQuery = (q: SummaryQuery) => queryString({ teamId: q.teamId, weeks: q.weeks });
 
-export const getPortfolio = (api: ApiClient, filter: PortfolioFilter, signal?: AbortSignal) => api.get<Portfolio>(`/api/leader/portfolio${portfolioQuery(filter)}`, { signal });
+export const getPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<Portfolio>(`/api/leader/portfolio${portfolioQuery(filter)}`, { signal });
 
 /** The pilots CSV for the same filters as the view: built (and privacy-checked) by the server. */
-export const pilotsCsv = (api: ApiClient, filter: PortfolioFilter) => api.file(`/api/leader/pilots.csv${portfolioQuery(filter)}`);
+export const pilotsCsv = (api: ApiClient, filter: LeaderPortfolioFilter) => api.file(`/api/leader/pilots.csv${portfolioQuery(filter)}`);
 
 export const feedbackSummary = (api: ApiClient, q: SummaryQuery, signal?: AbortSignal) => api.get<Summary>(`/api/feedback/summary${summaryQuery(q)}`, { signal });
 

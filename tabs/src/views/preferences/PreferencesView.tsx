@@ -16,7 +16,8 @@ import { useListStyles } from '../../components/listStyles';
 import { Loading } from '../../components/Loading';
 import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n, type MessageKey } from '../../i18n';
-import { useSession } from '../../session';
+import { hasRole, useSession } from '../../session';
+import { DigestOptOut } from '../pulse/DigestOptOut';
 import { useLoad } from '../../useLoad';
 import * as prefs from './api';
 import { MyData } from './MyData';
@@ -29,7 +30,7 @@ import type { Channel, Loaded, NoticeChannels, NoticeKind } from './api';
  * "celebrations off"), so the tab and chat never disagree.
  */
 export default function PreferencesView() {
-  const { api } = useSession();
+  const { api, me } = useSession();
   const { t } = useI18n();
   const loaded = useLoad((signal) => prefs.getPreferences(api, signal), [api]);
   const [notice, setNotice] = useState<MessageKey | undefined>();
@@ -48,6 +49,7 @@ export default function PreferencesView() {
           <CheckinForm key={`c${JSON.stringify(loaded.data.preferences)}`} loaded={loaded.data} onDone={done} />
           <Pause loaded={loaded.data} onDone={done} />
           <Notifications key={`n${JSON.stringify(loaded.data.preferences.notifications)}`} loaded={loaded.data} onDone={done} />
+          {hasRole(me, 'leader') && <DigestOptOut optedOut={!!loaded.data.preferences.optOutAtRiskDigest} onSaved={() => setNotice('prefs.saved')} />}
         </>
       )}
       <MyData />

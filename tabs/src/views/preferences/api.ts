@@ -10,6 +10,8 @@ export interface Preferences {
   quietHours: { from: string; to: string } | null;
   pausedUntil: string | null;
   optOutPublicCelebration: boolean;
+  /** Senior leaders: no weekly at-risk digest (the pulse's DigestOptOut sets it). */
+  optOutAtRiskDigest?: boolean;
   notifications: NoticeChannels;
 }
 

@@ -41,6 +41,7 @@ const LABEL: Record<Area, MessageKey> = {
   feedback: 'nav.feedback',
   leader: 'nav.leader',
   preferences: 'nav.preferences',
+  pulse: 'nav.pulse',
   admin: 'nav.admin',
 };
 
@@ -49,7 +50,7 @@ export function AppHeader({ area }: { area: Area }) {
   const { me, host, switchUser } = useSession();
   const { t } = useI18n();
   const s = useStyles();
-  const areas = AREAS.filter((a) => (a === 'leader' ? hasRole(me, 'leader', 'admin') : a === 'admin' ? hasRole(me, 'admin') : true));
+  const areas = AREAS.filter((a) => (a === 'leader' ? hasRole(me, 'leader', 'admin') : a === 'admin' ? hasRole(me, 'admin') : a === 'pulse' ? hasRole(me, 'manager') && !hasRole(me, 'leader', 'admin') : true));
   // Views in chunks of their own start downloading when the pointer or focus reaches their tab.
   const preload = (a: Area) => () => preloadRoute(areaHome(a));
   return (
