@@ -252,3 +252,23 @@ test('overload reads workload with load; neglected loops read owners’ times to
   // Under a higher threshold the same group is not shown, and says nothing.
   expect(pulseSignals(groupFigures([{ period: '2027-01-11', groups: stored }], 4))).toEqual([]);
 });
+
+test('erasing a manager (issue 17) takes their own pulse answers and their place in an open pulse; closed pulses keep only group sums', async () => {
+  const before = await t.app.store.all<{ id: string; type: string; groups?: unknown }>('checkins', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'pulse' AND c.status = 'closed'");
+  expect(before.length).toBeGreaterThan(0);
+  const mine = await t.api(`/api/privacy/me/export?format=json`, { as: mona });
+  expect(mine.status).toBe(200);
+  expect(JSON.stringify(mine.body)).toContain('pulse_answer'); // her own download holds her answers
+  const admin = await t.api(`/api/admin/privacy/people/${encodeURIComponent(mona.userId)}/export`, { as: ceo });
+  expect(admin.status).toBe(200);
+  expect(JSON.stringify(admin.body)).not.toContain('pulse_answer'); // an admin's export leaves them out
+  expect(JSON.stringify(admin.body)).not.toContain(maria.userId); // nor other managers of her pulses
+
+  const erased = await t.api(`/api/admin/privacy/people/${encodeURIComponent(mona.userId)}/erase`, { as: ceo, body: { confirmName: mona.name } });
+  expect(erased.status).toBe(200);
+  const docs = await t.app.store.all<Record<string, unknown>>('checkins', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND (c.type = 'pulse' OR c.type = 'pulse_answer')");
+  expect(docs.filter((d) => JSON.stringify(d).includes(mona.userId) || JSON.stringify(d).includes(mona.name))).toEqual([]);
+  expect(docs.filter((d) => d.type === 'pulse_answer' && String(d.id).includes('erased:'))).toEqual([]);
+  const after = docs.filter((d) => d.type === 'pulse' && d.status === 'closed');
+  expect(after.map((d) => d.groups)).toEqual(before.map((d) => d.groups));
+});

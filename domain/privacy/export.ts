@@ -1,3 +1,4 @@
+import type { PulsePeriod } from '../pulse/model';
 import { CONTAINERS, type ContainerName, type Doc } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import { toCsv } from '../shared/csv';
@@ -55,7 +56,7 @@ export class PersonExporter {
     const d = doc as Doc & Record<string, unknown>;
     const admin = audience === 'admin';
     if (d.type === 'contact') return admin ? undefined : clean(d);
-    if (d.type === 'answer') {
+    if (d.type === 'answer' || d.type === 'pulse_answer') {
       if (admin) withheld.answers++;
       return admin ? undefined : clean(d);
     }
@@ -69,6 +70,7 @@ export class PersonExporter {
       return undefined;
     }
     if (d.type === 'round') return roundFor(d as unknown as Round, userId);
+    if (d.type === 'pulse') return pulseFor(d as unknown as PulsePeriod, userId);
     if (d.type === 'circle') {
       const { election, ...rest } = clean(d) as unknown as Circle;
       return election ? { ...rest, election: { ...election, votes: undefined, myVote: admin ? undefined : election.votes[userId] } } : rest;
@@ -122,4 +124,9 @@ function flatten(value: unknown, path = ''): [string, unknown][] {
     return entries.length ? entries.flatMap(([k, v]) => flatten(v, path ? `${path}.${k}` : k)) : [[path, '']];
   }
   return [[path, value]];
+}
+
+/** A managers' pulse as it concerns one person: when they were asked and reminded, not the others or the group sums. */
+function pulseFor(p: PulsePeriod, userId: string): Record<string, unknown> {
+  return { id: p.id, type: p.type, period: p.period, status: p.status, opensAt: p.opensAt, closesAt: p.closesAt, asked: p.invited.includes(userId), promptAt: p.schedule[userId]?.promptAt, prompted: p.prompted.includes(userId), reminded: p.reminded.includes(userId) };
 }

@@ -5,6 +5,7 @@ import { dueAtOf } from '../circles/model';
 import type { Celebration } from '../celebrations/model';
 import type { Pilot } from '../pilots/model';
 import type { Round } from '../checkins/model';
+import type { PulsePeriod } from '../pulse/model';
 import type { Story } from '../stories/model';
 import type { DevelopmentPath } from '../paths/model';
 import type { Mentions } from './mentions';
@@ -38,6 +39,9 @@ function removed(container: ContainerName, doc: Doc, x: ErasureContext): boolean
       return true;
     case 'directory':
       return (['member', 'person', 'lesson_read'].includes(d.type) && d.userId === x.userId) || (d.type === 'path' && d.ownerId === x.userId);
+    case 'checkins':
+      // Their own pulse answers: the open answer is theirs alone; closed pulses keep only group sums.
+      return d.type === 'pulse_answer' && d.userId === x.userId;
     case 'pilots':
       // Kudos from or to them, and anything celebrating them personally.
       return d.type === 'celebration' && ((d as unknown as Celebration).kind === 'kudos' ? d.fromId === x.userId || d.toId === x.userId : d.toId === x.userId);
@@ -83,6 +87,8 @@ function reshape(doc: Doc, x: ErasureContext): Doc {
     }
     case 'round':
       return leaveRound(doc as Round, x);
+    case 'pulse':
+      return leavePulse(doc as PulsePeriod, x);
     case 'story': {
       const s = doc as Story;
       const reactions = Object.fromEntries(Object.entries(s.reactions).map(([k, ids]) => [k, ids.filter(not)])) as Story['reactions'];
@@ -108,6 +114,15 @@ function leaveRound(r: Round, x: ErasureContext): Round {
   delete schedule[x.userId];
   const not = (id: string) => id !== x.userId;
   return { ...r, invited: r.invited.filter(not), prompted: r.prompted.filter(not), reminded: r.reminded.filter(not), schedule, facilitatorId: r.facilitatorId === x.userId ? undefined : r.facilitatorId };
+}
+
+/** A managers' pulse still open: they leave it (their answer goes with their documents). Closed ones hold group sums. */
+function leavePulse(p: PulsePeriod, x: ErasureContext): PulsePeriod {
+  if (p.status === 'closed') return p;
+  const not = (id: string) => id !== x.userId;
+  const schedule = { ...p.schedule };
+  delete schedule[x.userId];
+  return { ...p, invited: p.invited.filter(not), prompted: p.prompted.filter(not), reminded: p.reminded.filter(not), schedule };
 }
 
 /**

@@ -17,8 +17,8 @@ export const RETENTION_KINDS = {
    * request create one item, not two. Needed for minutes; stamped when written.
    */
   requests: { container: 'contacts', type: 'feedback-request', from: 'retainedFrom', defaultDays: 30, minDays: 2, maxDays: 90, ttl: true },
-  /** Each person's raw check-in answers (their round keeps its figures and summary). */
-  answers: { container: 'checkins', type: 'answer', from: 'answeredAt', defaultDays: 730, minDays: 90, maxDays: 1825, ttl: true },
+  /** Each person's raw check-in and managers' pulse answers (rounds and pulses keep their figures). */
+  answers: { container: 'checkins', type: 'answer', alsoTypes: ['pulse_answer'], from: 'answeredAt', defaultDays: 730, minDays: 90, maxDays: 1825, ttl: true },
   /**
    * Feedback items once closed, counted from their closing week (coarse: exact times could
    * identify anonymous authors). The sweep deletes them with their contact link (another
@@ -34,8 +34,9 @@ export const RETENTION_KIND_NAMES = Object.keys(RETENTION_KINDS) as RetentionKin
 
 interface RetainedKind {
   container: ContainerName;
-  /** The documents' `type`. */
+  /** The documents' `type` (and any other types kept the same way). */
   type: string;
+  alsoTypes?: readonly string[];
   /** The field holding when retention started (an ISO time or day); `retainedFrom` is stamped on writes. */
   from: 'retainedFrom' | 'at' | 'answeredAt' | 'closedWeek';
   defaultDays: number;
@@ -67,8 +68,14 @@ const TERMINAL = ['sent', 'failed', 'unreachable', 'cancelled'];
 
 /** Which kind a document is, if it is kept for a limited time. */
 export function kindOf(container: ContainerName, doc: Pick<Doc, 'type'>): RetentionKind | undefined {
-  return RETENTION_KIND_NAMES.find((k) => RETENTION_KINDS[k].container === container && RETENTION_KINDS[k].type === doc.type);
+  return RETENTION_KIND_NAMES.find((k) => RETENTION_KINDS[k].container === container && typesOf(k).includes(doc.type));
 }
+
+/** Every document type a kind covers. */
+export const typesOf = (kind: RetentionKind): readonly string[] => {
+  const spec: RetainedKind = RETENTION_KINDS[kind];
+  return [spec.type, ...(spec.alsoTypes ?? [])];
+};
 
 /** Whether a document is in the state its retention counts from (a message no longer on its way, a closed item). */
 export function retentionCounts(kind: RetentionKind, doc: Record<string, unknown>): boolean {

@@ -1,6 +1,6 @@
 import type { Store } from '../ports/store';
 import type { TenantSettings } from '../directory/model';
-import { RETENTION_KINDS, retentionCountsSql, type RetentionKind } from './policy';
+import { RETENTION_KINDS, retentionCountsSql, typesOf, type RetentionKind } from './policy';
 
 /**
  * Every store call retention makes: the tenant's chosen periods (on its settings document), the
@@ -20,10 +20,10 @@ export class RetentionRepository {
 
   /** Up to `limit` records of a kind whose retention started before `before`, oldest first. */
   async expired(tenantId: string, kind: RetentionKind, before: string, limit: number): Promise<{ id: string; tenantId: string }[]> {
-    const { container, type, from } = RETENTION_KINDS[kind];
+    const { container, from } = RETENTION_KINDS[kind];
     const state = retentionCountsSql(kind);
-    const sql = `SELECT TOP ${Math.max(1, Math.floor(limit))} c.id, c.tenantId FROM c WHERE c.tenantId = @tenantId AND c.type = @type${state ? ` AND ${state}` : ''} AND c.${from} < @before ORDER BY c.${from}`;
-    return (await this.store.query<{ id: string; tenantId: string }>(container, tenantId, sql, { type, before })).items;
+    const sql = `SELECT TOP ${Math.max(1, Math.floor(limit))} c.id, c.tenantId FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@types, c.type)${state ? ` AND ${state}` : ''} AND c.${from} < @before ORDER BY c.${from}`;
+    return (await this.store.query<{ id: string; tenantId: string }>(container, tenantId, sql, { types: typesOf(kind), before })).items;
   }
 
   /**
@@ -37,8 +37,8 @@ export class RetentionRepository {
 
   /** How many records of a kind the tenant holds (operators and tests read it). */
   async count(tenantId: string, kind: RetentionKind): Promise<number> {
-    const { container, type } = RETENTION_KINDS[kind];
-    const [n] = await this.store.all<number>(container, tenantId, 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.type = @type', { type });
+    const { container } = RETENTION_KINDS[kind];
+    const [n] = await this.store.all<number>(container, tenantId, 'SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND ARRAY_CONTAINS(@types, c.type)', { types: typesOf(kind) });
     return n ?? 0;
   }
 }
