@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type restify from 'restify';
 import type { Domain } from '../../domain';
 import type { Log } from '../../platform/log';
@@ -40,11 +41,12 @@ export function dependencyOf(url: string): string {
 
 export async function startTelemetry(connectionString: string | undefined, log: Log): Promise<Telemetry | undefined> {
   if (!connectionString) return undefined;
-  const [{ useAzureMonitor, shutdownAzureMonitor }, api] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api')]);
+  const [{ useAzureMonitor, shutdownAzureMonitor }, api, { resourceFromAttributes }] = await Promise.all([import('@azure/monitor-opentelemetry'), import('@opentelemetry/api'), import('@opentelemetry/resources')]);
 
   let onStatus: (status: number, url: string) => void = () => undefined;
   useAzureMonitor({
     azureMonitorExporterOptions: { connectionString },
+    resource: resourceFromAttributes({ 'service.name': 'leaderful' }), // the cloud role
     // Live Metrics streams sample requests to a second endpoint, outside the scrubbed path.
     enableLiveMetrics: false,
     spanProcessors: [new PrivacySpanProcessor((status, url) => onStatus(status, url))],
@@ -60,6 +62,12 @@ export async function startTelemetry(connectionString: string | undefined, log: 
       winston: { enabled: false },
     },
   });
+
+  // The SDK instruments modules as they are required. The app's own modules (restify, the Cosmos
+  // and Bot Framework clients) required these before it started: require them once more, which
+  // patches the shared module objects for everyone holding them.
+  const again = createRequire(__filename);
+  for (const name of ['http', 'https', '@azure/core-tracing']) again(name);
 
   const meter = api.metrics.getMeter('leaderful');
   const throttled = meter.createCounter('leaderful.throttled', { description: '429 answers from the services the app calls, by service' });
@@ -83,7 +91,7 @@ export async function startTelemetry(connectionString: string | undefined, log: 
           for (const tenantId of await domain.directory.tenantIds()) depth += await domain.outbox.depth(tenantId);
           result.observe(depth);
         } catch (err) {
-          log.warn({ err: String(err) }, 'telemetry: outbox depth not read');
+          log.debug({ err: String(err) }, 'telemetry: outbox depth not read'); // e.g. the store stopping before the last export
         }
       });
       meter.createObservableCounter('leaderful.delivery.sent', { description: 'Messages sent to Teams' }).addCallback((r) => r.observe(delivery.stats.sent));

@@ -26,6 +26,7 @@ const KEEP = new Set([
   'net.peer.port',
   'server.address',
   'server.port',
+  'http.host',
   'az.namespace',
   'db.system',
   'db.name',
@@ -35,7 +36,7 @@ const KEEP = new Set([
 ]);
 
 /** URL attributes: kept with ids and query strings taken out. */
-const URLS = new Set(['http.url', 'url.full', 'http.target', 'url.path', 'http.host']);
+const URLS = new Set(['http.url', 'url.full', 'http.target', 'url.path']);
 
 /** Path segments that are names of things, never ids: REST resource words of the services the app calls, and its own. */
 const WORDS = new Set([
@@ -56,7 +57,7 @@ export function scrubUrl(value: string): string {
   const m = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i.exec(value);
   if (m) [origin, path] = [m[1].replace(/\/\/[^@/]*@/, '//'), m[2]];
   path = path.split(/[?#]/)[0];
-  const segments = path.split('/').map((s) => (s === '' || WORDS.has(s) ? s : '{id}'));
+  const segments = path.split('/').map((s) => (s === '' || WORDS.has(s) ? s : ':id'));
   return origin + segments.join('/');
 }
 
@@ -76,7 +77,7 @@ export function scrubAttributes(attrs: Attrs, route?: string): void {
   for (const key of Object.keys(attrs)) {
     if (key.startsWith('_MS.') || key.startsWith('microsoft.') || KEEP.has(key)) continue;
     if (URLS.has(key) && typeof attrs[key] === 'string') {
-      attrs[key] = route && key !== 'http.host' ? replacePath(attrs[key] as string, route) : scrubUrl(attrs[key] as string);
+      attrs[key] = route ? replacePath(attrs[key] as string, route) : scrubUrl(attrs[key] as string);
       continue;
     }
     delete attrs[key];
