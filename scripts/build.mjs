@@ -2,6 +2,8 @@
 // esbuild keeps this to a couple of seconds; `npm run typecheck` is the type gate.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const only = process.argv[2];
@@ -21,6 +23,11 @@ if (!only || only === 'server') {
 }
 
 if (!only || only === 'tabs') {
+  // One scheduler in the tab: React DOM's own. Fluent's context selector names `scheduler` as a
+  // peer, which npm resolved to a second, newer copy; both would otherwise ship.
+  const require = createRequire(import.meta.url);
+  const reactDom = path.dirname(require.resolve('react-dom/package.json'));
+  const scheduler = path.dirname(createRequire(path.join(reactDom, 'package.json')).resolve('scheduler/package.json'));
   // Chunk names are content-hashed: start clean so stale chunks never pile up.
   rmSync('dist/tabs', { recursive: true, force: true });
   mkdirSync('dist/tabs', { recursive: true });
@@ -36,6 +43,7 @@ if (!only || only === 'tabs') {
     sourcemap: true,
     metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { scheduler },
     logLevel: 'warning',
   });
   cpSync('tabs/public', 'dist/tabs', { recursive: true });

@@ -56,7 +56,15 @@ async function fileStat(file: string) {
 /** A restify handler for GET/HEAD `<prefix>*` from `dir`. */
 export function staticFiles(dir: string, prefix: string) {
   const root = path.resolve(dir);
-  return async (req: Request, res: Response, next: Next): Promise<void> => {
+  // restify refuses async handlers that also take `next`: the async work is wrapped.
+  return (req: Request, res: Response, next: Next): void => {
+    serve(req, res).then(
+      () => next(false),
+      (err: Error) => next(err),
+    );
+  };
+
+  async function serve(req: Request, res: Response): Promise<void> {
     let rel: string;
     try {
       rel = decodeURIComponent(String(req.url ?? '').split('?')[0].slice(prefix.length));
@@ -68,7 +76,7 @@ export function staticFiles(dir: string, prefix: string) {
     const plain = file.startsWith(root + path.sep) && type ? await fileStat(file) : undefined;
     if (!plain) {
       res.send(404, { error: { code: 'not_found', message: 'No such file.' } });
-      return next(false);
+      return;
     }
     const acceptEncoding = String(req.headers['accept-encoding'] ?? '');
     let chosen: { file: string; size: number; mtimeMs: number; encoding?: string } = { file, size: plain.size, mtimeMs: plain.mtimeMs };
@@ -91,13 +99,13 @@ export function staticFiles(dir: string, prefix: string) {
     if (ifNoneMatch && ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
       res.writeHead(304);
       res.end();
-      return next(false);
+      return;
     }
     res.setHeader('Content-Length', chosen.size);
     res.writeHead(200);
     if (req.method === 'HEAD') {
       res.end();
-      return next(false);
+      return;
     }
     await new Promise<void>((resolve) => {
       const stream = createReadStream(chosen.file);
@@ -108,6 +116,5 @@ export function staticFiles(dir: string, prefix: string) {
       stream.on('end', resolve);
       stream.pipe(res);
     });
-    return next(false);
-  };
+  }
 }
