@@ -115,7 +115,7 @@ async function standalone(b: BrowserApp): Promise<Run> {
   const sizes = watch(page);
   const t0 = performance.now();
   await page.goto(`${b.tabUrl}#/leader`);
-  await page.locator(ROW).waitFor();
+  await page.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
   const { mark, apiStartMs, apiEndMs, scripts } = await page.evaluate(TAB_TIMINGS);
   const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(page), ...(await sizes(scripts)) };
@@ -127,7 +127,7 @@ async function inTeams(b: BrowserApp): Promise<Run> {
   let sizes!: ReturnType<typeof watch>;
   const t0 = performance.now();
   const teams = await b.openInTeams(demoUser('Avery'), { tabUrl: '/tabs/index.html#/leader', viewport: { width: 1280, height: 900 }, beforeNavigate: (p) => void (sizes = watch(p)) });
-  await teams.tab.locator(ROW).waitFor();
+  await teams.tab.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
   const frame = teams.page.frame({ url: /\/tabs\/index\.html/ })!;
   const { mark, origin, apiStartMs, apiEndMs, scripts } = await frame.evaluate(TAB_TIMINGS);
