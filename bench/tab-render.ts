@@ -169,7 +169,7 @@ function summarize(label: string, runs: Run[]) {
 /** The tab built from another git ref (its own sources and build script) into a temporary folder. */
 function buildBaseline(ref: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'leaderful-tabs-'));
-  execSync(`git archive ${ref} tabs i18n domain scripts | tar -x -C ${dir}`);
+  execSync(`git archive ${ref} tabs i18n domain scripts tsconfig.json package.json | tar -x -C ${dir}`);
   symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
   const built = spawnSync(process.execPath, ['scripts/build.mjs', 'tabs'], { cwd: dir, stdio: 'inherit' });
   if (built.status !== 0) throw new Error(`baseline tab build (${ref}) failed`);
