@@ -206,7 +206,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AAD_APP_TENANT_ID: aadAppTenantId
     GRAPH_ENDPOINT: 'https://graph.microsoft.com'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
-    ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+    // The app sends its own (scrubbed) telemetry with OpenTelemetry: the platform's agent stays off.
+    ApplicationInsightsAgent_EXTENSION_VERSION: 'disabled'
     WEBSITE_RUN_FROM_PACKAGE: '1'
     SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
   }

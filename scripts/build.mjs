@@ -1,7 +1,10 @@
 // Builds the server (one bundle, packages external) and the tab (one browser bundle + index.html).
 // esbuild keeps this to a couple of seconds; `npm run typecheck` is the type gate.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const only = process.argv[2];
 
@@ -20,10 +23,15 @@ if (!only || only === 'server') {
 }
 
 if (!only || only === 'tabs') {
+  // One scheduler in the tab: React DOM's own. Fluent's context selector names `scheduler` as a
+  // peer, which npm resolved to a second, newer copy; both would otherwise ship.
+  const require = createRequire(import.meta.url);
+  const reactDom = path.dirname(require.resolve('react-dom/package.json'));
+  const scheduler = path.dirname(createRequire(path.join(reactDom, 'package.json')).resolve('scheduler/package.json'));
   // Chunk names are content-hashed: start clean so stale chunks never pile up.
   rmSync('dist/tabs', { recursive: true, force: true });
   mkdirSync('dist/tabs', { recursive: true });
-  await build({
+  const { metafile } = await build({
     entryPoints: { app: 'tabs/src/main.tsx' },
     outdir: 'dist/tabs',
     bundle: true,
@@ -33,9 +41,47 @@ if (!only || only === 'tabs') {
     splitting: true,
     minify: true,
     sourcemap: true,
-    metafile: false,
+    metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
+    alias: { scheduler },
     logLevel: 'warning',
   });
   cpSync('tabs/public', 'dist/tabs', { recursive: true });
+  preloadChunks('dist/tabs/index.html', metafile);
+  precompress('dist/tabs');
+}
+
+/**
+ * `<link rel="modulepreload">` for every chunk app.js imports statically: the browser fetches
+ * them alongside app.js instead of discovering them only once app.js has arrived and been parsed.
+ */
+function preloadChunks(indexFile, metafile) {
+  const outputs = metafile.outputs;
+  const entry = Object.keys(outputs).find((o) => o.endsWith('/app.js'));
+  const seen = new Set();
+  const visit = (o) => {
+    if (seen.has(o)) return;
+    seen.add(o);
+    for (const i of outputs[o].imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  seen.delete(entry);
+  const links = [...seen].sort().map((o) => `    <link rel="modulepreload" href="./${o.split('/').pop()}" />`);
+  const html = readFileSync(indexFile, 'utf8');
+  writeFileSync(indexFile, html.replace('  </head>', `${links.join('\n')}\n  </head>`));
+}
+
+/**
+ * Brotli and gzip copies next to each text asset (`app.js.br`, `app.js.gz`): the server sends the
+ * one the browser accepts (server/static-files.ts), compressed once here at maximum quality
+ * rather than on every request. Source maps are left as they are (only developer tools read them).
+ */
+function precompress(dir) {
+  for (const name of readdirSync(dir, { recursive: true })) {
+    if (!/\.(js|css|html|json|svg|txt)$/.test(name)) continue;
+    const file = `${dir}/${name}`;
+    const data = readFileSync(file);
+    writeFileSync(`${file}.gz`, gzipSync(data, { level: 9 }));
+    writeFileSync(`${file}.br`, brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }));
+  }
 }

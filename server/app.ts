@@ -29,6 +29,7 @@ import { IdentityResolver } from './identity';
 import type { Log } from '../platform/log';
 import { securityHeaders } from './security-headers';
 import { registerLegalPages } from './pages/legal';
+import { staticFiles } from './static-files';
 
 /** The tab API, one route module per component. */
 const API_ROUTES: ((ctx: ApiContext) => void)[] = [
@@ -122,15 +123,8 @@ function registerTabFiles(server: restify.Server, tabsDir: string, log: Log): vo
   server.get('/', (_req: Request, res: Response, next: Next) => {
     res.redirect(302, '/tabs/index.html', next);
   });
-  // Chunk names carry a content hash, so they never change: cache them for a year. The entry
-  // points (index.html, app.js) must always be revalidated so a deploy is picked up at once.
-  const files = restify.plugins.serveStaticFiles(tabsDir, {
-    maxAge: 0,
-    setHeaders: (res: Response, file: string) => {
-      const immutable = /-[A-Z0-9]{8}\.js(\.map)?$/.test(file);
-      res.setHeader('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
+  // Pre-compressed, cached by content hash (see static-files.ts).
+  const files = staticFiles(tabsDir, '/tabs/');
   server.get('/tabs/*', files);
   // The app's shareable pilot links (unfurled in Teams) open the tab at that pilot in a browser.
   server.get('/pilots/:id', (req: Request, res: Response, next: Next) => {

@@ -25,6 +25,8 @@ export class Background {
   private ticking?: Promise<void>;
   private lastFeedbackHour?: number;
   private lastSweepHour?: number;
+  /** The last pass: how long after it was due it finished (the scheduler's lag), and how long it ran (telemetry reads them). */
+  readonly stats = { passes: 0, lagMs: 0, passMs: 0 };
 
   constructor(
     private readonly domain: Domain,
@@ -89,9 +91,13 @@ export class Background {
   }
 
   start(schedulerMs = 60_000, deliveryMs = 2_000): void {
+    let due = Date.now() + 1000;
     const loop = async () => {
+      const started = Date.now();
       this.ticking = this.tick().then(() => undefined, (err) => this.log.error({ err: String(err) }, 'scheduler pass failed'));
       await this.ticking;
+      Object.assign(this.stats, { passes: this.stats.passes + 1, lagMs: Math.max(0, Date.now() - due), passMs: Date.now() - started });
+      due = Date.now() + schedulerMs;
       this.timer = setTimeout(loop, schedulerMs);
     };
     this.timer = setTimeout(loop, 1000);

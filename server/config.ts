@@ -80,6 +80,16 @@ const schema = z
      * surface: one person cannot flood anyone's chat or the tenant's delivery.
      */
     RATE_LIMIT_NOTIFY_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(120),
+
+    /**
+     * Application Insights (OpenTelemetry): requests, dependencies and the app's metrics, with no
+     * personal data. Unset or empty: no telemetry at all (the SDK is not even loaded).
+     */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || undefined)
+      .refine((v) => v === undefined || /(^|;)\s*InstrumentationKey=[^;]+/i.test(v), 'must be an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.DEMO_SIGN_IN) {

@@ -14,6 +14,7 @@ import { Background } from './background';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLog, type Log } from '../platform/log';
 import { connectGraph } from './graph';
+import { startTelemetry } from './telemetry';
 
 /**
  * Starts Leaderful: configuration, the store (embedded Cosmos when COSMOS_ENDPOINT is unset),
@@ -54,6 +55,9 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
   };
 
   try {
+    // First, so that the store's and the connector's HTTP calls are traced from the start.
+    const telemetry = await startTelemetry(config.APPLICATIONINSIGHTS_CONNECTION_STRING, log);
+    if (telemetry) cleanups.push(() => telemetry.stop());
     // The embedded store keeps its data on disk (journal + snapshots, see store/durable/) unless
     // told not to; tests keep it in memory unless they ask.
     let embedded: EmbeddedCosmos | undefined;
@@ -119,6 +123,8 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
     const bot = createBotRuntime(config, domain, log, publicUrl);
     const server = createApp({ config, domain, store, log, bot, tabsDir: path.join(root, 'dist', 'tabs') });
     const background = new Background(domain, bot, config, log, activityFeed ? graph : undefined);
+    telemetry?.routes(server);
+    telemetry?.observe({ domain, delivery: background.delivery, scheduler: background });
     const host = config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

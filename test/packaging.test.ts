@@ -384,8 +384,7 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
 const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN', 'GRAPH_LOCAL_TOKEN', 'GRAPH_LOCAL_CA'];
 /** App settings read by the platform rather than by server/config.ts. */
 const PLATFORM_SETTINGS: Record<string, string> = {
-  APPLICATIONINSIGHTS_CONNECTION_STRING: 'Application Insights agent',
-  ApplicationInsightsAgent_EXTENSION_VERSION: 'turns on the Application Insights agent for Node',
+  ApplicationInsightsAgent_EXTENSION_VERSION: "'disabled': the app sends its own scrubbed telemetry (server/telemetry), so the platform's agent must not add unscrubbed copies",
   WEBSITE_RUN_FROM_PACKAGE: 'App Service runs the deployed zip read-only',
   SCM_DO_BUILD_DURING_DEPLOYMENT: 'the deploy ships a built artifact',
 };
@@ -432,6 +431,15 @@ describe('infrastructure matches the code', () => {
     for (const k of MUST_NOT_BE_SET_IN_AZURE) expect(settings.has(k)).toBe(false);
   });
 
+  test('.env.example documents every setting config.ts reads; telemetry comes from the Application Insights in the Bicep, the platform agent off', () => {
+    const documented = new Set([...read('.env.example').matchAll(/^#\s*([A-Za-z_][A-Za-z0-9_]*)=/gm)].map((m) => m[1]));
+    expect(configKeys().filter((k) => !documented.has(k))).toEqual([]);
+    expect(bicepAppSettings().get('APPLICATIONINSIGHTS_CONNECTION_STRING')).toBe('appInsights.properties.ConnectionString');
+    expect(bicepAppSettings().get('ApplicationInsightsAgent_EXTENSION_VERSION')).toBe("'disabled'");
+    expect(() => loadConfig({ ...TEST_ENV, APPLICATIONINSIGHTS_CONNECTION_STRING: 'https://example.test' })).toThrow(/APPLICATIONINSIGHTS_CONNECTION_STRING/);
+    expect(loadConfig({ ...TEST_ENV, APPLICATIONINSIGHTS_CONNECTION_STRING: '' }).APPLICATIONINSIGHTS_CONNECTION_STRING).toBeUndefined();
+  });
+
   test('the Azure settings make a valid production configuration', () => {
     // Bicep expressions cannot be evaluated here: literals are used as they are, the rest get a
     // value of the shape Azure produces.
@@ -439,6 +447,7 @@ describe('infrastructure matches the code', () => {
       PUBLIC_URL: 'https://leaderful1a2b3c.azurewebsites.net',
       COSMOS_ENDPOINT: 'https://leaderful1a2b3c.documents.azure.com:443/',
       AAD_APP_ID_URI: `api://leaderful1a2b3c.azurewebsites.net/${TEST_ENV.AAD_APP_CLIENT_ID}`,
+      APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=ikey;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/;ApplicationId=app',
     };
     const env: Record<string, string> = { PORT: '8080' };
     for (const [k, expr] of bicepAppSettings()) env[k] = /^'[^']*'$/.test(expr) ? expr.slice(1, -1) : (shapes[k] ?? TEST_ENV.AAD_APP_CLIENT_ID);

@@ -245,6 +245,11 @@ export class Outbox {
     return this.repo.contactUserId(tenantId, feedbackId);
   }
 
+  /** How many messages wait to be sent (telemetry's outbox depth). */
+  depth(tenantId: string): Promise<number> {
+    return this.repo.depth(tenantId);
+  }
+
   /** Delivery counts by status, for tests, benchmarks and the health endpoint. */
   async counts(tenantId: string): Promise<Record<string, number>> {
     const counts: Record<string, number> = {};

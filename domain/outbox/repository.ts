@@ -51,6 +51,12 @@ export class OutboxRepository {
     return rows.map((r) => r.status);
   }
 
+  /** Messages waiting to be sent or being sent in a tenant (one count query). */
+  async depth(tenantId: string): Promise<number> {
+    const [n] = await this.store.all<number>('outbox', tenantId, "SELECT VALUE COUNT(1) FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND (c.status = 'pending' OR c.status = 'sending')");
+    return n ?? 0;
+  }
+
   /** The user behind an anonymous feedback item's contact link, if there is one. */
   async contactUserId(tenantId: string, feedbackId: string): Promise<string | undefined> {
     return (await this.store.read<Contact>('contacts', tenantId, `contact:${feedbackId}`))?.userId;

@@ -1,10 +1,10 @@
 import { FluentProvider } from '@fluentui/react-provider';
 import { makeStaticStyles, makeStyles } from '@griffel/react';
-import { tokens } from '@fluentui/react-theme';
+import { tokens, type Theme } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
 import type { Host, HostTheme } from './host/types';
 import { I18nProvider, type Dictionary } from './i18n';
-import { HostThemeContext, fluentTheme } from './theme';
+import { FluentThemeContext, HostThemeContext, loadFluentTheme } from './theme';
 import { SignInGate } from './views/shell/SignInGate';
 
 const useGlobalStyles = makeStaticStyles({
@@ -16,24 +16,33 @@ const useStyles = makeStyles({
 });
 
 /** Theme and language from the host (live theme changes included), then sign-in, then the views. */
-export function App({ host, dictionary }: { host: Host; dictionary: Dictionary }) {
+export function App({ host, dictionary, initialTheme }: { host: Host; dictionary: Dictionary; initialTheme: Theme }) {
   useGlobalStyles();
   const s = useStyles();
-  const [theme, setTheme] = useState<HostTheme>(host.theme);
-  useEffect(() => host.onThemeChange(setTheme), [host]);
+  // The name and the Fluent theme change together, once the new theme's tokens are here.
+  const [{ theme, fluent }, setThemes] = useState<{ theme: HostTheme; fluent: Theme }>({ theme: host.theme, fluent: initialTheme });
+  useEffect(() => {
+    let latest = 0; // quick successive changes: only the last one's theme applies
+    return host.onThemeChange((next) => {
+      const mine = ++latest;
+      void loadFluentTheme(next).then((loaded) => mine === latest && setThemes({ theme: next, fluent: loaded }));
+    });
+  }, [host]);
   useEffect(() => {
     // Native widgets (date pickers, scrollbars) follow the app's theme, not the OS's.
     document.documentElement.style.colorScheme = theme === 'default' ? 'light' : 'dark';
   }, [theme]);
 
   return (
-    <FluentProvider theme={fluentTheme(theme)}>
+    <FluentProvider theme={fluent}>
       {/* Page styles sit on an inner element: the provider's own class is copied to portals (dialogs, dropdowns). */}
       <div className={s.root} data-theme={theme} id="app-root">
         <HostThemeContext.Provider value={theme}>
-          <I18nProvider locale={host.locale} dictionary={dictionary}>
-            <SignInGate host={host} />
-          </I18nProvider>
+          <FluentThemeContext.Provider value={fluent}>
+            <I18nProvider locale={host.locale} dictionary={dictionary}>
+              <SignInGate host={host} />
+            </I18nProvider>
+          </FluentThemeContext.Provider>
         </HostThemeContext.Provider>
       </div>
     </FluentProvider>

@@ -4,10 +4,10 @@ import { navigate, useRoute, type Area, type Route } from './router';
 import { hasRole, useSession } from './session';
 import { loadView } from './views/chunks';
 import { DialogHost } from './views/pilots/DialogHost';
-import { PilotDetailView } from './views/pilots/PilotDetailView';
-import { PilotsView } from './views/pilots/PilotsView';
 import { AppHeader } from './views/shell/AppHeader';
 
+const PilotsView = lazy(() => loadView.pilots().then((m) => ({ default: m.PilotsView })));
+const PilotDetailView = lazy(() => loadView.pilot().then((m) => ({ default: m.PilotDetailView })));
 const ConfigView = lazy(loadView.config);
 const LeaderView = lazy(loadView.leader);
 const FeedbackView = lazy(loadView.feedback);

@@ -3,6 +3,7 @@ import { App } from './App';
 import { connectHost } from './host/connect';
 import { languageOf, loadMessages } from './i18n';
 import { hrefFor, parseHash, routeForSubPage } from './router';
+import { loadFluentTheme } from './theme';
 import { preloadRoute } from './views/chunks';
 
 /**
@@ -22,13 +23,13 @@ async function start(): Promise<void> {
   guessed.catch(() => undefined); // if the host's language differs, this guess is never awaited
   const host = await connectHost();
   const language = languageOf(host.locale);
-  const dictionary = await (language === guess ? guessed : loadMessages(language));
+  const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);
   // A deep link from a card or notification opens the tab with subEntityId = a pilot's id (or a
   // feedback item's, a circle's, a story's, a project's or a path's: `feedback:…`, `circle:…`, …).
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
     history.replaceState(history.state, '', hrefFor(routeForSubPage(host.subPageId)));
   }
-  createRoot(document.getElementById('root')!).render(<App host={host} dictionary={dictionary} />);
+  createRoot(document.getElementById('root')!).render(<App host={host} dictionary={dictionary} initialTheme={initialTheme} />);
 }
 
 void start();

@@ -1,22 +1,29 @@
 import { createContext, useContext } from 'react';
-import { teamsHighContrastTheme, webDarkTheme, webLightTheme, type Theme } from '@fluentui/react-theme';
+import { webLightTheme, type Theme } from '@fluentui/react-theme';
 import type { HostTheme } from './host/types';
 
-/** Teams theme names → Fluent themes. The web pair keeps one brand colour in light and dark. */
-export function fluentTheme(theme: HostTheme): Theme {
+/**
+ * Teams theme names → Fluent themes. The web pair keeps one brand colour in light and dark.
+ * Light is most people's theme and ships with the app; dark and high contrast (a few KB of
+ * tokens each) are fetched when the host asks for them.
+ */
+export async function loadFluentTheme(theme: HostTheme): Promise<Theme> {
   switch (theme) {
     case 'dark':
-      return webDarkTheme;
+      return (await import('./themes/dark')).theme;
     case 'contrast':
-      return teamsHighContrastTheme;
+      return (await import('./themes/contrast')).theme;
     default:
       return webLightTheme;
   }
 }
 
+/** The current theme's name (e.g. for `color-scheme`). */
+export const HostThemeContext = createContext<HostTheme>('default');
+
 /**
- * The current theme's name, for the few places that need real colour values rather than CSS
+ * The current Fluent theme, for the few places that need real colour values rather than CSS
  * variables (chart series are SVG attributes, which cannot read `var(--…)`).
  */
-export const HostThemeContext = createContext<HostTheme>('default');
-export const useFluentTheme = (): Theme => fluentTheme(useContext(HostThemeContext));
+export const FluentThemeContext = createContext<Theme>(webLightTheme);
+export const useFluentTheme = (): Theme => useContext(FluentThemeContext);

@@ -1,40 +1,22 @@
-import { Button } from '@fluentui/react-button';
-import { MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-message-bar';
-import type { ApiError } from '../api/client';
+import { Suspense, lazy } from 'react';
 import { useI18n } from '../i18n';
+import type { ErrorBarProps } from './ErrorBarView';
 import { errorText, plainErrorText } from './errorText';
 
-interface ErrorBarProps {
-  error: ApiError;
-  /** Offers "Try again" (never for `notFound`: there is nothing to retry). */
-  onRetry?: () => void;
-  /** The plainer wording (`plainErrorText`), where a missing or clashing thing is a warning, not an error. */
-  plain?: boolean;
-  /** The page's own words for a 404, shown as a warning. */
-  notFound?: string;
-}
+/**
+ * The message bar itself (Fluent's MessageBar and its motion) is a chunk of its own: most screens
+ * never fail, and no first render should wait for it. Until it arrives the same words show plainly.
+ */
+const ErrorBarView = lazy(() => import('./ErrorBarView'));
 
 /** The one way a view shows a failed call. */
-export function ErrorBar({ error, onRetry, plain, notFound }: ErrorBarProps) {
+export function ErrorBar(props: ErrorBarProps) {
   const i18n = useI18n();
-  if (notFound && error.status === 404) {
-    return (
-      <MessageBar intent="warning" layout="multiline" data-testid="problem">
-        <MessageBarBody>{notFound}</MessageBarBody>
-      </MessageBar>
-    );
-  }
-  const intent = plain && (error.status === 404 || error.status === 409) ? 'warning' : 'error';
+  const { error, plain, notFound } = props;
+  const words = notFound && error.status === 404 ? notFound : plain ? plainErrorText(i18n, error) : errorText(i18n, error);
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid="problem">
-      <MessageBarBody>{plain ? plainErrorText(i18n, error) : errorText(i18n, error)}</MessageBarBody>
-      {onRetry && (
-        <MessageBarActions>
-          <Button size="small" onClick={onRetry}>
-            {i18n.t('app.retry')}
-          </Button>
-        </MessageBarActions>
-      )}
-    </MessageBar>
+    <Suspense fallback={<div data-testid="problem">{words}</div>}>
+      <ErrorBarView {...props} />
+    </Suspense>
   );
 }

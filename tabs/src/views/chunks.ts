@@ -1,12 +1,15 @@
 import type { Route } from '../router';
 
 /**
- * The views that are separate chunks: everything not on everyone's first screen (the channel
- * tab's configuration page, the leader view, feedback, circles, stories, projects, paths and admin).
- * Each is fetched when first opened, when the pointer or focus rests on its navigation tab, or,
- * for the view a URL opens, while the app starts.
+ * Every view is a chunk of its own, so that the first screen downloads only what it shows (the
+ * leader view does not wait for the pilot list's table and dialogs, nor the pilot list for the
+ * leader view's grid). Each is fetched when first opened, when the pointer or focus rests on its
+ * navigation tab, or, for the view a URL opens, while the app starts (in parallel with sign-in).
  */
 export const loadView = {
+  pilots: () => import('./pilots/PilotsView'),
+  team: () => import('./pilots/PilotsView'),
+  pilot: () => import('./pilots/PilotDetailView'),
   config: () => import('./shell/ConfigView'),
   leader: () => import('./leader/LeaderView'),
   feedback: () => import('./feedback/FeedbackView'),

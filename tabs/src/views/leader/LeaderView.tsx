@@ -1,19 +1,15 @@
-import { Button } from '@fluentui/react-button';
-import { Dropdown, Option } from '@fluentui/react-combobox';
-import { Field } from '@fluentui/react-field';
 import { Tab, TabList } from '@fluentui/react-tabs';
 import { Body1 } from '@fluentui/react-text';
 import { makeStyles, mergeClasses } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import { DismissRegular } from '@fluentui/react-icons';
-import { Suspense, lazy, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useId, useRef, useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
 import { ExportButton } from '../../components/ExportButton';
 import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
 import { useI18n, type MessageKey } from '../../i18n';
-import { LEADER_FILTER_KEYS, LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
+import { LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
@@ -30,6 +26,9 @@ const OutcomesSection = lazy(() => import('./OutcomesSection'));
 const TrendsSection = lazy(() => import('./TrendsSection'));
 const LeaderFeedback = lazy(() => import('./LeaderFeedback'));
 const PulseGroupBanner = lazy(() => import('../pulse/PulseGroupBanner'));
+// The filter dropdowns (with their popup positioning) are a chunk of their own, fetched once the
+// first rows are in: the rows never wait for them.
+const LeaderFilters = lazy(() => import('./LeaderFilters'));
 
 const useStyles = makeStyles({
   stats: {
@@ -56,11 +55,8 @@ const useStyles = makeStyles({
   sections: { maxWidth: '100%', overflowX: 'auto' },
   panel: { minWidth: 0 },
   panelBody: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
-  filters: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', gap: tokens.spacingHorizontalM },
-  filter: { flex: '1 1 180px', minWidth: 0 },
-  dropdown: { minWidth: 0, width: '100%' },
-  // Long team or manager names stay on one line inside the closed dropdown.
-  dropdownButton: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  // The filter bar's height while its chunk loads (a label and a control), so rows never jump.
+  filtersPlaceholder: { minHeight: '58px' },
   listHeader: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', gap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground3 },
   gridCard: { paddingLeft: tokens.spacingHorizontalS, paddingRight: tokens.spacingHorizontalS },
@@ -123,7 +119,14 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
               <PulseGroupBanner group={filter.group} signal={flagged} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
             </Suspense>
           )}
-          {usesPortfolio && <Filters filter={filter} facets={data?.facets} onChange={(f) => go({ filter: f }, true)} />}
+          {usesPortfolio &&
+            (data ? (
+              <Suspense fallback={<div className={s.filtersPlaceholder} />}>
+                <LeaderFilters filter={filter} facets={data.facets} onChange={(f) => go({ filter: f }, true)} />
+              </Suspense>
+            ) : (
+              <div className={s.filtersPlaceholder} />
+            ))}
           {usesPortfolio && portfolio.error && <ErrorBar error={portfolio.error} onRetry={portfolio.reload} />}
           {usesPortfolio && !data && portfolio.loading && <Loading />}
           {section === 'pilots' && data && <PilotsSection portfolio={data} loading={portfolio.loading} />}
@@ -161,60 +164,6 @@ function Totals({ portfolio }: { portfolio: Portfolio }) {
         </div>
       ))}
     </dl>
-  );
-}
-
-const ALL = '__all';
-
-function Filters({ filter, facets, onChange }: { filter: LeaderFilter; facets?: Portfolio['facets']; onChange(f: LeaderFilter): void }) {
-  const { t } = useI18n();
-  const s = useStyles();
-  const options = useMemo(
-    () => ({
-      status: PILOT_STATUSES.map((st) => ({ id: st as string, name: t(`status.${st}` as const) })),
-      practiceId: facets?.practices.map((p) => (p.id === 'custom' ? { ...p, name: t('leader.customPractice') } : p)) ?? [],
-      teamId: facets?.teams ?? [],
-      managerId: facets?.managers ?? [],
-    }),
-    [facets, t],
-  );
-  const labels: Record<(typeof LEADER_FILTER_KEYS)[number], { label: MessageKey; all: MessageKey }> = {
-    status: { label: 'leader.filter.status', all: 'leader.filter.allStatuses' },
-    practiceId: { label: 'leader.filter.practice', all: 'leader.filter.allPractices' },
-    teamId: { label: 'leader.filter.team', all: 'leader.filter.allTeams' },
-    managerId: { label: 'leader.filter.manager', all: 'leader.filter.allManagers' },
-  };
-  const any = LEADER_FILTER_KEYS.some((k) => filter[k]);
-  return (
-    <div className={s.filters} role="group" aria-label={t('leader.filters')} data-testid="filters">
-      {LEADER_FILTER_KEYS.map((key) => {
-        const list = options[key];
-        const value = filter[key];
-        const selected = value ? list.find((o) => o.id === value) : undefined;
-        return (
-          <Field key={key} label={t(labels[key].label)} className={s.filter}>
-            <Dropdown
-              className={s.dropdown}
-              button={{ className: s.dropdownButton }}
-              data-filter={key}
-              value={value ? (selected?.name ?? value) : t(labels[key].all)}
-              selectedOptions={[value ?? ALL]}
-              onOptionSelect={(_, d) => onChange({ ...filter, [key]: d.optionValue === ALL ? undefined : d.optionValue })}
-            >
-              <Option value={ALL}>{t(labels[key].all)}</Option>
-              {list.map((o) => (
-                <Option key={o.id} value={o.id}>
-                  {o.name}
-                </Option>
-              ))}
-            </Dropdown>
-          </Field>
-        );
-      })}
-      <Button appearance="subtle" icon={<DismissRegular />} disabled={!any} onClick={() => onChange({})}>
-        {t('leader.filter.clear')}
-      </Button>
-    </div>
   );
 }
 
