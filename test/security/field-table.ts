@@ -335,6 +335,7 @@ export function fieldRows(f: Fixture): FieldRow[] {
       fields: {
         outbox: [bad('6 days (under 7)', 6), bad('366 days (over a year)', 366), bad('half a day', 7.5), ['the default', 30, 'ok']],
         activities: [bad('a day (under 2)', 1), bad('91 days (over 90)', 91), bad('text', '30'), ['the default', 30, 'ok']],
+        requests: [bad('a day (under 2)', 1), bad('91 days (over 90)', 91), bad('a list', [30]), ['the default', 30, 'ok']],
         answers: [bad('89 days (under 90)', 89), bad('6 years (over 5)', 2190), bad('negative', -1), ['the default', 730, 'ok']],
         feedback: [bad('179 days (under 180)', 179), bad('8 years (over 7)', 2920), bad('null', null), ['the default', 730, 'ok']],
         audit: [bad('364 days (under a year)', 364), bad('11 years (over 10)', 4015), bad('forever', 1e12), ['the default', 2555, 'ok']],
