@@ -6,6 +6,7 @@ import type { PilotRepository } from '../pilots/repository';
 import type { Question } from '../practices/model';
 import type { Answer, Round } from './model';
 import { answerId, type CheckinRepository } from './repository';
+import { AnswerableRounds, type AnswerableRound } from './answerable';
 
 const MAX_TEXT = 1000;
 
@@ -21,6 +22,8 @@ export interface AnswerValues {
 
 /** A member answering the round they were asked in (card, chat or tab). */
 export class Answering {
+  private readonly answerable = new AnswerableRounds();
+
   constructor(
     private readonly rounds: CheckinRepository,
     private readonly pilots: PilotRepository,
@@ -40,8 +43,9 @@ export class Answering {
    * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
    * document. Invalid input changes nothing.
    */
-  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
-    const round = await this.invitedRound(caller, roundId);
+  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: AnswerableRound; asked: Asked; answer: Answer }> {
+    const round = roundId.startsWith('round:') ? await this.answerable.get(caller.tenantId, roundId, () => this.rounds.round(caller.tenantId, roundId)) : undefined;
+    if (!round || !round.invited.has(caller.userId)) throw notFound('checkin');
     // Rounds carry their questions; older ones fall back to the pilot's.
     const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
     if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {

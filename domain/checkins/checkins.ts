@@ -12,6 +12,7 @@ import type { Outbox } from '../outbox/outbox';
 import { addDays, zonedParts } from '../shared/schedule';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { Answering, type Asked } from './answering';
+import type { AnswerableRound } from './answerable';
 import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
 import { CheckinRepository } from './repository';
@@ -75,7 +76,7 @@ export class CheckIns {
    * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
    * document. Invalid input changes nothing.
    */
-  answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
+  answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: AnswerableRound; asked: Asked; answer: Answer }> {
     return this.answering.answer(caller, roundId, raw, shareAnonymously);
   }
 
