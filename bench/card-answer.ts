@@ -17,7 +17,7 @@ import { PRACTICE_SEEDS } from '../domain/practices';
 import { adaptiveActionActivity } from '../support/teams';
 import { openLoop, post, type LoadFigures, type LoadOptions } from './lib/load';
 import { cpuSeconds } from './lib/cpu';
-import { startSharedStore } from './lib/shared-store';
+import { startSharedStore } from '../support/shared-store';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name);

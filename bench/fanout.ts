@@ -10,7 +10,7 @@ import { startTestApp } from '../support/app';
 import { DEFAULT_CADENCE } from '../domain/pilots';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import { runningClockFrom } from './lib/clock';
-import { LimitedConnector } from './lib/limited-connector';
+import { LimitedConnector } from '../support/limited-connector';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);

@@ -73,6 +73,18 @@ export class SlidingWindowLimiter {
     this.history.set(key, list);
   }
 
+  /** Sends made elsewhere under `key` (a previous holder of the tenant's lease) count here too. */
+  seed(key: string, times: number[]): void {
+    const list = [...(this.history.get(key) ?? []), ...times].sort((a, b) => a - b);
+    this.history.set(key, list);
+  }
+
+  /** Send times under `key` within the longest window (handed to the next holder). */
+  recent(key: string): number[] {
+    const cutoff = this.now() - this.longest;
+    return (this.history.get(key) ?? []).filter((x) => x > cutoff);
+  }
+
   /** Forgets idle keys so memory stays bounded during long fan-outs. */
   prune(): void {
     const cutoff = this.now() - this.longest;

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { Member, Team } from '../../domain/directory';
-import type { OutboxItem } from '../../domain/outbox';
+import { STOP_BEFORE_MS, type OutboxItem } from '../../domain/outbox';
 import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { localeOf, type Locale } from '../i18n';
@@ -27,6 +29,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** For benchmarks: scale the per-tenant limit (Teams documents 50/s; older docs 30/s). */
   tenantWindows?: typeof TENANT_WINDOWS;
+  /** This sender's name on tenants' sending leases (default: host, process id and a random part). */
+  holder?: string;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
@@ -84,6 +88,12 @@ function pool(limit: number) {
 export class Delivery {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
+  /**
+   * The tenant's sends as they actually leave (perTenant counts them when a turn hands them out;
+   * claiming and looking up the conversation take a varying time in between, and Teams counts
+   * arrivals). A send with no room here goes back to wait instead of bunching up.
+   */
+  private readonly tenantSends: SlidingWindowLimiter;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
@@ -91,6 +101,9 @@ export class Delivery {
   private turn = 0;
   /** When (clock ms) the earliest message held back in the last pass may go: the loop comes back then. */
   private soonest?: number;
+  /** Tenants whose sending lease this sender holds, and until when (clock ms). */
+  private readonly leases = new Map<string, number>();
+  readonly holder: string;
   readonly stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, unreachable: 0, deferred: 0, released: 0 };
 
   constructor(
@@ -106,6 +119,8 @@ export class Delivery {
     const now = () => domain.clock.now().getTime();
     this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
     this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
+    this.tenantSends = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
+    this.holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
   }
 
   /** Polls the outbox in the background until stop(); sooner when a held-back message is due sooner. */
@@ -124,6 +139,12 @@ export class Delivery {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    // Hand the tenants over now, with what was sent in the last second, instead of making the
+    // next sender wait for the leases to run out.
+    for (const tenantId of this.leases.keys()) {
+      await this.domain.outbox.leases.release(tenantId, this.holder, this.tenantSends.recent(tenantId)).catch((err) => this.log.warn({ err: String(err) }, 'sending lease not released'));
+    }
+    this.leases.clear();
   }
 
   /**
@@ -165,6 +186,7 @@ export class Delivery {
     const share = this.opts.batchSize ?? (this.opts.tenantWindows ?? TENANT_WINDOWS)[0].max;
     const due = await this.domain.outbox.due(tenantId, share * 4);
     if (!due.length) return { handled: 0, more: false };
+    if (!(await this.holdLease(tenantId))) return { handled: 0, more: false };
     const sending = pool(this.opts.concurrency ?? 16);
     const held = new Map<string, OutboxItem[]>();
     let sent = 0;
@@ -178,6 +200,12 @@ export class Delivery {
         continue;
       }
       if (full || sent >= share) continue;
+      if (!this.mayStillSend(tenantId)) {
+        // The lease is running out: renew it on the next look before sending more.
+        full = true;
+        this.dueAgainIn(0);
+        continue;
+      }
       if (this.perConversation.delay(key) > 0) {
         held.set(key, [item]);
         continue;
@@ -205,6 +233,27 @@ export class Delivery {
     return { handled: sent + deferred, more: !full && (sent >= share || deferred > 0) };
   }
 
+  /** Takes or renews the tenant's sending lease; false (and when to look again) if another sender has it. */
+  private async holdLease(tenantId: string): Promise<boolean> {
+    const lease = await this.domain.outbox.leases.take(tenantId, this.holder);
+    if (!lease.held) {
+      this.leases.delete(tenantId);
+      this.dueAgainIn(lease.until - this.domain.clock.now().getTime());
+      return false;
+    }
+    if (lease.inherited.length) {
+      this.perTenant.seed(tenantId, lease.inherited);
+      this.tenantSends.seed(tenantId, lease.inherited);
+    }
+    this.leases.set(tenantId, lease.until);
+    return true;
+  }
+
+  /** Sends for a tenant stop well before its lease ends, so the next holder starts on an empty window. */
+  private mayStillSend(tenantId: string): boolean {
+    return (this.leases.get(tenantId) ?? 0) - this.domain.clock.now().getTime() > STOP_BEFORE_MS;
+  }
+
   private dueAgainIn(ms: number): void {
     const at = this.domain.clock.now().getTime() + Math.max(0, ms);
     this.soonest = this.soonest === undefined ? at : Math.min(this.soonest, at);
@@ -217,6 +266,11 @@ export class Delivery {
 
   private async deliver(item: OutboxItem): Promise<void> {
     try {
+      // Opening a 1:1 chat (in resolve) is a request to the tenant too: only under the lease.
+      if (!this.mayStillSend(item.tenantId)) {
+        this.stats.released++;
+        return void (await this.domain.outbox.release(item, this.domain.clock.now()));
+      }
       const target = await this.resolve(item);
       if (!target) {
         this.stats.failed++;
@@ -224,10 +278,17 @@ export class Delivery {
       }
       const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data, target.locale);
       // Another instance may take the message once the lease ends: never send on a claim that is running out.
-      if (!this.domain.outbox.holds(item)) {
+      if (!this.domain.outbox.holds(item) || !this.mayStillSend(item.tenantId)) {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
+      const wait = this.tenantSends.delay(item.tenantId);
+      if (wait > 0) {
+        this.stats.released++;
+        this.dueAgainIn(wait);
+        return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + wait)));
+      }
+      this.tenantSends.record(item.tenantId);
       const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
@@ -313,6 +374,7 @@ export class Delivery {
     let reference: Partial<ConversationReference> | undefined;
     // Opening the chat is one more request to the tenant: it counts in the tenant's window.
     this.perTenant.record(member.tenantId);
+    this.tenantSends.record(member.tenantId);
     await this.adapter.createConversationAsync(
       this.opts.appId,
       'msteams',

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createDomain, type Domain } from '../../domain';
-import { systemClock, type Clock } from '../../domain/shared/clock';
-import { CosmosStore } from '../../store/cosmos';
-import { startEmbeddedCosmos, type EmbeddedCosmos } from '../../store/embedded';
-import { startAppProcess, type AppProcess } from '../../support/app-process';
+import { createDomain, type Domain } from '../domain';
+import { systemClock, type Clock } from '../domain/shared/clock';
+import { CosmosStore } from '../store/cosmos';
+import { startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
+import { startAppProcess, type AppProcess } from './app-process';
 
 /**
  * One embedded store in its own process that several app processes (and the benchmark, to seed
