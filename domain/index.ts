@@ -10,6 +10,7 @@ import { Feedback } from './feedback/feedback';
 import { Outbox } from './outbox/outbox';
 import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
+import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
@@ -30,6 +31,8 @@ export interface Domain {
   checkins: CheckIns;
   feedback: Feedback;
   portfolio: PortfolioView;
+  /** Disclosure per request: what of anonymous data a viewer may see (domain/anonymity). */
+  disclosure: DisclosureLoader;
   circles: Circles;
   stories: Stories;
   projects: Projects;
@@ -48,12 +51,14 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
-  const portfolio = new PortfolioView(store);
+  // What of anonymous data each viewer may see is decided by one loader, for every face.
+  const disclosure = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock);
+  const portfolio = new PortfolioView(store, disclosure);
   const circles = new Circles(store, directory, outbox, clock, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
-  return { clock, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
+  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
 }
 
 export * from './shared/caller';

@@ -13,7 +13,7 @@ export interface TickReport {
 }
 
 /**
- * The app's background work: the check-in scheduler and outbox delivery. Both are safe with
+ * The app's background work: the check-in scheduler (with feedback's daily batch) and outbox delivery. Both are safe with
  * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
  * with `tick()` and `delivery.flush()` and a manual clock.
  */
@@ -58,8 +58,12 @@ export class Background {
       };
       await stage('checkins', () => this.domain.checkins.tick(tenantId, skipped));
       await stage('circles', () => this.domain.circles.tick(tenantId, skipped));
-      // Owners' quiet digest: at most one per owner per week (the outbox key says so).
-      if (feedbackDue) await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+      if (feedbackDue) {
+        // Contributor steps on anonymous threads reach owners in the daily batch, never live.
+        await stage('feedback-batch', () => this.domain.feedback.deliverBatches(tenantId, skipped));
+        // Owners' quiet digest: at most one per owner per week (the outbox key says so).
+        await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
+      }
       for (const s of skipped) {
         this.log.error({ tenantId, [`${s.what}Id`]: s.id, err: s.error }, `scheduler skipped a ${s.what}`);
         report.skipped.push({ tenantId, ...s });

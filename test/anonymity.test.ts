@@ -138,7 +138,8 @@ describe('small groups roll up instead of showing or disappearing', () => {
     const res = await give(B[0], { audience: 'manager', text: 'Our stand-ups run long.', anonymous: true });
     expect(res.status).toBe(201);
     expect(res.body.item).toMatchObject({ sentTo: { to: 'leaders' }, shownAs: { as: 'group', group: { level: 'department', name: 'Ops' } }, rerouted: true });
-    expect(res.body.notices).toEqual([{ code: 'notice.rerouted', params: { k: 5, group: { level: 'department', name: 'Ops' } } }]);
+    // The notice names the group it will be shown as: the rest of Ops (Alpha has a cell of its own).
+    expect(res.body.notices).toEqual([{ code: 'notice.rerouted', params: { k: 5, group: { level: 'department', name: 'Ops', otherTeams: true } } }]);
     expect(word('en', res.body.notices[0].code, res.body.notices[0].params)).toMatch(/fewer than 5 people besides your manager/);
     const id = res.body.item.id;
     const doc = (await t.app.store.read<FeedbackItem>('feedback', tenantId, id))!;
@@ -157,7 +158,8 @@ describe('small groups roll up instead of showing or disappearing', () => {
 
   test('a department below the threshold rolls up to the organisation', async () => {
     const res = await give(T[0], { audience: 'leaders', text: 'The lab needs a second fridge.', anonymous: true });
-    expect(res.body.item.shownAs).toEqual({ as: 'group', group: { level: 'organisation' } });
+    // What leaders will see: the rest of the organisation (Ops and Sales have cells of their own).
+    expect(res.body.item.shownAs).toEqual({ as: 'group', group: { level: 'organisation', rest: true } });
     const id = res.body.item.id;
     nextWeek();
     const seen = (await inbox(L1)).find((i) => i.id === id);
@@ -371,7 +373,9 @@ describe('the threshold', () => {
     expect(await itemOf(mgrA, 'Alpha retro is rushed.')).toBeUndefined();
     const rolled = await itemOf(L1, 'Alpha retro is rushed.');
     expect(rolled.from).toEqual({ group: { level: 'department', name: 'Ops' } });
-    expect(rolled.pilot).toEqual({ id: expect.any(String), title: 'Alpha retro' });
+    // Rolled up, the pilot would say which team it came from: it is left out, decided at read time.
+    expect(rolled).not.toHaveProperty('pilot');
+    expect(JSON.stringify(rolled)).not.toMatch(/"Alpha retro"|Team Alpha|Ada Manager|team:a/);
     // At 8, what is left outside Ops and Sales (Lab and Field: 7 people) is too small, so Sales merges into it.
     expect((await api(L1, '/api/feedback/summary')).body.groups.map((g: any) => label(g.label)).sort()).toEqual(['Ops', 'Rest of the organisation']);
     expect((await api(AD, '/api/settings/anonymity', { method: 'PUT', body: { anonymityThreshold: 3 } })).status).toBe(200);
@@ -410,28 +414,27 @@ describe('check-in answers shared anonymously', () => {
     return { roundId, pilotId };
   }
 
-  test('a shared answer from a tiny team becomes an anonymous leader item with no pilot, team or question that could place it', async () => {
-    const { roundId, pilotId } = await closedRound('team:t', [mgrT, ...T], [
+  test('a shared answer from a round with fewer than k answerers is not shared at all: it would name its round', async () => {
+    const { roundId } = await closedRound('team:t', [mgrT, ...T], [
       { who: T[0], values: { workload: 2, blocker: 'Constant pings from sales.' }, share: true },
       { who: T[1], values: { workload: 3, blocker: 'Nothing much.' }, share: false },
     ], { invited: 3, answered: 2, confidence: null, autonomy: null, workload: null });
-    expect(await t.app.domain.feedback.shareCheckinAnswers(tenantId, roundId)).toBe(1);
-    expect(await t.app.domain.feedback.shareCheckinAnswers(tenantId, roundId)).toBe(0); // idempotent
-    const [item] = await t.app.store.all<FeedbackItem>('feedback', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback' AND c.source = 'checkin'");
-    expect(item).toMatchObject({ anonymous: true, audience: 'leaders', scope: { level: 'tenant' }, text: 'From a check-in:\n\nConstant pings from sales.' });
-    expect(item).not.toHaveProperty('pilotId');
-    for (const secret of [T[0].userId, T[0].name, pilotId, 'Tango', 'focus time']) expect(JSON.stringify(item)).not.toContain(secret);
-    expect(JSON.stringify(await t.app.store.all('feedback', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback'"))).not.toContain('Nothing much.');
-    nextWeek();
-    expect((await inbox(L1)).find((i) => i.id === item.id).from).toEqual({ group: { level: 'organisation', rest: true } });
+    expect(await t.app.domain.feedback.shareCheckinAnswers(tenantId, roundId)).toBe(0);
+    const all = JSON.stringify(await t.app.store.all('feedback', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback'"));
+    for (const secret of ['Constant pings from sales.', 'Nothing much.', T[0].userId]) expect(all).not.toContain(secret);
   });
 
-  test('from a big enough team it keeps the pilot and the questions', async () => {
-    const { roundId, pilotId } = await closedRound('team:s1', [mgrS1, ...S1], S1.map((who, i) => ({ who, values: { workload: 2, blocker: `Blocker ${i}` }, share: i === 0 })), { invited: 5, answered: 4, confidence: null, autonomy: null, workload: null });
-    await t.app.domain.feedback.shareCheckinAnswers(tenantId, roundId);
+  test('from a round of at least k answerers in a big enough team it names the pilot and the questions, decided when read', async () => {
+    const { roundId, pilotId } = await closedRound('team:s1', [mgrS1, ...S1], [mgrS1, ...S1].map((who, i) => ({ who, values: { workload: 2, blocker: `Blocker ${i}` }, share: i === 1 })), { invited: 5, answered: 5, confidence: null, autonomy: null, workload: 2 });
+    expect(await t.app.domain.feedback.shareCheckinAnswers(tenantId, roundId)).toBe(1);
     const [item] = await t.app.store.all<FeedbackItem>('feedback', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback' AND c.pilotId = @pilotId", { pilotId });
-    expect(item).toMatchObject({ anonymous: true, scope: { level: 'team', teamId: 'team:s1' }, text: expect.stringContaining('Team Sierra focus time') });
+    expect(item).toMatchObject({ anonymous: true, scope: { level: 'team', teamId: 'team:s1' }, checkin: { parts: [{ question: expect.stringContaining('Team Sierra'), answer: 'Blocker 1' }] } });
+    // The stored text never names the pilot: views compose it while disclosure allows.
+    expect(item.text).toBe('From a check-in:\n\nBlocker 1');
     expect(JSON.stringify(item)).not.toContain(S1[0].userId);
+    nextWeek();
+    const seen = (await inbox(L1)).find((i) => i.id === item.id);
+    expect(seen).toMatchObject({ from: { group: { level: 'team', name: 'Team Sierra' } }, pilot: { id: pilotId, title: 'Team Sierra focus time' }, text: expect.stringContaining('From a check-in on “Team Sierra focus time”') });
   });
 });
 

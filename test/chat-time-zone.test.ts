@@ -14,11 +14,14 @@ afterAll(() => t.stop());
 
 const newPerson = (name: string): TeamsUser => ({ tenantId: randomUUID(), userId: randomUUID(), name });
 
-/** Sends a 1:1 message from a device in `device`'s zone; the bot's replies to it, as text. */
+/** A reply as the person reads it: markdown escapes resolved (Teams shows `New\_York` as New_York), cards as JSON. */
+const shown = (a: { text?: string; attachments?: unknown }) => `${String(a.text ?? '').replace(/\\(.)/g, '$1')} ${JSON.stringify(a.attachments ?? [])}`;
+
+/** Sends a 1:1 message from a device in `device`'s zone; the bot's replies to it, as shown. */
 async function say(user: TeamsUser, text: string, device?: string): Promise<string[]> {
   const msg = { ...messageActivity(t.connector.url, user, text), ...(device ? { localTimezone: device } : {}) };
   expect((await t.activity(msg)).status).toBe(200);
-  return t.connector.received.filter((a) => a.activity.replyToId === msg.id).map((a) => JSON.stringify(a.activity));
+  return t.connector.received.filter((a) => a.activity.replyToId === msg.id).map((a) => shown(a.activity));
 }
 
 const zoneOf = async (user: TeamsUser) => (await t.api('/api/me/preferences', { as: user })).body.preferences.timeZone;

@@ -66,6 +66,12 @@ const outboxFor = (id: string) =>
 const pilot = (id: string) => t.app.store.read<Pilot>('pilots', DEMO_TENANT_ID, id);
 const callerOf = (u: TeamsUser): Promise<Caller> => t.app.domain.directory.resolveCaller(u.tenantId, u.userId, u.name);
 const nextWeek = () => clock.advance(7 * DAY);
+/** Moves the clock to the daily batch that carries an anonymous item's waiting contributor steps, and runs it. */
+async function runBatch(id: string): Promise<void> {
+  const batch = (await stored(id))!.pending!.at(-1)!.batch;
+  clock.set(batch);
+  await t.app.domain.feedback.deliverBatches(DEMO_TENANT_ID);
+}
 
 function expectValidCards(value: unknown) {
   const cards = adaptiveCardsIn(value);
@@ -168,6 +174,10 @@ describe('the loop over HTTP', () => {
     // Sam answers back in the de-identified thread; Avery sees "contributor", nothing more.
     expect((await mine(sam)).find((i) => i.id === item.id).entries.at(-1)).toMatchObject({ from: 'owner', name: 'Avery Okafor' });
     expect((await act(sam, item.id, 'respond', { text: 'The rota order, please.' })).status).toBe(200);
+    // Not live: it reaches Avery with the day's batch, so Avery never learns when Sam wrote.
+    expect((await inbox(avery)).find((i) => i.id === item.id).entries.at(-1)).toMatchObject({ from: 'owner' });
+    expect((await mine(sam)).find((i) => i.id === item.id).entries.at(-1)).toMatchObject({ from: 'contributor', text: 'The rota order, please.', pending: true });
+    await runBatch(item.id);
     const thread = (await inbox(avery)).find((i) => i.id === item.id);
     expect(thread.entries.at(-1)).toEqual({ from: 'contributor', kind: 'reply', text: 'The rota order, please.', week: '2026-03-09' });
 
@@ -175,6 +185,8 @@ describe('the loop over HTTP', () => {
     expect((await act(alex, item.id, 'act', { note: 'You said the rota was imposed; the team now sets the order.' })).status).toBe(200);
     const notYet = await act(sam, item.id, 'confirm', { closed: false, text: 'Only for this month so far.' });
     expect(notYet.body.item).toMatchObject({ state: 'acknowledged', canConfirm: false });
+    expect((await inbox(avery)).find((i) => i.id === item.id)).toMatchObject({ state: 'acted' });
+    await runBatch(item.id);
     expect((await inbox(avery)).find((i) => i.id === item.id)).toMatchObject({ state: 'acknowledged', contributorVerdict: 'not_closed' });
     expect((await act(avery, item.id, 'act', { note: 'The team sets the rota order for good.' })).status).toBe(200);
     expect((await act(sam, item.id, 'confirm', { closed: true })).body.item.state).toBe('closed');
@@ -437,6 +449,8 @@ describe('feedback from Teams', () => {
     const answered = await handleFeedbackAction(t.app.domain, samCaller, 'feedback.reply', { ...replyAction.data, replyText: 'The status one.' });
     expect(JSON.stringify(expectValidCards(answered))).toContain('Sent, without your name.');
     await handleFeedbackAction(t.app.domain, samCaller, 'feedback.reply', { ...replyAction.data, replyText: 'The status one.' }); // retried invoke
+    expect((await stored(id))!.pending!.filter((r) => r.text === 'The status one.')).toHaveLength(1);
+    await runBatch(id);
     expect((await stored(id))!.replies.filter((r) => r.text === 'The status one.')).toHaveLength(1);
 
     const morganCaller = await callerOf(morgan);
@@ -526,6 +540,9 @@ describe('feedback from Teams', () => {
     const confirm = (card.actions as any[]).find((a) => a.verb === 'feedback.confirmClosed');
     const res = await t.activity(adaptiveActionActivity(t.connector.url, quinn, confirm.verb, confirm.data, delivered.conversationId));
     expect(JSON.stringify(res.body)).toContain('This item is now closed.');
+    // Closed for the contributor at once; for the owner with the day's batch.
+    expect((await stored(id))!.state).toBe('acted');
+    await runBatch(id);
     expect((await stored(id))!.state).toBe('closed');
   });
 });

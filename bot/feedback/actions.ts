@@ -42,7 +42,7 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
         }
         const text = parseInput(feedbackInputSchema.shape.text, replyText);
         const item = await domain.feedback.respond(caller, feedbackId, text, requestId ? `card:${requestId}` : undefined);
-        return threadCard(item, { locale, heading: t(locale, 'Your feedback'), message: text, messageLabel: t(locale, 'You replied'), status: t(locale, item.anonymous ? 'Sent, without your name.' : 'Sent.') });
+        return threadCard(item, { locale, heading: t(locale, 'Your feedback'), message: text, messageLabel: t(locale, 'You replied'), status: t(locale, item.anonymous ? 'Sent, without your name. It reaches them with the next daily batch.' : 'Sent.') });
       }
       case 'feedback.confirmClosed': {
         const text = replyText.trim() ? parseInput(feedbackInputSchema.shape.text, replyText) : undefined;
@@ -52,7 +52,7 @@ export async function handleFeedbackAction(domain: Domain, caller: Caller, verb:
       case 'feedback.notClosed': {
         const text = replyText.trim() ? parseInput(feedbackInputSchema.shape.text, replyText) : undefined;
         const item = await domain.feedback.confirm(caller, feedbackId, false, text);
-        return threadCard(item, { locale, heading: t(locale, 'Reopened'), status: t(locale, 'Thanks for saying so. It is open again and they will see your answer.') });
+        return threadCard(item, { locale, heading: t(locale, 'Reopened'), status: t(locale, item.anonymous ? 'Thanks for saying so. It is open again; they see your answer with the next daily batch.' : 'Thanks for saying so. It is open again and they will see your answer.') });
       }
       case 'feedback.open': {
         const item = await current();

@@ -42,6 +42,8 @@ export const FEEDBACK_ES: Record<string, string> = {
   'Write your reply first.': 'Escribe primero tu respuesta.',
   'You replied': 'Respondiste',
   'Sent, without your name.': 'Enviada, sin tu nombre.',
+  'Sent, without your name. It reaches them with the next daily batch.': 'Enviada, sin tu nombre. Les llega con el próximo envío diario.',
+  'Thanks for saying so. It is open again; they see your answer with the next daily batch.': 'Gracias por decirlo. Vuelve a estar abierto; verán tu respuesta con el próximo envío diario.',
   'Sent.': 'Enviada.',
   'Loop closed': 'Ciclo cerrado',
   'Thanks for confirming. This item is now closed.': 'Gracias por confirmarlo. Este asunto queda cerrado.',

@@ -1,4 +1,5 @@
 import type { MessagingExtensionAttachment } from 'botbuilder';
+import type { Pilot } from '../../domain/pilots';
 import { DomainError } from '../../domain/shared/errors';
 import { ME_COMMANDS, messageText, preview, searchOf } from '../app/message-extension';
 import { dialog, dialogMessage, extensionResults, type DialogSize } from '../app/responses';
@@ -16,6 +17,11 @@ import { defaultValues, pilotFormCard, submitPilotForm } from './form';
 const FORM: DialogSize = { width: 'medium', height: 'large' };
 
 export function registerPilotRoutes(router: Router, { domain, links }: BotDeps): void {
+  // Pilots' health on cards as disclosure allows (no anonymous counts about a team below k).
+  const disclosed = async <P extends Pilot>(turn: Turn, pilots: P[]): Promise<P[]> => {
+    const { disclosure } = await domain.disclosure.load(turn.caller.tenantId);
+    return pilots.map((p) => disclosure.pilot(p));
+  };
   // Opened from a channel or group chat, the form starts on that conversation's team.
   const formDialog = async (turn: Turn, hypothesis = '') => {
     const { locale } = turn;
@@ -39,7 +45,7 @@ export function registerPilotRoutes(router: Router, { domain, links }: BotDeps):
         const { locale } = turn;
         const { text, skip, count } = searchOf(query);
         const want = skip + count;
-        const [pilots, practices] = await Promise.all([domain.pilots.list(turn.caller, { text, limit: want }), domain.practices.search(turn.caller, text, want)]);
+        const [pilots, practices] = await Promise.all([domain.pilots.list(turn.caller, { text, limit: want }).then((ps) => disclosed(turn, ps)), domain.practices.search(turn.caller, text, want)]);
         const items: MessagingExtensionAttachment[] = [
           ...pilots.map((p) => ({ ...pilotCard(links, p, '1.5', locale), preview: preview(p.title, `${t(locale, STATUS_LABEL[p.status])} · ${p.teamName}`) })),
           ...practices.map((p) => ({ ...practiceCard(links, p, locale), preview: preview(p.name, p.summary) })),
@@ -67,7 +73,7 @@ export function registerPilotRoutes(router: Router, { domain, links }: BotDeps):
     const id = decodeURIComponent(match[1]);
     if (!id.startsWith('pilot:')) return extensionResults([]);
     try {
-      const pilot = await domain.pilots.get(turn.caller, id);
+      const [pilot] = await disclosed(turn, [await domain.pilots.get(turn.caller, id)]);
       const card = pilotCard(links, pilot, '1.3', turn.locale);
       return extensionResults([{ ...card, preview: preview(pilot.title, pilot.teamName) }]);
     } catch (err) {

@@ -73,6 +73,12 @@ export interface Scope {
   level: Level;
   teamId?: string;
   department?: string;
+  /**
+   * Department and organisation scopes: what the group was made of when the item was written
+   * (`team:<id>` and `department:<name>` keys). It may only be shown in a cell that still holds
+   * all of it, so a label never claims a narrower group than the one the contributor was hidden in.
+   */
+  within?: string[];
 }
 
 export interface RosterTeam {
@@ -115,6 +121,7 @@ export class Roster {
   private readonly teamsById = new Map<string, RosterTeam>();
   private readonly deptPeople = new Map<string, Set<string>>();
   private readonly everyone = new Set<string>();
+  private readonly unitOfPerson = new Map<string, string>();
 
   constructor(
     readonly teams: RosterTeam[],
@@ -129,7 +136,10 @@ export class Roster {
     }
     for (const m of members) {
       this.everyone.add(m.userId);
-      if (m.department) this.addToDept(m.department, m.userId);
+      if (m.department) {
+        this.addToDept(m.department, m.userId);
+        this.unitOfPerson.set(m.userId, m.department);
+      }
     }
   }
 
@@ -167,6 +177,13 @@ export class Roster {
     const set = this.people(scope);
     for (const id of exclude) if (id) set.delete(id);
     return set.size;
+  }
+
+  /** Where someone writing from `teamId` (or from no team) belongs: that team, else their unit, else the organisation. */
+  home(userId: string, teamId?: string): Scope {
+    if (teamId && this.team(teamId)) return { level: 'team', teamId };
+    const d = this.unitOfPerson.get(userId);
+    return d ? { level: 'department', department: d } : { level: 'tenant' };
   }
 
   /** The next level up: team → its department (or the organisation) → organisation. */
@@ -275,7 +292,7 @@ export class Roster {
 
     // Place the items; any that would land in a cell too small for them collapses its level.
     const collapsed = new Set<string>();
-    for (let pass = 0; pass < 3; pass++) {
+    for (let pass = 0; pass < 4; pass++) {
       const { cells, teamCell, deptCell } = build(shown, collapsed);
       const restCell: Cell | undefined = rest.size > 0 || !cells.length ? { key: TENANT_KEY, level: 'tenant', label: cells.length ? { level: 'organisation', rest: true } : { level: 'organisation' }, teamIds: [], people: cells.length ? rest.size : all.size } : undefined;
       const partition = new Partition(this, restCell ? [...cells, restCell] : cells, teamCell, deptCell, restCell?.key);
@@ -339,7 +356,31 @@ export class Partition {
       } else key = this.restKey;
     } else key = this.restKey;
     const cell = key ? this.byKey.get(key) : undefined;
-    return cell && cell.people > 0 ? cell : undefined;
+    if (!cell || cell.people <= 0) return undefined;
+    // A team that no longer exists holds nobody now: it cannot narrow anything.
+    const parts = scope.within?.filter((part) => !part.startsWith('team:') || this.roster.team(part.slice('team:'.length)));
+    if (parts && !parts.every((part) => this.cellKeyOfPart(part) === cell.key)) return undefined;
+    return cell;
+  }
+
+  /** The cell a team's people, or a department's people outside teams, are counted in. */
+  private cellKeyOfPart(part: string): string | undefined {
+    if (part.startsWith('team:')) {
+      const id = part.slice('team:'.length);
+      const direct = this.teamCell.get(id);
+      if (direct) return direct;
+      const d = this.roster.team(id)?.department;
+      return d !== undefined && this.deptCell.has(d) ? this.deptCell.get(d) || undefined : this.restKey;
+    }
+    const d = part.slice('department:'.length);
+    return this.deptCell.has(d) ? this.deptCell.get(d) || undefined : this.restKey;
+  }
+
+  /** What a cell is made of, as `within` keys (for attributing something to it when written). */
+  partsOf(cell: Cell): string[] {
+    const teams = this.roster.teams.filter((t) => this.cellKeyOfPart(teamKey(t.id)) === cell.key).map((t) => teamKey(t.id));
+    const depts = this.roster.departments().filter((d) => this.cellKeyOfPart(deptKey(d)) === cell.key).map(deptKey);
+    return [...teams, ...depts].sort();
   }
 
   /** Cells a filter selects: a team picks the cell it is counted in; a department its cells. */

@@ -1,10 +1,11 @@
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Directory } from '../directory/directory';
 import type { Outbox } from '../outbox/outbox';
-import { average, deriveHealth } from '../pilots/health';
+import { effectiveThreshold, shownMean } from '../anonymity';
+import { deriveHealth } from '../pilots/health';
 import type { RoundFigures } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
-import type { Round } from './model';
+import type { Answer, Round } from './model';
 import type { CheckinRepository } from './repository';
 
 /** Closed rounds' figures kept on the pilot (its health and the leader views read them). */
@@ -24,6 +25,28 @@ export interface RoundSummary {
   facilitatorId?: string;
   facilitatorName?: string;
   threshold: number;
+}
+
+/**
+ * A round's figures: k per statistic, so each question's average is over at least k people who
+ * answered that question, or withheld. Pure; what reaches health, portfolio, signals and cards.
+ */
+export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
+  const stat = (key: string) => {
+    const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
+    const mean = shownMean(values, k);
+    return { mean, n: mean === null ? 0 : values.length };
+  };
+  const [confidence, autonomy, workload] = [stat('confidence'), stat('autonomy'), stat('workload')];
+  return {
+    date: round.date,
+    invited: round.invited.length,
+    answered: answers.length,
+    confidence: confidence.mean,
+    autonomy: autonomy.mean,
+    workload: workload.mean,
+    counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
+  };
 }
 
 export type RoundClosedHook = (tenantId: string, roundId: string) => Promise<unknown>;
@@ -48,18 +71,9 @@ export class RoundClosing {
   async close(round: Round): Promise<void> {
     const answers = await this.rounds.answersTo(round);
     const settings = await this.directory.settings(round.tenantId);
-    const threshold = settings.anonymityThreshold;
-    const num = (key: string) => answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
-    // Averages of fewer people than the tenant's threshold are not shown anywhere.
+    const threshold = effectiveThreshold(settings.anonymityThreshold);
+    const figures = roundFigures(round, answers, threshold);
     const shown = answers.length >= threshold;
-    const figures: RoundFigures = {
-      date: round.date,
-      invited: round.invited.length,
-      answered: answers.length,
-      confidence: shown ? average(num('confidence')) : null,
-      autonomy: shown ? average(num('autonomy')) : null,
-      workload: shown ? average(num('workload')) : null,
-    };
     let closedNow = false;
     await this.rounds.updateRound(round.tenantId, round.id, (r) => {
       if (r.status === 'closed') return undefined;

@@ -1,11 +1,10 @@
-import type { Partition } from '../anonymity/rules';
 import type { Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
 import type { ContextLoader } from './context';
 import type { Intake } from './intake';
 import type { FeedbackRepository, MemberInfo } from './repository';
 import type { PilotRollups } from './rollups';
-import { leadersPartition, routeOf, visibility } from './visibility';
+import { routeOf, visibility } from './visibility';
 
 /** The weekly digest owners get of what waits on them (the scheduler calls `queue`). */
 export class Digests {
@@ -39,10 +38,8 @@ export class Digests {
     let queued = 0;
     for (const owner of candidates.values()) {
       const viewer: Caller = { tenantId, userId: owner.userId, name: owner.name, roles: owner.roles ?? [] };
-      let partition: Partition | undefined;
-      const lazy = () => (partition ??= leadersPartition(viewer, ctx, items));
       const mine = items.filter((item) => {
-        if (!visibility(item, viewer, ctx, lazy)) return false;
+        if (!visibility(item, viewer, ctx)) return false;
         // Leader items someone else took on are theirs to be reminded of.
         return routeOf(item, ctx) === 'owner' || !item.ownerId || item.ownerId === owner.userId || !ctx.members.get(item.ownerId)?.roles?.includes('leader');
       });

@@ -1,4 +1,4 @@
-import type { GroupLabel } from '../anonymity/rules';
+import { AnonymityRepository, DisclosureLoader, type GroupLabel } from '../anonymity';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
@@ -16,6 +16,7 @@ import { PilotRollups } from './rollups';
 import type { AcknowledgeInput, FeedbackInput, SummaryFilter } from './schemas';
 import { ThresholdSettings } from './settings';
 import type { ContributorView, OwnerView, PitfallSignal, Summary } from './views';
+import type { Skipped } from '../shared/isolation';
 
 /**
  * Feedback loops: team → manager → senior leaders and back, with anonymity that holds by
@@ -42,7 +43,7 @@ export class Feedback {
 
   constructor(store: Store, directory: Directory, pilots: Pilots, outbox: Outbox, clock: Clock, limits: RateLimits) {
     const repo = new FeedbackRepository(store);
-    const contexts = new ContextLoader(repo, directory, clock);
+    const contexts = new ContextLoader(new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock));
     this.rollups = new PilotRollups(repo, clock);
     this.intake = new Intake(repo, contexts, directory, pilots, this.rollups, clock, limits);
     this.lifecycle = new Lifecycle(repo, contexts, outbox, this.rollups, clock);
@@ -122,6 +123,11 @@ export class Feedback {
   /** Is the loop really closed? Yes closes an acted item; no reopens it. */
   confirm(caller: Caller, id: string, closed: boolean, text?: string): Promise<ContributorView> {
     return this.lifecycle.confirm(caller, id, closed, text);
+  }
+
+  /** The daily batch: contributor steps on anonymous threads reach their owners (the scheduler calls it). */
+  deliverBatches(tenantId: string, skipped: Skipped[] = []): Promise<number> {
+    return this.lifecycle.deliverBatches(tenantId, skipped);
   }
 
   // Rollups and digests (the scheduler calls queueDigests).

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { addWeeks, type RosterTeam, type Scope } from '../anonymity/rules';
+import { addWeeks, type RosterTeam, type Scope } from '../anonymity';
 import { isoDay, type Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
 import { DomainError, conflict, invalid, problem } from '../shared/errors';
@@ -49,7 +49,8 @@ export interface FormOptions {
 export interface GiveOptions {
   source?: 'direct' | 'checkin';
   teamHint?: string;
-  textFor?: (withPilot: boolean) => string;
+  /** Shared check-in answers: composed into the text at read time (see views.textOf). */
+  checkin?: FeedbackItem['checkin'];
 }
 
 /** Giving feedback: directly, or as check-in answers shared with leaders. */
@@ -101,30 +102,19 @@ export class Intake {
     } else {
       teamId = homeTeam(caller, ctx, pilot?.teamId ?? teamHint);
     }
-    const department = ctx.roster.team(teamId)?.department ?? ctx.members.get(caller.userId)?.department;
-    const start: Scope = teamId ? { level: 'team', teamId } : department ? { level: 'department', department } : { level: 'tenant' };
-
-    let scope: Scope = start;
+    let scope: Scope = ctx.roster.home(caller.userId, teamId);
     let rerouted = false;
     const notices: Notice[] = [];
     if (input.anonymous) {
-      if (audience === 'manager') {
-        if (!teamId || ctx.roster.crowd({ level: 'team', teamId }, [ownerId]) < ctx.k) {
-          // Too few people for the manager not to know who wrote it: it goes up, to senior leaders.
-          audience = 'leaders';
-          ownerId = undefined;
-          rerouted = true;
-          const up = teamId ? ctx.roster.parent({ level: 'team', teamId }) : department ? { level: 'department' as const, department } : { level: 'tenant' as const };
-          scope = ctx.roster.rollUp(up ?? { level: 'tenant' }, ctx.k, ctx.readers) ?? { level: 'tenant' };
-          notices.push({ code: 'notice.rerouted', params: { k: ctx.k, group: ctx.roster.label(scope) } });
-        }
-      } else {
-        scope = ctx.roster.rollUp(start, ctx.k, ctx.readers) ?? { level: 'tenant' };
+      // Disclosure attributes it to the writer's cell: a group of at least k that views may show.
+      const attributed = ctx.disclosure.attribute({ userId: caller.userId, teamId, audience, ownerId });
+      if (!attributed) throw conflict('feedback.too_few_people', { k: ctx.k });
+      ({ scope, rerouted } = attributed);
+      if (attributed.audience !== audience) {
+        audience = attributed.audience;
+        ownerId = undefined;
       }
-      // Leader views never count their readers (see Ctx.readers); a manager never counts themself.
-      if (ctx.roster.crowd(scope, audience === 'manager' ? [ownerId] : ctx.readers) < ctx.k) {
-        throw conflict('feedback.too_few_people', { k: ctx.k });
-      }
+      if (rerouted) notices.push({ code: 'notice.rerouted', params: { k: ctx.k, group: ctx.disclosure.partition.cellOf(scope)?.label ?? { level: 'organisation' } } });
     }
     const keepPilot = pilot && (!input.anonymous || (scope.level === 'team' && scope.teamId === pilot.teamId));
     if (pilot && !keepPilot) notices.push({ code: 'notice.pilot_left_out', params: {} });
@@ -146,7 +136,8 @@ export class Intake {
       type: 'feedback',
       audience,
       topic: input.topic,
-      text: opts.textFor ? opts.textFor(!!keepPilot) : input.text,
+      text: input.text,
+      ...(opts.checkin ? { checkin: opts.checkin } : {}),
       anonymous: input.anonymous,
       ...(input.anonymous ? {} : { authorId: caller.userId, authorName: caller.name }),
       scope,
@@ -173,6 +164,10 @@ export class Intake {
     if (!round || round.status !== 'closed') return 0;
     const pilot = await this.repo.pilot(tenantId, round.pilotId);
     if (!pilot) return 0;
+    // A shared answer names its pilot and round, so it hides only among the round's answerers:
+    // from a round with fewer than k of them, nothing is shared (the answer stays in the check-in).
+    const ctx = await this.contexts.load(tenantId);
+    if ((round.answered?.length ?? 0) < ctx.k) return 0;
     const answers = await this.repo.sharedAnswers(tenantId, roundId);
     const textQuestions = pilot.questions.filter((q) => q.kind === 'text');
     let created = 0;
@@ -182,14 +177,12 @@ export class Intake {
         .filter((x): x is { q: (typeof textQuestions)[number]; v: string } => typeof x.v === 'string' && x.v.trim().length > 0)
         .map(({ q, v }) => ({ question: q.text, answer: v.trim() }));
       if (!parts.length) continue;
-      // The pilot and its (practice-specific) questions are named only when the item is shown at
-      // the pilot's team level; rolled up, they would say which team it came from.
-      const textFor = (withPilot: boolean) =>
-        (withPilot ? `From a check-in on “${pilot.title}”:\n\n${parts.map((p) => `${p.question}\n${p.answer}`).join('\n\n')}` : `From a check-in:\n\n${parts.map((p) => p.answer).join('\n\n')}`).slice(0, FEEDBACK_TEXT_MAX);
       const member = await this.directory.member(tenantId, answer.userId);
       const caller: Caller = { tenantId, userId: answer.userId, name: member?.name ?? '', roles: member?.roles ?? ['member'] };
       try {
-        const result = await this.give(caller, { audience: 'leaders', topic: 'practice', text: 'check-in', anonymous: true, pilotId: pilot.id }, `checkin:${answer.id}`, { source: 'checkin', teamHint: round.teamId, textFor });
+        // The stored text is the answers alone; the pilot and its questions are added at read time.
+        const text = `From a check-in:\n\n${parts.map((p) => p.answer).join('\n\n')}`.slice(0, FEEDBACK_TEXT_MAX);
+        const result = await this.give(caller, { audience: 'leaders', topic: 'practice', text, anonymous: true, pilotId: pilot.id }, `checkin:${answer.id}`, { source: 'checkin', teamHint: round.teamId, checkin: { parts } });
         if (result.created) created++;
       } catch (err) {
         if (!(err instanceof DomainError) || err.kind === 'unavailable') throw err;

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { addWeeks, daysBetween, type GroupLabel, type Partition } from '../anonymity/rules';
+import { addWeeks, daysBetween, type GroupLabel } from '../anonymity';
 import { isoDay, type Clock } from '../shared/clock';
+import { eachIsolated, type Skipped } from '../shared/isolation';
 import { conflict, forbidden, invalid, notFound, problem } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox, Target } from '../outbox/outbox';
 import type { ContextLoader } from './context';
 import { MAX_THREAD_ENTRIES, type FeedbackItem, type FeedbackState } from './model';
+import { confirmStep, deliverDue, record, replyStep, type ContributorStep } from './threads';
 import type { FeedbackRepository } from './repository';
 import type { PilotRollups } from './rollups';
 import type { AcknowledgeInput } from './schemas';
 import { byWeekThenId, contributorView, ownerView, type ContributorView, type OwnerView } from './views';
-import { isContributor, leadersPartition, visibility } from './visibility';
+import { isContributor, visibility } from './visibility';
 
 const RECENT_WEEKS = 8;
 
@@ -54,9 +56,7 @@ export class Lifecycle {
     const ctx = await this.contexts.load(caller.tenantId);
     const since = addWeeks(ctx.thisWeek, -RECENT_WEEKS);
     const items = hasRole(caller, 'leader') ? await this.repo.recent(caller.tenantId, since) : await this.repo.recentOwnedBy(caller.tenantId, caller.userId, since);
-    let partition: Partition | undefined;
-    const lazy = () => (partition ??= leadersPartition(caller, ctx, items));
-    const visible = items.map((item) => ({ item, v: visibility(item, caller, ctx, lazy) })).filter((x): x is { item: FeedbackItem; v: { label: GroupLabel } } => !!x.v);
+    const visible = items.map((item) => ({ item, v: visibility(item, caller, ctx) })).filter((x): x is { item: FeedbackItem; v: { label: GroupLabel } } => !!x.v);
     visible.sort((a, b) => byWeekThenId(a.item, b.item));
     const titles = await this.repo.pilotTitles(caller.tenantId, visible.map((x) => x.item.pilotId));
     return visible.map(({ item, v }) => ownerView(item, v.label, ctx, titles));
@@ -66,7 +66,7 @@ export class Lifecycle {
   async get(caller: Caller, id: string): Promise<{ role: 'owner'; item: OwnerView } | { role: 'contributor'; item: ContributorView }> {
     const item = await this.repo.item(caller.tenantId, id);
     const ctx = await this.contexts.load(caller.tenantId);
-    const v = item && visibility(item, caller, ctx, () => leadersPartition(caller, ctx, [item]));
+    const v = item && visibility(item, caller, ctx);
     if (item && v) return { role: 'owner', item: ownerView(item, v.label, ctx, await this.repo.pilotTitles(caller.tenantId, [item.pilotId])) };
     if (item && (await isContributor(this.repo, caller, item))) return { role: 'contributor', item: contributorView(item, ctx, await this.repo.pilotTitles(item.tenantId, [item.pilotId])) };
     throw notFound('feedback');
@@ -130,7 +130,7 @@ export class Lifecycle {
   private async ownerAction(caller: Caller, id: string, mutate: Mutation): Promise<OwnerView> {
     const item = await this.repo.item(caller.tenantId, id);
     const ctx = await this.contexts.load(caller.tenantId);
-    const visible = item && visibility(item, caller, ctx, () => leadersPartition(caller, ctx, [item]));
+    const visible = item && visibility(item, caller, ctx);
     if (!item || !visible) {
       if (item && (await isContributor(this.repo, caller, item))) throw forbidden('feedback.owner_only');
       throw notFound('feedback');
@@ -144,40 +144,49 @@ export class Lifecycle {
   // The contributor's side (the de-identified thread).
 
   async respond(caller: Caller, id: string, text: string, requestKey?: string): Promise<ContributorView> {
-    const rid = requestId(caller, id, requestKey);
-    return this.contributorAction(caller, id, (item, week) => {
-      if (rid && item.replies.some((r) => r.rid === rid)) return undefined;
-      if (item.state === 'closed') throw conflict('feedback.replies_closed');
-      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('feedback.thread_full');
-      return { ...item, replies: [...item.replies, { from: 'contributor', kind: 'reply', text, week, ...(rid ? { rid } : {}) }] };
-    });
+    return this.contributorAction(caller, id, replyStep(text, requestId(caller, id, requestKey)));
   }
 
   /** Is the loop really closed? Yes closes an acted item; no reopens it. */
   async confirm(caller: Caller, id: string, closed: boolean, text?: string): Promise<ContributorView> {
-    return this.contributorAction(caller, id, (item, week) => {
-      if (closed) {
-        if (item.state === 'closed' && item.contributorVerdict === 'closed') return undefined;
-        if (item.state !== 'acted' && item.state !== 'closed') throw conflict('feedback.nothing_done');
-        return { ...item, state: 'closed', closedWeek: item.closedWeek ?? week, contributorVerdict: 'closed', replies: [...item.replies, { from: 'contributor', kind: 'confirmed', text: text ?? '', week }] };
-      }
-      if (item.state !== 'acted' && item.state !== 'closed') {
-        if (item.contributorVerdict === 'not_closed') return undefined;
-        throw conflict('feedback.in_progress');
-      }
-      if (item.replies.length >= MAX_THREAD_ENTRIES) throw conflict('feedback.thread_full');
-      return { ...item, state: 'acknowledged', closedWeek: undefined, contributorVerdict: 'not_closed', replies: [...item.replies, { from: 'contributor', kind: 'reopened', text: text ?? '', week }] };
-    });
+    return this.contributorAction(caller, id, confirmStep(closed, text));
   }
 
-  private async contributorAction(caller: Caller, id: string, mutate: Mutation): Promise<ContributorView> {
+  /**
+   * Contributor steps on named items apply at once; on anonymous ones they wait for the daily
+   * batch (deliverBatches), so the owner never sees when, within the day, the contributor acted.
+   */
+  private async contributorAction(caller: Caller, id: string, step: ContributorStep): Promise<ContributorView> {
     const item = await this.repo.item(caller.tenantId, id);
     // Only the contributor gets past here; everyone else gets exactly what a missing id gets.
     if (!item || !(await isContributor(this.repo, caller, item))) throw notFound('feedback');
     const ctx = await this.contexts.load(caller.tenantId);
-    const { updated, changed } = await this.write(caller.tenantId, id, ctx.thisWeek, mutate);
-    if (changed) await this.afterChange(updated, item.state, false);
+    const { updated, changed } = await this.write(caller.tenantId, id, ctx.thisWeek, (current, week) => record(current, step, week, ctx.disclosure));
+    if (changed && !updated.anonymous) await this.afterChange(updated, item.state, false);
     return contributorView(updated, ctx, await this.repo.pilotTitles(updated.tenantId, [updated.pilotId]));
+  }
+
+  /** The daily batch: contributor steps on anonymous threads whose batch has run reach their owners. */
+  async deliverBatches(tenantId: string, skipped: Skipped[] = []): Promise<number> {
+    const waiting = await this.repo.withPending(tenantId);
+    if (!waiting.length) return 0;
+    const ctx = await this.contexts.load(tenantId);
+    let delivered = 0;
+    // One item that fails is skipped (with its id); the rest of the batch still goes.
+    await eachIsolated(waiting, 'feedback', skipped, async ({ id }) => {
+      let before: FeedbackState | undefined;
+      let changed = false;
+      const updated = await this.repo.updateItem(tenantId, id, (current) => {
+        before = current.state;
+        const next = deliverDue(current, ctx.disclosure);
+        changed = !!next;
+        return next;
+      });
+      if (!updated || !changed) return;
+      delivered++;
+      if (updated.pilotId && before !== updated.state) await this.rollups.refresh(tenantId, updated.pilotId);
+    });
+    return delivered;
   }
 
   // ------------------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+import type { Scope } from '../anonymity';
 import type { Doc } from '../ports/store';
 
 export const FEEDBACK_TOPICS = ['practice', 'workload', 'autonomy', 'support', 'recognition', 'other'] as const;
@@ -20,6 +21,17 @@ export interface FeedbackEntry {
 }
 
 /**
+ * A contributor's step on an anonymous thread (reply, confirm, reopen) waiting for the daily batch
+ * that carries it to the owner: exact times are what the week delay exists to hide.
+ */
+export interface PendingEntry extends FeedbackEntry {
+  from: 'contributor';
+  kind: 'reply' | 'confirmed' | 'reopened';
+  /** The batch (an instant) that delivers it. */
+  batch: string;
+}
+
+/**
  * feedback: `feedback:<uuid>` (random, never derived from the author). Anonymous items hold no
  * user id and no exact time (see `Contact` and domain/anonymity); `scope` is already rolled up
  * to a group of at least the threshold when the item is written.
@@ -32,7 +44,7 @@ export interface FeedbackItem extends Doc {
   anonymous: boolean;
   authorId?: string; // named items only
   authorName?: string;
-  scope?: { level: 'team' | 'department' | 'tenant'; teamId?: string; department?: string };
+  scope?: Scope;
   teamId?: string; // anonymous items: only when the scope is that team
   pilotId?: string; // anonymous items: only when the pilot's team is the scope
   /** Manager items: the manager. Leader items: the leader who took it on (unset until then). */
@@ -46,6 +58,13 @@ export interface FeedbackItem extends Doc {
   source?: 'direct' | 'checkin';
   contributorVerdict?: 'closed' | 'not_closed';
   replies: FeedbackEntry[];
+  /** Contributor-side steps of an anonymous thread the owner does not see yet (see PendingEntry). */
+  pending?: PendingEntry[];
+  /**
+   * Check-in answers shared as feedback: the questions and answers, composed into the text at
+   * read time so the pilot and its questions are named only while disclosure allows it.
+   */
+  checkin?: { parts: { question: string; answer: string }[] };
 }
 
 /**

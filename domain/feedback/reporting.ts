@@ -1,4 +1,4 @@
-import { addWeeks, daysBetween, weekOf, type Cell, type GroupLabel, type Partition, type Scope } from '../anonymity/rules';
+import { addWeeks, daysBetween, scopeOf, weekOf, type Cell, type Disclosure, type GroupLabel } from '../anonymity';
 import { toCsv } from '../shared/csv';
 import { NEGLECT_DAYS } from '../pilots/health';
 import { forbidden, notFound } from '../shared/errors';
@@ -9,15 +9,16 @@ import { FEEDBACK_STATES, FEEDBACK_TOPICS, type FeedbackItem, type FeedbackState
 import type { FeedbackRepository } from './repository';
 import type { SummaryFilter } from './schemas';
 import type { PitfallSignal, Summary, SummaryCounts } from './views';
-import { scopeOf } from './visibility';
 
 const SIGNAL_WEEKS = 6;
 
-const emptyCounts = (): SummaryCounts => ({
-  total: 0,
-  byTopic: Object.fromEntries(FEEDBACK_TOPICS.map((t) => [t, 0])) as Record<FeedbackTopic, number>,
-  byState: Object.fromEntries(FEEDBACK_STATES.map((s) => [s, 0])) as Record<FeedbackState, number>,
-});
+const emptyCounts = (): SummaryCounts => {
+  const byTopic = {} as Record<FeedbackTopic, number>;
+  const byState = {} as Record<FeedbackState, number>;
+  for (const t of FEEDBACK_TOPICS) byTopic[t] = 0;
+  for (const st of FEEDBACK_STATES) byState[st] = 0;
+  return { total: 0, byTopic, byState };
+};
 
 const group = (c: Cell) => ({ key: c.key, level: c.level, label: c.label });
 /** Signals in a stable order: by the group's name, the organisation's cells last. */
@@ -52,26 +53,7 @@ export class Reporting {
     const weeks = filter.weeks ?? 12;
     const from = addWeeks(ctx.thisWeek, -weeks);
     const items = await this.repo.countable(caller.tenantId, from, ctx.thisWeek);
-    const partition = ctx.roster.partition(ctx.k, [caller.userId, ...ctx.readers], items.map(scopeOf));
-    const cells = partition.select(filter);
-    const counts = new Map(cells.map((c) => [c.key, emptyCounts()]));
-    const total = emptyCounts();
-    for (const item of items) {
-      const cell = partition.cellOf(scopeOf(item));
-      const c = cell && counts.get(cell.key);
-      if (!c) continue;
-      for (const target of [c, total]) {
-        target.total++;
-        target.byTopic[item.topic] = (target.byTopic[item.topic] ?? 0) + 1;
-        target.byState[item.state] = (target.byState[item.state] ?? 0) + 1;
-      }
-    }
-    return {
-      threshold: ctx.k,
-      period: { from, to: ctx.thisWeek, weeks },
-      groups: cells.map((c) => ({ key: c.key, level: c.level, label: c.label, ...(c.department ? { department: c.department } : {}), teams: c.teamIds.map((id) => ctx.roster.team(id)?.name ?? id).sort(), counts: counts.get(c.key)! })),
-      total,
-    };
+    return summarize(ctx, items, filter, { from, weeks });
   }
 
   /**
@@ -104,24 +86,60 @@ export class Reporting {
       this.repo.forSignals(caller.tenantId, from, ctx.thisWeek),
       this.repo.closedRoundFigures(caller.tenantId, addWeeks(ctx.thisWeek, -SIGNAL_WEEKS), ctx.thisWeek),
     ]);
-    const roundScopes: Scope[] = rounds.filter((r) => r.teamId).map((r) => ({ level: 'team', teamId: r.teamId }));
-    const partition = ctx.roster.partition(ctx.k, [caller.userId, ...ctx.readers], [...items.map(scopeOf), ...roundScopes]);
-    const signals = [...neglectedFeedback(items, partition, ctx, from), ...checkinSignals(rounds, partition, ctx)];
-    signals.sort((a, b) => sortKey(a.group.label).localeCompare(sortKey(b.group.label)) || a.kind.localeCompare(b.kind));
-    return { threshold: ctx.k, period: { from, to: ctx.thisWeek }, signals };
+    return { threshold: ctx.k, period: { from, to: ctx.thisWeek }, signals: pitfallSignals(ctx.disclosure, items, rounds, from) };
   }
 }
 
+type Countable = Pick<FeedbackItem, 'topic' | 'state' | 'scope' | 'teamId'>;
+
+/**
+ * Counts by topic and state for the cells a filter picks, over items written in whole weeks that
+ * have ended. A team filter returns the cell the team is counted in (maybe a merged one), never a
+ * smaller group. Pure, so every face and the anonymity suite compute it the same way.
+ */
+export function summarize(ctx: Pick<Ctx, 'disclosure' | 'roster' | 'thisWeek' | 'k'>, items: Countable[], filter: SummaryFilter, period: { from: string; weeks: number }): Summary {
+  const cells = ctx.disclosure.select(filter);
+  const counts = new Map(cells.map((c) => [c.key, emptyCounts()]));
+  const total = emptyCounts();
+  for (const item of items) {
+    const cell = ctx.disclosure.cellOf(scopeOf(item));
+    const c = cell && counts.get(cell.key);
+    if (!c) continue;
+    for (const target of [c, total]) {
+      target.total++;
+      target.byTopic[item.topic] = (target.byTopic[item.topic] ?? 0) + 1;
+      target.byState[item.state] = (target.byState[item.state] ?? 0) + 1;
+    }
+  }
+  return {
+    threshold: ctx.k,
+    period: { from: period.from, to: ctx.thisWeek, weeks: period.weeks },
+    groups: cells.map((c) => ({ key: c.key, level: c.level, label: c.label, ...(c.department ? { department: c.department } : {}), teams: c.teamIds.map((id) => ctx.roster.team(id)?.name ?? id).sort(), counts: counts.get(c.key)! })),
+    total,
+  };
+}
+
+type SignalItem = Pick<FeedbackItem, 'state' | 'scope' | 'teamId' | 'createdWeek' | 'acknowledgedWeek'>;
+type SignalRound = { teamId?: string; date?: string; figures?: RoundFigures };
+
+/** Pitfall signals over released items and rounds, per cell of the one partition, in a stable order. Pure. */
+export function pitfallSignals(disclosure: Disclosure, items: SignalItem[], rounds: SignalRound[], from: string): PitfallSignal[] {
+  const signals = [...neglectedFeedback(items, disclosure, from), ...checkinSignals(rounds, disclosure)];
+  signals.sort((a, b) => sortKey(a.group.label).localeCompare(sortKey(b.group.label)) || a.kind.localeCompare(b.kind));
+  return signals;
+}
+
 /** Items left open too long, and slow acknowledgement, per cell. */
-function neglectedFeedback(items: Pick<FeedbackItem, 'state' | 'scope' | 'teamId' | 'createdWeek' | 'acknowledgedWeek'>[], partition: Partition, ctx: Ctx, from: string): PitfallSignal[] {
+function neglectedFeedback(items: SignalItem[], disclosure: Disclosure, from: string): PitfallSignal[] {
+  const today = disclosure.now.toISOString().slice(0, 10);
   const signals: PitfallSignal[] = [];
   const perCell = new Map<string, { cell: Cell; old: string[]; ackDays: number[] }>();
   for (const item of items) {
-    const cell = partition.cellOf(scopeOf(item));
+    const cell = disclosure.cellOf(scopeOf(item));
     if (!cell) continue;
     const e = perCell.get(cell.key) ?? { cell, old: [], ackDays: [] };
     perCell.set(cell.key, e);
-    if (item.state === 'open' && daysBetween(item.createdWeek, ctx.today) > NEGLECT_DAYS) e.old.push(item.createdWeek);
+    if (item.state === 'open' && daysBetween(item.createdWeek, today) > NEGLECT_DAYS) e.old.push(item.createdWeek);
     if (item.acknowledgedWeek && item.createdWeek >= from) e.ackDays.push(daysBetween(item.createdWeek, item.acknowledgedWeek));
   }
   for (const { cell, old, ackDays } of perCell.values()) {
@@ -160,12 +178,12 @@ interface Week {
 }
 
 /** Overload and micromanagement, per cell and closed week, from rounds' shown figures. */
-function checkinSignals(rounds: { teamId?: string; date?: string; figures?: RoundFigures }[], partition: Partition, ctx: Ctx): PitfallSignal[] {
+function checkinSignals(rounds: SignalRound[], disclosure: Disclosure): PitfallSignal[] {
   const signals: PitfallSignal[] = [];
   const weekly = new Map<string, { cell: Cell; weeks: Map<string, Week> }>();
   for (const r of rounds) {
     if (!r.teamId || !r.date || !r.figures) continue;
-    const cell = partition.cellOf({ level: 'team', teamId: r.teamId });
+    const cell = disclosure.cellOf({ level: 'team', teamId: r.teamId });
     if (!cell) continue;
     const e = weekly.get(cell.key) ?? { cell, weeks: new Map() };
     weekly.set(cell.key, e);
@@ -175,20 +193,24 @@ function checkinSignals(rounds: { teamId?: string; date?: string; figures?: Roun
     const f = r.figures;
     w.invited += f.invited;
     w.answered += f.answered;
-    if (f.workload !== null && f.answered > 0) {
-      w.wlSum += f.workload * f.answered;
-      w.wlN += f.answered;
+    // Each round's averages are already over at least k people per question (or withheld);
+    // pooled, they are weighted by how many answered that question.
+    const wl = f.counts?.workload ?? f.answered;
+    const au = f.counts?.autonomy ?? f.answered;
+    if (f.workload !== null && wl > 0) {
+      w.wlSum += f.workload * wl;
+      w.wlN += wl;
     }
-    if (f.autonomy !== null && f.answered > 0) {
-      w.auSum += f.autonomy * f.answered;
-      w.auN += f.answered;
+    if (f.autonomy !== null && au > 0) {
+      w.auSum += f.autonomy * au;
+      w.auN += au;
     }
   }
   for (const { cell, weeks } of weekly.values()) {
     const ordered = [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b));
-    const workload = ordered.filter(([, w]) => w.wlN >= ctx.k).map(([week, w]) => ({ week, value: round1(w.wlSum / w.wlN), answers: w.wlN }));
-    const autonomy = ordered.filter(([, w]) => w.auN >= ctx.k).map(([week, w]) => ({ week, value: round1(w.auSum / w.auN), answers: w.auN }));
-    const participation = ordered.filter(([, w]) => w.invited >= ctx.k).map(([week, w]) => ({ week, value: Math.round((w.answered / w.invited) * 100) }));
+    const workload = ordered.filter(([, w]) => w.wlN >= disclosure.k).map(([week, w]) => ({ week, value: round1(w.wlSum / w.wlN), answers: w.wlN }));
+    const autonomy = ordered.filter(([, w]) => w.auN >= disclosure.k).map(([week, w]) => ({ week, value: round1(w.auSum / w.auN), answers: w.auN }));
+    const participation = ordered.filter(([, w]) => w.invited >= disclosure.k).map(([week, w]) => ({ week, value: Math.round((w.answered / w.invited) * 100) }));
     const lastWl = workload[workload.length - 1];
     if (lastWl && lastWl.value <= 2.5) {
       signals.push({

@@ -1,21 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Doc, NewDoc, Store } from '../ports/store';
-import type { RosterTeam } from '../anonymity/rules';
-import type { Role } from '../shared/caller';
 import type { Answer, Round } from '../checkins/model';
 import type { Pilot, RoundFigures } from '../pilots/model';
 import type { TenantSettings } from '../directory/model';
 import type { Contact, FeedbackItem } from './model';
 
-/** What the roster needs of a member (a projection of the directory's member record). */
-export interface MemberInfo {
-  userId: string;
-  name: string;
-  roles: Role[];
-  department?: string;
-  managerId?: string;
-  teamIds?: string[];
-}
+export type { MemberInfo } from '../anonymity';
 
 /** contacts: `request:<hash>` — which item a retried request already created. */
 interface RequestRecord extends Doc {
@@ -66,6 +56,11 @@ export class FeedbackRepository {
   /** The same, for the items one person owns. */
   recentOwnedBy(tenantId: string, ownerId: string, since: string): Promise<FeedbackItem[]> {
     return this.store.all<FeedbackItem>('feedback', tenantId, `${ITEMS} AND c.ownerId = @me AND ${RECENT}`, { since, me: ownerId });
+  }
+
+  /** Anonymous items with contributor steps waiting for the daily batch. */
+  withPending(tenantId: string): Promise<{ id: string }[]> {
+    return this.store.all<{ id: string }>('feedback', tenantId, "SELECT c.id FROM c WHERE c.tenantId = @tenantId AND c.type = 'feedback' AND IS_DEFINED(c.pending) AND ARRAY_LENGTH(c.pending) > 0");
   }
 
   /** Items not closed yet (digests). */
@@ -136,15 +131,7 @@ export class FeedbackRepository {
   }
 
   // ------------------------------------------------------------------------------------------
-  // The roster: teams and members, projected to what anonymity needs.
-
-  rosterTeams(tenantId: string): Promise<RosterTeam[]> {
-    return this.store.all<RosterTeam>('directory', tenantId, "SELECT c.id, c.name, c.department, c.managerId, c.memberIds FROM c WHERE c.tenantId = @tenantId AND c.type = 'team'");
-  }
-
-  rosterMembers(tenantId: string): Promise<MemberInfo[]> {
-    return this.store.all<MemberInfo>('directory', tenantId, "SELECT c.userId, c.name, c.roles, c.department, c.managerId, c.teamIds FROM c WHERE c.tenantId = @tenantId AND c.type = 'member'");
-  }
+  // The tenant's threshold.
 
   /** Stores the tenant's anonymity threshold; undefined when it already was that. */
   setThreshold(tenantId: string, anonymityThreshold: number): Promise<TenantSettings | undefined> {

@@ -49,7 +49,8 @@ export const confirmSchema = z
   .strict();
 export const summaryFilterSchema = z
   .object({
-    teamId: z.string().max(200).regex(/^[\w:.-]+$/, says('invalid_id')).optional(),
+    // Team ids include bot-installed teams' (`team:19:…@thread.tacv2`): any printable id, no spaces.
+    teamId: z.string().min(1).max(200).regex(/^[\w:.@-]+$/, says('invalid_id')).optional(),
     department: z.string().trim().min(1).max(120).optional(),
     weeks: z.coerce.number().int().min(1).max(52).optional(),
   })

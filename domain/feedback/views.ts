@@ -1,8 +1,10 @@
-import { addWeeks, isReleased, type Cell, type GroupLabel } from '../anonymity/rules';
+import { addWeeks, isReleased, type Cell, type GroupLabel } from '../anonymity';
 import type { Params, SignalCode } from '../shared/codes';
 import type { Ctx } from './context';
 import { MAX_THREAD_ENTRIES, type FeedbackEntry, type FeedbackItem, type FeedbackState, type FeedbackTopic } from './model';
-import { routeOf, scopeOf } from './visibility';
+import { FEEDBACK_TEXT_MAX } from './schemas';
+import { effective } from './threads';
+import { routeOf } from './visibility';
 
 /** What each person may see of an item, and of feedback across teams. */
 
@@ -17,6 +19,8 @@ export interface ViewEntry {
   text: string;
   week: string;
   name?: string;
+  /** The contributor's own view: not with the owner yet (it goes with the next daily batch). */
+  pending?: true;
 }
 
 /** An item as its owner (or a senior leader) sees it. Anonymous items carry only a group label. */
@@ -99,22 +103,37 @@ function entries(item: FeedbackItem): ViewEntry[] {
   return item.replies.map((r) => ({ from: r.from, kind: r.kind ?? 'reply', text: r.text, week: r.week, ...(r.from === 'owner' && r.name ? { name: r.name } : {}) }));
 }
 
+/**
+ * An item's text. Shared check-in answers are composed here, at read time: with the pilot and its
+ * (practice-specific) questions only when the pilot may be named, else the answers alone.
+ */
+export function textOf(item: FeedbackItem, pilotTitle: string | undefined): string {
+  if (!item.checkin) return item.text;
+  const { parts } = item.checkin;
+  const text = pilotTitle ? `From a check-in on “${pilotTitle}”:\n\n${parts.map((p) => `${p.question}\n${p.answer}`).join('\n\n')}` : `From a check-in:\n\n${parts.map((p) => p.answer).join('\n\n')}`;
+  return text.slice(0, FEEDBACK_TEXT_MAX);
+}
+
 /** The owner's view; `label` is the group the viewer may see an anonymous item as coming from. */
 export function ownerView(item: FeedbackItem, label: GroupLabel, ctx: Ctx, titles: Map<string, string>): OwnerView {
   const team = ctx.roster.team(item.teamId);
+  const title = ctx.disclosure.namesPilot(item, label) && item.pilotId ? titles.get(item.pilotId) : undefined;
+  const movedUp = item.anonymous && item.audience === 'manager' && routeOf(item, ctx) === 'leaders';
   return {
     id: item.id,
     audience: item.audience,
     topic: item.topic,
-    text: item.text,
+    text: textOf(item, title),
     anonymous: item.anonymous,
     from: item.anonymous ? { group: label } : { ...(item.authorName ? { name: item.authorName } : {}), ...(team ? { team: team.name } : {}) },
-    ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),
+    ...(title !== undefined ? { pilot: { id: item.pilotId!, title } } : {}),
     state: item.state,
     dueDate: item.dueDate,
     createdWeek: item.createdWeek,
-    ...(item.ownerId ? { owner: { id: item.ownerId, name: item.ownerName ?? ctx.members.get(item.ownerId)?.name } } : {}),
-    entries: entries(item),
+    // A manager item that went up to leaders because its team fell below k: its manager (and their
+    // name on the thread) would say which team it came from.
+    ...(item.ownerId && !movedUp ? { owner: { id: item.ownerId, name: item.ownerName ?? ctx.members.get(item.ownerId)?.name } } : {}),
+    entries: movedUp ? entries(item).map(({ name: _name, ...e }) => e) : entries(item),
     ...(item.contributorVerdict ? { contributorVerdict: item.contributorVerdict } : {}),
     source: item.source ?? 'direct',
     canAct: true,
@@ -122,26 +141,29 @@ export function ownerView(item: FeedbackItem, label: GroupLabel, ctx: Ctx, title
 }
 
 /** The contributor's view: where it went and how it is shown, never who else saw it. */
-export function contributorView(item: FeedbackItem, ctx: Ctx, titles: Map<string, string>, rerouted?: boolean): ContributorView {
+export function contributorView(stored: FeedbackItem, ctx: Ctx, titles: Map<string, string>, rerouted?: boolean): ContributorView {
+  // The contributor sees their own steps at once, marked as not with the owner yet.
+  const item = effective(stored);
+  const waiting = stored.pending?.length ?? 0;
   const route = routeOf(item, ctx);
   const ownerName = item.ownerName ?? (item.ownerId ? ctx.members.get(item.ownerId)?.name : undefined);
-  const scope = scopeOf(item);
-  const rolled = !item.anonymous || route === 'owner' ? scope : (ctx.roster.rollUp(scope, ctx.k, ctx.readers) ?? { level: 'tenant' as const });
+  const title = item.pilotId ? titles.get(item.pilotId) : undefined;
+  const all = entries(item);
   return {
     id: item.id,
     audience: item.audience,
     topic: item.topic,
-    text: item.text,
+    text: textOf(item, title),
     anonymous: item.anonymous,
     sentTo: route === 'owner' ? { to: 'manager', ...(ownerName ? { name: ownerName } : {}) } : { to: 'leaders' },
-    shownAs: item.anonymous ? { as: 'group', group: ctx.roster.label(rolled) } : { as: 'named' },
+    shownAs: item.anonymous ? { as: 'group', group: ctx.disclosure.shownAs(item) } : { as: 'named' },
     rerouted: !!rerouted || (item.anonymous && item.audience === 'manager' && route === 'leaders'),
     ...(item.anonymous && !isReleased(item.createdWeek, ctx.now) ? { visibleFrom: addWeeks(item.createdWeek, 1) } : {}),
-    ...(item.pilotId && titles.has(item.pilotId) ? { pilot: { id: item.pilotId, title: titles.get(item.pilotId)! } } : {}),
+    ...(title !== undefined ? { pilot: { id: item.pilotId!, title } } : {}),
     state: item.state,
     dueDate: item.dueDate,
     createdWeek: item.createdWeek,
-    entries: entries(item),
+    entries: all.map((e, i) => (i >= all.length - waiting ? { ...e, pending: true as const } : e)),
     canReply: item.state !== 'closed' && item.replies.length < MAX_THREAD_ENTRIES,
     canConfirm: item.state === 'acted',
     canReopen: item.state === 'acted' || item.state === 'closed',

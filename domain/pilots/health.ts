@@ -55,3 +55,11 @@ export function levelOf(rounds: number, signals: Signal[], confidence: number | 
   if (signals.length >= 2 || (confidence !== null && confidence < 2.5)) return 'at_risk';
   return signals.length ? 'watch' : 'good';
 }
+
+/** The feedback part of a pilot's health: open items, the neglected-feedback signal and the level. */
+export function withFeedbackRollup(health: PilotHealth, openFeedback: number, oldestDays: number): PilotHealth {
+  const signals: Signal[] = health.signals.filter((s) => s.kind !== 'neglected_feedback');
+  const neglected = neglectedFeedbackSignal(openFeedback, oldestDays);
+  if (neglected) signals.push(neglected);
+  return { ...health, openFeedback, signals, level: levelOf(health.rounds, signals, health.confidence) };
+}

@@ -57,6 +57,11 @@ export interface PilotHealth {
   confidence: number | null; // average 1..5, last closed round
   confidenceTrend: number[]; // last closed rounds, oldest first
   openFeedback: number;
+  /**
+   * The named part of openFeedback (and its oldest, in days): what is left to show when the team
+   * is too small for counts of anonymous items about it (disclosure decides, at read time).
+   */
+  namedFeedback?: { open: number; oldestDays: number };
   signals: Signal[];
   level: 'good' | 'watch' | 'at_risk' | 'unknown';
 }
@@ -76,4 +81,6 @@ export interface RoundFigures {
   confidence: number | null; // average 1..5; null when too few answers to show
   autonomy: number | null;
   workload: number | null; // 1 = overloaded … 5 = comfortable
+  /** How many people each shown average is over (0 where it is withheld); older figures lack it. */
+  counts?: { confidence: number; autonomy: number; workload: number };
 }

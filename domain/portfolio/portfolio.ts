@@ -1,3 +1,4 @@
+import { pooledMean, type Disclosure, type DisclosureLoader } from '../anonymity';
 import type { Store } from '../ports/store';
 import { forbidden } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
@@ -8,7 +9,8 @@ import { PortfolioRepository } from './repository';
  * What senior leaders see: every pilot in the tenant with its health, where practices get
  * adopted, and how participation and confidence move over time. Built from the rollups kept on
  * each pilot document, so one request reads one document per pilot and never a raw answer.
- * (Figures of groups below the anonymity threshold were never stored: see RoundClosing.close.)
+ * (Averages over fewer than k people were never stored: see RoundClosing.close. Counts of
+ * anonymous items about teams below k are left out here, by disclosure, at read time.)
  */
 export interface PortfolioFilter {
   status?: PilotStatus;
@@ -69,7 +71,10 @@ function mondayOf(date: string): string {
 export class PortfolioView {
   private readonly repo: PortfolioRepository;
 
-  constructor(store: Store) {
+  constructor(
+    store: Store,
+    private readonly disclosures: DisclosureLoader,
+  ) {
     this.repo = new PortfolioRepository(store);
   }
 
@@ -80,35 +85,41 @@ export class PortfolioView {
   }
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {
-    const all = await this.pilots(caller);
-    const facets = {
-      practices: unique(all.map((p) => ({ id: p.practiceId ?? 'custom', name: p.practiceName }))),
-      teams: unique(all.map((p) => ({ id: p.teamId, name: p.teamName }))),
-      managers: unique(all.map((p) => ({ id: p.managerId, name: p.managerName }))),
-    };
-    const pilots = all
-      .filter((p) => !filter.status || p.status === filter.status)
-      .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
-      .filter((p) => !filter.teamId || p.teamId === filter.teamId)
-      .filter((p) => !filter.managerId || p.managerId === filter.managerId)
-      .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || b.updatedAt.localeCompare(a.updatedAt));
-
-    const byStatus: Partial<Record<PilotStatus, number>> = {};
-    for (const p of pilots) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
-    return {
-      pilots: pilots.map(toPortfolioPilot),
-      totals: {
-        pilots: pilots.length,
-        byStatus,
-        atRisk: pilots.filter((p) => p.health.level === 'at_risk').length,
-        watch: pilots.filter((p) => p.health.level === 'watch').length,
-        openFeedback: pilots.reduce((n, p) => n + (p.health.openFeedback ?? 0), 0),
-      },
-      outcomes: outcomesOf(pilots),
-      trend: trendOf(pilots),
-      facets,
-    };
+    const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId)]);
+    const all = stored.map((p) => disclosure.pilot(p));
+    return portfolioOf(all, filter, disclosure);
   }
+}
+
+/** The portfolio of pilots whose health disclosure has already decided. Pure. */
+export function portfolioOf(all: Pilot[], filter: PortfolioFilter, disclosure: Pick<Disclosure, 'k'>): Portfolio {
+  const facets = {
+    practices: unique(all.map((p) => ({ id: p.practiceId ?? 'custom', name: p.practiceName }))),
+    teams: unique(all.map((p) => ({ id: p.teamId, name: p.teamName }))),
+    managers: unique(all.map((p) => ({ id: p.managerId, name: p.managerName }))),
+  };
+  const pilots = all
+    .filter((p) => !filter.status || p.status === filter.status)
+    .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
+    .filter((p) => !filter.teamId || p.teamId === filter.teamId)
+    .filter((p) => !filter.managerId || p.managerId === filter.managerId)
+    .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || b.updatedAt.localeCompare(a.updatedAt));
+
+  const byStatus: Partial<Record<PilotStatus, number>> = {};
+  for (const p of pilots) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
+  return {
+    pilots: pilots.map(toPortfolioPilot),
+    totals: {
+      pilots: pilots.length,
+      byStatus,
+      atRisk: pilots.filter((p) => p.health.level === 'at_risk').length,
+      watch: pilots.filter((p) => p.health.level === 'watch').length,
+      openFeedback: pilots.reduce((n, p) => n + (p.health.openFeedback ?? 0), 0),
+    },
+    outcomes: outcomesOf(pilots),
+    trend: trendOf(pilots, disclosure.k),
+    facets,
+  };
 }
 
 function levelRank(level: PilotHealth['level']): number {
@@ -151,21 +162,18 @@ function outcomesOf(pilots: Pilot[]): PracticeOutcome[] {
   return [...byPractice.values()].sort((a, b) => b.adopted + b.adapted + b.stopped - (a.adopted + a.adapted + a.stopped) || a.practiceName.localeCompare(b.practiceName));
 }
 
-/** Week by week across pilots: participation pooled over people, confidence weighted by answers. */
-function trendOf(pilots: Pilot[]): TrendPoint[] {
-  const weeks = new Map<string, { pilots: Set<string>; invited: number; answered: number; confSum: number; confWeight: number }>();
+/** Week by week across pilots: participation pooled over people, confidence weighted by answers (each round's already over k or withheld). */
+function trendOf(pilots: Pilot[], k: number): TrendPoint[] {
+  const weeks = new Map<string, { pilots: Set<string>; invited: number; answered: number; conf: { value: number | null; n: number }[] }>();
   for (const p of pilots) {
     for (const f of p.roundFigures ?? []) {
       if (!f.date) continue;
       const week = mondayOf(f.date);
-      const w = weeks.get(week) ?? { pilots: new Set(), invited: 0, answered: 0, confSum: 0, confWeight: 0 };
+      const w = weeks.get(week) ?? { pilots: new Set(), invited: 0, answered: 0, conf: [] };
       w.pilots.add(p.id);
       w.invited += f.invited;
       w.answered += f.answered;
-      if (f.confidence !== null) {
-        w.confSum += f.confidence * f.answered;
-        w.confWeight += f.answered;
-      }
+      w.conf.push({ value: f.confidence, n: f.counts?.confidence ?? f.answered });
       weeks.set(week, w);
     }
   }
@@ -175,6 +183,6 @@ function trendOf(pilots: Pilot[]): TrendPoint[] {
       week,
       pilots: w.pilots.size,
       participation: w.invited ? round2(w.answered / w.invited) : null,
-      confidence: w.confWeight ? round2(w.confSum / w.confWeight) : null,
+      confidence: ((c) => (c ? round2(c.value) : null))(pooledMean(w.conf, k)),
     }));
 }

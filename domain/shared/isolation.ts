@@ -4,7 +4,7 @@
  * the app logs what was skipped (the domain never logs).
  */
 export interface Skipped {
-  what: 'pilot' | 'round' | 'circle';
+  what: 'pilot' | 'round' | 'circle' | 'feedback';
   id: string;
   error: string;
 }

@@ -3,6 +3,7 @@ import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
 import { closePilotSchema, pilotInputSchema, pilotPatchSchema } from '../../domain/pilots';
+import type { Disclosure } from '../../domain/anonymity';
 import { authed, type ApiContext } from './context';
 import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFields } from './http';
 
@@ -34,13 +35,17 @@ export function statusParam(req: Request): PilotStatus | undefined {
   return status as PilotStatus | undefined;
 }
 
-/** What the tab gets for a pilot: the document without storage internals, plus what it may do. */
-function view(pilot: Pilot, canEdit: boolean) {
-  return { ...withoutStorageFields(pilot), etag: pilot._etag, canEdit };
+/**
+ * What the tab gets for a pilot: the document without storage internals, plus what it may do.
+ * Its health as disclosure allows (no counts of anonymous items about a team below k).
+ */
+function view(pilot: Pilot, canEdit: boolean, disclosure: Disclosure) {
+  return { ...withoutStorageFields(disclosure.pilot(pilot)), etag: pilot._etag, canEdit };
 }
 
 export function registerPilotRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
+  const disclosed = async (tenantId: string) => (await domain.disclosure.load(tenantId)).disclosure;
 
   server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
     const practices = await domain.practices.list(caller);
@@ -54,20 +59,20 @@ export function registerPilotRoutes(ctx: ApiContext): void {
       teamId: queryParam(req, 'teamId'),
       mine: queryParam(req, 'mine') === 'true',
     });
-    const editable = await domain.pilots.editable(caller, pilots);
-    res.send({ pilots: pilots.map((p) => view(p, editable.has(p.id))) });
+    const [editable, d] = await Promise.all([domain.pilots.editable(caller, pilots), disclosed(caller.tenantId)]);
+    res.send({ pilots: pilots.map((p) => view(p, editable.has(p.id), d)) });
   }));
 
   server.get('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
     const pilot = await domain.pilots.get(caller, pilotId(req));
     sendETag(res, pilot);
-    res.send({ pilot: view(pilot, await domain.pilots.canEdit(caller, pilot)) });
+    res.send({ pilot: view(pilot, await domain.pilots.canEdit(caller, pilot), await disclosed(caller.tenantId)) });
   }));
 
   server.post('/api/pilots', authed(ctx, async (caller, req, res) => {
     const input = parseInput(pilotInputSchema, req.body);
     const { pilot, created } = await domain.pilots.create(caller, input, idempotencyKey(req));
-    res.send(created ? 201 : 200, { pilot: view(pilot, true) });
+    res.send(created ? 201 : 200, { pilot: view(pilot, true, await disclosed(caller.tenantId)) });
   }));
 
   server.patch('/api/pilots/:id', authed(ctx, async (caller, req, res) => {
@@ -75,25 +80,25 @@ export function registerPilotRoutes(ctx: ApiContext): void {
     const etag = requireIfMatch(req);
     const patch = parseInput(pilotPatchSchema, req.body);
     const pilot = await domain.pilots.edit(caller, id, patch, etag);
-    res.send({ pilot: view(pilot, true) });
+    res.send({ pilot: view(pilot, true, await disclosed(caller.tenantId)) });
   }));
 
   server.post('/api/pilots/:id/close', authed(ctx, async (caller, req, res) => {
     const { outcome, learning } = parseInput(closePilotSchema, req.body);
     const pilot = await domain.pilots.close(caller, pilotId(req), outcome, learning);
-    res.send({ pilot: view(pilot, true) });
+    res.send({ pilot: view(pilot, true, await disclosed(caller.tenantId)) });
   }));
 
   server.post('/api/pilots/:id/measures/:index/met', authed(ctx, async (caller, req, res) => {
     const index = Number(req.params.index);
     const pilot = await domain.pilots.markMeasureMet(caller, pilotId(req), index);
-    res.send({ pilot: view(pilot, true) });
+    res.send({ pilot: view(pilot, true, await disclosed(caller.tenantId)) });
   }));
 
   server.post('/api/pilots/:id/:action', authed(ctx, async (caller, req, res) => {
     const action = String(req.params.action) as PilotAction;
     if (!ACTIONS.includes(action)) throw refusal('not_found', 'pilot.unknown_action', { action: String(req.params.action).slice(0, 40) });
     const pilot = await domain.pilots.transition(caller, pilotId(req), action);
-    res.send({ pilot: view(pilot, true) });
+    res.send({ pilot: view(pilot, true, await disclosed(caller.tenantId)) });
   }));
 }

@@ -103,6 +103,7 @@ export const feedback = {
   'fb.entry.closed': 'Closed',
   'fb.entry.confirmed': 'Confirmed it is resolved',
   'fb.entry.reopened': 'Said it isn’t resolved',
+  'fb.entry.pending': 'goes to them with the next daily batch',
   'fb.next': 'Next step',
   'fb.actions': 'Feedback actions',
   'fb.closedLoop': 'This loop is closed.',

@@ -105,6 +105,7 @@ export const feedback: Translation<typeof en> = {
   'fb.entry.closed': 'Cerrado',
   'fb.entry.confirmed': 'Confirmó que está resuelto',
   'fb.entry.reopened': 'Dijo que no está resuelto',
+  'fb.entry.pending': 'le llega con el próximo envío diario',
   'fb.next': 'Siguiente paso',
   'fb.actions': 'Acciones del comentario',
   'fb.closedLoop': 'Este ciclo está cerrado.',

@@ -115,6 +115,7 @@ export function Thread({ entries, viewer, item }: { entries: ViewEntry[]; viewer
               <Text weight="semibold">{who}</Text>
               <Caption1 className={s.muted}>
                 {t(ENTRY_KIND[e.kind])} · {weekText(i18n, e.week)}
+                {e.pending && <span data-testid="entry-pending"> · {t('fb.entry.pending')}</span>}
               </Caption1>
             </span>
             {e.text && (
