@@ -282,7 +282,7 @@ export class Delivery {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
-      const wait = this.tenantSends.delay(item.tenantId);
+      const wait = await this.roomToSend(item);
       if (wait > 0) {
         this.stats.released++;
         this.dueAgainIn(wait);
@@ -295,6 +295,23 @@ export class Delivery {
     } catch (err) {
       await this.failed(item, err);
     }
+  }
+
+  /**
+   * Waits, holding the claimed and resolved message, until the tenant's window has room at the
+   * moment of sending (putting it back would waste the slot it was handed out for). Returns 0 when
+   * it may go now, else how long it would still have to wait: when the claim or the lease runs
+   * out meanwhile, or time does not move (a test's clock).
+   */
+  private async roomToSend(item: OutboxItem): Promise<number> {
+    let wait = this.tenantSends.delay(item.tenantId);
+    while (wait > 0 && !this.stopped) {
+      const before = this.domain.clock.now().getTime();
+      await new Promise((r) => setTimeout(r, Math.min(wait, 50)));
+      if (this.domain.clock.now().getTime() <= before || !this.domain.outbox.holds(item) || !this.mayStillSend(item.tenantId)) break;
+      wait = this.tenantSends.delay(item.tenantId);
+    }
+    return wait > 0 ? Math.max(this.tenantSends.delay(item.tenantId), 1) : 0;
   }
 
   private async failed(item: OutboxItem, err: unknown): Promise<void> {

@@ -5,8 +5,12 @@ import type { Round } from './model';
  * it asks. A round document carries every invitee's schedule (≈ 100 bytes a person: 150 KB for a
  * 1,000-person team), and reading it whole on every answer made the store the bottleneck of
  * the card-answer path (and costs request units in proportion to its size). These fields never
- * change while a round is open (`status` becomes closed only once `closesAt` has passed, which
- * the caller checks against the clock), so each process keeps them for a few seconds.
+ * change while a round is open: `invited`, `questions` and `closesAt` are fixed when the round
+ * opens, and a round closes only once `closesAt` has passed (the scheduler closes it then; there
+ * is no early close), which the caller checks against the clock on every answer. So another
+ * process's close is honoured without reading the round, and each process keeps these parts for
+ * a few seconds; a close in this process also forgets the round at once. An early close, if one
+ * is ever added, must change `closesAt` and be checked in the answer's own write.
  */
 export type AnswerableRound = Pick<Round, 'id' | 'tenantId' | 'pilotId' | 'closesAt' | 'status' | 'pilotTitle' | 'questions'> & { invited: ReadonlySet<string> };
 
@@ -19,6 +23,11 @@ export class AnswerableRounds {
     private readonly maxEntries = 2_000,
     private readonly now: () => number = () => performance.now(),
   ) {}
+
+  /** The round closed (or changed): the next answer reads it afresh. */
+  forget(tenantId: string, roundId: string): void {
+    this.entries.delete(`${tenantId}\n${roundId}`);
+  }
 
   async get(tenantId: string, roundId: string, load: () => Promise<Round | undefined>): Promise<AnswerableRound | undefined> {
     const key = `${tenantId}\n${roundId}`;

@@ -22,12 +22,11 @@ export interface AnswerValues {
 
 /** A member answering the round they were asked in (card, chat or tab). */
 export class Answering {
-  private readonly answerable = new AnswerableRounds();
-
   constructor(
     private readonly rounds: CheckinRepository,
     private readonly pilots: PilotRepository,
     private readonly clock: Clock,
+    private readonly answerable = new AnswerableRounds(),
   ) {}
 
   /** The open round a member was asked in and the question list, for the card. */

@@ -12,7 +12,7 @@ import type { Outbox } from '../outbox/outbox';
 import { addDays, zonedParts } from '../shared/schedule';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { Answering, type Asked } from './answering';
-import type { AnswerableRound } from './answerable';
+import { AnswerableRounds, type AnswerableRound } from './answerable';
 import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
 import { CheckinRepository } from './repository';
@@ -44,7 +44,10 @@ export class CheckIns {
     this.facilitators = new Facilitators(this.rounds, this.pilots, directory, outbox);
     this.scheduling = new RoundScheduling(this.rounds, this.pilots, directory, outbox, this.facilitators);
     this.closing = new RoundClosing(this.rounds, this.pilots, directory, outbox, celebrations);
-    this.answering = new Answering(this.rounds, this.pilots, clock);
+    const answerable = new AnswerableRounds();
+    this.answering = new Answering(this.rounds, this.pilots, clock, answerable);
+    // A round closed here is not answered from this process's copy, even for a moment.
+    this.closing.onClosed(async (tenantId, roundId) => answerable.forget(tenantId, roundId));
   }
 
   /** Work other parts of the domain do when a round closes (e.g. sharing answers with leaders). */
