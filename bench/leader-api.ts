@@ -47,7 +47,7 @@ async function main() {
       return { id: `answer:bench-${n}`, tenantId, type: 'answer', pilotId: `pilot:bench-${pilot}`, roundId: `round:bench-${pilot}:${n % 8}`, userId: `u${n % 5000}`, values: { confidence: (n % 5) + 1, progress: 'text' }, shareAnonymously: false, answeredAt: '2027-01-05T10:00:00Z' } as Doc;
     });
 
-  const token = await idp.token({ tid: tenantId, oid: leaderId, name: 'Lee Leader' });
+  const token = await idp.token({ tid: tenantId, oid: leaderId, name: 'Lee Leader', roles: ['Leaderful.Leader'] });
   const measure = async (label: string) => {
     const latencies: number[] = [];
     const request = async () => {
@@ -69,7 +69,7 @@ async function main() {
   };
 
   if (process.env.BREAKDOWN) {
-    const caller = await app.domain.directory.resolveCaller(tenantId, leaderId, 'Lee Leader');
+    const caller = await app.domain.directory.resolveCaller(tenantId, leaderId, 'Lee Leader', { roles: ['leader'] });
     for (const label of ['query only', 'query + build']) {
       const times: number[] = [];
       for (let i = 0; i < 30; i++) {

@@ -1,4 +1,8 @@
 import type { Store } from './ports/store';
+import type { GraphPort } from './ports/graph';
+import { Administration } from './admin/admin';
+import { AuditLog } from './audit/audit';
+import { OrgSync } from './org/sync';
 import { systemClock, type Clock } from './shared/clock';
 import { ProcessedActivities } from './outbox/activities';
 import { Celebrations } from './celebrations/celebrations';
@@ -12,6 +16,8 @@ import { Pilots } from './pilots/pilots';
 import { PortfolioView } from './portfolio/portfolio';
 import { AnonymityRepository, DisclosureLoader } from './anonymity';
 import { Practices } from './practices/practices';
+import { PracticeProposals } from './practices/proposals';
+import { Lessons } from './lessons/lessons';
 import { Projects } from './projects/projects';
 import { Stories } from './stories/stories';
 import { NO_LIMITS, type RateLimits } from './shared/rate-limits';
@@ -24,6 +30,7 @@ export interface Domain {
   clock: Clock;
   directory: Directory;
   practices: Practices;
+  proposals: PracticeProposals;
   pilots: Pilots;
   activities: ProcessedActivities;
   outbox: Outbox;
@@ -37,15 +44,22 @@ export interface Domain {
   stories: Stories;
   projects: Projects;
   paths: DevelopmentPaths;
+  /** The organisation from Microsoft Graph: people's places and teams' owners. */
+  org: OrgSync;
+  audit: AuditLog;
+  admin: Administration;
+  lessons: Lessons;
   limits: RateLimits;
 }
 
-export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS): Domain {
-  const directory = new Directory(store, clock);
-  const practices = new Practices(store);
+/** `activityFeed`: Microsoft Graph is configured, so notices may go to the Teams activity feed. */
+export function createDomain(store: Store, clock: Clock = systemClock, limits: RateLimits = NO_LIMITS, graph?: GraphPort, opts: { activityFeed?: boolean } = {}): Domain {
+  const directory = new Directory(store, clock, opts.activityFeed);
+  const practices = new Practices(store, clock);
   const outbox = new Outbox(store, clock);
   const celebrations = new Celebrations(store, directory, outbox, clock, limits);
   const pilots = new Pilots(store, directory, practices, celebrations, clock);
+  const proposals = new PracticeProposals(store, pilots, practices, clock);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
   const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
@@ -58,7 +72,13 @@ export function createDomain(store: Store, clock: Clock = systemClock, limits: R
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, limits);
   const paths = new DevelopmentPaths(store, directory, pilots, circles, celebrations, outbox, clock, limits);
-  return { clock, disclosure, directory, practices, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths };
+  // A lesson arrives with every pilot's launch.
+  const lessons = new Lessons(store, outbox, clock);
+  pilots.onLaunched((pilot) => lessons.pilotLaunched(pilot));
+  const org = new OrgSync(store, directory, graph, clock);
+  const audit = new AuditLog(store, clock);
+  const admin = new Administration(directory, org, audit);
+  return { clock, disclosure, directory, practices, proposals, pilots, activities, outbox, celebrations, checkins, feedback, portfolio, limits, circles, stories, projects, paths, org, audit, admin, lessons };
 }
 
 export * from './shared/caller';

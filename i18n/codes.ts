@@ -1,4 +1,4 @@
-import { ERROR_CODES, FIELD_CODES, NOTICE_CODES, SIGNAL_CODES, THINGS, type Params } from '../domain/shared/codes';
+import { ERROR_CODES, FIELD_CODES, NOTICE_CODES, SIGNAL_CODES, SYNC_CODES, THINGS, type Params } from '../domain/shared/codes';
 import { CELEBRATION_KINDS } from '../domain/celebrations/model';
 import { FEEDBACK_TOPICS } from '../domain/feedback/model';
 import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS } from '../domain/paths/model';
@@ -27,6 +27,7 @@ export const CODES = {
   fields: FIELD_CODES,
   signals: SIGNAL_CODES,
   notices: NOTICE_CODES,
+  sync: SYNC_CODES,
   things: keyed('thing', THINGS),
   topics: keyed('topic', FEEDBACK_TOPICS),
   /** A pilot's status inside a sentence ("a pilot that is in review"). */

@@ -26,6 +26,9 @@ param botServiceSku string = 'F0'
 @description('Client id of the Entra app the tab signs in with (aadApp/create writes AAD_APP_CLIENT_ID).')
 param aadAppClientId string
 
+@description('Tenant of that Entra app (aadApp/create writes AAD_APP_TENANT_ID): only its app role assignments (Leaderful.Leader, Leaderful.Admin) count.')
+param aadAppTenantId string
+
 @description('Teams app id (teamsApp/create writes TEAMS_APP_ID), used for deep links from cards.')
 param teamsAppId string
 
@@ -41,6 +44,7 @@ var containerNames = [
   'feedback'
   'contacts'
   'outbox'
+  'audit'
 ]
 var partitionKeyPath = '/tenantId'
 // Cosmos DB Built-in Data Contributor (data plane: read metadata, read/write items).
@@ -177,8 +181,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
 }
 
 // Every setting server/config.ts reads in Azure. PORT comes from App Service. Deliberately absent:
-// COSMOS_KEY (keys are disabled), MicrosoftAppPassword (the bot uses the managed identity) and
-// DEMO_SIGN_IN (refused in production).
+// COSMOS_KEY (keys are disabled), MicrosoftAppPassword (the bot uses the managed identity),
+// DEMO_SIGN_IN and the GRAPH_LOCAL_* stand-in settings (refused in production). Microsoft Graph is
+// read with the same managed identity: an admin grants it User.Read.All, TeamMember.Read.All and
+// TeamsActivity.Send (docs/deploy.md), which Bicep cannot do without the Microsoft Graph extension.
 resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
   parent: webApp
   name: 'appsettings'
@@ -194,6 +200,8 @@ resource appSettings 'Microsoft.Web/sites/config@2023-12-01' = {
     AZURE_CLIENT_ID: identity.properties.clientId
     AAD_APP_CLIENT_ID: aadAppClientId
     AAD_APP_ID_URI: 'api://${webApp.properties.defaultHostName}/${aadAppClientId}'
+    AAD_APP_TENANT_ID: aadAppTenantId
+    GRAPH_ENDPOINT: 'https://graph.microsoft.com'
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
     WEBSITE_RUN_FROM_PACKAGE: '1'

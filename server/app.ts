@@ -7,13 +7,17 @@ import { LeaderfulBot } from '../bot';
 import type { Domain } from '../domain';
 import { DEMO_TENANT_ID, DEMO_USERS } from '../domain/demo';
 import type { CosmosStore } from '../store/cosmos';
+import { registerAdminRoutes } from './api/admin';
+import { registerCheckinRoutes } from './api/checkins';
 import { registerCircleRoutes } from './api/circles';
 import { registerFeedbackRoutes } from './api/feedback';
 import { registerLeaderRoutes } from './api/leader';
 import { registerMeRoutes } from './api/me';
 import { registerPathRoutes } from './api/paths';
 import { registerPilotRoutes } from './api/pilots';
+import { registerPracticeRoutes } from './api/practices';
 import { registerProjectRoutes } from './api/projects';
+import { registerLessonRoutes } from './api/lessons';
 import { registerStoryRoutes } from './api/stories';
 import type { ApiContext } from './api/context';
 import type { Config } from './config';
@@ -26,12 +30,16 @@ import { securityHeaders } from './security-headers';
 const API_ROUTES: ((ctx: ApiContext) => void)[] = [
   registerMeRoutes,
   registerPilotRoutes,
+  registerCheckinRoutes,
+  registerPracticeRoutes,
   registerLeaderRoutes,
   registerFeedbackRoutes,
   registerCircleRoutes,
   registerStoryRoutes,
   registerProjectRoutes,
   registerPathRoutes,
+  registerAdminRoutes,
+  registerLessonRoutes,
 ];
 
 export interface AppDeps {

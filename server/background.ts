@@ -2,6 +2,7 @@ import type { BotRuntime } from './app';
 import { Delivery } from '../bot/delivery';
 import { feedbackNotificationCard } from '../bot/feedback';
 import type { Domain } from '../domain';
+import type { GraphPort } from '../domain/ports/graph';
 import type { Config } from './config';
 import type { Log } from '../platform/log';
 import type { Skipped } from '../domain/shared/isolation';
@@ -13,9 +14,10 @@ export interface TickReport {
 }
 
 /**
- * The app's background work: the check-in scheduler (with feedback's daily batch) and outbox delivery. Both are safe with
- * several instances (claims and ids in Cosmos decide who does what). Tests drive them by hand
- * with `tick()` and `delivery.flush()` and a manual clock.
+ * The app's background work: the check-in scheduler (with feedback's daily batch and the nightly
+ * organisation sync) and outbox delivery. All are safe with several instances (claims, leases and
+ * ids in Cosmos decide who does what). Tests drive them by hand with `tick()` and
+ * `delivery.flush()` and a manual clock.
  */
 export class Background {
   readonly delivery: Delivery;
@@ -28,10 +30,12 @@ export class Background {
     runtime: BotRuntime,
     config: Config,
     private readonly log: Log,
+    /** Microsoft Graph for activity feed notices (absent: every notice goes to chat). */
+    feed?: GraphPort,
   ) {
     // Proactive calls need an app id; without credentials (local, tests) any placeholder works.
     const appId = config.MicrosoftAppId || '00000000-0000-0000-0000-000000000000';
-    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
+    this.delivery = new Delivery(runtime.adapter, domain, runtime.links, log, { appId, feed }, (kind, data, locale) => feedbackNotificationCard(kind, data, runtime.links, locale));
   }
 
   /**
@@ -64,6 +68,8 @@ export class Background {
         // Owners' quiet digest: at most one per owner per week (the outbox key says so).
         await stage('feedback', () => this.domain.feedback.queueDigests(tenantId));
       }
+      // Organisation structure from Microsoft Graph, once a night (it runs on its own).
+      await stage('org', () => this.domain.org.nightly(tenantId));
       for (const s of skipped) {
         this.log.error({ tenantId, [`${s.what}Id`]: s.id, err: s.error }, `scheduler skipped a ${s.what}`);
         report.skipped.push({ tenantId, ...s });

@@ -46,6 +46,24 @@ const schema = z
     AAD_APP_ID_URI: z.string().optional(),
     AAD_JWKS_URI: z.string().url().default('https://login.microsoftonline.com/common/discovery/v2.0/keys'),
     AAD_AUTHORITY_HOST: z.string().url().default('https://login.microsoftonline.com'),
+    /**
+     * The Entra tenant whose app role assignments count (Leaderful.Leader, Leaderful.Admin):
+     * tokens from any other tenant carry no roles here. Required in production; unset locally.
+     */
+    AAD_APP_TENANT_ID: z.string().uuid().optional(),
+
+    // Microsoft Graph: organisation sync and team owners, with the app's managed identity
+    // (AZURE_CLIENT_ID). Unset with the embedded store: a local Graph stand-in with the demo
+    // organisation; unset otherwise: https://graph.microsoft.com.
+    GRAPH_ENDPOINT: z.string().url().optional(),
+    /**
+     * Notices in the Teams activity feed through Graph (TeamsActivity.Send). Unset: on when Graph
+     * is configured (not the local demo stand-in); `false` while the permission is not granted.
+     */
+    ACTIVITY_FEED: maybeBool,
+    /** Local only: the static token of a Graph stand-in, and its certificate (PEM) to trust. */
+    GRAPH_LOCAL_TOKEN: z.string().min(8).optional(),
+    GRAPH_LOCAL_CA: z.string().optional(),
 
     // Local-only: pick a demo user instead of SSO. Refused in production.
     DEMO_SIGN_IN: bool,
@@ -76,6 +94,15 @@ const schema = z
     }
     if (c.NODE_ENV === 'production' && !c.AAD_APP_CLIENT_ID) {
       ctx.addIssue({ code: 'custom', path: ['AAD_APP_CLIENT_ID'], message: 'is required when NODE_ENV=production' });
+    }
+    if (c.NODE_ENV === 'production' && !c.AAD_APP_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['AAD_APP_TENANT_ID'], message: 'is required when NODE_ENV=production (the tenant whose app roles count)' });
+    }
+    if (c.NODE_ENV === 'production' && (c.GRAPH_LOCAL_TOKEN || c.GRAPH_LOCAL_CA)) {
+      ctx.addIssue({ code: 'custom', path: [c.GRAPH_LOCAL_TOKEN ? 'GRAPH_LOCAL_TOKEN' : 'GRAPH_LOCAL_CA'], message: 'is for a local Graph stand-in and must be unset when NODE_ENV=production' });
+    }
+    if (c.GRAPH_LOCAL_TOKEN && !c.GRAPH_ENDPOINT) {
+      ctx.addIssue({ code: 'custom', path: ['GRAPH_ENDPOINT'], message: 'is required with GRAPH_LOCAL_TOKEN (the stand-in to talk to)' });
     }
     if (!c.DEMO_SIGN_IN && !c.AAD_APP_CLIENT_ID) {
       ctx.addIssue({

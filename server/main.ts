@@ -4,7 +4,7 @@ import type restify from 'restify';
 import { DefaultAzureCredential } from '@azure/identity';
 import { createDomain, type Domain } from '../domain';
 import { systemClock, type Clock } from '../domain/shared/clock';
-import { seedDemoData } from '../domain/demo';
+import { DEMO_TENANT_ID, seedDemoData } from '../domain/demo';
 import { RateLimits } from '../domain/shared/rate-limits';
 import { CosmosStore } from '../store/cosmos';
 import { embeddedStoreDir, projectRoot, startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
@@ -13,6 +13,7 @@ import { createApp, createBotRuntime } from './app';
 import { Background } from './background';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLog, type Log } from '../platform/log';
+import { connectGraph } from './graph';
 
 /**
  * Starts Leaderful: configuration, the store (embedded Cosmos when COSMOS_ENDPOINT is unset),
@@ -96,16 +97,28 @@ export async function startLeaderful(opts: StartOptions = {}): Promise<Running> 
       feedback: hourly(config.RATE_LIMIT_FEEDBACK_PER_HOUR, 5),
       notify: hourly(config.RATE_LIMIT_NOTIFY_PER_HOUR, 10),
     });
-    const domain = createDomain(store, clock, limits);
+    // Microsoft Graph (org sync, team owners); a local run without one gets the demo stand-in.
+    const local = !!embedded && config.NODE_ENV !== 'production';
+    const { graph, stop: stopGraph, local: localGraph } = await connectGraph(config, local ? async () => (await import('../support/graph/demo')).startDemoGraph() : undefined);
+    if (stopGraph) cleanups.push(stopGraph);
+    // The activity feed needs a Graph that reaches people: configured, not the local demo stand-in.
+    const activityFeed = config.ACTIVITY_FEED ?? !localGraph;
+    const domain = createDomain(store, clock, limits, graph, { activityFeed });
+    cleanups.push(() => domain.org.idle());
+    if (localGraph) {
+      // The stand-in starts afresh each time: delta links from an earlier run point nowhere.
+      await domain.org.forgetDeltaLink(DEMO_TENANT_ID);
+      log.info('Microsoft Graph: a local stand-in serves the demo organisation');
+    }
     if (config.SEED_DEMO_DATA ?? !!embedded) {
-      const { seeded } = await seedDemoData(store, domain.directory, clock);
+      const { seeded } = await seedDemoData(store, domain.directory, domain.org, clock);
       if (seeded) log.info('demo data seeded');
     }
 
     const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
     const bot = createBotRuntime(config, domain, log, publicUrl);
     const server = createApp({ config, domain, store, log, bot, tabsDir: path.join(root, 'dist', 'tabs') });
-    const background = new Background(domain, bot, config, log);
+    const background = new Background(domain, bot, config, log, activityFeed ? graph : undefined);
     const host = config.HOST ?? (config.NODE_ENV === 'production' ? '0.0.0.0' : '127.0.0.1');
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -281,6 +281,24 @@ export class CosmosStore implements Store {
     });
   }
 
+  /** Creates many new documents at once; those whose id exists already are left as they are and named. */
+  async bulkCreateOnce(name: ContainerName, docs: NewDoc<Doc>[]): Promise<string[]> {
+    return this.guard(async () => {
+      const existing: string[] = [];
+      for (let i = 0; i < docs.length; i += 100) {
+        const batch = docs.slice(i, i + 100);
+        const ops = batch.map((d) => ({ operationType: 'Create', partitionKey: d.tenantId, resourceBody: d }) as unknown as OperationInput);
+        const results = await this.c(name).items.bulk(ops);
+        results.forEach((r, j) => {
+          if (r.statusCode === 409) existing.push(batch[j].id);
+          else if (r.statusCode >= 400) throw Object.assign(new Error(`bulk create failed with ${r.statusCode}`), { code: r.statusCode });
+        });
+        this.metrics.operations += batch.length;
+      }
+      return existing;
+    });
+  }
+
   /**
    * Every document of one container, across tenants. Only tests use it (to prove what is stored):
    * the app itself never reads across tenants.

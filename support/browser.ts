@@ -84,7 +84,7 @@ export async function startBrowserApp(opts: { env?: Record<string, string> } = {
 
   async function openInTeams(user: TeamsUser, { signIn, viewport, beforeNavigate, ...hostOpts }: TeamsOpenOptions): Promise<TeamsTab> {
     const { page, errors } = await newPage({ viewport });
-    const token = signIn === false ? undefined : await t.idp.token({ tid: user.tenantId, oid: user.userId, name: user.name });
+    const token = signIn === false ? undefined : await t.token(user);
     // The host page lives at the app's origin (fulfilled here, never served by the app), so
     // teams-js in the framed tab accepts its messages as same-origin.
     const hostUrl = `${origin}/__test-teams-host.html`;

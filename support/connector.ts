@@ -11,6 +11,8 @@ export interface ReceivedActivity {
   conversationId: string;
   activity: Record<string, unknown>;
   at: number;
+  /** The id the connector gave a posted activity, or the one an update named. */
+  activityId?: string;
 }
 
 type Fault = { status: number; headers?: Record<string, string>; times: number; match?: (path: string, body: any) => boolean };
@@ -27,6 +29,8 @@ export class TestConnector {
   members: Record<string, unknown>[] = [];
   /** 1:1 chats the bot opened: conversation id → Teams user id (29:…). */
   readonly personalChats = new Map<string, string>();
+  /** Activities posted per conversation: what PUT …/activities/{id} may update. */
+  private readonly posted = new Map<string, Set<string>>();
 
   async start(): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -81,8 +85,19 @@ export class TestConnector {
       const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
       if (m) {
         const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
-        this.received.push({ method: req.method ?? '', path, conversationId: decodeURIComponent(m[1]), activity: body, at: Date.now() });
-        return json(200, { id: `activity-${this.nextId++}` });
+        const conversationId = decodeURIComponent(m[1]);
+        if (req.method === 'PUT') {
+          // updateActivity: only a message the bot posted in that conversation can be updated;
+          // the answer is a ResourceResponse naming the same activity.
+          const activityId = decodeURIComponent(m[2] ?? '');
+          if (!this.posted.get(conversationId)?.has(activityId)) return json(404, { error: { code: 'ActivityNotFoundInConversation', message: 'Unknown activity' } });
+          this.received.push({ method: 'PUT', path, conversationId, activity: body, at: Date.now(), activityId });
+          return json(200, { id: activityId });
+        }
+        const id = `activity-${this.nextId++}`;
+        this.received.push({ method: req.method ?? '', path, conversationId, activity: body, at: Date.now(), activityId: id });
+        if (req.method === 'POST') this.posted.set(conversationId, (this.posted.get(conversationId) ?? new Set()).add(id));
+        return json(200, { id });
       }
       json(404, { error: { code: 'NotFound', message: `no route ${req.method} ${path}` } });
     });

@@ -16,6 +16,8 @@ export interface TokenClaims {
   scp?: string;
   aud?: string;
   iss?: string;
+  /** Entra app role values (e.g. Leaderful.Admin); no claim at all when absent, as Entra does. */
+  roles?: string[];
   expiresInSeconds?: number;
 }
 
@@ -51,7 +53,8 @@ export class TestIdentityProvider {
 
   async token(claims: TokenClaims, opts: { rogue?: boolean } = {}): Promise<string> {
     const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ tid: claims.tid, oid: claims.oid, name: claims.name ?? 'Test User', scp: claims.scp ?? 'access_as_user' })
+    const roles = claims.roles?.length ? { roles: claims.roles } : {};
+    return new SignJWT({ tid: claims.tid, oid: claims.oid, name: claims.name ?? 'Test User', scp: claims.scp ?? 'access_as_user', ...roles })
       .setProtectedHeader({ alg: 'RS256', kid: 'test-key', typ: 'JWT' })
       .setIssuer(claims.iss ?? `${this.url}/${claims.tid}/v2.0`)
       .setAudience(claims.aud ?? TEST_APP_CLIENT_ID)

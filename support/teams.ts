@@ -7,6 +7,8 @@ export interface TeamsUser {
   tenantId: string;
   userId: string; // Entra object id
   name: string;
+  /** Roles Entra ID assigns them (senior leader, admin): their sign-in tokens carry them. */
+  roles?: readonly string[];
 }
 
 export function messageActivity(
@@ -54,8 +56,8 @@ export function rosterOf(tenantId: string, people: { userId: string; name: strin
   return people.map((p) => ({ id: `29:${p.userId}`, name: p.name, aadObjectId: p.userId, email: `${p.name.split(' ')[0].toLowerCase()}@contoso.test`, tenantId, userRole: 'user' }));
 }
 
-/** What Teams posts when someone adds the bot to a team channel. */
-export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, team: { teamsTeamId: string; name: string }) {
+/** What Teams posts when someone adds the bot to a team channel (`aadGroupId`: its Microsoft 365 group). */
+export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, team: { teamsTeamId: string; name: string; aadGroupId?: string }) {
   return {
     type: 'conversationUpdate',
     id: randomUUID(),
@@ -66,7 +68,7 @@ export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, 
     conversation: { id: `${team.teamsTeamId};messageid=general`, conversationType: 'channel', tenantId: installer.tenantId, isGroup: true },
     recipient: { id: BOT_ID, name: 'Leaderful' },
     membersAdded: [{ id: BOT_ID }],
-    channelData: { tenant: { id: installer.tenantId }, team: { id: team.teamsTeamId, name: team.name }, eventType: 'teamMemberAdded', settings: { selectedChannel: { id: team.teamsTeamId } } },
+    channelData: { tenant: { id: installer.tenantId }, team: { id: team.teamsTeamId, name: team.name, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) }, eventType: 'teamMemberAdded', settings: { selectedChannel: { id: team.teamsTeamId } } },
   };
 }
 

@@ -158,7 +158,7 @@ describe('over real HTTP', () => {
     await t.app.domain.directory.ensureTenant(tenantId);
     await t.app.store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: k }));
     const people = Array.from({ length: 8 }, () => randomUUID());
-    const members = people.map((userId, i): Member => ({ id: `member:${userId}`, tenantId, type: 'member', userId, name: `P${i}`, timeZone: 'UTC', roles: i === 7 ? ['leader'] : i === 0 ? ['manager'] : ['member'], teamIds: i < 7 ? ['team:x'] : [], department: 'Ops', workDays: [1, 2, 3, 4, 5] }));
+    const members = people.map((userId, i): Member => ({ id: `member:${userId}`, tenantId, type: 'member', userId, name: `P${i}`, timeZone: 'UTC', roles: i === 7 ? ['member', 'leader'] : ['member'], ...(i === 7 ? { entraRoles: { roles: ['leader'], verifiedAt: '2027-01-01T00:00:00Z' } } : {}), teamIds: i < 7 ? ['team:x'] : [], department: 'Ops', workDays: [1, 2, 3, 4, 5] }));
     const team: Team = { id: 'team:x', tenantId, type: 'team', name: 'Team X', kind: 'channel', department: 'Ops', managerId: people[0], memberIds: people.slice(1, 7) };
     await t.app.store.bulkCreate('directory', [...members, team]);
     const pilotId = `pilot:${randomUUID()}`;
@@ -172,7 +172,7 @@ describe('over real HTTP', () => {
     const docs: Answer[] = answers.map((a, i) => ({ id: `answer:${roundId}:${people[i]}`, tenantId, type: 'answer', pilotId, roundId, userId: people[i], values: a.values, shareAnonymously: !!a.share, answeredAt: a.at }));
     await t.app.store.bulkCreate('pilots', [pilot]);
     await t.app.store.bulkCreate('checkins', [round, ...docs]);
-    return { tenantId, pilotId, roundId, leader: { tenantId, userId: people[7], name: 'P7' } };
+    return { tenantId, pilotId, roundId, leader: { tenantId, userId: people[7], name: 'P7', roles: ['leader'] } };
   }
 
   test('3. a check-in answer is shared only from a round of at least k answerers, and names its pilot only while its team may be named', async () => {

@@ -18,8 +18,9 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
   celebration: { heading: 'Kudos', message: hostile, url: 'https://x.test/p' },
   checkin: {
     roundId: 'round:p:2027-01-04', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', facilitatorLine: 'Facilitator: Ana', problem: hostile, shareAnonymously: 'false', submitTitle: 'Send',
+    tipTitle: 'Write down the why', tipText: 'A decision log saves the team from deciding the same thing twice.', tipUrl: 'https://leaderful.test/tabs/index.html#/lessons/lesson%3Alog-the-why',
     questions: [
-      { id: 'confidence', kind: 'scale', text: 'How confident?', choiceList: [], value: '4' },
+      { id: 'confidence', kind: 'scale', text: 'How confident?', low: 'Not at all', high: 'Completely', choiceList: [], value: '4' },
       { id: 'progress', kind: 'text', text: 'Progress?', choiceList: [], value: hostile },
       { id: 'ok', kind: 'yesno', text: 'OK?', choiceList: [], value: 'true' },
       { id: 'pick', kind: 'choice', text: 'Pick', choiceList: [{ title: 'A' }, { title: 'B' }], value: 'A' },
@@ -30,6 +31,7 @@ const SAMPLES: Record<TemplateName, Record<string, unknown>> = {
     rounds: [{ roundId: 'round:a', title: hostile, buttonTitle: 'A', closesAt: '2027-01-05T14:00:00Z' }, { roundId: 'round:b', title: 'B', buttonTitle: 'B', closesAt: '2027-01-06T14:00:00Z' }],
   },
   checkinReminder: { pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', roundId: 'r' },
+  checkinClosed: { pilotTitle: hostile, answers: [{ question: 'Q', answer: hostile }], missed: false, hasSummary: true, participation: '2 of 3', confidence: '4.0 / 5', blockers: [hostile], privacyNote: 'note', url: 'https://x.test/p' },
   checkinThanks: { roundId: 'r', pilotTitle: hostile, closesAt: '2027-01-05T14:00:00Z', open: true, shared: true, answers: [{ question: 'Q', answer: hostile }] },
   facilitator: { text: hostile, detail: 'd', roundId: 'r', canSwap: true },
   kudosForm: { problem: hostile, values: { toUserId: '', message: hostile, visibility: 'team' }, requestId: 'r', people: [{ name: 'Ana', value: 'u1' }] },

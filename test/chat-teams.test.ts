@@ -56,10 +56,11 @@ const pilotsOf = () => t.app.store.all<Pilot>('pilots', tenantId, "SELECT * FROM
 beforeAll(async () => {
   // Maria installs the bot in two teams. Teams' roster of Ops does not list her (as in the
   // Agents Playground, and for an owner who is not a channel member); Care's does.
+  // She owns both in Teams, so manages both.
   t.connector.members = rosterOf(tenantId, [ana, ned]);
-  expect((await t.activity(installInTeamActivity(t.connector.url, maria, OPS))).status).toBe(200);
+  expect((await t.activity(installInTeamActivity(t.connector.url, maria, { ...OPS, aadGroupId: t.teamInGraph(tenantId, [maria], [ana, ned]) }))).status).toBe(200);
   t.connector.members = rosterOf(tenantId, [maria, ana]);
-  expect((await t.activity(installInTeamActivity(t.connector.url, maria, CARE))).status).toBe(200);
+  expect((await t.activity(installInTeamActivity(t.connector.url, maria, { ...CARE, aadGroupId: t.teamInGraph(tenantId, [maria], [ana]) }))).status).toBe(200);
 });
 
 describe('the installer is on their own team', () => {

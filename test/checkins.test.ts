@@ -37,8 +37,9 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 test('install → roster → pilot → prompts at local time → answer, edit → reminder once → summary → celebration', async () => {
-  // Install in a team channel: roster read, installer becomes the team's manager (and one of its members).
-  const install = installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:ops@thread.tacv2', name: 'Ops squad' });
+  // Install in a team channel: roster read; the team's owner in Teams is its manager (the installer is one of its members).
+  const aadGroupId = t.teamInGraph(tenantId, [manager], [ana, ned, lee]);
+  const install = installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:ops@thread.tacv2', name: 'Ops squad', aadGroupId });
   expect((await t.activity(install)).status).toBe(200);
   const welcome = await t.connector.waitFor((a) => a.activity.replyToId === install.id);
   expect(cardText(welcome[0])).toContain('Welcome to Leaderful');
@@ -121,7 +122,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
 
   // Ana answers on the card: it turns into "thanks — here is what you said — edit".
   const submit = (values: Record<string, unknown>) => t.activity(adaptiveActionActivity(t.connector.url, ana, 'checkin.submit', { roundId: round.id, ...values }));
-  const answered = await submit({ confidence: '4', progress: 'Good first week', blocker: '', autonomy: '4', workload: '3', shareAnonymously: 'false' });
+  const answered = await submit({ confidence: '4', progress: 'Good first week', blocker: '', usefulness: '4', voice: '3', shareAnonymously: 'false' });
   expect(answered.status).toBe(200);
   expect(answered.body.type).toBe('application/vnd.microsoft.card.adaptive');
   const thanks = JSON.stringify(answered.body.value);
@@ -136,7 +137,7 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   const edit = await t.activity(adaptiveActionActivity(t.connector.url, ana, 'checkin.edit', { roundId: round.id }));
   expect(JSON.stringify(edit.body.value)).toContain('Save changes');
   expect(JSON.stringify(edit.body.value)).toContain('Good first week');
-  const edited = await submit({ confidence: '5', progress: 'Even better after the retro', autonomy: '4', workload: '3' });
+  const edited = await submit({ confidence: '5', progress: 'Even better after the retro', usefulness: '4', voice: '3' });
   expect(JSON.stringify(edited.body.value)).toContain('Even better after the retro');
 
   // Someone else's card: refused without revealing anything.

@@ -14,11 +14,11 @@ import { BOT_ID, messageActivity, rosterOf, type TeamsUser } from '../support/te
  * with a reason; circle members check in on progress; done is celebrated in the circle, once.
  */
 const tenantId = randomUUID();
-const person = (name: string): TeamsUser => ({ tenantId, userId: randomUUID(), name });
+const person = (name: string, roles?: string[]): TeamsUser => ({ tenantId, userId: randomUUID(), name, roles });
 const ana = person('Ana Alvarez');
 const ben = person('Ben Brown');
-const lea = person('Lea Leader'); // senior leader, the sponsor
-const leo = person('Leo Leader'); // another senior leader
+const lea = person('Lea Leader', ['leader']); // senior leader (Entra app role), the sponsor
+const leo = person('Leo Leader', ['leader']); // another senior leader
 const olu = person('Olu Outside');
 const eve: TeamsUser = { tenantId: randomUUID(), userId: randomUUID(), name: 'Eve Elsewhere' };
 const CHAT = `19:${randomUUID()}@thread.v2`;
@@ -59,10 +59,11 @@ beforeAll(async () => {
   };
   expect((await t.activity(install)).status).toBe(200);
   circleId = (await t.api('/api/circles', { as: ana, body: { teamId: `team:${CHAT}`, name: 'New managers circle' } })).body.circle.id;
-  // The leaders talk to the bot in their own 1:1 chats.
+  // The leaders talk to the bot in their own 1:1 chats, and have signed in to the tab once (their
+  // tokens' app roles are what the bot goes by).
   for (const u of [lea, leo]) {
     await t.activity(messageActivity(t.connector.url, u, 'hello'));
-    await t.app.domain.directory.grantRoles(tenantId, u.userId, ['leader']);
+    expect((await t.api('/api/me', { as: u })).status).toBe(200);
   }
   await callerOf(olu);
   await callerOf(eve);

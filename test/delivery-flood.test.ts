@@ -30,7 +30,8 @@ async function tenantWith(members: number, name: string): Promise<Tenant> {
   const id = randomUUID();
   const people = Array.from({ length: members }, (_, i) => ({ tenantId: id, userId: randomUUID(), name: `${name} ${i}` }));
   t.connector.members = rosterOf(id, people);
-  const res = await t.activity(installInTeamActivity(t.connector.url, people[0], { teamsTeamId: `19:${randomUUID()}@thread.tacv2`, name }));
+  const aadGroupId = t.teamInGraph(id, [people[0]], people.slice(1));
+  const res = await t.activity(installInTeamActivity(t.connector.url, people[0], { teamsTeamId: `19:${randomUUID()}@thread.tacv2`, name, aadGroupId }));
   expect(res.status).toBe(200);
   return { id, people };
 }

@@ -35,7 +35,8 @@ const promptsPerPerson = (c: TestConnector) => {
 
 async function setUp(t: TestApp, clock: ManualClock, people = team): Promise<void> {
   t.connector.members = rosterOf(tenantId, people);
-  await t.activity(installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:fanout@thread.tacv2', name: 'Fan-out team' }));
+  const aadGroupId = t.teamInGraph(tenantId, [manager], people.filter((p) => p !== manager));
+  await t.activity(installInTeamActivity(t.connector.url, manager, { teamsTeamId: '19:fanout@thread.tacv2', name: 'Fan-out team', aadGroupId }));
   const created = await t.api('/api/pilots', {
     as: manager,
     body: {

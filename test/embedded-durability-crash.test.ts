@@ -7,6 +7,7 @@ import type { Doc } from '../domain/ports/store';
 import { startTestApp } from '../support/app';
 import { startAppProcess, type AppProcess } from '../support/app-process';
 import { TestConnector } from '../support/connector';
+import { GraphStandIn } from '../support/graph/stand-in';
 import { TEST_APP_CLIENT_ID, TEST_APP_ID_URI, TestIdentityProvider } from '../support/identity-provider';
 import { adaptiveActionActivity, installInTeamActivity, rosterOf, type TeamsUser } from '../support/teams';
 
@@ -70,6 +71,10 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
   for (const u of [manager, ...members]) tokens.set(u.userId, await idp.token({ tid: tenantId, oid: u.userId, name: u.name, expiresInSeconds: 3 * 3600 }));
   connector.members = rosterOf(tenantId, [manager, ...members]);
   const teamsTeamId = `19:${randomUUID()}@thread.tacv2`;
+  // Microsoft Graph says who owns the team (its manager).
+  const graph = await new GraphStandIn(randomUUID()).start();
+  const aadGroupId = randomUUID();
+  graph.tenant(tenantId).teams.set(aadGroupId, [{ userId: manager.userId, owner: true }, ...members.map((m) => ({ userId: m.userId }))]);
   const today = new Date().toISOString().slice(0, 10);
   const env = {
     NODE_ENV: 'test',
@@ -87,6 +92,9 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
     PUBLIC_URL: 'https://leaderful.test',
     RATE_LIMIT_API_PER_MINUTE: '100000',
     RATE_LIMIT_FEEDBACK_PER_HOUR: '10000',
+    GRAPH_ENDPOINT: graph.url,
+    GRAPH_LOCAL_TOKEN: graph.secret,
+    GRAPH_LOCAL_CA: graph.ca,
   };
 
   let url = '';
@@ -136,7 +144,7 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
     // Set-up, with nobody killing anything: the bot in a team, everyone working every day.
     app = startAppProcess(env);
     url = await app.ready;
-    expect((await invoke(installInTeamActivity(connector.url, manager, { teamsTeamId, name: 'Crash team' }))).status).toBe(200);
+    expect((await invoke(installInTeamActivity(connector.url, manager, { teamsTeamId, name: 'Crash team', aadGroupId }))).status).toBe(200);
     for (const m of members) expect((await call(m, '/api/me/preferences', 'PUT', { workDays: [0, 1, 2, 3, 4, 5, 6] })).status).toBe(200);
     // A pilot with a check-in open today. The scheduler's first pass comes a second after start:
     // restart so that it opens the round, and wait until everyone has their prompt.
@@ -319,6 +327,7 @@ test(`SIGKILL ${KILLS} times at random moments under a write load: every acknowl
   } finally {
     await app?.kill('group');
     await connector.stop();
+    await graph.stop();
     await idp.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }

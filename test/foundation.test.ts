@@ -45,7 +45,7 @@ describe('foundation: one server over HTTP', () => {
   test('tab API round trip with a signed SSO token', async () => {
     const me = await t.api('/api/me', { as: morgan });
     expect(me.status).toBe(200);
-    expect(me.body.user).toMatchObject({ id: morgan.userId, name: 'Morgan Lee', roles: ['manager'] });
+    expect(me.body.user).toMatchObject({ id: morgan.userId, name: 'Morgan Lee', roles: ['member', 'manager'] });
     const pilots = await t.api('/api/pilots?mine=true', { as: morgan });
     expect(pilots.status).toBe(200);
     expect(pilots.body.pilots.map((p: any) => p.title)).toEqual(

@@ -64,7 +64,7 @@ describe('leader view API', () => {
       body: { title: '=HYPERLINK("http://evil.example","click")', hypothesis: 'A hypothesis long enough.', successMeasures: ['Measure one'], teamId: 'team:demo-ops', startDate: '2027-01-04', endDate: '2027-02-01' },
     });
     expect(created.status).toBe(201);
-    const res = await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.idp.token({ tid: avery.tenantId, oid: avery.userId })}` } });
+    const res = await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.token(avery)}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(res.headers.get('content-disposition')).toContain('leaderful-pilots.csv');

@@ -9,6 +9,9 @@ import { colorIcon, encodePng, outlineIcon, type RawImage } from '../manifest/to
 import { readZip, writeZip } from '../manifest/tooling/zip';
 import { loadConfig } from '../server/config';
 import { CONTAINERS, PARTITION_KEY_PATH } from '../domain/ports/store';
+import { APP_ROLES } from '../domain/shared/caller';
+import { ACTIVITY_TYPES, feedNotification } from '../bot/delivery/feed';
+import { NOTICE_KINDS } from '../domain/directory';
 
 // @microsoft/app-manifest requires strip-bom 5, an ES module: Node ≥ 20.19 loads it, Jest's module
 // system cannot. Validation never strips a BOM through it, so a stand-in is enough here. Registered
@@ -68,15 +71,20 @@ describe('app package', () => {
       ['My pilots', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/pilots`],
       ['Leader view', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/leader`],
       ['Feedback', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/feedback`],
+      ['Preferences', `https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/preferences`],
     ]);
     expect(m.configurableTabs).toHaveLength(1);
     expect(m.configurableTabs[0].configurationUrl).toBe(`https://${TEST_ENV.BOT_DOMAIN}/tabs/index.html#/config`);
+    // Meetings (side panel, stage, details and chat tabs) and group chats, where circles pin their page.
+    expect(m.configurableTabs[0].scopes).toEqual(['team', 'groupChat']);
+    expect(m.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'privateChatTab', 'meetingSidePanel', 'meetingChatTab', 'meetingDetailsTab', 'meetingStage']));
     const me = m.composeExtensions[0];
     expect(me.commands.map((c: { title: string }) => c.title)).toEqual(['Find pilots and practices', 'Launch a pilot', 'Give kudos', 'Send feedback', 'Find practice stories']);
     expect(me.messageHandlers).toEqual([{ type: 'link', value: { domains: [TEST_ENV.BOT_DOMAIN] } }]);
 
     const es = JSON.parse(text['es.json']);
     expect(es['staticTabs[0].name']).toBe('Mis pilotos');
+    expect(es['staticTabs[3].name']).toBe('Preferencias');
     expect(es['composeExtensions[0].commands[0].title']).toBe('Buscar pilotos y prácticas');
   });
 
@@ -346,6 +354,7 @@ function envFileKeys(rel: string): Set<string> {
 
 /** Settings the app reads that Azure leaves unset on purpose, and why. */
 const NOT_SET_IN_AZURE: Record<string, string> = {
+  ACTIVITY_FEED: 'unset: on, since Microsoft Graph is configured; false only while TeamsActivity.Send is not granted',
   PORT: 'App Service sets it',
   HOST: 'defaults to 0.0.0.0 with NODE_ENV=production',
   LOG_LEVEL: 'defaults to info',
@@ -362,9 +371,11 @@ const NOT_SET_IN_AZURE: Record<string, string> = {
   MAX_BODY_BYTES: 'defaults to 256 KB',
   RATE_LIMIT_API_PER_MINUTE: 'defaults to 600 requests per user per minute',
   RATE_LIMIT_FEEDBACK_PER_HOUR: 'defaults to 20 feedback items per user per hour',
+  GRAPH_LOCAL_TOKEN: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
+  GRAPH_LOCAL_CA: 'a local Graph stand-in only; config refuses it with NODE_ENV=production',
   RATE_LIMIT_NOTIFY_PER_HOUR: 'defaults to 120 actions that message others per user per hour',
 };
-const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN'];
+const MUST_NOT_BE_SET_IN_AZURE = ['COSMOS_KEY', 'MicrosoftAppPassword', 'DEMO_SIGN_IN', 'GRAPH_LOCAL_TOKEN', 'GRAPH_LOCAL_CA'];
 /** App settings read by the platform rather than by server/config.ts. */
 const PLATFORM_SETTINGS: Record<string, string> = {
   APPLICATIONINSIGHTS_CONNECTION_STRING: 'Application Insights agent',
@@ -519,6 +530,16 @@ describe('Toolkit lifecycle files', () => {
     expect(read('teamsapp.yml')).toMatch(/name: Leaderful\$\{\{APP_NAME_SUFFIX\}\}-sso/);
     expect(aad.displayName).toBe('Leaderful${{APP_NAME_SUFFIX}}-sso'); // aadApp/update renames to this
   });
+
+  test('the Entra app declares exactly the app roles the server honours, for users (and groups) to be assigned', () => {
+    const aad = JSON.parse(read('infra/aad.manifest.json'));
+    expect(aad.appRoles.map((r: { value: string }) => r.value).sort()).toEqual(Object.keys(APP_ROLES).sort());
+    for (const role of aad.appRoles) {
+      expect(role).toMatchObject({ allowedMemberTypes: ['User'], isEnabled: true });
+      expect(role.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    }
+    expect(new Set(aad.appRoles.map((r: { id: string }) => r.id)).size).toBe(aad.appRoles.length);
+  });
 });
 
 describe('manifest matches the bot and tab code', () => {
@@ -544,6 +565,22 @@ describe('manifest matches the bot and tab code', () => {
     // Teams sends the localized title as the message text, so titles stay as the bot parses them.
     const es = JSON.parse(read('manifest/es.json'));
     for (const [k, v] of Object.entries(es)) if (/^bots\[0\].*\.title$/.test(k)) expect(names).toContain(v);
+  });
+
+  test('activity feed notices use the activity types the manifest declares, with the parameters their templates name', () => {
+    const declared = manifest.activities.activityTypes as { type: string; templateText: string }[];
+    expect(declared.map((a) => a.type).sort()).toEqual(Object.values(ACTIVITY_TYPES).sort());
+    const localized = ['en', 'es'].map((l) => JSON.parse(read(`manifest/${l}.json`)) as Record<string, string>);
+    const sample = { pilotTitle: 'Retro', pilotId: 'pilot:1', message: 'Thanks', waiting: 2 };
+    for (const notice of NOTICE_KINDS) {
+      const n = feedNotification({ publicUrl: 'https://leaderful.test' }, notice, { kind: notice === 'checkin_due' ? 'checkin_prompt' : 'feedback_reply', data: sample }, 'en');
+      const i = declared.findIndex((a) => a.type === n.activityType);
+      // Every template, in every language, names exactly the parameters sent (and {actor}, which Teams fills).
+      for (const texts of [declared[i].templateText, ...localized.map((l) => l[`activities.activityTypes[${i}].templateText`])]) {
+        const named = [...texts.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).filter((p) => p !== 'actor');
+        expect(named.sort()).toEqual(n.templateParameters.map((p) => p.name).sort());
+      }
+    }
   });
 
   test('deep links from cards open static tabs that exist', () => {

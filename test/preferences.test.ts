@@ -14,7 +14,16 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
   const s = await installedTeam(t, { members: 2, pilot: { cadence: { weekdays: [1], time: '09:00', everyWeeks: 1, reminderHours: 0, roundHours: 24 } } });
   const [quiet, normal] = s.members;
   const initial = await t.api('/api/me/preferences', { as: quiet });
-  expect(initial.body.preferences).toEqual({ timeZone: 'UTC', workDays: [1, 2, 3, 4, 5], quietHours: null, pausedUntil: null, optOutPublicCelebration: false });
+  expect(initial.body.preferences).toEqual({
+    timeZone: 'UTC',
+    workDays: [1, 2, 3, 4, 5],
+    quietHours: null,
+    pausedUntil: null,
+    optOutPublicCelebration: false,
+    notifications: { checkin_due: 'chat', feedback_reply: 'chat', facilitator_turn: 'chat', leader_digest: 'chat' },
+  });
+  // Microsoft Graph is configured: the activity feed (and both) are offered (test/activity-feed.test.ts).
+  expect(initial.body.notices).toEqual({ kinds: ['checkin_due', 'feedback_reply', 'facilitator_turn', 'leader_digest'], channels: ['chat', 'feed', 'both'] });
 
   const bad = await t.api('/api/me/preferences', { as: quiet, method: 'PUT', body: { timeZone: 'Mars/Olympus', workDays: [], quietHours: { from: '25:00', to: '07:00' }, roles: ['admin'] } });
   expect(bad.status).toBe(400);
@@ -39,6 +48,12 @@ test('people set their own time zone, work days, quiet hours, pause and celebrat
   await t.app.background.tick();
   const [later] = await t.app.store.all<Round>('checkins', s.tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round'");
   expect(later.prompted.sort()).toEqual([s.manager.userId, normal.userId, quiet.userId].sort());
+
+  // Pausing from the tab follows the chat command: 1–90 days, until the end of the last one.
+  expect((await t.api('/api/me/pause', { as: quiet, method: 'POST', body: { days: 91 } })).status).toBe(400);
+  const paused = await t.api('/api/me/pause', { as: quiet, method: 'POST', body: { days: 3 } });
+  expect(paused.body.preferences.pausedUntil).toBe('2027-01-06');
+  expect((await t.api('/api/me/pause', { as: quiet, method: 'DELETE' })).body.preferences.pausedUntil).toBeNull();
 
   // A member who does not work Mondays is not invited next week.
   await t.api('/api/me/preferences', { as: normal, method: 'PUT', body: { workDays: [2, 3, 4, 5] } });

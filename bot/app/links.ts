@@ -30,6 +30,6 @@ export function entityLink(cfg: LinkConfig, entityId: string): string {
     const context = encodeURIComponent(JSON.stringify({ subEntityId: entityId }));
     return `https://teams.microsoft.com/l/entity/${cfg.teamsAppId}/pilots?context=${context}`;
   }
-  const route = entityId.startsWith('circle:') ? 'circles' : entityId.startsWith('story:') ? 'stories' : entityId.startsWith('project:') ? 'projects' : entityId.startsWith('path:') ? 'paths' : 'pilots';
+  const route = entityId.startsWith('circle:') ? 'circles' : entityId.startsWith('story:') ? 'stories' : entityId.startsWith('project:') ? 'projects' : entityId.startsWith('path:') ? 'paths' : entityId.startsWith('lesson:') ? 'lessons' : 'pilots';
   return `${cfg.publicUrl}/tabs/index.html#/${route}/${encodeURIComponent(entityId)}`;
 }

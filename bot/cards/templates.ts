@@ -1,5 +1,6 @@
 import celebration from '../celebrations/templates/celebration.json';
 import kudosForm from '../celebrations/templates/kudos-form.json';
+import checkinClosed from '../checkins/templates/checkin-closed.json';
 import checkinChoice from '../checkins/templates/checkin-choice.json';
 import checkinReminder from '../checkins/templates/checkin-reminder.json';
 import checkinThanks from '../checkins/templates/checkin-thanks.json';
@@ -33,6 +34,7 @@ export const TEMPLATES = {
   celebration,
   checkin,
   checkinChoice,
+  checkinClosed,
   checkinReminder,
   checkinThanks,
   facilitator,

@@ -27,11 +27,8 @@ interface KudosValues {
 }
 
 async function kudosForm(domain: Domain, caller: Caller, values: KudosValues, locale: Locale, problem = '', requestId: string = randomUUID()): Promise<CardAttachment> {
-  const people = new Map<string, string>();
-  for (const team of await domain.directory.teamsFor(caller)) {
-    for (const id of [...team.memberIds, team.managerId ?? '']) if (id && id !== caller.userId) people.set(id, '');
-  }
-  const members = await domain.directory.membersByIds(caller.tenantId, [...people.keys()]);
+  // Teammates, and from the organisation sync the caller's manager, reports and peers.
+  const members = await domain.directory.colleaguesOf(caller);
   return renderCard(
     'kudosForm',
     {

@@ -1,10 +1,11 @@
 import type { BotDeps, Router } from '../app/router';
-import { missingRound, roundIdOf, showCheckin, submitCheckin, swapFacilitator } from './verbs';
+import { REFRESH_VERB } from './cards';
+import { missingRound, refreshFor, roundIdOf, showCheckin, submitCheckin, swapFacilitator } from './verbs';
 import { pauseMe, quickAnswer, quickAnswerOf, recordQuickAnswer } from './chat';
 import { setTimeZone } from './time-zone';
 
 /** Check-ins in Teams: the check-in card's verbs, and the chat commands about one's check-ins. */
-export function registerCheckinRoutes(router: Router, { domain, log }: BotDeps): void {
+export function registerCheckinRoutes(router: Router, { domain, log, links }: BotDeps): void {
   router
     .command(/^pause(?: me)?(?: for)? (\d{1,3}) days?$/i, (turn, m) => pauseMe(domain, turn, Number(m[1])))
     .command(/^time ?zone ([\w/+-]{1,60})$/i, (turn, m) => setTimeZone(domain, turn, m[1]))
@@ -13,7 +14,7 @@ export function registerCheckinRoutes(router: Router, { domain, log }: BotDeps):
   router
     .verb('checkin.submit', (turn, data) => {
       const roundId = roundIdOf(data);
-      return roundId ? submitCheckin(domain, turn.caller, roundId, data, turn.locale) : Promise.resolve(missingRound(turn, log));
+      return roundId ? submitCheckin(domain, links, turn.caller, roundId, data, turn.locale, refreshFor(turn)) : Promise.resolve(missingRound(turn, log));
     })
     .verb('checkin.swap', (turn, data) => {
       const roundId = roundIdOf(data);
@@ -24,11 +25,16 @@ export function registerCheckinRoutes(router: Router, { domain, log }: BotDeps):
       const roundId = roundIdOf(data);
       const quick = quickAnswerOf(data);
       if (!roundId) return Promise.resolve(missingRound(turn, log));
-      return quick ? recordQuickAnswer(domain, turn.caller, roundId, quick, turn.locale) : showCheckin(domain, turn.caller, roundId, turn.locale);
+      return quick ? recordQuickAnswer(domain, turn.caller, roundId, quick, turn.locale) : showCheckin(domain, links, turn.caller, roundId, turn.locale, { userIds: refreshFor(turn) });
     })
-    // checkin.open, checkin.edit: the card as it stands.
+    // Universal Actions refresh: Teams asks for the card as it stands whenever its reader opens it.
+    .verb(REFRESH_VERB, (turn, data) => {
+      const roundId = roundIdOf(data);
+      return roundId ? showCheckin(domain, links, turn.caller, roundId, turn.locale, { mode: 'current', userIds: refreshFor(turn) }) : Promise.resolve(missingRound(turn, log));
+    })
+    // checkin.open, checkin.edit: the form while the round is open.
     .verbFamily('checkin.', (turn, data) => {
       const roundId = roundIdOf(data);
-      return roundId ? showCheckin(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn, log));
+      return roundId ? showCheckin(domain, links, turn.caller, roundId, turn.locale, { userIds: refreshFor(turn) }) : Promise.resolve(missingRound(turn, log));
     });
 }

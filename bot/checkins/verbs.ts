@@ -1,12 +1,15 @@
 import type { Domain } from '../../domain';
+import type { Answer, Asked, Round } from '../../domain/checkins';
 import type { Caller } from '../../domain/shared/caller';
 import { DomainError } from '../../domain/shared/errors';
 import type { Log } from '../../platform/log';
-import { problemText, refusalText } from '../app/errors';
+import { problemText } from '../app/errors';
 import type { Turn } from '../app/turn';
-import { messageCard, textCard, type CardAttachment } from '../cards';
+import { messageCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
-import { checkinCard, checkinThanksCard } from './cards';
+import type { LinkConfig } from '../app/links';
+import { withRefresh } from '../cards/refresh';
+import { checkinCard, checkinClosedCard, checkinThanksCard, REFRESH_VERB } from './cards';
 
 /**
  * The check-in card's verbs (Action.Execute). Each answers with the card that replaces the one
@@ -35,36 +38,77 @@ export async function swapFacilitator(domain: Domain, caller: Caller, roundId: s
     : messageCard(locale, 'Facilitator', 'There is nobody else in this round to hand over to.');
 }
 
-/** checkin.open, checkin.edit (and any other view): the form while the round is open, else what was said. */
-export async function showCheckin(domain: Domain, caller: Caller, roundId: string, locale: Locale): Promise<CardAttachment> {
+/**
+ * The Teams user ids a card answered to someone refreshes for: just them. A card that stays
+ * current (an open round's form or thanks) carries it, so opening it after the round closed
+ * shows it closed.
+ */
+export const refreshFor = (turn: Turn): string[] => (turn.activity.from?.id ? [turn.activity.from.id.slice(0, 200)] : []);
+
+/**
+ * checkin.open, checkin.edit (`form`: the form while the round is open) and checkin.refresh
+ * (`current`: the card as it stands — the form, or what was said once answered). Once closed,
+ * both show what was said with the round's summary. Reads only: Teams may refresh any number
+ * of times.
+ */
+export async function showCheckin(
+  domain: Domain,
+  links: LinkConfig,
+  caller: Caller,
+  roundId: string,
+  locale: Locale,
+  opts: { mode?: 'form' | 'current'; userIds?: string[] } = {},
+): Promise<CardAttachment> {
   const { round, pilot, answer } = await domain.checkins.roundFor(caller, roundId);
   const open = round.status === 'open' && domain.clock.now() < new Date(round.closesAt);
-  const view = { roundId, pilotTitle: pilot.title, closesAt: round.closesAt, questions: pilot.questions };
-  if (!open) {
-    return answer
-      ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale)
-      : messageCard(locale, 'Check-in closed', 'This check-in has closed. Your next one will arrive on the next check-in day.');
+  const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : { title: pilot.title, questions: pilot.questions };
+  if (!open) return closedCard(links, round, pilot.id, asked, answer, locale);
+  const userIds = opts.userIds ?? [];
+  const view = { roundId, pilotTitle: asked.title, closesAt: round.closesAt, questions: asked.questions };
+  if (answer && opts.mode === 'current') {
+    return withRefresh(checkinThanksCard({ ...view, open: true, values: answer.values, shared: answer.shareAnonymously }, locale), REFRESH_VERB, { roundId }, userIds);
   }
-  return checkinCard({ ...view, values: answer?.values, shareAnonymously: answer?.shareAnonymously, editing: !!answer }, locale);
+  return checkinCard({ ...view, userIds, values: answer?.values, shareAnonymously: answer?.shareAnonymously, editing: !!answer }, locale);
 }
 
-/** checkin.submit: inputs arrive merged with the action's data. The happy path is one write. */
-export async function submitCheckin(domain: Domain, caller: Caller, roundId: string, data: Record<string, unknown>, locale: Locale): Promise<CardAttachment> {
+/** A closed round's card for the person asked: their answer (or that they missed it) and the summary. */
+function closedCard(links: LinkConfig, round: Round, pilotId: string, asked: Asked, answer: Answer | undefined, locale: Locale): CardAttachment {
+  return checkinClosedCard(
+    links,
+    { roundId: round.id, pilotId, pilotTitle: asked.title, summary: round.summary, yours: answer ? { questions: asked.questions, values: answer.values } : null },
+    locale,
+  );
+}
+
+/**
+ * checkin.submit: inputs arrive merged with the action's data. The happy path is one write. The
+ * card answered refreshes for the person (`userIds`), so it shows the round closed later on.
+ */
+export async function submitCheckin(
+  domain: Domain,
+  links: LinkConfig,
+  caller: Caller,
+  roundId: string,
+  data: Record<string, unknown>,
+  locale: Locale,
+  userIds: string[] = [],
+): Promise<CardAttachment> {
   const inputs = Object.fromEntries(Object.entries(data).filter(([k]) => !ACTION_KEYS.has(k)));
   const share = data.shareAnonymously === true || data.shareAnonymously === 'true';
   try {
     const saved = await domain.checkins.answer(caller, roundId, inputs, share);
     const view = { roundId, pilotTitle: saved.asked.title, closesAt: saved.round.closesAt, questions: saved.asked.questions };
-    return checkinThanksCard({ ...view, open: true, values: saved.answer.values, shared: share }, locale);
+    return withRefresh(checkinThanksCard({ ...view, open: true, values: saved.answer.values, shared: share }, locale), REFRESH_VERB, { roundId }, userIds);
   } catch (err) {
     if (!(err instanceof DomainError) || (err.kind !== 'validation' && err.kind !== 'conflict')) throw err;
     const { round, pilot, answer } = await domain.checkins.roundFor(caller, roundId);
-    const view = { roundId, pilotTitle: pilot.title, closesAt: round.closesAt, questions: pilot.questions };
+    const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : { title: pilot.title, questions: pilot.questions };
     if (err.kind === 'validation') {
       const values = Object.fromEntries(Object.entries(inputs).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) as Record<string, string>;
       const problem = t(locale, 'Please check your answers: {problems}.', { problems: err.fields.map((f) => problemText(f, locale)).join('; ') });
-      return checkinCard({ ...view, values, shareAnonymously: share, problem, editing: !!answer }, locale);
+      return checkinCard({ roundId, pilotTitle: asked.title, closesAt: round.closesAt, questions: asked.questions, values, shareAnonymously: share, problem, editing: !!answer, userIds }, locale);
     }
-    return answer ? checkinThanksCard({ ...view, open: false, values: answer.values, shared: answer.shareAnonymously }, locale) : textCard(locale, t(locale, 'Check-in closed'), refusalText(err, locale));
+    // Closed meanwhile: what they said before, and how the round went.
+    return closedCard(links, round, pilot.id, asked, answer, locale);
   }
 }

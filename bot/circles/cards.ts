@@ -5,6 +5,7 @@ import { str } from '../app/data';
 import { entityLink, type LinkConfig } from '../app/links';
 import type { NotificationCards } from '../app/notifications';
 import { cardTime, renderCard, type CardAttachment } from '../cards';
+import { withRefresh } from '../cards/refresh';
 import { t, words, type Locale } from '../i18n';
 
 /**
@@ -102,7 +103,8 @@ export function circleUpdateCard(links: LinkConfig, data: Record<string, unknown
       data.reason === 'first'
         ? w.word('circle.election.first', { name: str(data.circleName), count: Number(data.memberCount) || 0 })
         : w.word(data.reason === 'term_ended' ? 'circle.election.term_ended' : 'circle.election.requested', { name: str(data.convenorName) });
-    return update({
+    // Opened by a member later, it shows the ballot as it stands (circle.ballot only reads).
+    return withRefresh(update({
       heading: t(locale, 'Elect the convenor of “{name}”', { name: str(data.circleName) }),
       text: `${why} ${t(locale, 'Nominate someone (yourself included) and vote.')} ${w.word('circle.rule.ballot')}${data.rotates ? ` ${w.word('circle.rule.outgoing_rotates')}` : ''}`,
       dueLabel: t(locale, 'The election closes'),
@@ -110,7 +112,7 @@ export function circleUpdateCard(links: LinkConfig, data: Record<string, unknown
       circleId,
       showBallot: true,
       url: entityLink(links, circleId),
-    });
+    }), 'circle.ballot', { circleId }, data.userIds);
   }
   if (event === 'elected') {
     const winner = str(data.winnerName);

@@ -4,6 +4,7 @@ import type { NotificationCards } from '../app/notifications';
 import { CELEBRATION_CARDS } from '../celebrations/cards';
 import { CHECKIN_CARDS } from '../checkins/cards';
 import { CIRCLE_CARDS } from '../circles/cards';
+import { LESSON_CARDS } from '../lessons/cards';
 import { FEEDBACK_CARDS } from '../feedback/cards';
 import { PATH_CARDS } from '../paths/cards';
 import { PROJECT_CARDS } from '../projects/cards';
@@ -12,7 +13,7 @@ import { renderCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
 
 /** Every outbox kind's card, from the feature that queues it. */
-const CARDS: NotificationCards = { ...CHECKIN_CARDS, ...CELEBRATION_CARDS, ...FEEDBACK_CARDS, ...CIRCLE_CARDS, ...STORY_CARDS, ...PROJECT_CARDS, ...PATH_CARDS };
+const CARDS: NotificationCards = { ...CHECKIN_CARDS, ...CELEBRATION_CARDS, ...FEEDBACK_CARDS, ...CIRCLE_CARDS, ...STORY_CARDS, ...PROJECT_CARDS, ...PATH_CARDS, ...LESSON_CARDS };
 
 /** How `feedback_*` kinds are drawn, when a caller wants other cards than the feedback feature's. */
 export type FeedbackCards = (kind: NotificationKind, data: Record<string, unknown>, locale: Locale) => CardAttachment;

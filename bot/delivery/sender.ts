@@ -8,6 +8,8 @@ import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { localeOf, type Locale } from '../i18n';
 import { notificationCard, type FeedbackCards } from './cards';
+import { FeedSender, GRAPH_FEED_WINDOWS } from './feed-sender';
+import type { GraphPort } from '../../domain/ports/graph';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
 import { conversationKey, interleave, rotate } from './rounds';
 
@@ -31,10 +33,14 @@ export interface DeliveryOptions {
   tenantWindows?: typeof TENANT_WINDOWS;
   /** This sender's name on tenants' sending leases (default: host, process id and a random part). */
   holder?: string;
+  /** Microsoft Graph for the Teams activity feed; without it every notice goes to chat. */
+  feed?: GraphPort;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
 const MAX_BACKOFF_MS = 60_000;
+/** A redraw whose card is still on its way looks again after this. */
+const REPLACE_WAIT_MS = 15_000;
 
 interface Resolved {
   reference: Partial<ConversationReference>;
@@ -94,6 +100,9 @@ export class Delivery {
    * arrivals). A send with no room here goes back to wait instead of bunching up.
    */
   private readonly tenantSends: SlidingWindowLimiter;
+  /** Activity feed notices go through Graph: their own per-tenant window. */
+  private readonly graphPerTenant: SlidingWindowLimiter;
+  private readonly feed?: FeedSender;
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
@@ -121,6 +130,8 @@ export class Delivery {
     this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
     this.tenantSends = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
     this.holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.graphPerTenant = new SlidingWindowLimiter(GRAPH_FEED_WINDOWS, now);
+    if (opts.feed) this.feed = new FeedSender(opts.feed, domain, links, log);
   }
 
   /** Polls the outbox in the background until stop(); sooner when a held-back message is due sooner. */
@@ -193,8 +204,10 @@ export class Delivery {
     let full = false;
     for (const item of interleave(due)) {
       if (this.stopped) break;
+      // A feed notice is a Graph call, not a message in a conversation: Graph's tenant window alone.
+      const feed = item.channel === 'feed';
       const key = conversationKey(item.target);
-      const waiting = held.get(key);
+      const waiting = feed ? undefined : held.get(key);
       if (waiting) {
         waiting.push(item);
         continue;
@@ -206,18 +219,26 @@ export class Delivery {
         this.dueAgainIn(0);
         continue;
       }
-      if (this.perConversation.delay(key) > 0) {
+      if (!feed && this.perConversation.delay(key) > 0) {
         held.set(key, [item]);
         continue;
       }
-      const tenantWait = this.perTenant.delay(tenantId);
+      const tenantWait = (feed ? this.graphPerTenant : this.perTenant).delay(tenantId);
       if (tenantWait > 0) {
+        if (feed) {
+          this.dueAgainIn(tenantWait);
+          if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
+          continue;
+        }
         full = true;
         this.dueAgainIn(tenantWait);
         continue;
       }
-      this.perTenant.record(tenantId);
-      this.perConversation.record(key);
+      if (feed) this.graphPerTenant.record(tenantId);
+      else {
+        this.perTenant.record(tenantId);
+        this.perConversation.record(key);
+      }
       sent++;
       await sending.run(() => this.claimAndDeliver(item));
     }
@@ -271,6 +292,13 @@ export class Delivery {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
+      if (this.feed && item.channel === 'feed') return void this.count(await this.feed.deliver(item));
+      // A notice the person wants in the activity feed: its feed copy is queued; chat too only for "both".
+      if (this.feed && !(await this.feed.route(item))) return void (await this.domain.outbox.markFinal(item, 'cancelled', 'went to the activity feed, as the person chose'));
+      // A redraw of a card sent earlier: only once that card is out, and only if it can be updated.
+      const replaced = item.replaces ? await this.domain.outbox.replaced(item) : undefined;
+      if (replaced?.state === 'waiting') return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + REPLACE_WAIT_MS)));
+      if (replaced?.state === 'gone') return void (await this.domain.outbox.markFinal(item, 'cancelled', 'nothing to update: the card it redraws was never delivered'));
       const target = await this.resolve(item);
       if (!target) {
         this.stats.failed++;
@@ -289,6 +317,13 @@ export class Delivery {
         return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + wait)));
       }
       this.tenantSends.record(item.tenantId);
+      if (replaced?.state === 'sent') {
+        const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
+        await this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update');
+        await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
+        this.stats.sent++;
+        return;
+      }
       const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
@@ -314,6 +349,11 @@ export class Delivery {
     return wait > 0 ? Math.max(this.tenantSends.delay(item.tenantId), 1) : 0;
   }
 
+  private count(outcome: 'sent' | 'retried' | 'fell_back' | 'failed'): void {
+    if (outcome === 'fell_back') this.stats.unreachable++;
+    else this.stats[outcome]++;
+  }
+
   private async failed(item: OutboxItem, err: unknown): Promise<void> {
     const { status, retryAfterMs } = err instanceof SendError ? err : errorStatus(err);
     if (status === 403) {
@@ -336,7 +376,7 @@ export class Delivery {
   }
 
   /** Sends one activity; errors inside the SDK's proactive turn are captured, not swallowed. */
-  private async send(reference: Partial<ConversationReference>, activity: Record<string, unknown>): Promise<string | undefined> {
+  private async send(reference: Partial<ConversationReference>, activity: Record<string, unknown>, how: 'send' | 'update' = 'send'): Promise<string | undefined> {
     let sentId: string | undefined;
     let error: unknown;
     await this.adapter.continueConversationAsync(this.opts.appId, reference, async (context) => {
@@ -345,7 +385,7 @@ export class Delivery {
       const connector = context.turnState.get(this.adapter.ConnectorClientKey) as { client?: { pipeline?: { removePolicy(p: { name: string }): void } } } | undefined;
       connector?.client?.pipeline?.removePolicy({ name: 'defaultRetryPolicy' });
       try {
-        sentId = (await context.sendActivity(activity))?.id;
+        sentId = how === 'update' ? (await context.updateActivity(activity))?.id : (await context.sendActivity(activity))?.id;
       } catch (err) {
         error = err;
       }

@@ -39,4 +39,11 @@ export const COMMON_ES: Record<string, string> = {
   'I will send your check-ins here, at your local time, and bring back answers to feedback you give.': 'Te enviaré aquí tus seguimientos, a tu hora local, y te traeré las respuestas a las opiniones que des.',
   'Please fix the highlighted fields.': 'Corrige los campos señalados.',
   'That action is not available yet.': 'Esa acción aún no está disponible.',
+  // Activity feed previews (bot/delivery/feed.ts).
+  'Reminder: your check-in for {pilot} closes soon.': 'Recordatorio: tu seguimiento de {pilot} cierra pronto.',
+  'Your check-in for {pilot} is open.': 'Tu seguimiento de {pilot} está abierto.',
+  'The round of {pilot} has closed: its summary is ready for your discussion.': 'La ronda de {pilot} ha cerrado: su resumen está listo para vuestra conversación.',
+  'You facilitate this round of {pilot}.': 'Facilitas esta ronda de {pilot}.',
+  '{count} feedback items are waiting for you this week.': '{count} comentarios te esperan esta semana.',
+  'Your weekly digest': 'Tu resumen semanal',
 };

@@ -15,12 +15,13 @@ import { CHECKINS_ES } from './es-checkins';
 import { CIRCLES_ES } from './es-circles';
 import { COMMON_ES } from './es-common';
 import { FEEDBACK_ES } from './es-feedback';
+import { LESSONS_ES } from './es-lessons';
 import { PILOTS_ES } from './es-pilots';
 import type { Locale } from '../../i18n';
 
 export { localeOf, word, words, type Locale } from '../../i18n';
 
-export const ES: Record<string, string> = { ...COMMON_ES, ...PILOTS_ES, ...CHECKINS_ES, ...CELEBRATIONS_ES, ...FEEDBACK_ES, ...CIRCLES_ES };
+export const ES: Record<string, string> = { ...COMMON_ES, ...PILOTS_ES, ...CHECKINS_ES, ...CELEBRATIONS_ES, ...FEEDBACK_ES, ...CIRCLES_ES, ...LESSONS_ES };
 
 export function t(locale: Locale, text: string, vars: Record<string, string | number> = {}): string {
   const pattern = locale === 'es' ? (ES[text] ?? text) : text;

@@ -8,9 +8,11 @@ import { localeOf, t } from '../i18n';
 
 /**
  * Where the bot lives and who is there. On install in a team or group chat it stores the
- * conversation reference, reads the roster through the paged members API and records the
- * installer as that team's manager (rights per team, see domain/directory/rights.ts: no role is
- * granted tenant-wide); member added/removed events keep the roster current. In a personal chat
+ * conversation reference and reads the roster through the paged members API; a Teams team's
+ * managers are its owners in Teams (read from Microsoft Graph through the team's Microsoft 365
+ * group) plus anyone an admin names, never simply whoever installed the app (rights per team, see
+ * domain/directory/rights.ts: no role is granted tenant-wide). A tenant's first install starts its
+ * first organisation sync. Member added/removed events keep the roster current. In a personal chat
  * it stores the 1:1 conversation so check-ins can reach the person.
  */
 export class Installation {
@@ -106,33 +108,47 @@ export class Installation {
     const { conversation, channelData } = context.activity;
     const data = (channelData ?? {}) as TeamsChannelData;
     const roster = await this.roster(context);
-    // The installer manages the team and is one of it: they get check-ins for their own pilots and
-    // take their turn as facilitator, whether or not the roster lists them.
+    // The installer is one of the team (check-ins, facilitator turns) whether or not the roster
+    // lists them; managing it is for its owners in Teams and whoever an admin names.
     const memberIds = new Set<string>([installerId]);
     for (const m of roster) {
       if (!m.aadObjectId) continue;
       await this.domain.directory.upsertMember(tenantId, { userId: m.aadObjectId, teamsUserId: m.id, name: m.name ?? 'Team member', email: m.email ?? undefined }, teamId);
       memberIds.add(m.aadObjectId);
     }
-    await this.domain.directory.upsertTeam(tenantId, {
-      id: teamId,
-      name: data.team?.name ?? conversation.name ?? 'Group chat',
-      kind: conversation.conversationType === 'channel' ? 'channel' : 'groupChat',
-      teamsTeamId: data.team?.id,
-      channelId: conversation.conversationType === 'channel' ? conversation.id : undefined,
-      conversationId: conversation.id,
-      serviceUrl: context.activity.serviceUrl,
-      conversationReference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
-      managerId: installerId,
-      memberIds: [...memberIds],
-      installedAt: this.domain.clock.now().toISOString(),
-      locale: context.activity.locale?.slice(0, 20),
-    });
     if (!roster.some((m) => m.aadObjectId === installerId)) {
       const who = activityIdentity(context.activity)!;
       await this.domain.directory.upsertMember(tenantId, { userId: installerId, teamsUserId: context.activity.from.id, name: who.name }, teamId);
     }
-    this.log.info({ teamId, members: memberIds.size }, 'installed in team');
+    const isChannel = conversation.conversationType === 'channel';
+    await this.domain.directory.upsertTeam(tenantId, {
+      id: teamId,
+      name: data.team?.name ?? conversation.name ?? 'Group chat',
+      kind: isChannel ? 'channel' : 'groupChat',
+      teamsTeamId: data.team?.id,
+      aadGroupId: isChannel ? await this.groupIdOf(context) : undefined,
+      channelId: isChannel ? conversation.id : undefined,
+      conversationId: conversation.id,
+      serviceUrl: context.activity.serviceUrl,
+      conversationReference: TurnContext.getConversationReference(context.activity) as Record<string, unknown>,
+      memberIds: [...memberIds],
+      installedAt: this.domain.clock.now().toISOString(),
+      locale: context.activity.locale?.slice(0, 20),
+    });
+    const owners = await this.domain.org.readTeamOwners(tenantId, teamId);
+    await this.domain.org.startIfNever(tenantId);
+    this.log.info({ teamId, members: memberIds.size, owners }, 'installed in team');
+  }
+
+  /** The Microsoft 365 group behind a Teams team: in the install event, else from Teams. */
+  private async groupIdOf(context: TurnContext): Promise<string | undefined> {
+    const fromEvent = (context.activity.channelData as { team?: { aadGroupId?: string } } | undefined)?.team?.aadGroupId;
+    if (fromEvent) return fromEvent;
+    try {
+      return (await TeamsInfo.getTeamDetails(context)).aadGroupId ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** The whole roster, page by page (Teams caps pages; large teams need several calls). */

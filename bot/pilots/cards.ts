@@ -1,5 +1,5 @@
 import type { Pilot } from '../../domain/pilots';
-import type { Practice } from '../../domain/practices';
+import { localizedPractice, type Practice } from '../../domain/practices';
 import { pilotTabLink, tabHomeLink, type LinkConfig } from '../app/links';
 import { renderCard, type CardAttachment } from '../cards';
 import { t, type Locale } from '../i18n';
@@ -46,7 +46,8 @@ export function pilotCard(links: LinkConfig, pilot: Pilot, version: '1.3' | '1.5
 }
 
 /** A library practice, as found by the search. */
-export function practiceCard(links: LinkConfig, p: Practice, locale: Locale): CardAttachment {
+export function practiceCard(links: LinkConfig, practice: Practice, locale: Locale): CardAttachment {
+  const p = localizedPractice(practice, locale);
   return renderCard('practice', { name: p.name, summary: p.summary, why: p.why, how: p.how, url: tabHomeLink(links) }, [], locale);
 }
 

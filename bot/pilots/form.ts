@@ -5,7 +5,7 @@ import { DomainError } from '../../domain/shared/errors';
 import type { Caller } from '../../domain/shared/caller';
 import type { Pilot } from '../../domain/pilots';
 import { DEFAULT_CADENCE, pilotInputSchema } from '../../domain/pilots';
-import { STANDARD_QUESTIONS } from '../../domain/practices';
+import { localizedPractice } from '../../domain/practices';
 import { parseInput } from '../../domain/shared/validation';
 import { problemSentence, refusalText } from '../app/errors';
 import { renderCard, type CardAttachment } from '../cards';
@@ -74,7 +74,7 @@ export async function pilotFormCard(
     values,
     errors,
     requestId: opts.requestId ?? randomUUID(),
-    practices: practices.map((p) => ({ name: p.name, value: p.id })),
+    practices: practices.map((p) => ({ name: localizedPractice(p, locale).name, value: p.id })),
     teams: teams.map((team) => ({ name: team.name, value: team.id })),
   }, ['practices', 'teams'], locale);
 }
@@ -93,19 +93,20 @@ export async function submitPilotForm(domain: Domain, caller: Caller, data: unkn
   const practiceId = values.practiceId === 'scratch' ? '' : values.practiceId;
   const requestId = typeof (data as { requestId?: unknown })?.requestId === 'string' ? String((data as { requestId: string }).requestId).slice(0, 100) : randomUUID();
   try {
-    const practice = practiceId ? await domain.practices.get(caller, practiceId).catch(() => undefined) : undefined;
+    const practice = practiceId ? await domain.practices.usable(caller, practiceId).catch(() => undefined) : undefined;
     if (practiceId && !practice) {
       return { ok: false, card: await pilotFormCard(domain, caller, { values: { ...values, practiceId: 'scratch' }, problem: t(locale, 'That practice is no longer in the library. Pick another or start from scratch.'), requestId }, locale) };
     }
+    // Filled from the practice in the reader's language.
+    const shown = practice && localizedPractice(practice, locale);
     const measures = values.successMeasures.split(/\r?\n/).map((m) => m.trim()).filter(Boolean);
     const input = parseInput(pilotInputSchema, {
-      title: values.title.trim() || practice?.name || '',
+      title: values.title.trim() || shown?.name || '',
       practiceId: practice?.id,
       hypothesis: values.hypothesis,
-      successMeasures: measures.length ? measures : (practice?.measures ?? []),
+      successMeasures: measures.length ? measures : (shown?.measures ?? []),
       teamId: values.teamId,
-      // From scratch: the standard questions, so the pilot's check-ins can be answered.
-      questions: practice ? undefined : STANDARD_QUESTIONS,
+      // No questions sent: the domain gives the practice's (or, from scratch, the standard) ones.
       cadence: {
         ...DEFAULT_CADENCE,
         weekdays: values.weekdays ? values.weekdays.split(',').map((d) => Number(d)) : DEFAULT_CADENCE.weekdays,

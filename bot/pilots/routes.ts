@@ -1,6 +1,7 @@
 import type { MessagingExtensionAttachment } from 'botbuilder';
 import type { Pilot } from '../../domain/pilots';
 import { DomainError } from '../../domain/shared/errors';
+import { localizedPractice } from '../../domain/practices';
 import { ME_COMMANDS, messageText, preview, searchOf } from '../app/message-extension';
 import { dialog, dialogMessage, extensionResults, type DialogSize } from '../app/responses';
 import type { BotDeps, Router } from '../app/router';
@@ -48,7 +49,7 @@ export function registerPilotRoutes(router: Router, { domain, links }: BotDeps):
         const [pilots, practices] = await Promise.all([domain.pilots.list(turn.caller, { text, limit: want }).then((ps) => disclosed(turn, ps)), domain.practices.search(turn.caller, text, want)]);
         const items: MessagingExtensionAttachment[] = [
           ...pilots.map((p) => ({ ...pilotCard(links, p, '1.5', locale), preview: preview(p.title, `${t(locale, STATUS_LABEL[p.status])} · ${p.teamName}`) })),
-          ...practices.map((p) => ({ ...practiceCard(links, p, locale), preview: preview(p.name, p.summary) })),
+          ...practices.map((p) => ({ ...practiceCard(links, p, locale), preview: preview(localizedPractice(p, locale).name, localizedPractice(p, locale).summary) })),
         ].slice(skip, skip + count);
         return extensionResults(items);
       },

@@ -227,14 +227,24 @@ export class Disclosure {
     return { ...pilot, ...(figures ? { roundFigures: figures } : {}), health: this.pilotHealth(health, pilot.teamId) };
   }
 
-  /** A round's figures as shown now: each mean only while the people who gave it reach today's k. */
+  /**
+   * A round's figures as shown now: each mean (the three standing ones and every scale question's)
+   * only while the people who gave it reach today's k.
+   */
   figures(f: RoundFigures): RoundFigures {
     const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
     const n = (q: (typeof QUESTIONS)[number]) => f.counts?.[q] ?? f.answered;
     const keep = (q: (typeof QUESTIONS)[number]) => f[q] !== null && n(q) >= this.k;
-    if (QUESTIONS.every((q) => f[q] === null || keep(q))) return f;
+    const scaleN = (id: string) => f.scaleCounts?.[id] ?? f.answered;
+    const keepScale = (id: string) => f.scales?.[id] != null && scaleN(id) >= this.k;
+    const scaleIds = Object.keys(f.scales ?? {});
+    if (QUESTIONS.every((q) => f[q] === null || keep(q)) && scaleIds.every((id) => f.scales?.[id] == null || keepScale(id))) return f;
     const shown = { ...f };
     for (const q of QUESTIONS) if (!keep(q)) shown[q] = null;
+    if (f.scales) {
+      shown.scales = Object.fromEntries(scaleIds.map((id) => [id, keepScale(id) ? f.scales![id] : null]));
+      shown.scaleCounts = Object.fromEntries(scaleIds.map((id) => [id, keepScale(id) ? scaleN(id) : 0]));
+    }
     return { ...shown, counts: { confidence: keep('confidence') ? n('confidence') : 0, autonomy: keep('autonomy') ? n('autonomy') : 0, workload: keep('workload') ? n('workload') : 0 } };
   }
 

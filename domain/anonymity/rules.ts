@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { says } from '../shared/validation';
+import type { GroupLabel } from '../shared/codes';
 
 /**
  * The anonymity rules, in one place and pure (no store, no clock), so they can be read, tested
@@ -100,7 +101,7 @@ export interface RosterMember {
  * are), the rest of a department's teams, or the organisation (or what is left of it). Faces word
  * it ("Ops (other teams)", "Rest of the organisation") in their reader's language.
  */
-export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+export type { GroupLabel };
 
 export interface Cell {
   key: string;
@@ -397,4 +398,33 @@ export class Partition {
     }
     return this.cells;
   }
+}
+
+/** What a closed round's summary carries that anonymity governs (the rest is schedule and names). */
+export interface SummaryFigures {
+  answered: number;
+  confidence: number | null;
+  previousConfidence: number | null;
+  blockers: string[];
+  /** The threshold the summary was decided under, when the round closed. */
+  threshold: number;
+}
+
+/**
+ * A stored round summary as shown today. It was decided at close under the threshold then; if k has
+ * been raised since, each figure stays only while the people behind it still reach today's k (class
+ * 5 of the anonymity rules: figures are decided at read time). `confidenceAnswers` is how many
+ * answered the confidence question (the round's figures), else everyone who answered.
+ */
+export function summaryAsShown<S extends SummaryFigures>(summary: S, confidenceAnswers: number | undefined, k: number): S {
+  if (k <= summary.threshold) return summary;
+  const enough = summary.answered >= k;
+  return {
+    ...summary,
+    confidence: (confidenceAnswers ?? summary.answered) >= k ? summary.confidence : null,
+    // The previous round's people are not known here: never shown once k has moved past its decision.
+    previousConfidence: null,
+    blockers: enough ? summary.blockers : [],
+    threshold: k,
+  };
 }

@@ -17,6 +17,8 @@ import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
 import { CheckinRepository } from './repository';
 import { RoundScheduling } from './scheduling';
+import { MeetingRounds, type MeetingRound } from './meeting';
+import { effectiveThreshold, summaryAsShown } from '../anonymity';
 
 /**
  * Check-in rounds: the rhythm of a pilot. `tick` is called by the scheduler (every minute in
@@ -31,6 +33,7 @@ export class CheckIns {
   private readonly closing: RoundClosing;
   private readonly answering: Answering;
   private readonly facilitators: Facilitators;
+  private readonly meeting: MeetingRounds;
 
   constructor(
     store: Store,
@@ -48,6 +51,20 @@ export class CheckIns {
     this.answering = new Answering(this.rounds, this.pilots, clock, answerable);
     // A round closed here is not answered from this process's copy, even for a moment.
     this.closing.onClosed(async (tenantId, roundId) => answerable.forget(tenantId, roundId));
+    this.meeting = new MeetingRounds(this.rounds, directory, this.closing);
+  }
+
+  /**
+   * A pilot's current round for its meeting (side panel, stage). `pilot` is one the caller may
+   * see; `manages`: they may change it (Pilots.canEdit).
+   */
+  meetingRound(caller: Caller, pilot: Pilot, manages: boolean): Promise<MeetingRound | undefined> {
+    return this.meeting.current(caller, pilot, manages);
+  }
+
+  /** The facilitator (or whoever manages the pilot) closes its open round from the meeting. */
+  closeFromMeeting(caller: Caller, pilot: Pilot, manages: boolean): Promise<MeetingRound | undefined> {
+    return this.meeting.closeNow(caller, pilot, manages);
   }
 
   /** Work other parts of the domain do when a round closes (e.g. sharing answers with leaders). */
@@ -71,8 +88,12 @@ export class CheckIns {
   }
 
   /** The open round a member was asked in and the question list, for the card. */
-  roundFor(caller: Caller, roundId: string): Promise<{ round: Round; pilot: Pilot; answer?: Answer }> {
-    return this.answering.roundFor(caller, roundId);
+  async roundFor(caller: Caller, roundId: string): Promise<{ round: Round; pilot: Pilot; answer?: Answer }> {
+    const found = await this.answering.roundFor(caller, roundId);
+    const { round } = found;
+    if (!round.summary) return found;
+    const k = effectiveThreshold((await this.directory.settings(caller.tenantId)).anonymityThreshold);
+    return { ...found, round: { ...round, summary: summaryAsShown(round.summary, round.figures?.counts?.confidence, k) } };
   }
 
   /**
@@ -93,6 +114,11 @@ export class CheckIns {
     const { round, pilot } = await this.roundFor(caller, roundId);
     if (round.facilitatorId !== caller.userId) throw forbidden('checkin.facilitator_only');
     return this.facilitators.handOn(caller, round, pilot);
+  }
+
+  /** Back from a pause before its end. Nothing is written when there is no pause (a retry, a second click). */
+  async resumeMe(caller: Caller): Promise<void> {
+    await this.directory.updateMember(caller.tenantId, caller.userId, (m) => (m.pausedUntil ? { ...m, pausedUntil: undefined } : undefined));
   }
 
   /** "Pause me for N days": skipped by rounds until then. */

@@ -5,33 +5,19 @@ import { effectiveThreshold, shownMean } from '../anonymity';
 import { deriveHealth } from '../pilots/health';
 import type { RoundFigures } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
-import type { Answer, Round } from './model';
+import type { Answer, Round, RoundSummary } from './model';
 import type { CheckinRepository } from './repository';
 
 /** Closed rounds' figures kept on the pilot (its health and the leader views read them). */
 const KEEP_FIGURES = 12;
 
-export interface RoundSummary {
-  pilotId: string;
-  pilotTitle: string;
-  roundId: string;
-  date: string;
-  number: number;
-  invited: number;
-  answered: number;
-  confidence: number | null;
-  previousConfidence: number | null;
-  blockers: string[];
-  facilitatorId?: string;
-  facilitatorName?: string;
-  threshold: number;
-}
+export type { RoundSummary } from './model';
 
 /**
  * A round's figures: k per statistic, so each question's average is over at least k people who
  * answered that question, or withheld. Pure; what reaches health, portfolio, signals and cards.
  */
-export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
+export function roundFigures(round: Pick<Round, 'date' | 'invited' | 'questions'>, answers: Pick<Answer, 'values'>[], k: number): RoundFigures {
   const stat = (key: string) => {
     const values = answers.map((a) => a.values[key]).filter((v): v is number => typeof v === 'number');
     const mean = shownMean(values, k);
@@ -46,7 +32,16 @@ export function roundFigures(round: Pick<Round, 'date' | 'invited'>, answers: Pi
     autonomy: autonomy.mean,
     workload: workload.mean,
     counts: { confidence: confidence.n, autonomy: autonomy.n, workload: workload.n },
+    ...scaleFigures(round, stat),
   };
+}
+
+/** Every scale question's own trend, keyed by its stable id (reworded questions keep theirs), k per question. */
+function scaleFigures(round: Pick<Round, 'questions'>, stat: (key: string) => { mean: number | null; n: number }): Pick<RoundFigures, 'scales' | 'scaleCounts'> {
+  const ids = (round.questions ?? []).filter((q) => q.kind === 'scale').map((q) => q.id);
+  if (!ids.length) return {};
+  const stats = ids.map((id) => [id, stat(id)] as const);
+  return { scales: Object.fromEntries(stats.map(([id, s]) => [id, s.mean])), scaleCounts: Object.fromEntries(stats.map(([id, s]) => [id, s.n])) };
 }
 
 export type RoundClosedHook = (tenantId: string, roundId: string) => Promise<unknown>;
@@ -117,11 +112,29 @@ export class RoundClosing {
       facilitatorName: facilitator?.name,
       threshold,
     };
+    // Kept on the round: cards opened later and the meeting panel show it as it was decided here.
+    await this.rounds.updateRound(round.tenantId, round.id, (r) => ({ ...r, summary }));
     await this.outbox.enqueue(round.tenantId, `summary:${round.id}`, 'round_summary', { kind: 'team', teamId: round.teamId }, { ...summary });
+    await this.redrawCards(round, summary);
     if (facilitator) {
       await this.outbox.enqueue(round.tenantId, `handoff:${round.id}`, 'facilitator_handoff', { kind: 'user', userId: facilitator.userId }, { ...summary });
     }
     await this.celebrations.afterRound(pilot, round);
     for (const hook of this.closedHooks) await hook(round.tenantId, round.id);
+  }
+
+  /**
+   * The prompts and reminders sent for the round are redrawn in place as closed, with the
+   * summary; ones not sent yet are withdrawn. Keys name the state, so this happens once.
+   */
+  private async redrawCards(round: Round, summary: RoundSummary): Promise<void> {
+    for (const userId of round.prompted) {
+      const member = await this.directory.member(round.tenantId, userId);
+      const data = { roundId: round.id, pilotId: round.pilotId, pilotTitle: summary.pilotTitle, summary: { ...summary }, userIds: member?.teamsUserId ? [member.teamsUserId] : [] };
+      for (const sent of [`prompt:${round.id}:${userId}`, ...(round.reminded.includes(userId) ? [`remind:${round.id}:${userId}`] : [])]) {
+        await this.outbox.cancelPending(round.tenantId, sent);
+        await this.outbox.enqueueUpdate(round.tenantId, `closed:${sent}`, sent, 'checkin_closed', { kind: 'user', userId }, data);
+      }
+    }
   }
 }

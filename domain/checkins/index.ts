@@ -1,5 +1,6 @@
 // The checkins component's public surface: other layers import from here, never from its files.
 export { validateAnswers, type AnswerValues, type Asked } from './answering';
 export * from './checkins';
-export type { RoundSummary } from './closing';
 export * from './model';
+export * from './schemas';
+export type { MeetingRound } from './meeting';

@@ -23,7 +23,27 @@ export interface Round extends Doc {
   /** What this round asks, as it was when it opened (the answer path reads only the round). */
   pilotTitle?: string;
   questions?: Question[];
+  /** What the round's summary said when it closed (the threshold already applied). */
+  summary?: RoundSummary;
 }
+
+/** A closed round as its summary shows it. */
+export interface RoundSummary {
+  pilotId: string;
+  pilotTitle: string;
+  roundId: string;
+  date: string;
+  number: number;
+  invited: number;
+  answered: number;
+  confidence: number | null;
+  previousConfidence: number | null;
+  blockers: string[];
+  facilitatorId?: string;
+  facilitatorName?: string;
+  threshold: number;
+}
+
 
 
 /** checkins: `answer:<roundId>:<userId>` */

@@ -23,6 +23,17 @@ export class CheckinRepository {
     return this.store.update<Round>('checkins', tenantId, id, mutate);
   }
 
+  /** A pilot's most recent round (by check-in day), if it has had one. */
+  async latestRound(tenantId: string, pilotId: string): Promise<Round | undefined> {
+    const [round] = await this.store.all<Round>(
+      'checkins',
+      tenantId,
+      "SELECT TOP 1 * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round' AND c.pilotId = @pilotId ORDER BY c.date DESC",
+      { pilotId },
+    );
+    return round;
+  }
+
   openRounds(tenantId: string): Promise<Round[]> {
     return this.store.all<Round>('checkins', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'round' AND c.status = 'open'");
   }

@@ -6,6 +6,7 @@ import { addDays, outOfQuietHours, weekdayOf, weeksBetween, zonedTime } from '..
 import type { Facilitators } from './facilitators';
 import type { Round } from './model';
 import type { CheckinRepository } from './repository';
+import { tipOfTheWeek } from '../lessons/lessons';
 
 const HOUR = 3_600_000;
 
@@ -106,18 +107,26 @@ export class RoundScheduling {
     const pilot = await this.pilots.find(round.tenantId, round.pilotId);
     if (!pilot) return;
     const facilitator = toPrompt.length && round.facilitatorId ? await this.directory.member(round.tenantId, round.facilitatorId) : undefined;
+    // The cards refresh for the person they go to (Universal Actions), so opening one later shows its current state.
+    const refreshFor = async (userId: string) => {
+      const member = await this.directory.member(round.tenantId, userId);
+      return member?.teamsUserId ? [member.teamsUserId] : [];
+    };
+    const tip = tipOfTheWeek(pilot, round.number);
     for (const userId of toPrompt) {
       await this.outbox.enqueue(round.tenantId, `prompt:${round.id}:${userId}`, 'checkin_prompt', { kind: 'user', userId }, {
+        userIds: await refreshFor(userId),
         roundId: round.id,
         pilotId: pilot.id,
         pilotTitle: pilot.title,
         closesAt: round.closesAt,
         questions: pilot.questions,
         facilitatorName: facilitator?.name,
+        ...(tip ? { tipLessonId: tip.id } : {}),
       });
     }
     for (const userId of toRemind) {
-      await this.outbox.enqueue(round.tenantId, `remind:${round.id}:${userId}`, 'checkin_reminder', { kind: 'user', userId }, { roundId: round.id, pilotId: pilot.id, pilotTitle: pilot.title, closesAt: round.closesAt });
+      await this.outbox.enqueue(round.tenantId, `remind:${round.id}:${userId}`, 'checkin_reminder', { kind: 'user', userId }, { roundId: round.id, pilotId: pilot.id, pilotTitle: pilot.title, closesAt: round.closesAt, userIds: await refreshFor(userId) });
     }
     await this.rounds.updateRound(round.tenantId, round.id, (r) => ({
       ...r,

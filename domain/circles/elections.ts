@@ -4,10 +4,11 @@ import { conflict, forbidden, invalid, problem } from '../shared/errors';
 import type { PlainErrorCode } from '../shared/codes';
 import { hasRole, type Caller } from '../shared/caller';
 import type { Outbox } from '../outbox/outbox';
-import { type Circle, type Election, type ElectionResult } from './model';
+import { dueAtOf, type Circle, type Election, type ElectionResult } from './model';
 import type { CircleRepository } from './repository';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { spendNotify, type RateLimits } from '../shared/rate-limits';
+import { CONVENOR_LESSON_ID } from '../lessons/library';
 
 /**
  * Electing a circle's convenor. Members nominate (themselves or others), each member has one vote,
@@ -20,7 +21,6 @@ import { spendNotify, type RateLimits } from '../shared/rate-limits';
  */
 const DAY = 86_400_000;
 const KEEP_CONVENORS = 50;
-const NEVER = '9999-12-31T00:00:00.000Z';
 
 export class Elections {
   constructor(
@@ -142,7 +142,11 @@ export class Elections {
   async announce(c: Circle): Promise<void> {
     const e = c.election;
     if (!e || e.status !== 'open') return;
+    // Each member who opens the announcement sees the ballot as it stands (Universal Actions refresh).
+    const members = await this.directory.membersByIds(c.tenantId, c.memberIds);
+    const userIds = members.map((m) => m.teamsUserId).filter((id): id is string => !!id);
     await this.outbox.enqueue(c.tenantId, `circle-election:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
+      userIds,
       event: 'election',
       circleId: c.id,
       circleName: c.name,
@@ -162,7 +166,7 @@ export class Elections {
       p.managerId === c.convenor.userId ? undefined : { ...p, managerId: c.convenor.userId, managerName: c.convenor.name, updatedAt: this.clock.now().toISOString() },
     );
     const r = e.result;
-    await this.outbox.enqueue(c.tenantId, `circle-elected:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, {
+    const result = {
       event: 'elected',
       circleId: c.id,
       circleName: c.name,
@@ -171,7 +175,14 @@ export class Elections {
       votesCast: r.votesCast,
       tally: r.tally.map((t) => ({ name: t.name, votes: t.votes })),
       termEndsAt: c.convenor.termEndsAt,
-    });
+    };
+    await this.outbox.enqueue(c.tenantId, `circle-elected:${c.id}:${e.number}`, 'circle_update', { kind: 'team', teamId: c.id }, result);
+    // The announcement's ballot no longer applies: it is redrawn in place with the result.
+    const announced = `circle-election:${c.id}:${e.number}`;
+    await this.outbox.cancelPending(c.tenantId, announced);
+    await this.outbox.enqueueUpdate(c.tenantId, `closed:${announced}`, announced, 'circle_update', { kind: 'team', teamId: c.id }, result);
+    // The new convenor gets the starter lesson in their own chat.
+    await this.outbox.enqueue(c.tenantId, `lesson-convenor:${c.id}:${e.number}`, 'lesson', { kind: 'user', userId: c.convenor.userId }, { lessonId: CONVENOR_LESSON_ID, reason: 'convenor', circleName: c.name });
   }
 
   private async memberNames(c: Circle): Promise<Map<string, string>> {
@@ -186,12 +197,6 @@ export class Elections {
 /** Only the convenor or an admin may change the circle or call and close its elections. */
 export function mustConvene(caller: Caller, circle: Circle, why: PlainErrorCode): void {
   if (circle.convenor.userId !== caller.userId && !hasRole(caller, 'admin')) throw forbidden(why);
-}
-
-/** When the circle next needs the background pass: its election's deadline, else the end of the term. */
-export function dueAtOf(c: Pick<Circle, 'election' | 'convenor'>): string {
-  if (c.election?.status === 'open') return c.election.closesAt;
-  return c.convenor.termEndsAt ?? NEVER;
 }
 
 export function openElectionOf(number: number, reason: Election['reason'], openedBy: string, now: Date, days: number, excluded: string[]): Election {

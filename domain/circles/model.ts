@@ -70,3 +70,11 @@ export interface Circle extends Doc {
   createdAt: string;
   updatedAt: string;
 }
+
+const NEVER = '9999-12-31T00:00:00.000Z';
+
+/** When the circle next needs the background pass: its election's deadline, else the end of the term. */
+export function dueAtOf(c: Pick<Circle, 'election' | 'convenor'>): string {
+  if (c.election?.status === 'open') return c.election.closesAt;
+  return c.convenor.termEndsAt ?? NEVER;
+}

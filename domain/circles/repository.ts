@@ -4,8 +4,7 @@ import type { Clock } from '../shared/clock';
 import { notFound } from '../shared/errors';
 import type { Pilot } from '../pilots/model';
 import type { Team } from '../directory/model';
-import type { Circle } from './model';
-import { dueAtOf } from './elections';
+import { dueAtOf, type Circle } from './model';
 
 /** One circle per conversation: its id is derived from the tenant and the conversation. */
 export const circleIdFor = (tenantId: string, teamId: string) => `circle:${createHash('sha256').update(`${tenantId}|${teamId}`).digest('hex').slice(0, 24)}`;

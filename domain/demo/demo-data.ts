@@ -1,54 +1,90 @@
 import type { FeedbackItem } from '../feedback/model';
 import type { PilotStatus } from '../pilots/model';
-import type { Role } from '../shared/caller';
+import type { AppRole } from '../shared/caller';
 import { addWeeks } from '../anonymity/rules';
 
 /**
- * The demo tenant's cast and story: teams, managers, a senior leader, pilots in every state and
- * feedback. `seed.ts` turns it into documents, with weeks of check-in history.
+ * The demo tenant's cast and story: an organisation in four levels (a chief executive, a senior
+ * leader, three team managers, their teams), pilots in every state and feedback. The people,
+ * their departments, job titles and managers, and the teams' owners are the demo directory the
+ * local Microsoft Graph stand-in serves: the app learns the org tree through a real sync. App
+ * roles (senior leader, admin) are what Entra ID would assign; demo sign-in carries them like a
+ * token would. `seed.ts` adds the rest, with weeks of check-in history.
  */
 export const DEMO_TENANT_ID = '8d3e2a1c-0000-4000-8000-00000000d3e0';
 
 interface DemoUser {
   id: string;
   name: string;
-  roles: Role[];
+  /** Entra app roles assigned to them. */
+  roles: AppRole[];
   timeZone: string;
   department: string;
+  jobTitle: string;
+  /** Their manager's number in the cast. */
+  reportsTo?: number;
 }
 
-const user = (n: number, name: string, roles: Role[], timeZone: string, department: string): DemoUser => ({
-  id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+/** The Entra object id of the cast's person number `n`. */
+export const idOf = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+const user = (n: number, name: string, roles: AppRole[], timeZone: string, department: string, jobTitle: string, reportsTo?: number): DemoUser => ({
+  id: idOf(n),
   name,
   roles,
   timeZone,
   department,
+  jobTitle,
+  reportsTo,
 });
 
+/** Everyone the demo sign-in offers. */
 export const DEMO_USERS: DemoUser[] = [
-  user(1, 'Avery Okafor', ['leader'], 'Europe/London', 'Operations'),
-  user(2, 'Morgan Lee', ['manager'], 'Europe/London', 'Operations'),
-  user(3, 'Jordan Silva', ['manager'], 'America/New_York', 'Customer Care'),
-  user(4, 'Priya Raman', ['manager'], 'Asia/Kolkata', 'Engineering'),
-  user(5, 'Alex Kim', ['admin', 'leader'], 'Europe/Berlin', 'People'),
+  user(1, 'Avery Okafor', ['leader'], 'Europe/London', 'Operations', 'Chief Operating Officer', 6),
+  user(2, 'Morgan Lee', [], 'Europe/London', 'Operations', 'Service Desk Manager', 1),
+  user(3, 'Jordan Silva', [], 'America/New_York', 'Customer Care', 'Customer Care Manager', 1),
+  user(4, 'Priya Raman', [], 'Asia/Kolkata', 'Engineering', 'Engineering Manager', 1),
+  user(5, 'Alex Kim', ['admin', 'leader'], 'Europe/Berlin', 'People', 'Head of People', 6),
   ...['Sam Taylor', 'Riley Chen', 'Casey Moreau', 'Drew Patel', 'Quinn Adeyemi', 'Robin Novak'].map((n, i) =>
-    user(10 + i, n, ['member'], ['Europe/London', 'Europe/Madrid', 'Europe/Paris'][i % 3], 'Operations'),
+    user(10 + i, n, [], ['Europe/London', 'Europe/Madrid', 'Europe/Paris'][i % 3], 'Operations', 'Service Desk Analyst', 2),
   ),
   ...['Jamie Rossi', 'Kai Müller', 'Noor Haddad', 'Lee Wong', 'Mika Tanaka', 'Sasha Ivanova'].map((n, i) =>
-    user(20 + i, n, ['member'], ['America/New_York', 'America/Chicago', 'America/Los_Angeles'][i % 3], 'Customer Care'),
+    user(20 + i, n, [], ['America/New_York', 'America/Chicago', 'America/Los_Angeles'][i % 3], 'Customer Care', 'Customer Care Agent', 3),
   ),
   ...['Ana Souza', 'Ravi Iyer', 'Zoe Martin', 'Omar Farouk', 'Ines García'].map((n, i) =>
-    user(30 + i, n, ['member'], ['Asia/Kolkata', 'Europe/Madrid'][i % 2], 'Engineering'),
+    user(30 + i, n, [], ['Asia/Kolkata', 'Europe/Madrid'][i % 2], 'Engineering', 'Software Engineer', 4),
   ),
 ];
 
+/** The rest of the demo organisation: in the directory, not offered at sign-in. */
+export const DEMO_DIRECTORY_ONLY: DemoUser[] = [user(6, 'Dana Whitfield', [], 'Europe/London', 'Executive', 'Chief Executive Officer')];
+
+/** The demo teams; `aadGroupId` is the Microsoft 365 group behind each, whose owner is its manager. */
 export const DEMO_TEAMS = [
-  { id: 'team:demo-ops', name: 'Operations — Service Desk', manager: 2, members: [10, 11, 12, 13, 14, 15], department: 'Operations' },
-  { id: 'team:demo-care', name: 'Customer Care — Americas', manager: 3, members: [20, 21, 22, 23, 24, 25], department: 'Customer Care' },
-  { id: 'team:demo-eng', name: 'Engineering — Platform', manager: 4, members: [30, 31, 32, 33, 34], department: 'Engineering' },
+  { id: 'team:demo-ops', aadGroupId: '0d3e0000-0000-4000-8000-0000000000a1', name: 'Operations — Service Desk', manager: 2, members: [10, 11, 12, 13, 14, 15], department: 'Operations' },
+  { id: 'team:demo-care', aadGroupId: '0d3e0000-0000-4000-8000-0000000000a2', name: 'Customer Care — Americas', manager: 3, members: [20, 21, 22, 23, 24, 25], department: 'Customer Care' },
+  { id: 'team:demo-eng', aadGroupId: '0d3e0000-0000-4000-8000-0000000000a3', name: 'Engineering — Platform', manager: 4, members: [30, 31, 32, 33, 34], department: 'Engineering' },
 ];
 
-export const idOf = (n: number) => DEMO_USERS.find((u) => u.id.endsWith(String(n).padStart(12, '0')))!.id;
+/** The demo directory in the shape Microsoft Graph serves it. */
+export function demoDirectory() {
+  const everyone = [...DEMO_USERS, ...DEMO_DIRECTORY_ONLY];
+  return {
+    users: everyone.map((u) => ({ id: u.id, displayName: u.name, department: u.department, jobTitle: u.jobTitle, managerId: u.reportsTo ? idOf(u.reportsTo) : undefined })),
+    teams: DEMO_TEAMS.map((t) => ({
+      groupId: t.aadGroupId,
+      members: [{ userId: idOf(t.manager), owner: true }, ...t.members.map((m) => ({ userId: idOf(m), owner: false }))],
+    })),
+  };
+}
+
+/** What the demo sign-in shows next to a name: their app roles, and "manager" for team owners. */
+export function demoRoles(u: DemoUser): string[] {
+  const manages = DEMO_TEAMS.some((t) => idOf(t.manager) === u.id);
+  const roles = [...(manages ? ['manager'] : []), ...u.roles];
+  return roles.length ? roles : ['member'];
+}
+
 
 export interface DemoPilot {
   key: string;

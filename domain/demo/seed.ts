@@ -2,7 +2,8 @@ import type { Clock } from '../shared/clock';
 import { isoDay } from '../shared/clock';
 import type { Doc, Store } from '../ports/store';
 import type { Directory } from '../directory/directory';
-import type { Member, Team } from '../directory/model';
+import type { OrgSync } from '../org/sync';
+import { effectiveRoles, type Member, type Team } from '../directory/model';
 import { memberId } from '../directory/repository';
 import { deriveHealth, average, type RoundFigures } from '../pilots/health';
 import type { Pilot } from '../pilots/model';
@@ -31,7 +32,7 @@ function seeded(seed: number) {
 
 const clamp = (x: number) => Math.max(1, Math.min(5, Math.round(x)));
 
-export async function seedDemoData(store: Store, directory: Directory, clock: Clock): Promise<{ seeded: boolean }> {
+export async function seedDemoData(store: Store, directory: Directory, org: OrgSync, clock: Clock): Promise<{ seeded: boolean }> {
   const tenantId = DEMO_TENANT_ID;
   const repo = new DemoRepository(store);
   if (await repo.isSeeded(tenantId)) return { seeded: false };
@@ -47,19 +48,22 @@ export async function seedDemoData(store: Store, directory: Directory, clock: Cl
   );
 
   await directory.ensureTenant(tenantId); // registers the tenant; the demo settings replace the defaults
-  await repo.load('directory', directoryDocs(tenantId));
+  await repo.load('directory', directoryDocs(tenantId, now));
   await repo.load('pilots', pilots);
   await repo.load('checkins', checkins);
   await repo.load('feedback', feedback);
+  // Departments, managers and team owners come from the directory (the local Graph stand-in
+  // serves the demo organisation): a real sync, as in a customer's tenant.
+  await org.run(tenantId, 'demo');
   await repo.markSeeded(tenantId);
   return { seeded: true };
 }
 
-/** Practices, settings, members and teams. */
-function directoryDocs(tenantId: string): Doc[] {
+/** Practices, settings, members and teams (who manages them, and where people sit, the sync says). */
+function directoryDocs(tenantId: string, now: Date): Doc[] {
   const directory: Doc[] = [];
   directory.push(...builtInPractices(tenantId));
-  directory.push({ id: 'settings', tenantId, type: 'settings', name: 'Contoso (demo)', anonymityThreshold: DEMO_THRESHOLD, defaultTimeZone: 'Europe/London' } as Doc);
+  directory.push({ id: 'settings', tenantId, type: 'settings', name: 'Contoso (demo)', anonymityThreshold: DEMO_THRESHOLD, defaultTimeZone: 'Europe/London', workDays: [1, 2, 3, 4, 5] } as Doc);
 
   for (const u of DEMO_USERS) {
     const teamIds = DEMO_TEAMS.filter((t) => t.members.some((m) => idOf(m) === u.id) || idOf(t.manager) === u.id).map((t) => t.id);
@@ -70,10 +74,10 @@ function directoryDocs(tenantId: string): Doc[] {
       userId: u.id,
       name: u.name,
       timeZone: u.timeZone,
-      roles: u.roles,
+      // Their app roles in Entra ID, as their last sign-in would have recorded them (for the bot).
+      roles: effectiveRoles(u.roles),
+      ...(u.roles.length ? { entraRoles: { roles: u.roles, verifiedAt: now.toISOString() } } : {}),
       teamIds,
-      department: u.department,
-      managerId: DEMO_TEAMS.find((t) => t.members.some((m) => idOf(m) === u.id)) ? idOf(DEMO_TEAMS.find((t) => t.members.some((m) => idOf(m) === u.id))!.manager) : undefined,
       workDays: [1, 2, 3, 4, 5],
     };
     directory.push(member);
@@ -86,7 +90,7 @@ function directoryDocs(tenantId: string): Doc[] {
       name: t.name,
       kind: 'channel',
       department: t.department,
-      managerId: idOf(t.manager),
+      aadGroupId: t.aadGroupId,
       memberIds: t.members.map(idOf),
     };
     directory.push(team);

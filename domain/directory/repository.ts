@@ -1,5 +1,5 @@
 import type { Doc, NewDoc, Store } from '../ports/store';
-import type { Conversation, Member, Team, TenantSettings } from './model';
+import { personId, type Conversation, type Member, type Person, type Team, type TenantSettings } from './model';
 
 /** The partition holding cross-tenant bookkeeping; never a real Entra tenant id. */
 export const SYSTEM_PARTITION = '_system';
@@ -9,6 +9,9 @@ interface TenantIndex extends Doc {
   type: 'tenant-index';
   tenantIds: string[];
 }
+
+/** Whether the team at `c` is managed by @userId (one of its managers, or the one of older records). */
+const MANAGES = '(c.managerId = @userId OR EXISTS(SELECT VALUE m FROM m IN c.managers WHERE m.userId = @userId))';
 
 /** directory: a person's member document is `member:<userId>`. */
 export const memberId = (userId: string) => `member:${userId}`;
@@ -23,6 +26,10 @@ export class DirectoryRepository {
 
   async addSettingsOnce(settings: NewDoc<TenantSettings>): Promise<TenantSettings> {
     return (await this.store.createOnce<TenantSettings>('directory', settings)).doc;
+  }
+
+  updateSettings(tenantId: string, change: (s: TenantSettings) => TenantSettings | undefined): Promise<TenantSettings | undefined> {
+    return this.store.update<TenantSettings>('directory', tenantId, 'settings', change);
   }
 
   /** Adds a tenant to the index in the system partition (once). */
@@ -69,9 +76,9 @@ export class DirectoryRepository {
     return doc && (doc.type === 'team' || doc.type === 'circle') && Array.isArray(doc.memberIds) ? doc : undefined;
   }
 
-  /** Teams whose recorded manager is `userId` (see rights.ts: managersOf). */
+  /** Teams `userId` is one of the managers of (see rights.ts: managersOf). */
   teamsManagedBy(tenantId: string, userId: string): Promise<Team[]> {
-    return this.store.all<Team>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND c.managerId = @userId ORDER BY c.name", { userId });
+    return this.store.all<Team>('directory', tenantId, `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND ${MANAGES} ORDER BY c.name`, { userId });
   }
 
   teamsByName(tenantId: string): Promise<Team[]> {
@@ -83,9 +90,45 @@ export class DirectoryRepository {
     return this.store.all<Team>(
       'directory',
       tenantId,
-      "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR c.managerId = @userId) ORDER BY c.name",
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'team' AND (ARRAY_CONTAINS(c.memberIds, @userId) OR ${MANAGES}) ORDER BY c.name`,
       { userId },
     );
+  }
+
+  membersWithEntraRoles(tenantId: string): Promise<Member[]> {
+    return this.store.all<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_LENGTH(c.entraRoles.roles) > 0 ORDER BY c.name");
+  }
+
+  person(tenantId: string, userId: string): Promise<Person | undefined> {
+    return this.store.read<Person>('directory', tenantId, personId(userId));
+  }
+
+  /** People the organisation sync has read, by id (their place only). */
+  peopleByIds(tenantId: string, userIds: string[]): Promise<Pick<Person, 'userId' | 'name' | 'department' | 'org'>[]> {
+    if (!userIds.length) return Promise.resolve([]);
+    return this.store.all('directory', tenantId, "SELECT c.userId, c.name, c.department, c.org FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND ARRAY_CONTAINS(@ids, c.userId)", { ids: userIds });
+  }
+
+  /** Members who report to any of `managerIds` in the synced organisation, by name. */
+  membersReportingTo(tenantId: string, managerIds: string[], limit: number): Promise<Member[]> {
+    return this.store
+      .query<Member>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'member' AND ARRAY_CONTAINS(@ids, c.managerId) ORDER BY c.name", { ids: managerIds }, { limit })
+      .then((p) => p.items);
+  }
+
+  /** Someone's direct reports in the synced organisation (`null`: the people at its top). */
+  reportsOf(tenantId: string, managerId: string | null, limit: number): Promise<Person[]> {
+    const where = managerId ? 'c.managerId = @managerId' : '(NOT IS_DEFINED(c.managerId) OR IS_NULL(c.managerId))';
+    return this.store
+      .query<Person>('directory', tenantId, `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND NOT IS_DEFINED(c.org.left) AND ${where} ORDER BY c.name`, managerId ? { managerId } : {}, { limit })
+      .then((p) => p.items);
+  }
+
+  /** People in the organisation whose name starts with `prefix` (lower case). */
+  peopleNamed(tenantId: string, prefix: string, limit: number): Promise<Person[]> {
+    return this.store
+      .query<Person>('directory', tenantId, "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'person' AND NOT IS_DEFINED(c.org.left) AND STARTSWITH(LOWER(c.name), @prefix) ORDER BY c.name", { prefix }, { limit })
+      .then((p) => p.items);
   }
 
   addTeamOnce(team: NewDoc<Team>): Promise<{ doc: Team; created: boolean }> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, says } from '../shared/validation';
+import { noticeChannelsSchema } from './notifications';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, says('not_a_time', { example: '22:00' }));
 
@@ -11,6 +12,8 @@ export const preferencesSchema = z
     quietHours: z.object({ from: time, to: time }).strict().nullable().optional(),
     pausedUntil: isoDate.nullable().optional(),
     optOutPublicCelebration: z.boolean().optional(),
+    /** Where each kind of notice reaches the person (see notifications.ts). */
+    notifications: noticeChannelsSchema.optional(),
   })
   .strict();
 export type Preferences = z.output<typeof preferencesSchema>;

@@ -2,3 +2,4 @@
 export * from './activities';
 export * from './outbox';
 export { SENDING_LEASE_ID, SENDING_LEASE_MS, STOP_BEFORE_MS, type SendingLease } from './sending-lease';
+export * from './notices';

@@ -43,6 +43,10 @@ export const NOTIFICATION_KINDS = [
   'story_question',
   'project_update',
   'path_update',
+  // A card already sent, redrawn in place (Universal Actions cards that stay current).
+  'checkin_closed',
+  // A micro-lesson (bot/lessons draws it): with a pilot's launch, to a new convenor.
+  'lesson',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -62,7 +66,25 @@ export interface OutboxItem extends Doc {
   activityId?: string;
   conversationId?: string;
   lastError?: string;
+  /**
+   * The key of a message sent earlier whose card this one replaces in place (`updateActivity` on
+   * its recorded activity id), instead of posting a new message.
+   */
+  replaces?: string;
+  /**
+   * Where this copy of a notice goes: `feed` the person's Teams activity feed (through Graph),
+   * `chat` their chat whatever they chose (the feed refused it). Absent: as the person chose.
+   */
+  channel?: 'chat' | 'feed';
 }
+
+/** Where a replacing message stands with the message it replaces. */
+export type Replaced =
+  | { state: 'sent'; activityId: string; conversationId: string }
+  /** Not sent yet (or being sent): try again shortly. */
+  | { state: 'waiting' }
+  /** Never sent, sent where it cannot be updated (an anonymous author's chat), or given up. */
+  | { state: 'gone' };
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 60_000;
@@ -100,6 +122,47 @@ export class Outbox {
       notBefore: (notBefore ?? now).toISOString(),
       createdAt: now.toISOString(),
     });
+  }
+
+  /**
+   * Queues the redraw of a message sent under `replacesKey`, once per `key` (a key names the
+   * state drawn, so Teams' retries and repeated scheduler passes redraw once).
+   */
+  async enqueueUpdate(tenantId: string, key: string, replacesKey: string, kind: NotificationKind, target: Target, data: Record<string, unknown>): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    return this.repo.addOnce({ id: outboxId(tenantId, key), tenantId, type: 'outbox', key, kind, target, data, status: 'pending', attempts: 0, notBefore: now, createdAt: now, replaces: replacesKey });
+  }
+
+  /**
+   * Queues a notice's copy for another channel (the activity feed, or chat when the feed
+   * refused it), once: its key is the channel's and the notice's, so retries and repeated passes
+   * queue it once.
+   */
+  async enqueueVia(item: OutboxItem, channel: 'chat' | 'feed'): Promise<boolean> {
+    const now = this.clock.now().toISOString();
+    const key = `${channel}:${item.key}`;
+    const { tenantId, kind, target, data } = item;
+    return this.repo.addOnce({ id: outboxId(tenantId, key), tenantId, type: 'outbox', key, kind, target, data, status: 'pending', attempts: 0, notBefore: now, createdAt: now, channel });
+  }
+
+  /** The message a replacing one redraws, and whether it can be updated now. */
+  async replaced(item: OutboxItem): Promise<Replaced> {
+    const source = item.replaces ? await this.get(item.tenantId, item.replaces) : undefined;
+    if (!source) return { state: 'gone' };
+    if (source.status === 'pending' || source.status === 'sending') return { state: 'waiting' };
+    if (source.status === 'sent' && source.activityId && source.conversationId) return { state: 'sent', activityId: source.activityId, conversationId: source.conversationId };
+    return { state: 'gone' };
+  }
+
+  /** Withdraws a message not yet taken for sending (it no longer applies); false if it was. */
+  async cancelPending(tenantId: string, key: string): Promise<boolean> {
+    let cancelled = false;
+    await this.repo.update(tenantId, outboxId(tenantId, key), (current) => {
+      cancelled = current.status === 'pending';
+      if (!cancelled) return undefined;
+      return { ...current, status: 'cancelled', lastError: 'withdrawn: no longer applies' };
+    });
+    return cancelled;
   }
 
   get(tenantId: string, key: string): Promise<OutboxItem | undefined> {

@@ -4,6 +4,7 @@ import type { Celebrations } from '../celebrations/celebrations';
 import type { Circles } from '../circles/circles';
 import type { Clock } from '../shared/clock';
 import type { Directory } from '../directory/directory';
+import { managersOf } from '../directory/rights';
 import { conflict, forbidden, invalid, notFound, problem, refusal } from '../shared/errors';
 import { LEADERSHIP_ELEMENTS, LEADERSHIP_LEVELS, type DevelopmentPath, type LeadershipElement, type LeadershipLevel, type PathShare } from './model';
 import { type Caller } from '../shared/caller';
@@ -320,7 +321,7 @@ export class DevelopmentPaths {
     const [me, teams] = await Promise.all([this.directory.member(caller.tenantId, caller.userId), this.directory.teamsFor(caller)]);
     const ids = new Set<string>();
     if (me?.managerId && me.managerId !== caller.userId) ids.add(me.managerId);
-    for (const t of teams) if (t.type === 'team' && t.memberIds.includes(caller.userId) && t.managerId && t.managerId !== caller.userId) ids.add(t.managerId);
+    for (const t of teams) if (t.type === 'team' && t.memberIds.includes(caller.userId)) for (const m of managersOf(t)) if (m !== caller.userId) ids.add(m);
     return [...ids];
   }
 

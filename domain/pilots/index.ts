@@ -2,4 +2,5 @@
 export * from './health';
 export * from './model';
 export * from './pilots';
+export * from './questions';
 export * from './schemas';

@@ -28,7 +28,10 @@ export interface Pilot extends Doc {
   managerId: string;
   managerName: string;
   cadence: Cadence;
+  /** What each check-in asks (1–7, see domain/pilots/questions.ts). */
   questions: Question[];
+  /** Questions the pilot no longer asks, latest wording: their rounds and trend stay labelled. */
+  pastQuestions?: Question[];
   startDate: string; // YYYY-MM-DD
   endDate: string;
   status: PilotStatus;
@@ -83,4 +86,8 @@ export interface RoundFigures {
   workload: number | null; // 1 = overloaded … 5 = comfortable
   /** How many people each shown average is over (0 where it is withheld); older figures lack it. */
   counts?: { confidence: number; autonomy: number; workload: number };
+  /** Every scale question's average by question id (null when too few answers to show). */
+  scales?: Record<string, number | null>;
+  /** How many people each of `scales` is over (0 where withheld); older figures lack it. */
+  scaleCounts?: Record<string, number>;
 }

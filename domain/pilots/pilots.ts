@@ -8,6 +8,9 @@ import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from './model';
 import type { Celebrations } from '../celebrations/celebrations';
 import type { Practices } from '../practices/practices';
+import { STANDARD_QUESTIONS } from '../practices/questions';
+import { pastQuestions, settlePilotQuestions } from './questions';
+import { answerable } from '../practices/questions';
 import type { PilotInput, PilotPatch } from './schemas';
 import { PilotRepository } from './repository';
 
@@ -43,8 +46,11 @@ export interface PilotFilter {
 }
 
 /** Pilots: a manager tries a leadership practice with their team, checks in, and decides. */
+export type PilotLaunchedHook = (pilot: Pilot) => Promise<unknown>;
+
 export class Pilots {
   private readonly repo: PilotRepository;
+  private readonly launchedHooks: PilotLaunchedHook[] = [];
 
   constructor(
     store: Store,
@@ -114,7 +120,7 @@ export class Pilots {
    */
   async create(caller: Caller, input: PilotInput, requestId?: string): Promise<{ pilot: Pilot; created: boolean }> {
     const team = await this.managedTeam(caller, input.teamId);
-    const practice = input.practiceId ? await this.practices.get(caller, input.practiceId) : undefined;
+    const practice = input.practiceId ? await this.practices.usable(caller, input.practiceId) : undefined;
     const now = this.clock.now().toISOString();
     const id = requestId
       ? `pilot:${createHash('sha256').update(`${caller.tenantId}|${caller.userId}|${requestId}`).digest('hex').slice(0, 32)}`
@@ -133,7 +139,10 @@ export class Pilots {
       managerId: caller.userId,
       managerName: caller.name,
       cadence: input.cadence,
-      questions: input.questions ?? practice?.questions ?? [],
+      // Never none: what was written, else the practice's questions, else the standard ones.
+      questions: input.questions
+        ? settlePilotQuestions(input.questions, { defaults: practice?.questions })
+        : (answerable(practice?.questions) ? practice!.questions : STANDARD_QUESTIONS),
       startDate: input.startDate,
       endDate: input.endDate,
       status: 'draft',
@@ -155,7 +164,13 @@ export class Pilots {
     if (!(await this.canEdit(caller, pilot))) throw forbidden('pilot.manager_only_edit');
     if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
     if (!EDITABLE.includes(pilot.status)) throw conflict('pilot.not_editable', { status: pilot.status });
-    const next: Pilot = { ...pilot, ...patch, updatedAt: this.clock.now().toISOString() };
+    const { questions, ...fields } = patch;
+    const next: Pilot = { ...pilot, ...fields, updatedAt: this.clock.now().toISOString() };
+    if (questions) {
+      next.questions = settlePilotQuestions(questions, { previous: pilot });
+      next.pastQuestions = pastQuestions(pilot, next.questions);
+      if (!next.pastQuestions) delete next.pastQuestions;
+    }
     if (patch.teamId !== undefined && patch.teamId !== pilot.teamId) {
       if (pilot.status !== 'draft') throw conflict('pilot.move_under_way', { status: pilot.status });
       const team = await this.managedTeam(caller, patch.teamId);
@@ -163,7 +178,7 @@ export class Pilots {
       next.teamName = team.name;
     }
     if (patch.practiceId !== undefined && patch.practiceId !== pilot.practiceId) {
-      const practice = patch.practiceId ? await this.practices.get(caller, patch.practiceId) : undefined;
+      const practice = patch.practiceId ? await this.practices.usable(caller, patch.practiceId) : undefined;
       next.practiceId = practice?.id;
       next.practiceName = practice?.name ?? 'Custom practice';
     }
@@ -181,15 +196,24 @@ export class Pilots {
     return team;
   }
 
+  /** What else happens as a pilot launches (each hook is idempotent: a retried launch runs it again). */
+  onLaunched(hook: PilotLaunchedHook): void {
+    this.launchedHooks.push(hook);
+  }
+
   async transition(caller: Caller, id: string, action: PilotAction): Promise<Pilot> {
-    return this.change(caller, id, (pilot) => {
+    const done = await this.change(caller, id, (pilot) => {
       // A circle's rhythm runs as long as the circle does: it is changed from the circle.
       if (pilot.circleId) throw conflict('pilot.circle_rhythm_edit');
       const rule = TRANSITIONS[action];
       if (pilot.status === rule.to) return undefined; // already done: a retried click is harmless
       if (!rule.from.includes(pilot.status)) throw conflict('pilot.cannot', { action, status: pilot.status });
+      // Check-ins nobody can answer are no pilot: a pilot saved before questions were required waits for some.
+      if (rule.to === 'active' && !answerable(pilot.questions)) throw conflict('pilot.no_questions_to_launch');
       return { ...pilot, status: rule.to };
     });
+    if (action === 'launch' && done.status === 'active') for (const hook of this.launchedHooks) await hook(done);
+    return done;
   }
 
   async close(caller: Caller, id: string, outcome: Outcome, learning: string): Promise<Pilot> {

@@ -1,19 +1,10 @@
 import { z } from 'zod';
 import { isoDate, says } from '../shared/validation';
 import { OUTCOMES } from './model';
-import { QUESTION_KINDS } from '../practices/model';
+import { questionsSchema } from '../practices/questions';
 
 /** What people send to launch, edit and close a pilot (parsed at the edges with `parseInput`). */
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
-
-export const questionSchema = z
-  .object({
-    id: z.string().regex(/^[a-z0-9_-]{1,40}$/i, says('pilot.question_id')),
-    kind: z.enum(QUESTION_KINDS),
-    text: text(3, 200),
-    choices: z.array(text(1, 60)).min(2).max(6).optional(),
-  })
-  .strict();
 
 export const cadenceSchema = z
   .object({
@@ -34,7 +25,7 @@ const pilotFields = {
   successMeasures: z.array(text(3, 200)).min(1, says('pilot.no_measures')).max(5),
   teamId: z.string().min(1, says('pick_team')).max(200),
   cadence: cadenceSchema.default(DEFAULT_CADENCE),
-  questions: z.array(questionSchema).max(8).optional(),
+  questions: questionsSchema.optional(),
   startDate: isoDate,
   endDate: isoDate,
 };

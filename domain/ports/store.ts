@@ -8,7 +8,7 @@
 import { DomainError } from '../shared/errors';
 
 /** The containers Leaderful keeps, all partitioned by tenant (see `infra/main.bicep`). */
-export const CONTAINERS = ['directory', 'pilots', 'checkins', 'feedback', 'contacts', 'outbox'] as const;
+export const CONTAINERS = ['directory', 'pilots', 'checkins', 'feedback', 'contacts', 'outbox', 'audit'] as const;
 export type ContainerName = (typeof CONTAINERS)[number];
 export const PARTITION_KEY_PATH = '/tenantId';
 
@@ -94,4 +94,6 @@ export interface Store {
   all<T>(name: ContainerName, tenantId: string, sql: string, params?: Record<string, unknown>): Promise<T[]>;
   /** Loads many documents at once (demo seed, restore, benchmarks). */
   bulkCreate(name: ContainerName, docs: NewDoc<Doc>[]): Promise<void>;
+  /** Creates many new documents at once, leaving any whose id exists alone: the ids of those. */
+  bulkCreateOnce(name: ContainerName, docs: NewDoc<Doc>[]): Promise<string[]>;
 }

@@ -2,3 +2,6 @@
 export * from './library';
 export * from './model';
 export * from './practices';
+export * from './questions';
+export * from './proposals';
+export * from './schemas';

@@ -1,17 +1,12 @@
 import type { Practice, Question } from './model';
+import { bankQuestion } from './questions';
+import { PRACTICES_ES } from './library-es';
 
-/** Built-in practices every tenant starts with. Tenants' admins can add their own. */
-type Seed = Omit<Practice, 'tenantId' | 'id' | 'type' | 'builtIn'> & { slug: string };
+/** Built-in practices every tenant starts with (English here, Spanish in ./library-es.ts). Tenants' admins add their own. */
+type Seed = Omit<Practice, 'tenantId' | 'id' | 'type' | 'builtIn' | 'translations'> & { slug: string };
 
-const confidence: Question = { id: 'confidence', kind: 'scale', text: 'How confident are you that this practice is helping us? (1–5)' };
-const progress: Question = { id: 'progress', kind: 'text', text: 'What went well since the last check-in?' };
-const blocker: Question = { id: 'blocker', kind: 'text', text: 'Is anything in the way?' };
-const autonomy: Question = { id: 'autonomy', kind: 'scale', text: 'How free did you feel to decide how to do your work? (1–5)' };
-const workload: Question = { id: 'workload', kind: 'scale', text: 'How manageable was your workload? (1 = overloaded, 5 = comfortable)' };
-
-/** The check-in questions every built-in practice asks; a pilot started from scratch asks them too. */
-export const STANDARD_QUESTIONS: Question[] = [confidence, progress, blocker, autonomy, workload];
-const standard = STANDARD_QUESTIONS;
+/** A practice's default check-in questions, from the bank (so they come translated). */
+const ask = (...ids: string[]): Question[] => ids.map(bankQuestion);
 
 export const PRACTICE_SEEDS: Seed[] = [
   {
@@ -21,7 +16,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Sharing the chair spreads ownership of how the team works and grows everyone’s facilitation skills.',
     how: ['Publish a rota at the start', 'The facilitator sets the agenda two days ahead', 'Close each meeting with one minute of feedback for the facilitator'],
     measures: ['Every member facilitates at least once', 'Meeting usefulness rated 4+ by most members'],
-    questions: standard,
+    pitfalls: ['The manager keeps chairing from the side, so the rota is in name only', 'First-time facilitators get no agenda template or support'],
+    questions: ask('confidence', 'usefulness', 'voice', 'progress', 'blocker'),
     tags: ['meetings', 'ownership'],
   },
   {
@@ -31,7 +27,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Teams move faster and learn more when routine decisions do not wait for one person.',
     how: ['List ten recurring decisions', 'Mark each: team decides, team decides then informs, manager decides', 'Review the list monthly'],
     measures: ['Decisions waiting on the manager drop by half', 'Autonomy score rises'],
-    questions: standard,
+    pitfalls: ['Decisions handed over are quietly taken back when something goes wrong', 'The list is agreed once and never revisited'],
+    questions: ask('confidence', 'autonomy', 'clarity', 'progress', 'blocker'),
     tags: ['autonomy', 'speed'],
   },
   {
@@ -41,7 +38,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Small regular adjustments beat rare large reorganisations.',
     how: ['Same time every week', 'Everyone adds notes before the meeting', 'Pick one change, name an owner'],
     measures: ['One improvement shipped each week', 'Participation above 80%'],
-    questions: standard,
+    pitfalls: ['Actions are agreed but nobody owns them, so nothing changes', 'The retro is the first meeting cancelled in a busy week'],
+    questions: ask('confidence', 'kept-practice', 'usefulness', 'progress', 'blocker'),
     tags: ['learning', 'meetings'],
   },
   {
@@ -51,7 +49,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Colleagues often see our blind spots better than we do, and coaching builds trust across the team.',
     how: ['Form trios across roles', 'One person brings a challenge, two ask open questions', 'End with one commitment'],
     measures: ['Each trio meets at least four times', 'Members report a useful commitment each session'],
-    questions: standard,
+    pitfalls: ['Sessions drift into advice-giving instead of open questions', 'Trios stop meeting after the first month'],
+    questions: ask('confidence', 'kept-practice', 'growth', 'learning', 'blocker'),
     tags: ['coaching', 'growth'],
   },
   {
@@ -61,7 +60,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'People keep speaking up only when they can see something happen as a result.',
     how: ['Collect feedback continuously', 'Pick what you will act on and say why', 'Publish a short “you said, we did” note monthly'],
     measures: ['Feedback items acknowledged within a week', 'More feedback given month over month'],
-    questions: standard,
+    pitfalls: ['Only the easy feedback gets a visible answer', 'The note promises changes that never land'],
+    questions: ask('confidence', 'voice', 'progress', 'blocker', 'next-step'),
     tags: ['feedback', 'trust'],
   },
   {
@@ -71,7 +71,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Growth comes from doing slightly more than we think we can, with support close at hand.',
     how: ['Choose a bounded, visible piece of work', 'Pair with a mentor outside the reporting line', 'Meet weekly for 20 minutes'],
     measures: ['Assignment delivered', 'Person reports increased confidence'],
-    questions: standard,
+    pitfalls: ['The stretch work is added on top of a full workload', 'The mentor is the person’s own manager'],
+    questions: ask('confidence', 'growth', 'workload', 'learning', 'blocker'),
     tags: ['growth', 'development'],
   },
   {
@@ -81,7 +82,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'A visible log reduces re-litigation and helps new members understand why things are as they are.',
     how: ['Keep one shared page', 'Log decision, date, owner, reasons, alternatives', 'Review monthly for decisions to revisit'],
     measures: ['Every significant decision logged', 'Fewer repeated debates'],
-    questions: standard,
+    pitfalls: ['The log records outcomes but not the reasons', 'Nobody reads it, so debates repeat anyway'],
+    questions: ask('confidence', 'clarity', 'kept-practice', 'progress', 'blocker'),
     tags: ['transparency', 'decisions'],
   },
   {
@@ -91,7 +93,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Leaders hear what does not travel up the line, and people see that their voice reaches the top.',
     how: ['Groups of five to eight', 'Leader asks three open questions and mostly listens', 'Share back what will change'],
     measures: ['Every team reached once a quarter', 'Follow-up actions published'],
-    questions: standard,
+    pitfalls: ['The leader presents instead of listening', 'Nothing said is followed up, and trust drops'],
+    questions: ask('confidence', 'voice', 'progress', 'blocker', 'next-step'),
     tags: ['listening', 'leaders'],
   },
   {
@@ -101,7 +104,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'One-on-ones become the member’s time, about what matters to them, instead of status updates.',
     how: ['Shared agenda the member fills in', 'Status updates move to written form', 'Manager asks: what do you need from me?'],
     measures: ['One-on-ones happen as planned', 'Members rate them useful'],
-    questions: standard,
+    pitfalls: ['The manager fills the agenda “to help”', 'One-on-ones are the first thing cancelled'],
+    questions: ask('confidence', 'usefulness', 'autonomy', 'progress', 'blocker'),
     tags: ['coaching', 'one-on-ones'],
   },
   {
@@ -111,7 +115,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Deep work needs uninterrupted time; protecting it is a leadership choice.',
     how: ['Agree the blocks together', 'Decline meetings in them by default', 'Check how the time was used'],
     measures: ['Blocks kept 80% of weeks', 'Workload score improves'],
-    questions: standard,
+    pitfalls: ['Senior people book over the blocks “just this once”', 'The blocks are kept but filled with chat and email'],
+    questions: ask('confidence', 'focus-kept', 'workload', 'progress', 'blocker'),
     tags: ['workload', 'focus'],
   },
   {
@@ -121,7 +126,8 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Specific, frequent recognition builds a culture where good work is noticed.',
     how: ['Five minutes at the end of the week', 'Name the person and the specific thing', 'Rotate who starts'],
     measures: ['Everyone recognised at least monthly', 'Recognition score rises'],
-    questions: standard,
+    pitfalls: ['Recognition becomes generic (“great job everyone”)', 'The same few people are always named'],
+    questions: ask('confidence', 'recognised', 'voice', 'progress', 'blocker'),
     tags: ['recognition', 'culture'],
   },
   {
@@ -131,11 +137,19 @@ export const PRACTICE_SEEDS: Seed[] = [
     why: 'Giving teams room to try things signals trust and surfaces ideas managers would not have.',
     how: ['Reserve a few hours a fortnight', 'Team picks experiments by vote', 'Share results, including failures'],
     measures: ['One experiment completed each month', 'At least one adopted per quarter'],
-    questions: standard,
+    pitfalls: ['The budget is the first thing cut in a busy fortnight', 'Failed experiments are hidden, so nothing is learnt'],
+    questions: ask('confidence', 'autonomy', 'learning', 'blocker', 'next-step'),
     tags: ['autonomy', 'innovation'],
   },
 ];
 
 export function builtInPractices(tenantId: string): Practice[] {
-  return PRACTICE_SEEDS.map(({ slug, ...p }) => ({ ...p, id: `practice:${slug}`, tenantId, type: 'practice', builtIn: true }));
+  return PRACTICE_SEEDS.map(({ slug, ...p }) => ({ ...p, id: `practice:${slug}`, tenantId, type: 'practice', builtIn: true, translations: { es: PRACTICES_ES[slug] } }));
+}
+
+/** A built-in practice as the library has it now, unless the tenant's admins have edited it. */
+export function currentBuiltIn(practice: Practice): Practice {
+  if (!practice.builtIn || practice.editedAt) return practice;
+  const seed = builtInPractices(practice.tenantId).find((p) => p.id === practice.id);
+  return seed ? { ...practice, ...seed, retired: practice.retired, _etag: practice._etag } : practice;
 }

@@ -1,7 +1,7 @@
 import type { Store } from '../ports/store';
-import type { Practice } from './model';
+import type { Practice, PracticeProposal, ProposalStatus } from './model';
 
-/** Where the practice library is kept: `practice:<slug>` documents in the `directory` container. */
+/** Where the practice library and proposals are kept: `practice:<slug>` and `proposal:<pilotId>` documents in `directory`. */
 export class PracticeRepository {
   constructor(private readonly store: Store) {}
 
@@ -28,5 +28,40 @@ export class PracticeRepository {
   /** Adds a practice unless one with its id is already there (seeding is repeatable). */
   async addOnce(practice: Practice): Promise<void> {
     await this.store.createOnce('directory', practice);
+  }
+
+  create(practice: Omit<Practice, '_etag' | '_ts'>): Promise<Practice> {
+    return this.store.create<Practice>('directory', practice);
+  }
+
+  replace(practice: Practice, etag: string): Promise<Practice> {
+    return this.store.replaceIfMatch('directory', practice, etag);
+  }
+
+  update(tenantId: string, id: string, mutate: (p: Practice) => Practice | undefined): Promise<Practice | undefined> {
+    return this.store.update<Practice>('directory', tenantId, id, (p) => (p.type === 'practice' ? mutate(p) : undefined));
+  }
+
+  async proposal(tenantId: string, id: string): Promise<PracticeProposal | undefined> {
+    const doc = await this.store.read<PracticeProposal>('directory', tenantId, id);
+    return doc?.type === 'practiceProposal' ? doc : undefined;
+  }
+
+  /** One proposal per pilot: a second "adopt as practice" finds the first. */
+  proposeOnce(proposal: Omit<PracticeProposal, '_etag' | '_ts'>): Promise<{ doc: PracticeProposal; created: boolean }> {
+    return this.store.createOnce<PracticeProposal>('directory', proposal);
+  }
+
+  proposals(tenantId: string, status?: ProposalStatus): Promise<PracticeProposal[]> {
+    return this.store.all<PracticeProposal>(
+      'directory',
+      tenantId,
+      `SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'practiceProposal'${status ? ' AND c.status = @status' : ''} ORDER BY c.proposedAt DESC`,
+      status ? { status } : {},
+    );
+  }
+
+  updateProposal(tenantId: string, id: string, mutate: (p: PracticeProposal) => PracticeProposal | undefined): Promise<PracticeProposal | undefined> {
+    return this.store.update<PracticeProposal>('directory', tenantId, id, (p) => (p.type === 'practiceProposal' ? mutate(p) : undefined));
   }
 }

@@ -2,3 +2,4 @@
 export * from './model';
 export * from './schemas';
 export * from './projects';
+export * from './challenges';

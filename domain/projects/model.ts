@@ -22,6 +22,28 @@ export interface Project extends Doc {
   dueOn?: string;
   checkins: { id: string; at: string; byId: string; byName: string; confidence: number; note: string }[];
   done?: { at: string; byId: string; byName: string; summary: string };
+  /** The organisation challenge this project takes up, if any. */
+  challengeId?: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CHALLENGE_STATUSES = ['open', 'closed'] as const;
+export type ChallengeStatus = (typeof CHALLENGE_STATUSES)[number];
+
+/**
+ * pilots: `challenge:<id>` — an organisation-level challenge a senior leader posts; circles take
+ * it up as community projects (the poster is the natural sponsor).
+ */
+export interface Challenge extends Doc {
+  type: 'challenge';
+  title: string;
+  problem: string;
+  postedById: string;
+  postedByName: string;
+  status: ChallengeStatus;
+  /** Projects that took it up, with their circles, oldest first. */
+  takenUpBy: { projectId: string; circleId: string; circleName: string }[];
   createdAt: string;
   updatedAt: string;
 }

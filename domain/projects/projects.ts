@@ -11,6 +11,7 @@ import type { Outbox } from '../outbox/outbox';
 import { addDays } from '../shared/schedule';
 import { type ProjectDecision, type ProjectInput } from './schemas';
 import { ProjectRepository, projectIdFor } from './repository';
+import { Challenges } from './challenges';
 import { NO_LIMITS, spendNotify, type RateLimits } from '../shared/rate-limits';
 
 /**
@@ -41,10 +42,13 @@ export interface ProjectView {
   createdAt: string;
   updatedAt: string;
   can: { decide: boolean; checkin: boolean; complete: boolean };
+  challengeId?: string;
 }
 
 export class Projects {
   private readonly projects: ProjectRepository;
+  /** The organisation challenges projects take up. */
+  readonly challenges: Challenges;
 
   constructor(
     store: Store,
@@ -56,6 +60,7 @@ export class Projects {
     private readonly limits: RateLimits = NO_LIMITS,
   ) {
     this.projects = new ProjectRepository(store);
+    this.challenges = new Challenges(store, clock);
   }
 
   private async access(caller: Caller, p: Project): Promise<{ member: boolean; sponsor: boolean; leader: boolean }> {
@@ -83,6 +88,7 @@ export class Projects {
       budget: p.budget,
       sponsor: { id: p.sponsorId, name: p.sponsorName },
       proposedBy: { id: p.proposedById, name: p.proposedByName },
+      ...(p.challengeId ? { challengeId: p.challengeId } : {}),
       status: p.status,
       decision: p.decision,
       startedOn: p.startedOn,
@@ -118,6 +124,8 @@ export class Projects {
     const sponsor = await this.directory.member(caller.tenantId, input.sponsorId);
     if (!sponsor || !sponsor.roles.includes('leader')) throw invalid([problem('sponsorId', 'project.not_leader')]);
     if (sponsor.userId === caller.userId) throw invalid([problem('sponsorId', 'project.self_sponsor')]);
+    const challenge = input.challengeId ? await this.challenges.get(caller, input.challengeId) : undefined;
+    if (challenge && challenge.status !== 'open') throw conflict('challenge.closed');
     spendNotify(this.limits, caller);
     const now = this.clock.now().toISOString();
     const { doc, created } = await this.projects.createOnce({
@@ -136,9 +144,11 @@ export class Projects {
       proposedByName: caller.name,
       status: 'proposed',
       checkins: [],
+      ...(challenge ? { challengeId: challenge.id } : {}),
       createdAt: now,
       updatedAt: now,
     });
+    if (doc.challengeId) await this.challenges.takenUp(caller.tenantId, doc.challengeId, { projectId: doc.id, circleId: doc.circleId, circleName: doc.circleName });
     await this.outbox.enqueue(caller.tenantId, `project-proposed:${doc.id}`, 'project_update', { kind: 'user', userId: doc.sponsorId }, { event: 'proposed', ...projectCardData(doc) });
     await this.outbox.enqueue(caller.tenantId, `project-proposed-circle:${doc.id}`, 'project_update', { kind: 'team', teamId: doc.circleId }, { event: 'proposed_circle', ...projectCardData(doc) });
     return { project: doc, created };

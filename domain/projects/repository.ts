@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { NewDoc, Store } from '../ports/store';
 import type { Circle } from '../circles/model';
-import type { Project, ProjectStatus } from './model';
+import type { Challenge, Project, ProjectStatus } from './model';
 
 /** A proposal's id: derived from the request when there is one, so a retried proposal is one project. */
 export const projectIdFor = (tenantId: string, userId: string, requestKey?: string) =>
@@ -67,5 +67,23 @@ export class ProjectRepository {
   /** ETag read-modify-write; `mutate` returns undefined to leave the project as it is. */
   change(tenantId: string, id: string, mutate: (p: Project) => Project | undefined): Promise<Project | undefined> {
     return this.store.update<Project>('pilots', tenantId, id, mutate);
+  }
+
+  async challenge(tenantId: string, id: string): Promise<Challenge | undefined> {
+    const challenge = id.startsWith('challenge:') ? await this.store.read<Challenge>('pilots', tenantId, id) : undefined;
+    return challenge?.type === 'challenge' ? challenge : undefined;
+  }
+
+  /** Open challenges first, newest first (bounded). */
+  challenges(tenantId: string): Promise<Challenge[]> {
+    return this.store.all<Challenge>('pilots', tenantId, "SELECT TOP 200 * FROM c WHERE c.tenantId = @tenantId AND c.type = 'challenge' ORDER BY c.createdAt DESC");
+  }
+
+  postOnce(challenge: NewDoc<Challenge>): Promise<{ doc: Challenge; created: boolean }> {
+    return this.store.createOnce<Challenge>('pilots', challenge);
+  }
+
+  updateChallenge(tenantId: string, id: string, mutate: (c: Challenge) => Challenge | undefined): Promise<Challenge | undefined> {
+    return this.store.update<Challenge>('pilots', tenantId, id, (c) => (c.type === 'challenge' ? mutate(c) : undefined));
   }
 }

@@ -20,6 +20,8 @@ export const projectInputSchema = z
       })
       .strict(),
     sponsorId: userIdSchema,
+    /** The organisation challenge this project takes up. */
+    challengeId: idSchema.optional(),
   })
   .strict();
 export type ProjectInput = z.output<typeof projectInputSchema>;
@@ -49,3 +51,11 @@ export const projectDoneSchema = z.object({ summary: boundedText(10, 2000) }).st
 export const projectFilterSchema = z
   .object({ circleId: z.string().max(200).optional(), status: z.enum(PROJECT_STATUSES).optional() })
   .strict();
+
+export const challengeInputSchema = z
+  .object({
+    title: boundedText(3, 120),
+    problem: boundedText(10, 2000),
+  })
+  .strict();
+export type ChallengeInput = z.output<typeof challengeInputSchema>;

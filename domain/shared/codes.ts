@@ -1,4 +1,3 @@
-import type { GroupLabel } from '../anonymity/rules';
 
 /**
  * What the domain says to people, as codes: refusals (DomainError), field problems, signals and
@@ -6,6 +5,9 @@ import type { GroupLabel } from '../anonymity/rules';
  * lists of them and group labels, never sentences. The words live in i18n/ (one table per
  * language) and every face (bot, tab API, tab) words codes there, in its reader's language.
  */
+/** A group as data (anonymity's roll-ups): a team's or department's name, the rest of a department's teams, the organisation. */
+export type GroupLabel = { level: 'team'; name?: string } | { level: 'department'; name?: string; otherTeams?: true } | { level: 'organisation'; rest?: true };
+
 export type Param = string | number | readonly (string | number)[] | GroupLabel;
 export type Params = Readonly<Record<string, Param>>;
 
@@ -45,9 +47,20 @@ export const ERROR_CODES = {
   'pilot.not_editable': ['status'],
   'pilot.cannot': ['action', 'status'],
   'pilot.move_under_way': ['status'],
+  'pilot.no_questions_to_launch': [],
+  'challenge.leaders_only': [],
+  'challenge.poster_only': [],
+  'challenge.closed': [],
+  'lesson.reach_leaders_only': [],
+  'practice.admin_only': [],
+  'practice.retired': [],
+  'practice.proposal_manager_only': [],
+  'practice.pilot_not_adopted': ['status'],
+  'practice.proposal_decided': [],
   'checkin.closed': [],
   'checkin.facilitator_only': [],
   'checkin.pause_days': ['min', 'max'],
+  'checkin.close_not_allowed': [],
   'kudos.self': [],
   'story.manager_only_publish': [],
   'story.not_closed': [],
@@ -89,13 +102,15 @@ export const ERROR_CODES = {
   'path.coach_only': [],
   'path.none': [],
   'portfolio.leaders_only': [],
+  'admin.admins_only': [],
+  'admin.owner_in_teams': [],
 } as const satisfies Table;
 export type ErrorCode = keyof typeof ERROR_CODES;
 /** The error codes that take no params. */
 export type PlainErrorCode = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends readonly [] ? C : never }[ErrorCode];
 
 /** What `not_found` can be about. */
-export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile'] as const;
+export const THINGS = ['pilot', 'practice', 'checkin', 'circle', 'conversation', 'story', 'project', 'path', 'goal', 'team', 'department', 'feedback', 'person', 'profile', 'proposal', 'challenge', 'lesson'] as const;
 export type Thing = (typeof THINGS)[number];
 
 /**
@@ -147,11 +162,17 @@ export const FIELD_CODES = {
   'pilot.no_days': [],
   'pilot.no_measures': [],
   'pilot.question_id': [],
+  'pilot.no_questions': [],
+  'pilot.too_many_questions': ['max'],
+  'pilot.duplicate_question': [],
+  'pilot.question_choices': ['min', 'max'],
+  'pilot.question_kind_fixed': [],
   'pilot.end_before_start': [],
   'pilot.no_such_measure': [],
   'checkin.unknown_question': [],
   'checkin.no_answers': [],
   'directory.no_work_days': [],
+  'directory.channel_unavailable': [],
   'circle.pick_conversation': [],
   'circle.needs_group_chat': [],
   'circle.not_member': [],
@@ -197,6 +218,23 @@ export const NOTICE_CODES = {
   'notice.pilot_left_out': [],
 } as const satisfies Table;
 export type NoticeCode = keyof typeof NOTICE_CODES;
+
+/** What an organisation sync could not do or accept: the error entries admins see with its status. */
+export const SYNC_CODES = {
+  'sync.not_connected': [],
+  'sync.graph_forbidden': [],
+  'sync.graph_throttled': [],
+  'sync.graph_unavailable': [],
+  'sync.restarted': [],
+  'sync.cycle': ['people'],
+  'sync.missing_manager': ['person', 'manager'],
+  'sync.too_many_reports': ['person', 'count', 'max'],
+  'sync.team_not_found': ['team'],
+  'sync.team_forbidden': ['team'],
+  'sync.failed': [],
+  'sync.more_problems': ['count'],
+} as const satisfies Table;
+export type SyncCode = keyof typeof SYNC_CODES;
 
 /** A code and its params: a signal, a notice, a refusal, said in any language. */
 export interface Coded<C extends string = string> {

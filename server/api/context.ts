@@ -27,7 +27,7 @@ export function authed(ctx: ApiContext, fn: AuthedHandler) {
   return handler(ctx.log, async (req, res) => {
     const principal = await ctx.identity.resolve(req);
     ctx.limits.consume('api', limitKey(principal));
-    const caller = await ctx.domain.directory.resolveCaller(principal.tenantId, principal.userId, principal.name);
+    const caller = await ctx.domain.directory.resolveCaller(principal.tenantId, principal.userId, principal.name, { roles: principal.roles });
     await fn(caller, req, res);
   });
 }

@@ -132,6 +132,9 @@ export function registerFeedbackRoutes(ctx: ApiContext): void {
 
   server.put('/api/settings/anonymity', authed(ctx, async (caller, req, res) => {
     const { anonymityThreshold } = parseInput(thresholdSchema, req.body ?? {});
-    res.send({ anonymityThreshold: await feedback.setThreshold(caller, anonymityThreshold), min: THRESHOLD_MIN, max: THRESHOLD_MAX });
+    const before = await feedback.threshold(caller.tenantId);
+    const after = await feedback.setThreshold(caller, anonymityThreshold);
+    if (after !== before) await domain.audit.record(caller, { action: 'settings.changed', target: { kind: 'settings' }, before: { anonymityThreshold: before }, after: { anonymityThreshold: after } });
+    res.send({ anonymityThreshold: after, min: THRESHOLD_MIN, max: THRESHOLD_MAX });
   }));
 }

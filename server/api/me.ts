@@ -1,5 +1,6 @@
-import { DEMO_TENANT_ID, DEMO_USERS } from '../../domain/demo';
-import { preferencesSchema } from '../../domain/directory';
+import { DEMO_TENANT_ID, DEMO_USERS, demoRoles } from '../../domain/demo';
+import { NOTICE_KINDS, preferencesSchema } from '../../domain/directory';
+import { pauseSchema } from '../../domain/checkins';
 import { parseInput } from '../../domain/shared/validation';
 import { handler, sendError } from '../../platform/http';
 import { authed, type ApiContext } from './context';
@@ -20,13 +21,28 @@ export function registerMeRoutes(ctx: ApiContext): void {
     });
   }));
 
+  // `channels`: where notices can reach people in this deployment (the activity feed needs Graph).
+  const notices = { kinds: NOTICE_KINDS, channels: domain.directory.channels };
+
   server.get('/api/me/preferences', authed(ctx, async (caller, _req, res) => {
-    res.send({ preferences: await domain.directory.preferences(caller) });
+    res.send({ preferences: await domain.directory.preferences(caller), notices });
   }));
 
   server.put('/api/me/preferences', authed(ctx, async (caller, req, res) => {
     const prefs = parseInput(preferencesSchema, req.body);
-    res.send({ preferences: await domain.directory.setPreferences(caller, prefs) });
+    res.send({ preferences: await domain.directory.setPreferences(caller, prefs), notices });
+  }));
+
+  // Pausing from the tab follows the chat command's rule ("pause me for N days", 1–90, from today in the person's zone).
+  server.post('/api/me/pause', authed(ctx, async (caller, req, res) => {
+    const { days } = parseInput(pauseSchema, req.body ?? {});
+    await domain.checkins.pauseMe(caller, days);
+    res.send({ preferences: await domain.directory.preferences(caller), notices });
+  }));
+
+  server.del('/api/me/pause', authed(ctx, async (caller, _req, res) => {
+    await domain.checkins.resumeMe(caller);
+    res.send({ preferences: await domain.directory.preferences(caller), notices });
   }));
 
   server.get('/api/teams', authed(ctx, async (caller, _req, res) => {
@@ -37,6 +53,6 @@ export function registerMeRoutes(ctx: ApiContext): void {
   // The standalone tab's user picker. Exists only when DEMO_SIGN_IN is on (never in production).
   server.get('/api/demo/users', handler(ctx.log, async (_req, res) => {
     if (!ctx.config.DEMO_SIGN_IN) return sendError(res, 404, 'not_found', 'Demo sign-in is not enabled.');
-    res.send({ tenantId: DEMO_TENANT_ID, users: DEMO_USERS.map((u) => ({ id: u.id, name: u.name, roles: u.roles })) });
+    res.send({ tenantId: DEMO_TENANT_ID, users: DEMO_USERS.map((u) => ({ id: u.id, name: u.name, roles: demoRoles(u) })) });
   }));
 }

@@ -1,4 +1,8 @@
 import type { Request } from 'restify';
+import { z } from 'zod';
+import { checkinCard } from '../../bot/checkins/cards';
+import { LOCALES } from '../../i18n';
+import { QUESTION_BANK, questionsSchema, settleQuestions } from '../../domain/practices';
 import { invalid, problem, refusal } from '../../domain/shared/errors';
 import { PILOT_STATUSES, type Pilot, type PilotAction, type PilotStatus } from '../../domain/pilots';
 import { idSchema, parseInput } from '../../domain/shared/validation';
@@ -10,7 +14,7 @@ import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFie
 /**
  * Pilots and the practice library over the tab API. Thin faces over domain/pilots and practices.
  *
- *  GET   /api/practices                      {practices}
+ *  GET   /api/practices?retired=             {practices, questionBank} (retired ones too: admins only)
  *  GET   /api/pilots?status=&teamId=&mine=    {pilots: PilotView[]}
  *  GET   /api/pilots/:id                      {pilot} with an ETag header
  *  POST  /api/pilots                          (Idempotency-Key honoured) → 201|200 {pilot}
@@ -18,9 +22,20 @@ import { idempotencyKey, queryParam, requireIfMatch, sendETag, withoutStorageFie
  *  POST  /api/pilots/:id/close                {outcome, learning} → {pilot}
  *  POST  /api/pilots/:id/measures/:index/met  → {pilot}
  *  POST  /api/pilots/:id/launch|pause|resume|review → {pilot}
+ *  POST  /api/checkin-preview                {title, questions, locale} → {card}: the check-in card
+ *                                             members would get (nothing is stored)
  *   PilotView: the pilot without storage internals, plus {etag, canEdit}
  */
 const ACTIONS: PilotAction[] = ['launch', 'pause', 'resume', 'review'];
+
+/** What the pilot form's live preview sends: the questions as they stand, checked as saving checks them. */
+export const checkinPreviewSchema = z
+  .object({
+    title: z.string().trim().max(120).default(''),
+    questions: questionsSchema,
+    locale: z.enum(LOCALES).default('en'),
+  })
+  .strict();
 
 function pilotId(req: Request): string {
   return parseInput(idSchema, String(req.params.id ?? ''));
@@ -47,9 +62,17 @@ export function registerPilotRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
   const disclosed = async (tenantId: string) => (await domain.disclosure.load(tenantId)).disclosure;
 
-  server.get('/api/practices', authed(ctx, async (caller, _req, res) => {
-    const practices = await domain.practices.list(caller);
-    res.send({ practices: practices.map(withoutStorageFields) });
+  server.get('/api/practices', authed(ctx, async (caller, req, res) => {
+    const practices = await domain.practices.list(caller, { retired: queryParam(req, 'retired') === 'true' });
+    res.send({ practices: practices.map(withoutStorageFields), questionBank: QUESTION_BANK });
+  }));
+
+  // The card is the one the bot sends, so the tab previews exactly what Teams will show.
+  server.post('/api/checkin-preview', authed(ctx, async (_caller, req, res) => {
+    const { title, questions, locale } = parseInput(checkinPreviewSchema, req.body);
+    const closesAt = new Date(domain.clock.now().getTime() + 24 * 3600_000).toISOString();
+    const card = checkinCard({ roundId: 'round:preview', pilotTitle: title || '…', closesAt, questions: settleQuestions(questions, {}) }, locale);
+    res.send({ card: card.content });
   }));
 
   server.get('/api/pilots', authed(ctx, async (caller, req, res) => {

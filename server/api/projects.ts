@@ -1,7 +1,7 @@
-import { projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectFilterSchema, projectInputSchema } from '../../domain/projects';
-import { parseInput } from '../../domain/shared/validation';
+import { challengeInputSchema, projectCheckinSchema, projectDecisionSchema, projectDoneSchema, projectFilterSchema, projectInputSchema, type Challenge } from '../../domain/projects';
+import { idSchema, parseInput } from '../../domain/shared/validation';
 import { authed, type ApiContext } from './context';
-import { idempotencyKey, pathParam, queryStrings } from './http';
+import { idempotencyKey, pathParam, queryStrings, withoutStorageFields } from './http';
 
 /**
  * Community projects over the tab API (issue 9): a thin face over domain/projects.
@@ -18,6 +18,13 @@ import { idempotencyKey, pathParam, queryStrings } from './http';
  *  POST   /api/projects/:id/decision            {decision approve|decline, reason (required to decline)} senior leader, not the proposer → {project}
  *  POST   /api/projects/:id/checkins            {confidence 1–5, note} (idem) circle member, approved projects → {project}
  *  POST   /api/projects/:id/done                {summary} circle member or sponsor → {project}; celebrated in the circle
+ *
+ * Organisation challenges (everyone in the organisation reads them; senior leaders post them)
+ *  GET    /api/challenges                       {challenges: ChallengeView[]} open first, newest first
+ *  POST   /api/challenges                       {title, problem} senior leader (idem) → 201|200 {challenge}
+ *  POST   /api/challenges/:id/close             the poster or an admin → {challenge}
+ *   A circle takes one up by proposing a project with its `challengeId`.
+ *   ChallengeView: {id, title, problem, postedById, postedByName, status open|closed, takenUpBy [{projectId, circleId, circleName}], createdAt, updatedAt}
  *   ProjectView: {id, circle {id,name}, title, goal, weeksAsked, budget, sponsor {id,name}, proposedBy {id,name},
  *     status proposed|approved|declined|done, decision? {outcome,byId,byName,reason,at}, startedOn?, dueOn?,
  *     checkins [{id,at,byId,byName,confidence,note}] newest first, progress {checkins,lastConfidence,confidenceTrend},
@@ -36,6 +43,22 @@ export function registerProjectRoutes(ctx: ApiContext): void {
   server.get('/api/projects/options', authed(ctx, async (caller, _req, res) => {
     const [sponsors, mine] = await Promise.all([projects.sponsors(caller), circles.list(caller, 'mine')]);
     res.send({ sponsors, circles: mine.map((c) => ({ id: c.id, name: c.name })) });
+  }));
+
+  const challengeView = (c: Challenge) => withoutStorageFields(c);
+
+  server.get('/api/challenges', authed(ctx, async (caller, _req, res) => {
+    res.send({ challenges: (await projects.challenges.list(caller)).map(challengeView) });
+  }));
+
+  server.post('/api/challenges', authed(ctx, async (caller, req, res) => {
+    const { challenge, created } = await projects.challenges.post(caller, parseInput(challengeInputSchema, req.body), idempotencyKey(req));
+    res.send(created ? 201 : 200, { challenge: challengeView(challenge) });
+  }));
+
+  server.post('/api/challenges/:id/close', authed(ctx, async (caller, req, res) => {
+    const id = parseInput(idSchema, String(req.params.id ?? ''));
+    res.send({ challenge: challengeView(await projects.challenges.close(caller, id)) });
   }));
 
   server.post('/api/projects', authed(ctx, async (caller, req, res) => {

@@ -69,7 +69,9 @@ const CONFIG = {
 
 /** The signed-in person (as the app's tests name users) and the team, as Leaderful knows them. */
 export const PLAYGROUND_USER = { tenantId: TENANT_ID, userId: CONFIG.currentUser.aadObjectId, name: CONFIG.currentUser.name };
-export const PLAYGROUND_TEAM = { id: `team:${CONFIG.team.id}`, name: CONFIG.team.name };
+export const PLAYGROUND_TEAM = { id: `team:${CONFIG.team.id}`, name: CONFIG.team.name, aadGroupId: CONFIG.team.aadGroupId };
+/** Everyone in the playground's tenant, the signed-in person first. */
+export const PLAYGROUND_PEOPLE = [CONFIG.currentUser, ...CONFIG.users].map((u) => ({ userId: u.aadObjectId, displayName: u.name }));
 
 const STALL_MS = 20_000;
 /** How long an action's dialog may stay empty before it is asked for again (the bot answers in about a second). */

@@ -5,7 +5,7 @@ import type { Answer } from '../../domain/checkins';
 import type { Pilot } from '../../domain/pilots';
 import { ManualClock } from '../../domain/shared/clock';
 import { WARN, startTestApp, type LogLine, type TestApp } from '../app';
-import { PLAYGROUND_TEAM, PLAYGROUND_USER, Playground, textOf, type Exchange, type Logged } from './client';
+import { PLAYGROUND_PEOPLE, PLAYGROUND_TEAM, PLAYGROUND_USER, Playground, textOf, type Exchange, type Logged } from './client';
 
 /**
  * Uses the bot through the Agents Playground as a new user would, step by step, and writes
@@ -73,6 +73,8 @@ const STEPS: Step[] = [
   [
     'team install and @mention',
     async ({ t, pg }) => {
+      // The signed-in person owns the team in Teams (Microsoft Graph says so), so manages it.
+      t.graph.tenant(PLAYGROUND_USER.tenantId).teams.set(PLAYGROUND_TEAM.aadGroupId, PLAYGROUND_PEOPLE.map((p, i) => ({ ...p, owner: i === 0 })));
       const install = await pg.exchange(() => pg.open('General'), (e) => e.name === 'conversationUpdate' && e.body.conversation?.conversationType === 'channel', 'the team install');
       const teams = (await t.api('/api/teams', { as: PLAYGROUND_USER })).body.teams as { id: string; managerId: string; memberCount: number }[];
       const circle = await pg.postMentioningBot('start circle Test circle');

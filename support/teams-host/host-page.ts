@@ -7,7 +7,8 @@
  * getContext answers [legacyFlatContext]; authentication.getAuthToken answers [ok, tokenOrReason];
  * settings.setSettings (pages.config.setConfig) answers [ok, reason] (sendAndHandleStatusAndReason).
  */
-export type FrameContext = 'content' | 'settings';
+/** Where Teams shows the page: a tab, its configuration page, a meeting's side panel or its shared stage. */
+export type FrameContext = 'content' | 'settings' | 'sidePanel' | 'meetingStage';
 
 export interface TeamsHostOptions {
   /** Tab URL to frame, same origin as the host page (so teams-js trusts the host's messages). */
@@ -25,6 +26,9 @@ export interface TeamsHostOptions {
   /** Teams' own ids for a channel tab. */
   teamId?: string;
   channelId?: string;
+  /** A meeting's id (meeting tabs, side panel, stage) and the chat a tab lives in. */
+  meetingId?: string;
+  chatId?: string;
 }
 
 export interface HostMessage {
@@ -62,6 +66,8 @@ export function teamsHostHtml(opts: TeamsHostOptions): string {
     appSessionId: 'test-session',
     teamId: opts.teamId,
     channelId: opts.channelId,
+    meetingId: opts.meetingId,
+    chatId: opts.chatId,
   };
   const config = { frameContext, runtime: JSON.stringify(RUNTIME), context, token: opts.token ?? null };
   // JSON inside a <script> must not be able to close it.

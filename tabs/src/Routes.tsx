@@ -18,7 +18,13 @@ const StoriesView = lazy(loadView.stories);
 const StoryDetailView = lazy(loadView.story);
 const ProjectsView = lazy(loadView.projects);
 const ProjectDetailView = lazy(loadView.project);
+const ChallengesView = lazy(loadView.challenges);
+const LessonsView = lazy(loadView.lessons);
 const PathView = lazy(loadView.path);
+const PreferencesView = lazy(loadView.preferences);
+const MeetingView = lazy(loadView.meeting);
+const AdminView = lazy(loadView.admin);
+const PracticesView = lazy(loadView.practices);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];
@@ -37,8 +43,8 @@ export function Routes() {
     if (route.name === 'notFound') navigate({ name: 'pilots' }, { replace: true });
   }, [route]);
 
-  // The channel tab and its configuration page live inside a channel: no app-level navigation.
-  const inChannel = route.name === 'config' || listRoute.name === 'team';
+  // The channel tab, the meeting tabs and the configuration page live inside a conversation: no app-level navigation.
+  const inChannel = route.name === 'config' || route.name === 'meeting' || listRoute.name === 'team';
   const teamId = new URLSearchParams(window.location.search).get('teamId') ?? undefined;
   const isLeader = hasRole(me, 'leader', 'admin');
 
@@ -89,9 +95,32 @@ export function Routes() {
       view = <ProjectDetailView key={route.id} id={route.id} />;
       area = 'projects';
       break;
+    case 'challenges':
+      view = <ChallengesView />;
+      area = 'projects';
+      break;
+    case 'lessons':
+      view = <LessonsView openId={route.id} level={route.level} />;
+      area = 'path';
+      break;
     case 'path':
       view = <PathView key={route.id} id={route.id} />;
       area = 'path';
+      break;
+    case 'preferences':
+      view = <PreferencesView />;
+      area = 'preferences';
+      break;
+    case 'meeting':
+      view = <MeetingView />;
+      break;
+    case 'admin':
+      // Not an admin: the API would refuse anyway; show them their own pilots instead.
+      view = hasRole(me, 'admin') ? <AdminView section={route.section} /> : <PilotsView key="mine" scope={{ kind: 'mine' }} />;
+      area = hasRole(me, 'admin') ? 'admin' : 'pilots';
+      break;
+    case 'practices':
+      view = <PracticesView />;
       break;
     case 'config':
       view = <ConfigView />;

@@ -10,12 +10,21 @@ import { useEffect, useState } from 'react';
  *   #/feedback[/mine|inbox], #/feedback/<id>
  *   #/circles, #/circles/<id>             my circles, every circle, start one; a circle and its election
  *   #/stories?q=&outcome=&practiceId=&circleId=&mine=, #/stories/<id>
- *   #/projects?circleId=&status=&propose=, #/projects/<id>
+ *   #/projects?circleId=&status=&propose=&challengeId=, #/projects/<id>
+ *   #/challenges                          organisation challenges circles can take up
  *   #/paths/me, #/paths/<id>              my development path; a path shared with me
+ *   #/preferences                         my check-in and notification preferences
+ *   #/meeting?teamId=                     a team's check-in in its meeting (side panel, meeting tabs, stage)
+ *   #/admin[/sync|roles|teams|settings|audit]  the admin area (admins only)
+ *   #/practices                           the practice library, managed by admins
+ *   #/lessons[/<id>]?level=               leadership lessons (one opened first); reach for leaders
  *   #/config                              the channel tab's configuration page
  */
 export const LEADER_SECTIONS = ['pilots', 'outcomes', 'trends', 'feedback'] as const;
 export type LeaderSection = (typeof LEADER_SECTIONS)[number];
+
+export const ADMIN_SECTIONS = ['sync', 'roles', 'teams', 'settings', 'audit'] as const;
+export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export const FEEDBACK_SECTIONS = ['give', 'mine', 'inbox'] as const;
 export type FeedbackSection = (typeof FEEDBACK_SECTIONS)[number];
@@ -30,7 +39,7 @@ export interface LeaderFilter {
 export const LEADER_FILTER_KEYS = ['status', 'practiceId', 'teamId', 'managerId'] as const satisfies readonly (keyof LeaderFilter)[];
 
 /** The filters the stories and projects lists keep in their hash. */
-const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose'] } as const;
+const LIST_QUERY_KEYS = { stories: ['q', 'outcome', 'practiceId', 'circleId', 'mine'], projects: ['circleId', 'status', 'propose', 'challengeId'] } as const;
 
 export type Route =
   | { name: 'pilots' }
@@ -46,11 +55,17 @@ export type Route =
   | { name: 'projects'; query: Record<string, string> }
   | { name: 'project'; id: string }
   | { name: 'path'; id: string }
+  | { name: 'preferences' }
+  | { name: 'meeting' }
+  | { name: 'admin'; section: AdminSection }
   | { name: 'config' }
+  | { name: 'practices' }
+  | { name: 'challenges' }
+  | { name: 'lessons'; id?: string; level?: string }
   | { name: 'notFound' };
 
 /** The parts of the app the header navigates between. */
-export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader'] as const;
+export const AREAS = ['pilots', 'circles', 'stories', 'projects', 'path', 'feedback', 'leader', 'preferences', 'admin'] as const;
 export type Area = (typeof AREAS)[number];
 
 /** Where an area's navigation tab goes. */
@@ -58,6 +73,8 @@ export function areaHome(area: Area): Route {
   switch (area) {
     case 'leader':
       return { name: 'leader', section: 'pilots', filter: {} };
+    case 'admin':
+      return { name: 'admin', section: 'sync' };
     case 'feedback':
       return { name: 'feedback', section: 'give' };
     case 'stories':
@@ -97,8 +114,18 @@ export function parseHash(hash: string): Route {
       return id ? { name: 'project', id } : { name: 'projects', query: pick(query, LIST_QUERY_KEYS.projects) };
     case 'paths':
       return { name: 'path', id: id ?? 'me' };
+    case 'admin': {
+      if (!rest[0]) return { name: 'admin', section: 'sync' };
+      return (ADMIN_SECTIONS as readonly string[]).includes(rest[0]) ? { name: 'admin', section: rest[0] as AdminSection } : { name: 'notFound' };
+    }
+    case 'lessons':
+      return { name: 'lessons', ...(id ? { id } : {}), ...pick(query, ['level']) };
     case 'team':
     case 'config':
+    case 'preferences':
+    case 'meeting':
+    case 'practices':
+    case 'challenges':
       return { name: head };
     default:
       return { name: 'notFound' };
@@ -129,6 +156,10 @@ export function hrefFor(route: Route): string {
       return `#/projects/${encodeURIComponent(route.id)}`;
     case 'path':
       return route.id === 'me' ? '#/paths/me' : `#/paths/${encodeURIComponent(route.id)}`;
+    case 'admin':
+      return route.section === 'sync' ? '#/admin' : `#/admin/${route.section}`;
+    case 'lessons':
+      return withQuery(route.id ? `#/lessons/${encodeURIComponent(route.id)}` : '#/lessons', new URLSearchParams(route.level ? { level: route.level } : {}));
     case 'notFound':
       return '#/pilots';
     default:
@@ -170,6 +201,8 @@ export function routeForSubPage(subPageId: string): Route {
     case 'project':
     case 'path':
       return { name: kind, id: subPageId };
+    case 'lesson':
+      return { name: 'lessons', id: subPageId };
     default:
       return { name: 'pilot', id: subPageId };
   }

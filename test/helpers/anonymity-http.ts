@@ -18,7 +18,8 @@ export async function replayOverHttp(t: TestApp, clock: ManualClock, world: Worl
   const users = new Map<string, string>();
   const real = (sim: string) => users.get(sim) ?? (users.set(sim, randomUUID()), users.get(sim)!);
   const simOf = new Map<string, string>();
-  const as = (sim: string): TeamsUser => ({ tenantId, userId: real(sim), name: sim });
+  // Senior leaders and admins are so by their token's Entra app roles.
+  const as = (sim: string): TeamsUser => ({ tenantId, userId: real(sim), name: sim, roles: (world.members.find((m) => m.userId === sim)?.roles ?? []).filter((r) => r === 'leader' || r === 'admin') });
   const teamId = (sim: string) => `team:19:${tenantId.slice(0, 8)}-${sim.slice(5)}@thread.tacv2`;
   const itemIds = new Map<string, string>();
   const mismatches: string[] = [];
@@ -32,6 +33,8 @@ export async function replayOverHttp(t: TestApp, clock: ManualClock, world: Worl
     await store.update<TenantSettings>('directory', tenantId, 'settings', (s) => ({ ...s, anonymityThreshold: world.k, defaultTimeZone: world.plan.tz }));
     const members: Member[] = world.members.map((m) => ({
       id: `member:${real(m.userId)}`, tenantId, type: 'member', userId: real(m.userId), name: m.name, timeZone: 'UTC', roles: m.roles,
+      // The bot goes by the app roles of a senior leader's last verified sign-in.
+      ...(m.roles.includes('leader') ? { entraRoles: { roles: ['leader' as const], verifiedAt: '2027-01-01T00:00:00Z' } } : {}),
       teamIds: world.teams.filter((x) => x.memberIds?.includes(m.userId) || x.managerId === m.userId).map((x) => teamId(x.id)),
       ...(m.managerId ? { managerId: real(m.managerId) } : {}), ...(m.department ? { department: m.department } : {}), workDays: [1, 2, 3, 4, 5],
     }));

@@ -19,7 +19,9 @@ export async function installedTeam(t: TestApp, opts: { members?: number; pilot?
   const members = Array.from({ length: opts.members ?? 3 }, (_, i) => person(`Member ${i + 1}`));
   const teamsTeamId = `19:${randomUUID()}@thread.tacv2`;
   t.connector.members = rosterOf(tenantId, [manager, ...members]);
-  const res = await t.activity(installInTeamActivity(t.connector.url, manager, { teamsTeamId, name: 'Scenario team' }));
+  // The manager owns the team in Teams: that is what makes them its manager.
+  const aadGroupId = t.teamInGraph(tenantId, [manager], members);
+  const res = await t.activity(installInTeamActivity(t.connector.url, manager, { teamsTeamId, name: 'Scenario team', aadGroupId }));
   if (res.status !== 200) throw new Error(`install failed: ${res.status}`);
   const teamId = `team:${teamsTeamId}`;
   const created = await t.api('/api/pilots', {

@@ -69,6 +69,9 @@ beforeAll(async () => {
   t = await startTestApp({ env: { SEED_DEMO_DATA: 'false' } });
   t.connector.members = rosterOf(tenantId, [ivo, hana]);
   expect((await t.activity({ ...installInGroupChatActivity(t.connector.url, ivo, { id: CHAT, name: `Chat ${HOSTILE}` }) })).status).toBe(200);
+  // A chat has no owners in Teams: an admin names Ivo its manager.
+  const admin: TeamsUser = { tenantId, userId: randomUUID(), name: 'Adi Admin', roles: ['admin'] };
+  expect((await t.api(`/api/admin/teams/${encodeURIComponent(chatId)}/managers/${ivo.userId}`, { as: admin, method: 'PUT' })).status).toBe(200);
 });
 afterAll(() => t.stop());
 

@@ -17,7 +17,7 @@ export interface FieldRow {
   /** The path, or path probes (`:param` values) when the field under test is in the path. */
   path: string;
   base?: Record<string, unknown>;
-  /** The ETag of this pilot goes in If-Match. */
+  /** The ETag of this pilot (or practice) goes in If-Match. */
   etagOf?: string;
   fields: Record<string, Probe[]>;
   /** Path parameters tried with hostile values, the rest of the request valid. */
@@ -43,9 +43,23 @@ export interface Fixture {
   projectId: string;
   pathId: string;
   goalId: string;
+  /** An open organisation challenge Avery posted. */
+  challengeId: string;
   /** The other tenant's team, pilot and circle. */
   other: { teamId: string; pilotId: string; circleId: string };
 }
+
+/** Questions no pilot may ask: too many, empty labels, 10 kB of text, an unknown type, a bad id. */
+const QUESTION_PROBES: Probe[] = [
+  ['a bad question id', [{ id: 'a b', kind: 'scale', text: 'How sure are you?' }], 'deny'],
+  ['eight questions', Array.from({ length: 8 }, (_, i) => ({ kind: 'text', text: `Question ${i + 1}?` })), 'deny'],
+  ['none', [], 'deny'],
+  ['an empty scale label', [{ kind: 'scale', text: 'How was it?', low: '', high: 'Good' }], 'deny'],
+  ['an empty choice', [{ kind: 'choice', text: 'Which?', choices: ['A', ' '] }], 'deny'],
+  ['10 kB of text', [{ kind: 'text', text: 'x'.repeat(10_240) }], 'deny'],
+  ['an unknown type', [{ kind: 'slider', text: 'How far?' }], 'deny'],
+  ['translations', [{ kind: 'text', text: 'What went well?', translations: { es: { text: 'x' } } }], 'deny'],
+];
 
 /** What each write route takes in its body, by schema (fields are read from it). */
 export function fieldsOf(schema: z.ZodTypeAny): string[] {
@@ -102,10 +116,24 @@ export function fieldRows(f: Fixture): FieldRow[] {
     hypothesis: [bad('too short', 'x')],
     successMeasures: [bad('none', [])],
     cadence: [bad('no days', { weekdays: [], time: '10:00' }), bad('not a time', { weekdays: [1], time: '25:00' })],
-    questions: [bad('a bad question id', [{ id: 'a b', kind: 'scale', text: 'How sure are you?' }])],
+    questions: QUESTION_PROBES,
     startDate: [bad('after the end', '2027-05-01'), bad('not a day', '2027-02-30')],
     endDate: [bad('before the start', '2027-02-01')],
     '(fields nobody may set)': [bad('status', { status: 'adopted' }), bad('manager', { managerId: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('circle', { circleId: f.circleId }), bad('team name', { teamName: 'x' })],
+    ...p,
+  });
+  const practice = { name: 'Field probe practice', summary: 'Checked field by field.', why: 'Every field is checked on its own.', how: ['Probe each field'], measures: ['Nothing slips'], questions: [{ kind: 'text', text: 'What went well?' }] };
+  const practiceFields = (p: Record<string, Probe[]>) => ({
+    name: [bad('too short', 'x')],
+    summary: [bad('10 kB', 'x'.repeat(10_240))],
+    why: [bad('too short', 'x')],
+    how: [bad('none', []), bad('an empty step', [''])],
+    measures: [bad('none', []), bad('six', ['a1a', 'b2b', 'c3c', 'd4d', 'e5e', 'f6f'])],
+    pitfalls: [bad('an empty one', [''])],
+    questions: QUESTION_PROBES,
+    tags: [bad('not a list', 'x')],
+    translations: [bad('a language we do not have', { fr: practice }), bad('half a translation', { es: { name: 'Práctica' } })],
+    '(fields nobody may set)': [bad('built in', { builtIn: true }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('retired', { retired: true }), bad('from a pilot', { fromPilotId: 'pilot:demo-retro' })],
     ...p,
   });
   const newPilot = { title: 'Field probe pilot', hypothesis: 'Each field is checked on its own.', successMeasures: ['Nothing slips'], teamId: 'team:demo-ops', startDate: '2027-03-01', endDate: '2027-04-30' };
@@ -114,6 +142,34 @@ export function fieldRows(f: Fixture): FieldRow[] {
 
   return [
     {
+      route: 'POST /api/checkin-preview', as: f.morgan, path: '/api/checkin-preview', base: { questions: [{ kind: 'text', text: 'What went well?' }] },
+      fields: {
+        questions: [...QUESTION_PROBES, ['every kind', [{ kind: 'scale', text: 'How was it?', low: 'Bad', high: 'Good' }, { kind: 'yesno', text: 'Kept to it?' }, { kind: 'choice', text: 'Which?', choices: ['A', 'B'] }], 'ok']],
+        title: [bad('10 kB', 'x'.repeat(10_240))],
+        locale: [bad('not a language we speak', 'xx')],
+        '(fields nobody may set)': [bad('pilot', { pilotId: 'pilot:demo-retro' })],
+      },
+    },
+    {
+      route: 'POST /api/practices', as: f.alex, path: '/api/practices', base: practice,
+      fields: practiceFields({ name: [bad('too short', 'x'), ['a name', 'Field probe practice, again', 'ok']] }),
+    },
+    {
+      route: 'PATCH /api/practices/:id', as: f.alex, path: '/api/practices/practice:peer-coaching', etagOf: 'practice:peer-coaching', base: {},
+      fields: practiceFields({ tags: [bad('a long tag', ['x'.repeat(40)]), ['tags', ['coaching'], 'ok']] }),
+      pathProbes: { param: 'id', probes: [...ids(), bad('a pilot', 'pilot:demo-retro')], build: (v) => `/api/practices/${enc(v)}` },
+    },
+    {
+      route: 'POST /api/practice-proposals', as: f.morgan, path: '/api/practice-proposals', base: { pilotId: f.closableId, summary: 'A field probe proposal.' },
+      fields: {
+        pilotId: [...ids(), bad('another team’s pilot', 'pilot:demo-retro'), bad('the other tenant’s pilot', f.other.pilotId), ['his pilot, still under way', f.closableId, [409]]],
+        name: [bad('too short', 'x')],
+        summary: [bad('10 kB', 'x'.repeat(10_240)), bad('missing', undefined)],
+        pitfalls: [bad('empty', [''])],
+        '(fields nobody may set)': [bad('status', { status: 'approved' }), bad('practice', { practiceId: 'practice:weekly-retro' })],
+      },
+    },
+    {
       route: 'PUT /api/me/preferences', as: f.sam, path: '/api/me/preferences', base: { timeZone: 'Europe/London' },
       fields: {
         timeZone: [bad('not a zone', 'Mars/Olympus'), ['a zone', 'Europe/Madrid', 'ok']],
@@ -121,7 +177,21 @@ export function fieldRows(f: Fixture): FieldRow[] {
         quietHours: [bad('not times', { from: '25:00', to: '07:00' })],
         pausedUntil: [bad('not a day', '2027-02-30')],
         optOutPublicCelebration: [bad('not yes/no', 'yes')],
+        notifications: [
+          bad('unknown kind', { everything: 'chat' }),
+          bad('not a channel', { leader_digest: 'pigeon' }),
+          ['chat', { feedback_reply: 'chat' }, 'ok'],
+          // Graph is configured in the test app, so the activity feed is offered (refused without it: test/activity-feed.test.ts).
+          ['the feed', { checkin_due: 'feed' }, 'ok'],
+        ],
         '(fields nobody may set)': [bad('roles', { roles: ['admin'] }), bad('user', { userId: f.alex.userId })],
+      },
+    },
+    {
+      route: 'POST /api/me/pause', as: f.riley, path: '/api/me/pause', base: { days: 3 },
+      fields: {
+        days: [bad('none', 0), bad('too many', 91), bad('not whole', 2.5), bad('text', '7'), ['a week', 7, 'ok']],
+        '(fields nobody may set)': [bad('user', { userId: f.alex.userId })],
       },
     },
     { route: 'POST /api/pilots', as: f.morgan, path: '/api/pilots', base: newPilot, fields: pilotFields({ teamId: [...ids(), bad('his own team, not managed', 'team:demo-eng'), ['a team he manages', f.teamId, 'ok']] }) },
@@ -206,8 +276,19 @@ export function fieldRows(f: Fixture): FieldRow[] {
         goal: [bad('too short', 'x')],
         weeksAsked: [bad('99 weeks', 99), bad('half a week', 0.5)],
         budget: [bad('negative', { amount: -1, currency: 'EUR' }), bad('not a currency', { amount: 1, currency: 'euro' })],
+        challengeId: [...ids(), bad('no such challenge', 'challenge:nope'), ['an open challenge', f.challengeId, 'ok']],
       },
     },
+    {
+      route: 'POST /api/challenges', as: f.avery, path: '/api/challenges', base: { title: 'Field probe challenge, again', problem: 'Each field is checked on its own.' },
+      fields: {
+        title: [bad('too short', 'x'), bad('not text', 42)],
+        problem: [bad('too short', 'x'), bad('10 kB of text', 'x'.repeat(10_240))],
+        '(fields nobody may set)': [bad('status', { status: 'closed' }), bad('poster', { postedById: f.sam.userId }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('taken up', { takenUpBy: [] })],
+      },
+    },
+    { route: 'POST /api/lessons/:id/read', as: f.sam, path: '', fields: {}, pathProbes: { param: 'id', probes: [...ids(), bad('no such lesson', 'lesson:nope'), bad('a read record', 'lessonread:x'), ['a lesson', 'lesson:their-meeting', 'ok']], build: (v) => `/api/lessons/${enc(v)}/read` } },
+    { route: 'POST /api/challenges/:id/close', as: f.avery, path: '', fields: {}, pathProbes: { param: 'id', probes: ids(), build: (v) => `/api/challenges/${enc(v)}/close` } },
     { route: 'POST /api/projects/:id/decision', as: f.avery, path: `/api/projects/${enc(f.projectId)}/decision`, base: { decision: 'approve' }, fields: { decision: [bad('maybe', 'maybe')], reason: [bad('too long', 'x'.repeat(1200))] }, pathProbes: { param: 'id', probes: ids(['a project']), build: (v) => `/api/projects/${enc(v)}/decision` } },
     { route: 'POST /api/projects/:id/checkins', as: f.sam, path: `/api/projects/${enc(f.projectId)}/checkins`, base: { confidence: 4, note: 'On track.' }, fields: { confidence: [bad('9 of 5', 9)], note: [bad('too short', 'x')] } },
     { route: 'POST /api/projects/:id/done', as: f.sam, path: `/api/projects/${enc(f.projectId)}/done`, base: { summary: 'Done, and it works.' }, fields: { summary: [bad('too short', 'x')] } },
@@ -227,6 +308,27 @@ export function fieldRows(f: Fixture): FieldRow[] {
     { route: 'DELETE /api/paths/me/shares/:userId', as: f.sam, path: '', fields: {}, pathProbes: { param: 'userId', probes: [['another tenant’s person (nothing to undo)', f.outsider.userId, [200]]], build: (v) => `/api/paths/me/shares/${enc(v)}` } },
     { route: 'PUT /api/paths/me/recognition', as: f.sam, path: '/api/paths/me/recognition', base: { visibility: 'team', teamId: 'team:demo-ops' }, fields: { teamId: [...ids(), ['his team', 'team:demo-ops', 'ok']], visibility: [bad('public', 'public')] } },
     { route: 'POST /api/paths/:id/coaching', as: f.morgan, path: `/api/paths/${enc(f.pathId)}/coaching`, base: { text: 'Try it on Thursday.' }, fields: { text: [bad('too short', 'x')] }, pathProbes: { param: 'id', probes: ids(['a path']), build: (v) => `/api/paths/${enc(v)}/coaching` } },
+    // Issue 14: the admin area (Alex is an admin by his token's app role).
+    {
+      route: 'PATCH /api/admin/settings', as: f.alex, path: '/api/admin/settings', base: {},
+      fields: {
+        anonymityThreshold: [bad('too low', 1), bad('not a number', 'five'), ['the default', 5, 'ok']],
+        defaultTimeZone: [bad('not a zone', 'Mars/Olympus'), bad('empty', ''), ['a zone', 'Europe/Madrid', 'ok']],
+        workDays: [bad('none', []), bad('day 9', [9]), ['weekdays', [1, 2, 3, 4, 5], 'ok']],
+        quietHours: [bad('not times', { from: '25:00', to: '07:00' }), ['none', null, 'ok']],
+        '(fields nobody may set)': [bad('name', { name: 'Hijacked' }), bad('tenant', { tenantId: f.outsider.tenantId }), bad('id', { id: 'tenants' })],
+      },
+    },
+    ...(['PUT', 'DELETE'] as const).flatMap((method): FieldRow[] => [
+      {
+        route: `${method} /api/admin/teams/:teamId/managers/:userId`, as: f.alex, path: '', fields: {},
+        pathProbes: { param: 'teamId', probes: ids(['another team']), build: (v) => `/api/admin/teams/${enc(v)}/managers/${enc(f.sam.userId)}` },
+      },
+      {
+        route: `${method} /api/admin/teams/:teamId/managers/:userId`, as: f.alex, path: '', fields: {},
+        pathProbes: { param: 'userId', probes: method === 'PUT' ? [...users, ['someone in the tenant', f.riley.userId, 'ok']] : [...users, ['a Teams owner (changed in Teams)', f.morgan.userId, [409]]], build: (v) => `/api/admin/teams/${enc(f.teamId)}/managers/${enc(v)}` },
+      },
+    ]),
     { route: 'POST /api/paths/:id/review', as: f.morgan, path: `/api/paths/${enc(f.pathId)}/review`, base: { outcome: 'not_yet', note: 'One more month.' }, fields: { outcome: [bad('maybe', 'maybe')], note: [bad('not yet, without a note', '')] } },
   ];
 }

@@ -342,7 +342,7 @@ async function headersFor(c: Case): Promise<Record<string, string>> {
   if (c.body !== undefined) h['content-type'] = c.contentType ?? 'application/json';
   if (c.auth.kind === 'garbage') h.authorization = c.auth.value.replace(/[^\x20-\x7e]/g, '?');
   if (c.auth.kind === 'demo') h['x-leaderful-demo-user'] = c.auth.value.replace(/[^\x20-\x7e]/g, '?');
-  if (c.auth.kind === 'user') h.authorization = `Bearer ${await t.idp.token({ tid: c.auth.user.tenantId, oid: c.auth.user.userId, name: c.auth.user.name })}`;
+  if (c.auth.kind === 'user') h.authorization = `Bearer ${await t.token(c.auth.user)}`; // with the person's app roles
   return h;
 }
 

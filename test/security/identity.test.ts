@@ -116,7 +116,30 @@ describe('Teams SSO on every tab API route', () => {
   test('identity comes from the token only: demo header and spoofed ids in the body are ignored', async () => {
     const token = await t.idp.token(claims());
     const res = await fetch(`${t.url}/api/me`, { headers: { authorization: `Bearer ${token}`, 'x-leaderful-demo-user': alex.userId, 'x-ms-client-principal-id': alex.userId } });
-    expect((await res.json()).user).toMatchObject({ id: morgan.userId, roles: ['manager'] });
+    expect((await res.json()).user).toMatchObject({ id: morgan.userId, roles: ['member', 'manager'] });
+  });
+
+  test('app roles come from the verified token’s roles claim only: unknown values, other shapes and a role the record holds do not count', async () => {
+    const me = async (extra: Record<string, unknown>) => {
+      const token = await t.idp.token({ ...claims(), ...extra } as Parameters<typeof t.idp.token>[0]);
+      return (await (await fetch(`${t.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).json()).user.roles;
+    };
+    // (`manager` tells the tab he manages a team; an admin may act for every team anyway.)
+    expect(await me({ roles: ['Leaderful.Admin', 'Leaderful.Owner', 'Global Administrator', 'admin'] })).toEqual(['member', 'admin']);
+    expect(await me({ roles: ['Leaderful.Leader', 'Leaderful.Leader'] })).toEqual(['member', 'leader', 'manager']);
+    // The record remembers the last verified roles (for the bot); a token without the claim takes them away.
+    expect((await t.app.domain.directory.member(morgan.tenantId, morgan.userId))?.entraRoles?.roles).toEqual(['leader']);
+    expect(await me({})).toEqual(['member', 'manager']);
+    expect((await t.app.domain.directory.member(morgan.tenantId, morgan.userId))?.entraRoles?.roles).toEqual([]);
+    // A senior leader or admin role written into the record by other means is not honoured.
+    await t.app.domain.directory.updateMember(morgan.tenantId, morgan.userId, (m) => ({ ...m, roles: [...m.roles, 'admin', 'leader'] }));
+    expect(await me({})).toEqual(['member', 'manager']);
+    // Managing is a right per team, never a role the caller carries.
+    expect((await t.app.domain.directory.resolveCaller(morgan.tenantId, morgan.userId, morgan.name)).roles).toEqual(['member']);
+    await t.app.domain.directory.updateMember(morgan.tenantId, morgan.userId, (m) => ({ ...m, roles: ['member'] }));
+    // A forged token's roles never arrive anywhere: the token is refused.
+    const forged = await t.idp.token({ ...claims(), roles: ['Leaderful.Admin'] }, { rogue: true });
+    expect((await fetch(`${t.url}/api/admin/sync`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
   });
 
   test('demo sign-in is off unless enabled', async () => {
@@ -140,7 +163,7 @@ describe('demo sign-in', () => {
 
       const me = await fetch(`${t.url}/api/me`, { headers: { 'x-leaderful-demo-user': alex.userId } });
       expect(me.status).toBe(200);
-      expect((await me.json()).user).toMatchObject({ id: alex.userId, roles: ['admin', 'leader'] });
+      expect((await me.json()).user).toMatchObject({ id: alex.userId, roles: ['member', 'admin', 'leader'] });
 
       for (const bad of [randomUUID(), '', '../member:x', `${alex.userId}x`, `member:${alex.userId}`, "' OR 1=1 --"]) {
         const res = await fetch(`${t.url}/api/me`, { headers: { 'x-leaderful-demo-user': bad } });
@@ -155,7 +178,7 @@ describe('demo sign-in', () => {
   });
 
   test('refused at start-up in production', () => {
-    const base = { NODE_ENV: 'production', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, MicrosoftAppId: randomUUID() };
+    const base = { NODE_ENV: 'production', COSMOS_ENDPOINT: 'https://x.documents.azure.com/', AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_APP_TENANT_ID: randomUUID(), MicrosoftAppId: randomUUID() };
     for (const value of ['true', '1']) {
       expect(() => loadConfig({ ...base, DEMO_SIGN_IN: value })).toThrow(ConfigError);
       expect(() => loadConfig({ ...base, DEMO_SIGN_IN: value })).toThrow(/DEMO_SIGN_IN: must be off when NODE_ENV=production/);

@@ -23,12 +23,13 @@ import { changeCount, diffDigests, printFigures, storeDigest } from './support';
 const MONDAY = '2027-01-04';
 const FRIDAY_AFTER = '2027-01-08T10:00:30Z'; // a check-in day of the default cadence (Fridays 10:00)
 const tenantId = randomUUID();
-const person = (name: string): TeamsUser => ({ tenantId, userId: randomUUID(), name });
-const maria = person('Maria Manager'); // installs (so manages) Ops
-const nils = person('Nils Manager'); // installs (so manages) Care; Maria is in Care too
+const person = (name: string, roles?: string[]): TeamsUser => ({ tenantId, userId: randomUUID(), name, roles });
+const maria = person('Maria Manager'); // owns Ops in Teams (so manages it)
+const nils = person('Nils Manager'); // owns Care in Teams (so manages it); Maria is in Care too
 const ops = [person('Olga Ops'), person('Omar Ops'), person('Oona Ops')];
 const care = [person('Cora Care'), person('Cato Care')];
-const lena = person('Lena Leader');
+const lena = person('Lena Leader', ['leader']); // senior leader (Entra app role)
+const adi = person('Adi Admin', ['admin']); // admin (Entra app role)
 const OPS = `19:${randomUUID()}@thread.tacv2`;
 const CARE = `19:${randomUUID()}@thread.tacv2`;
 const CHAT = `19:${randomUUID()}@thread.v2`; // Olga and Omar's two-person chat
@@ -57,13 +58,16 @@ const newPilot = (teamId: string, title = 'Rotate the stand-up') => ({
 beforeAll(async () => {
   t = await startTestApp({ clock, env: { SEED_DEMO_DATA: 'false', RATE_LIMIT_API_PER_MINUTE: '100000' } });
   t.connector.members = rosterOf(tenantId, [maria, ...ops]);
-  expect((await t.activity(installInTeamActivity(t.connector.url, maria, { teamsTeamId: OPS, name: 'Ops' }))).status).toBe(200);
+  const opsGroup = t.teamInGraph(tenantId, [maria], ops);
+  expect((await t.activity(installInTeamActivity(t.connector.url, maria, { teamsTeamId: OPS, name: 'Ops', aadGroupId: opsGroup }))).status).toBe(200);
   t.connector.members = rosterOf(tenantId, [nils, maria, ...care]);
-  expect((await t.activity(installInTeamActivity(t.connector.url, nils, { teamsTeamId: CARE, name: 'Care' }))).status).toBe(200);
+  const careGroup = t.teamInGraph(tenantId, [nils], [maria, ...care]);
+  expect((await t.activity(installInTeamActivity(t.connector.url, nils, { teamsTeamId: CARE, name: 'Care', aadGroupId: careGroup }))).status).toBe(200);
   t.connector.members = rosterOf(tenantId, [ops[0], ops[1]]);
   expect((await t.activity(installInGroupChatActivity(t.connector.url, ops[0], { id: CHAT, name: 'Olga and Omar' }))).status).toBe(200);
-  await t.app.domain.directory.resolveCaller(tenantId, lena.userId, lena.name);
-  await t.app.domain.directory.grantRoles(tenantId, lena.userId, ['leader']);
+  // A chat has no owners in Teams: an admin names who manages it.
+  expect((await api(adi, `/api/admin/teams/${encodeURIComponent(chatId)}/managers/${ops[0].userId}`, { method: 'PUT' })).status).toBe(200);
+  expect((await api(lena, '/api/me')).status).toBe(200);
   draftId = (await api(maria, '/api/pilots', { body: newPilot(opsId, 'Draft to move') })).body.pilot.id;
   activeId = (await api(maria, '/api/pilots', { body: newPilot(opsId) })).body.pilot.id;
   expect((await api(maria, `/api/pilots/${encodeURIComponent(activeId)}/launch`, { method: 'POST' })).status).toBe(200);
@@ -85,7 +89,7 @@ describe('class 1: edits are checked as creation is', () => {
     // A pilot under way keeps its team, even for a team its manager does manage.
     const newTeam = `19:${randomUUID()}@thread.tacv2`;
     t.connector.members = rosterOf(tenantId, [maria, ops[2]]);
-    await t.activity(installInTeamActivity(t.connector.url, maria, { teamsTeamId: newTeam, name: 'Ops nights' }));
+    await t.activity(installInTeamActivity(t.connector.url, maria, { teamsTeamId: newTeam, name: 'Ops nights', aadGroupId: t.teamInGraph(tenantId, [maria], [ops[2]]) }));
     const diff = diffDigests(before, await storeDigest(t));
     const underWay = await patch(maria, activeId, { teamId: `team:${newTeam}` });
     expect(underWay.status).toBe(409);
@@ -135,7 +139,7 @@ describe('class 1: edits are checked as creation is', () => {
 });
 
 describe('class 2: manager rights are per team', () => {
-  test('installing grants no role; the installer manages that one conversation', async () => {
+  test('installing or owning a team grants no role; its managers manage that one conversation', async () => {
     for (const u of [maria, nils, ops[0]]) expect((await t.app.store.read<Member>('directory', tenantId, `member:${u.userId}`))?.roles).toEqual(['member']);
     const me = (await api(maria, '/api/me')).body.user;
     expect(me.roles).toContain('manager'); // for the tab: she manages at least one team
@@ -143,18 +147,18 @@ describe('class 2: manager rights are per team', () => {
     expect(me.managedTeamIds).not.toContain(careId);
     // Maria is in Care, but Care is Nils's: no pilots for it.
     expect((await api(maria, '/api/pilots', { body: newPilot(careId) })).status).toBe(403);
-    // Olga installed the bot in her two-person chat: she may launch pilots there, nowhere else.
+    // Olga was named the manager of her two-person chat: she may launch pilots there, nowhere else.
     expect((await api(ops[0], '/api/pilots', { body: newPilot(opsId) })).status).toBe(403);
     expect((await api(ops[0], '/api/pilots', { body: newPilot(chatId, 'Our chat pilot') })).status).toBe(201);
     expect((await api(ops[1], '/api/me')).body.user.roles).toEqual(['member']);
   });
 
   test('a stored manager role alone grants nothing; rights follow the team', async () => {
-    await t.app.domain.directory.grantRoles(tenantId, care[0].userId, ['manager']);
+    await t.app.store.update<Member>('directory', tenantId, `member:${care[0].userId}`, (m) => ({ ...m, roles: [...m.roles, 'manager'] }));
     expect((await api(care[0], '/api/pilots', { body: newPilot(careId) })).status).toBe(403);
     expect((await api(care[0], '/api/me')).body.user.roles).toEqual(['member']);
     // Ops gets another manager (as an admin or the organisation would decide): rights move with it.
-    await t.app.store.update<Team>('directory', tenantId, opsId, (team) => ({ ...team, managerId: nils.userId }));
+    await t.app.store.update<Team>('directory', tenantId, opsId, (team) => ({ ...team, managerId: nils.userId, managers: [{ userId: nils.userId, source: 'admin', since: clock.now().toISOString() }] }));
     expect((await patch(maria, draftId, { title: 'Maria no longer manages Ops' })).status).toBe(403);
     expect((await api(maria, `/api/pilots/${encodeURIComponent(draftId)}`)).body.pilot.canEdit).toBe(false);
     const nilsEdit = await patch(nils, draftId, { title: 'Nils manages Ops now' });

@@ -307,7 +307,7 @@ describe('cards the running bot sends', () => {
 
   test('CSV exports neutralise spreadsheet formulas', async () => {
     await t.api('/api/pilots', { as: morgan, body: { title: '=HYPERLINK("https://evil.example","open")', hypothesis: 'A formula in a title must stay text.', successMeasures: ['+cmd|calc'], teamId: 'team:demo-ops', startDate: '2027-01-04', endDate: '2027-02-26' } });
-    const csv = await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.idp.token({ tid: DEMO_TENANT_ID, oid: demoUser('Avery').userId })}` } });
+    const csv = await fetch(`${t.url}/api/leader/pilots.csv`, { headers: { authorization: `Bearer ${await t.token(demoUser('Avery'))}` } });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment/);

@@ -34,6 +34,7 @@ function productionEnv(over: Record<string, string | undefined> = {}): Record<st
     AAD_APP_ID_URI: TEST_APP_ID_URI,
     AAD_JWKS_URI: idp.jwksUri,
     AAD_AUTHORITY_HOST: idp.authorityHost,
+    AAD_APP_TENANT_ID: user.tenantId,
     PUBLIC_URL: 'https://leaderful.example',
     ...bf.appEnv(),
     ...over,
@@ -111,6 +112,8 @@ describe('production start-up refuses unsafe settings', () => {
     ['demo sign-in on', { DEMO_SIGN_IN: 'true' }, /DEMO_SIGN_IN/],
     ['no bot app id (bot auth would be off)', { MicrosoftAppId: '', MicrosoftAppPassword: '', BOT_OPENID_METADATA: undefined }, /MicrosoftAppId/],
     ['no SSO app registration', { AAD_APP_CLIENT_ID: '' }, /AAD_APP_CLIENT_ID/],
+    ['no tenant for app roles (any tenant’s token could claim them)', { AAD_APP_TENANT_ID: undefined }, /AAD_APP_TENANT_ID/],
+    ['a local Graph stand-in’s token', { GRAPH_ENDPOINT: 'https://localhost:4443', GRAPH_LOCAL_TOKEN: 'local-secret-token' }, /GRAPH_LOCAL_TOKEN/],
   ])('%s', async (_name, over, message) => {
     await expect(startLeaderful({ env: productionEnv(over), log: createLog('silent') })).rejects.toThrow(message);
   });

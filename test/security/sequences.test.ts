@@ -18,12 +18,13 @@ import { printFigures } from './support';
 const SEED = 20_260_122;
 const RUNS = 25;
 const tenantId = randomUUID();
-const person = (name: string): TeamsUser => ({ tenantId, userId: randomUUID(), name });
+const person = (name: string, roles?: string[]): TeamsUser => ({ tenantId, userId: randomUUID(), name, roles });
 const maria = person('Maria Manager');
 const nils = person('Nils Manager');
 const m = [person('Mia Member'), person('Max Member'), person('Moe Member')];
 const n1 = person('Nora Member');
-const lena = person('Lena Leader');
+const lena = person('Lena Leader', ['leader']); // senior leader (Entra app role)
+const adi = person('Adi Admin', ['admin']);
 const outsider: TeamsUser = { tenantId: randomUUID(), userId: randomUUID(), name: 'Eve Outsider' };
 const ACTORS = [maria, nils, ...m, n1];
 const PEOPLE = [...ACTORS, lena, outsider];
@@ -174,15 +175,16 @@ beforeAll(async () => {
   t = await startTestApp({ clock, env: { SEED_DEMO_DATA: 'false', RATE_LIMIT_API_PER_MINUTE: '100000', RATE_LIMIT_NOTIFY_PER_HOUR: '100000', RATE_LIMIT_FEEDBACK_PER_HOUR: '10000' } });
   const install = async (activity: unknown) => expect((await t.activity(activity)).status).toBe(200);
   t.connector.members = rosterOf(tenantId, [maria, ...m]);
-  await install(installInTeamActivity(t.connector.url, maria, { teamsTeamId: T1, name: 'Team one' }));
+  // Managers are the teams' owners in Teams; a chat's is named by an admin.
+  await install(installInTeamActivity(t.connector.url, maria, { teamsTeamId: T1, name: 'Team one', aadGroupId: t.teamInGraph(tenantId, [maria], m) }));
   t.connector.members = rosterOf(tenantId, [nils, n1, maria]);
-  await install(installInTeamActivity(t.connector.url, nils, { teamsTeamId: T2, name: 'Team two' }));
+  await install(installInTeamActivity(t.connector.url, nils, { teamsTeamId: T2, name: 'Team two', aadGroupId: t.teamInGraph(tenantId, [nils], [n1, maria]) }));
   t.connector.members = rosterOf(tenantId, [m[0], m[1], nils]);
   await install(installInGroupChatActivity(t.connector.url, m[0], { id: CHAT, name: 'A chat' }));
+  expect((await api(adi, `/api/admin/teams/${encodeURIComponent(`team:${CHAT}`)}/managers/${m[0].userId}`, { method: 'PUT' })).status).toBe(200);
   t.connector.members = rosterOf(outsider.tenantId, [outsider]);
-  await install(installInTeamActivity(t.connector.url, outsider, { teamsTeamId: OTHER, name: 'Elsewhere' }));
-  await t.app.domain.directory.resolveCaller(tenantId, lena.userId, lena.name);
-  await t.app.domain.directory.grantRoles(tenantId, lena.userId, ['leader']);
+  await install(installInTeamActivity(t.connector.url, outsider, { teamsTeamId: OTHER, name: 'Elsewhere', aadGroupId: t.teamInGraph(outsider.tenantId, [outsider]) }));
+  expect((await api(lena, '/api/me')).status).toBe(200);
   await api(m[0], '/api/circles', { body: { teamId: `team:${CHAT}`, name: 'A circle' } });
   await run({ kind: 'create', who: 0, team: 0, launch: true }); // Maria's pilot in team one
   await run({ kind: 'create', who: 1, team: 1, launch: true }); // Nils's in team two

@@ -31,6 +31,7 @@ export async function connectTeams(timeoutMs: number): Promise<Host> {
     locale: context.app.locale || navigator.language,
     subPageId: context.page.subPageId || undefined,
     frameContext,
+    surface: context.meeting?.id ? 'meeting' : context.channel?.id ? 'channel' : context.chat?.id ? 'groupChat' : context.team?.groupId || context.team?.internalId ? 'channel' : 'personal',
     onThemeChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -16,8 +16,10 @@ export interface Host {
   locale: string;
   /** Deep-link target inside the tab (Teams `subEntityId` / `page.subPageId`). */
   subPageId?: string;
-  /** Teams frame context: `content` for a tab page, `settings` for the configuration page. */
+  /** Teams frame context: `content` for a tab page, `settings` for the configuration page, `sidePanel` and `meetingStage` in meetings. */
   frameContext?: string;
+  /** Where the tab was added: a meeting, a group chat, a channel, or the person's own app. */
+  surface?: 'meeting' | 'groupChat' | 'channel' | 'personal';
   /** Calls back on every theme change; returns an unsubscribe function. */
   onThemeChange(listener: (theme: HostTheme) => void): () => void;
   /** Teams SSO token for our API. Teams caches tokens, so ask before every call. */

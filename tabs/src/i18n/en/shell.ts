@@ -8,6 +8,7 @@ export const shell = {
   'nav.stories': 'Stories',
   'nav.projects': 'Projects',
   'nav.path': 'My path',
+  'nav.admin': 'Admin',
 
   'signIn.title': 'Choose a demo user',
   'signIn.intro': 'This is a local demo of Leaderful. Pick someone to see the app as they would in Microsoft Teams.',

@@ -10,6 +10,7 @@ export const shell: Translation<typeof en> = {
   'nav.stories': 'Historias',
   'nav.projects': 'Proyectos',
   'nav.path': 'Mi desarrollo',
+  'nav.admin': 'Administración',
 
   'signIn.title': 'Elige un usuario de demostración',
   'signIn.intro': 'Esta es una demostración local de Leaderful. Elige a alguien para ver la aplicación como la vería en Microsoft Teams.',

@@ -44,7 +44,7 @@ function MyPath() {
 
   return (
     <Page>
-      <PageHeader title={t('path.title')} subtitle={t('path.subtitle')} />
+      <PageHeader title={t('path.title')} subtitle={t('path.subtitle')} actions={<Link href={hrefFor({ name: 'lessons' })}>{t('lessons.link')}</Link>} />
       <Caption1 className={s.row} data-testid="privacy">
         <LockClosedRegular aria-hidden />
         {t('path.private')}

@@ -18,6 +18,8 @@ import { hrefFor, type Route } from '../../router';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { pilotSignalReason } from '../feedback/labels';
+import { localizedQuestion } from '../../../../domain/practices/model';
+import { ProposePractice } from '../practices/ProposePractice';
 import { getPilot, transitionPilot, type PilotAction, type PilotView } from './api';
 import { preloadClosePilot, preloadPilotForm, useDialogs } from './DialogHost';
 import { PilotTrend } from './PilotTrend';
@@ -159,6 +161,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
           {p.learning && CLOSED.includes(p.status) && (
             <Section title={t('detail.learning')} id="learning">
               <Body1 className={s.text}>{p.learning}</Body1>
+              {p.canEdit && (p.status === 'adopted' || p.status === 'adapted') && <ProposePractice pilotId={p.id} />}
             </Section>
           )}
           <Section title={t('detail.hypothesis')} id="hypothesis">
@@ -178,7 +181,7 @@ export function PilotDetailView({ id, backTo }: { id: string; backTo: Route }) {
               <ol className={s.list}>
                 {p.questions.map((q) => (
                   <li key={q.id}>
-                    <Body1>{q.text}</Body1>
+                    <Body1>{localizedQuestion(q, i18n.language).text}</Body1> <Caption1 className={s.meta}>({t(`kind.${q.kind}`)})</Caption1>
                   </li>
                 ))}
               </ol>

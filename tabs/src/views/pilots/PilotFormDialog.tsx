@@ -11,15 +11,21 @@ import { Textarea } from '@fluentui/react-textarea';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { STANDARD_QUESTION_IDS, localizedPractice } from '../../../../domain/practices/model';
 import { ApiError } from '../../api/client';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { uuid } from '../../uuid';
-import { createPilot, getPilot, listPractices, listTeams, updatePilot, type PilotView } from './api';
+import { createPilot, getPilot, listTeams, loadLibrary, updatePilot, type PilotView } from './api';
 import { MAX_MEASURES, applyPractice, emptyForm, formFromPilot, serverErrors, toInput, validate, type FormErrors, type FormValues } from './form-model';
+import { QuestionEditor } from './QuestionEditor';
+import { rowsOf, validateQuestions, type QuestionRow } from './questions-model';
+
+// The card renderer is large: it loads with the preview, not with the tab.
+const CheckinPreview = lazy(() => import('./CheckinPreview'));
 
 /**
  * Create or edit a pilot. Loaded on demand (it is the heaviest part of the tab). Problems show
@@ -35,7 +41,7 @@ export interface PilotFormDialogProps {
 }
 
 const useStyles = makeStyles({
-  surface: { maxWidth: '640px', width: 'calc(100vw - 32px)' },
+  surface: { maxWidth: '760px', width: 'calc(100vw - 32px)' },
   content: {
     display: 'flex',
     flexDirection: 'column',
@@ -55,7 +61,6 @@ const useStyles = makeStyles({
   measureField: { flexGrow: 1 },
   days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalXS },
   error: { color: tokens.colorPaletteRedForeground1, fontSize: tokens.fontSizeBase200 },
-  questions: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, color: tokens.colorNeutralForeground2 },
   addButton: { alignSelf: 'flex-start' },
 });
 
@@ -70,7 +75,7 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
   const formRef = useRef<HTMLFormElement>(null);
 
   const [base, setBase] = useState(pilot);
-  const [values, setValues] = useState<FormValues>(() => (pilot ? formFromPilot(pilot) : emptyForm(defaultTeamId)));
+  const [values, setValues] = useState<FormValues>(() => (pilot ? formFromPilot(pilot, i18n.language) : emptyForm(defaultTeamId)));
   const [errors, setErrors] = useState<FormErrors>({});
   const [banner, setBanner] = useState<{ text: string; conflict?: boolean } | undefined>();
   const [saving, setSaving] = useState(false);
@@ -78,11 +83,21 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
   // One key per dialog: a retried submission returns the pilot the first one created.
   const [requestKey] = useState(uuid);
 
-  const practices = useLoad((signal) => (mode === 'create' ? listPractices(api, signal) : Promise.resolve([])), [api, mode]);
+  const library = useLoad((signal) => loadLibrary(api, signal), [api]);
+  // The library in the reader's language (names, why, measures and questions).
+  const practices = { data: mode === 'create' ? library.data?.practices.map((p) => localizedPractice(p, i18n.language)) : [] };
+  const bank = library.data?.questionBank ?? [];
   const teams = useLoad((signal) => listTeams(api, signal), [api]);
   const practice = practices.data?.find((p) => p.id === values.practiceId);
   const team = teams.data?.find((x) => x.id === values.teamId);
-  const questions = mode === 'create' ? (practice?.questions ?? []) : (base?.questions ?? []);
+  const standard = (): QuestionRow[] => rowsOf(bank.filter((q) => (STANDARD_QUESTION_IDS as readonly string[]).includes(q.id)), i18n.language);
+  const existingIds = useMemo(() => base?.questions.map((q) => q.id) ?? [], [base]);
+  const questionsReady = Object.keys(validateQuestions(values.questions)).length === 0;
+
+  // A blank pilot starts with the standard questions, once the bank is here.
+  useEffect(() => {
+    if (mode === 'create' && library.data && !values.practiceId && !values.questions.length) setValues((v) => ({ ...v, questions: standard() }));
+  }, [library.data, mode]);
 
   // A lone team needs no choosing.
   useEffect(() => {
@@ -159,7 +174,7 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
     try {
       const latest = await getPilot(api, base.id);
       setBase(latest);
-      setValues(formFromPilot(latest));
+      setValues(formFromPilot(latest, i18n.language));
       setErrors({});
       setBanner(undefined);
     } catch (err) {
@@ -192,7 +207,7 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
                   <Dropdown
                     value={practice?.name ?? t('form.scratch')}
                     selectedOptions={[values.practiceId ?? '']}
-                    onOptionSelect={(_, d) => setValues((v) => applyPractice(v, practices.data?.find((p) => p.id === d.optionValue)))}
+                    onOptionSelect={(_, d) => setValues((v) => applyPractice(v, practices.data?.find((p) => p.id === d.optionValue), i18n.language, standard()))}
                     disabled={!practices.data}
                   >
                     <Option value="">{t('form.scratch')}</Option>
@@ -314,20 +329,22 @@ export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDi
                 </Field>
               </div>
 
-              {questions.length > 0 && (
-                <div className={s.group}>
-                  <Text id={`${ids}-questions`} className={s.legend}>
-                    {t('form.questions')}
-                  </Text>
-                  <ul className={s.questions} aria-labelledby={`${ids}-questions`}>
-                    {questions.map((q) => (
-                      <li key={q.id}>
-                        <Text size={300}>{q.text}</Text>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              )}
+              <QuestionEditor
+                rows={values.questions}
+                bank={bank}
+                errors={errors}
+                existingIds={existingIds}
+                onChange={(questions, touched) => {
+                  setValues((v) => ({ ...v, questions }));
+                  // An edit clears its own message; rows added, moved or removed clear them all (positions shift).
+                  const stale = (k: string) => (touched && touched !== 'questions' ? k === touched || k === 'questions' : k.startsWith('questions'));
+                  setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !stale(k))));
+                }}
+              />
+
+              <Suspense fallback={<Spinner size="tiny" />}>
+                <CheckinPreview title={values.title} rows={values.questions} ready={questionsReady} />
+              </Suspense>
             </DialogContent>
             <DialogActions>
               <DialogTrigger disableButtonEnhancement>

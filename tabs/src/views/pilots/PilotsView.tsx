@@ -1,3 +1,4 @@
+import { Link } from '@fluentui/react-link';
 import { Body1 } from '@fluentui/react-text';
 import { Button } from '@fluentui/react-button';
 import { Switch } from '@fluentui/react-switch';
@@ -11,7 +12,7 @@ import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
 import { flash } from '../../flash';
 import { useI18n, type MessageKey } from '../../i18n';
-import { navigate } from '../../router';
+import { hrefFor, navigate } from '../../router';
 import { canCreatePilots, hasRole, useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { listPilots, listTeams, type PilotView } from './api';
@@ -83,10 +84,17 @@ export function PilotsView({ scope }: { scope: PilotScope }) {
       },
     });
 
-  const newButton = canCreate && (
-    <Button appearance="primary" icon={<AddRegular />} onClick={create} onPointerEnter={preloadPilotForm} onFocus={preloadPilotForm}>
-      {t('pilots.new')}
-    </Button>
+  // Admins manage the library the pilots start from.
+  const libraryLink = scope.kind === 'mine' && hasRole(me, 'admin') && <Link href={hrefFor({ name: 'practices' })}>{t('lib.manage')}</Link>;
+  const newButton = (canCreate || libraryLink) && (
+    <>
+      {libraryLink}
+      {canCreate && (
+        <Button appearance="primary" icon={<AddRegular />} onClick={create} onPointerEnter={preloadPilotForm} onFocus={preloadPilotForm}>
+          {t('pilots.new')}
+        </Button>
+      )}
+    </>
   );
 
   return (

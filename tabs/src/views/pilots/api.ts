@@ -38,6 +38,9 @@ export const listTeams = (api: ApiClient, signal?: AbortSignal) => api.get<{ tea
 
 export const listPractices = (api: ApiClient, signal?: AbortSignal) => api.get<{ practices: PracticeView[] }>('/api/practices', { signal }).then((r) => r.practices);
 
+/** The practice library and the question bank the pilot form offers. */
+export const loadLibrary = (api: ApiClient, signal?: AbortSignal) => api.get<{ practices: PracticeView[]; questionBank: Question[] }>('/api/practices', { signal });
+
 export function listPilots(api: ApiClient, query: PilotQuery = {}, signal?: AbortSignal): Promise<PilotView[]> {
   const params = new URLSearchParams();
   if (query.status) params.set('status', query.status);

@@ -1,6 +1,7 @@
 import type { FieldProblem } from '../../api/types';
 import type { MessageKey } from '../../i18n';
 import type { Cadence, PilotInput, PilotView, PracticeView } from './api';
+import { rowsOf, toBodies, validateQuestions, type QuestionRow } from './questions-model';
 
 /**
  * The pilot form's values, validation and mapping to the API. Validation mirrors
@@ -20,6 +21,8 @@ export interface FormValues {
   reminderHours: string;
   startDate: string;
   endDate: string;
+  /** The check-in questions, in the reader's language (see questions-model.ts). */
+  questions: QuestionRow[];
 }
 
 /** Field key → message: translated text for our checks, the server's text for its own. */
@@ -45,10 +48,11 @@ export function emptyForm(teamId = '', today = new Date()): FormValues {
     reminderHours: String(DEFAULT_CADENCE.reminderHours),
     startDate: isoDay(today),
     endDate: isoDay(end),
+    questions: [], // the standard questions, once the bank has loaded
   };
 }
 
-export function formFromPilot(p: PilotView): FormValues {
+export function formFromPilot(p: PilotView, language: string): FormValues {
   return {
     practiceId: p.practiceId,
     title: p.title,
@@ -60,15 +64,17 @@ export function formFromPilot(p: PilotView): FormValues {
     reminderHours: String(p.cadence.reminderHours),
     startDate: p.startDate,
     endDate: p.endDate,
+    questions: rowsOf(p.questions, language),
   };
 }
 
-/** Picking a practice fills in its measures (the questions come with its id). */
-export function applyPractice(values: FormValues, practice: PracticeView | undefined): FormValues {
-  if (!practice) return { ...values, practiceId: undefined };
+/** Picking a practice fills in its measures and questions (a blank pilot gets `standard`). */
+export function applyPractice(values: FormValues, practice: PracticeView | undefined, language: string, standard: QuestionRow[]): FormValues {
+  if (!practice) return { ...values, practiceId: undefined, questions: standard };
   return {
     ...values,
     practiceId: practice.id,
+    questions: practice.questions.length ? rowsOf(practice.questions, language) : values.questions,
     title: values.title.trim() ? values.title : practice.name,
     successMeasures: practice.measures.length ? practice.measures.slice(0, MAX_MEASURES) : values.successMeasures,
   };
@@ -94,7 +100,7 @@ export function validate(v: FormValues): Partial<Record<string, MessageKey>> {
   if (!isDay(v.startDate)) e.startDate = 'v.date';
   if (!isDay(v.endDate)) e.endDate = 'v.date';
   else if (isDay(v.startDate) && v.endDate <= v.startDate) e.endDate = 'v.endAfterStart';
-  return e;
+  return { ...e, ...validateQuestions(v.questions) };
 }
 
 /** Form values → request body. Empty measure rows are dropped, not sent. */
@@ -108,6 +114,7 @@ export function toInput(v: FormValues, base: Cadence = DEFAULT_CADENCE): PilotIn
     cadence: { ...base, weekdays: [...v.weekdays].sort((a, b) => a - b), time: v.time, reminderHours: Number(v.reminderHours) },
     startDate: v.startDate,
     endDate: v.endDate,
+    questions: toBodies(v.questions),
   };
 }
 

@@ -18,7 +18,7 @@ import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { uuid } from '../../uuid';
 import type { Person } from '../circles/api';
-import { PROJECT_STATUSES, listProjects, projectOptions, proposeProject, type ProjectView } from './api';
+import { PROJECT_STATUSES, listChallenges, listProjects, projectOptions, proposeProject, type ChallengeView, type ProjectView } from './api';
 import { budgetText, projectColor } from './parts';
 
 /** Community projects the reader can see, filtered by circle and status; a circle member proposes one. */
@@ -35,12 +35,15 @@ export default function ProjectsView({ query }: { query: Record<string, string> 
   const projects = useLoad((signal) => listProjects(api, { circleId: query.circleId, status: query.status }, signal), [api, query.circleId, query.status]);
   const options = useLoad((signal) => projectOptions(api, signal), [api]);
   const circles = options.data?.circles ?? [];
+  // Taking up an organisation challenge: the proposal starts from it.
+  const challenges = useLoad((signal) => (query.challengeId ? listChallenges(api, signal) : Promise.resolve([])), [api, query.challengeId]);
+  const challenge = challenges.data?.find((c) => c.id === query.challengeId && c.status === 'open');
 
   return (
     <Page>
-      <PageHeader title={t('projects.title')} subtitle={t('projects.subtitle')} />
-      {options.data && circles.length > 0 && options.data.sponsors.length > 0 && (
-        <Propose circles={circles} sponsors={options.data.sponsors} circleId={query.circleId} startOpen={query.propose === 'true'} />
+      <PageHeader title={t('projects.title')} subtitle={t('projects.subtitle')} actions={<Link href={hrefFor({ name: 'challenges' })}>{t('challenges.title')}</Link>} />
+      {options.data && circles.length > 0 && options.data.sponsors.length > 0 && challenges.data && (
+        <Propose key={challenge?.id ?? ''} circles={circles} sponsors={options.data.sponsors} circleId={query.circleId} startOpen={query.propose === 'true'} challenge={challenge} />
       )}
       <Section title={t('projects.list')} id="projects">
         <div className={s.inline}>
@@ -115,23 +118,25 @@ function proposalProblems(t: I18n['t'], v: { title: string; goal: string; weeks:
   };
 }
 
-function Propose({ circles, sponsors, circleId, startOpen }: { circles: Person[]; sponsors: Person[]; circleId?: string; startOpen: boolean }) {
+function Propose({ circles, sponsors, circleId, startOpen, challenge }: { circles: Person[]; sponsors: Person[]; circleId?: string; startOpen: boolean; challenge?: ChallengeView }) {
   const { api } = useSession();
   const { t } = useI18n();
   const s = useListStyles();
   const [open, setOpen] = useState(startOpen);
   const [circle, setCircle] = useState(circles.some((c) => c.id === circleId) ? circleId! : circles[0].id);
-  const [title, setTitle] = useState('');
-  const [goal, setGoal] = useState('');
+  const [title, setTitle] = useState(challenge?.title ?? '');
+  const [goal, setGoal] = useState(challenge?.problem ?? '');
   const [weeks, setWeeks] = useState('8');
   const [amount, setAmount] = useState('');
   const [currency, setCurrency] = useState('EUR');
-  const [sponsorId, setSponsorId] = useState(sponsors[0].id);
+  // The leader who posted the challenge is its natural sponsor.
+  const [sponsorId, setSponsorId] = useState(sponsors.find((p) => p.id === challenge?.postedById)?.id ?? sponsors[0].id);
   const key = useMemo(() => uuid(), []);
   const submit = useSubmit();
   return (
     <Section title={t('propose.title')} id="propose">
       <Body1 className={s.muted}>{t('propose.hint')}</Body1>
+      {challenge && <Body1 data-testid="takes-up">{t('propose.takesUp', { title: challenge.title })}</Body1>}
       {!open ? (
         <div className={s.actions}>
           <Button appearance="primary" onClick={() => setOpen(true)}>
@@ -151,7 +156,7 @@ function Propose({ circles, sponsors, circleId, startOpen }: { circles: Person[]
               () =>
                 proposeProject(
                   api,
-                  { circleId: circle, title: title.trim(), goal: goal.trim(), weeksAsked: Number(weeks), budget: { amount: Number(amount), currency: currency.trim().toUpperCase() }, sponsorId },
+                  { circleId: circle, title: title.trim(), goal: goal.trim(), weeksAsked: Number(weeks), budget: { amount: Number(amount), currency: currency.trim().toUpperCase() }, sponsorId, ...(challenge ? { challengeId: challenge.id } : {}) },
                   key,
                 ),
             );

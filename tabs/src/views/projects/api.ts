@@ -1,4 +1,4 @@
-import type { ProjectInput, ProjectView } from '../../../../domain/projects';
+import type { Challenge, ChallengeInput, ProjectInput, ProjectView } from '../../../../domain/projects';
 import { enc, queryString, type ApiClient } from '../../api/client';
 import { uuid } from '../../uuid';
 import type { Person } from '../circles/api';
@@ -22,3 +22,11 @@ export const decideProject = (api: ApiClient, id: string, decision: 'approve' | 
 export const projectCheckin = (api: ApiClient, id: string, confidence: number, note: string) =>
   api.post<P>(`${projectPath(id)}/checkins`, { body: { confidence, note }, headers: { 'Idempotency-Key': uuid() } }).then((r) => r.project);
 export const completeProject = (api: ApiClient, id: string, summary: string) => api.post<P>(`${projectPath(id)}/done`, { body: { summary } }).then((r) => r.project);
+
+/** Organisation challenges: senior leaders post them, everyone reads them, circles take them up. */
+export type ChallengeView = Omit<Challenge, '_etag' | 'tenantId'>;
+type C = { challenge: ChallengeView };
+export const listChallenges = (api: ApiClient, signal?: AbortSignal) => api.get<{ challenges: ChallengeView[] }>('/api/challenges', { signal }).then((r) => r.challenges);
+export const postChallenge = (api: ApiClient, input: ChallengeInput, key: string) =>
+  api.post<C>('/api/challenges', { body: input, headers: { 'Idempotency-Key': key } }).then((r) => r.challenge);
+export const closeChallenge = (api: ApiClient, id: string) => api.post<C>(`/api/challenges/${enc(id)}/close`).then((r) => r.challenge);

@@ -40,6 +40,8 @@ const LABEL: Record<Area, MessageKey> = {
   path: 'nav.path',
   feedback: 'nav.feedback',
   leader: 'nav.leader',
+  preferences: 'nav.preferences',
+  admin: 'nav.admin',
 };
 
 /** `area`: the part of the app the view belongs to (a pilot opened from the leader view is in 'leader'). */
@@ -47,7 +49,7 @@ export function AppHeader({ area }: { area: Area }) {
   const { me, host, switchUser } = useSession();
   const { t } = useI18n();
   const s = useStyles();
-  const areas = hasRole(me, 'leader', 'admin') ? AREAS : AREAS.filter((a) => a !== 'leader');
+  const areas = AREAS.filter((a) => (a === 'leader' ? hasRole(me, 'leader', 'admin') : a === 'admin' ? hasRole(me, 'admin') : true));
   // Views in chunks of their own start downloading when the pointer or focus reaches their tab.
   const preload = (a: Area) => () => preloadRoute(areaHome(a));
   return (

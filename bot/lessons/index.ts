@@ -1,0 +1,1 @@
+export { LESSON_CARDS, lessonCard, lessonFields } from './cards';

@@ -1,0 +1,3 @@
+// The audit component's public surface: other layers import from here, never from its files.
+export * from './model';
+export { AuditLog } from './audit';
