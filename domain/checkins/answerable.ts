@@ -1,16 +1,14 @@
 import type { Round } from './model';
 
 /**
- * What the answer path needs of a round: whether the person was invited, until when, and what
- * it asks. A round document carries every invitee's schedule (≈ 100 bytes a person: 150 KB for a
- * 1,000-person team), and reading it whole on every answer made the store the bottleneck of
- * the card-answer path (and costs request units in proportion to its size). These fields never
- * change while a round is open: `invited`, `questions` and `closesAt` are fixed when the round
- * opens, and a round closes only once `closesAt` has passed (the scheduler closes it then; there
- * is no early close), which the caller checks against the clock on every answer. So another
- * process's close is honoured without reading the round, and each process keeps these parts for
- * a few seconds; a close in this process also forgets the round at once. An early close, if one
- * is ever added, must change `closesAt` and be checked in the answer's own write.
+ * What the answer path needs of a round: whether the person was invited, and what it asks. A
+ * round document carries every invitee's schedule (≈ 100 bytes a person: 150 KB for a 1,000-person
+ * team), and reading it whole on every answer made the store the bottleneck of the card-answer
+ * path (and costs request units in proportion to its size). `invited`, `questions` and `closesAt`
+ * are fixed when the round opens, so each process keeps them for a few seconds. Whether the round
+ * is still open is NOT taken from this copy alone: a round closes on time (`closesAt`, checked
+ * against the clock) or early from the meeting view without changing `closesAt`, and every close
+ * first writes a small `closed:<roundId>` document that each answer reads (repository.ts).
  */
 export type AnswerableRound = Pick<Round, 'id' | 'tenantId' | 'pilotId' | 'closesAt' | 'status' | 'pilotTitle' | 'questions'> & { invited: ReadonlySet<string> };
 

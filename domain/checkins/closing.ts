@@ -64,6 +64,8 @@ export class RoundClosing {
 
   /** Closes a round once (ETag), rolls its figures into the pilot, and queues summary and celebrations. */
   async close(round: Round): Promise<void> {
+    // First, so that answers in any process are refused from here on (before the answers are read).
+    if (round.status === 'open') await this.rounds.markClosed(round);
     const answers = await this.rounds.answersTo(round);
     const settings = await this.directory.settings(round.tenantId);
     const threshold = effectiveThreshold(settings.anonymityThreshold);
