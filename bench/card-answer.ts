@@ -7,6 +7,7 @@
  * this machine allows, and the app's are printed as ratios to them.
  *   node bench/run.mjs card-answer [--users 1000] [--seconds 10] [--rates 50,100,200] [--connections 50]
  *   PROFILE=dir node bench/run.mjs card-answer   # the app writes a --cpu-prof profile into dir
+ *   node bench/run.mjs card-answer --before dist/before/server/main.js   # an earlier build, same run
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -27,10 +28,7 @@ const USERS = Number(arg('--users', '1000'));
 const SECONDS = Number(arg('--seconds', '10'));
 const RATES = arg('--rates', '50,100,200').split(',').map(Number).filter((r) => r > 0);
 const SATURATION_CONNECTIONS = Number(arg('--connections', '50'));
-
-interface Figures extends LoadFigures {
-  label: string;
-}
+const BEFORE = arg('--before', '');
 
 type Body = () => string;
 
@@ -81,8 +79,10 @@ async function main() {
 
   const profileDir = process.env.PROFILE;
   const app = shared.app({}, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
+  // `--before <main.js>`: an earlier build of the app over the same store, measured in the same run.
+  const before = BEFORE ? shared.app({}, [], path.resolve(BEFORE)) : undefined;
   const bare = bareBot();
-  const [appUrl, bareUrl] = await Promise.all([app.ready, bare.ready]);
+  const [appUrl, bareUrl, beforeUrl] = await Promise.all([app.ready, bare.ready, before?.ready]);
 
   let n = 0;
   const answer: Body = () => {
@@ -94,55 +94,59 @@ async function main() {
   };
   const appOk = (status: number, text: string) => status === 200 && text.includes('Thanks');
   const bareOk = (status: number) => status === 200;
+  const targets = [
+    { who: 'bare', url: bareUrl, pid: bare.pid, check: bareOk },
+    ...(before && beforeUrl ? [{ who: 'before', url: beforeUrl, pid: before.pid, check: appOk }] : []),
+    { who: 'app', url: appUrl, pid: app.pid, check: appOk },
+  ];
 
-  // Warm up both (JIT, sockets, caches), not measured.
-  await drive(bareUrl, answer, { connections: 10, seconds: 3 });
-  await drive(appUrl, answer, { connections: 10, seconds: 3 });
+  // Warm up every target (JIT, sockets, caches), not measured.
+  for (const t of targets) await drive(t.url, answer, { connections: 10, seconds: 3 });
 
-  const rows: [Figures, Figures][] = [];
+  const rows: { label: string; figures: LoadFigures[] }[] = [];
   for (const rate of RATES) {
-    const b = await openLoop(`${bareUrl}/api/messages`, { rate, seconds: SECONDS, body: answer, check: bareOk });
-    const a = await openLoop(`${appUrl}/api/messages`, { rate, seconds: SECONDS, body: answer, check: appOk });
-    rows.push([{ label: `${rate}/s open loop`, ...b }, { label: `${rate}/s open loop`, ...a }]);
+    const figures: LoadFigures[] = [];
+    for (const t of targets) figures.push(await openLoop(`${t.url}/api/messages`, { rate, seconds: SECONDS, body: answer, check: t.check }));
+    rows.push({ label: `${rate}/s open loop`, figures });
   }
-  // Saturation in alternating slices, so both see the same (shared, busy) machine; CPU each
-  // process spends per answer is read from /proc around the slices: where the time goes.
-  const cpu = () => ({ bare: cpuSeconds(bare.pid), app: cpuSeconds(app.pid), store: cpuSeconds(shared.embedded.pid) });
+  // Saturation in alternating slices, so all see the same (shared, busy) machine; CPU each
+  // process spends per answer is read from /proc around its slices: where the time goes.
   const slices = 4;
   const slice = Math.max(2, Math.round(SECONDS / slices));
-  const bareSlices: LoadFigures[] = [];
-  const appSlices: LoadFigures[] = [];
-  const spent = { bare: 0, app: 0, store: 0 };
+  const sat = targets.map(() => [] as LoadFigures[]);
+  const spent = targets.map(() => ({ own: 0, store: 0 }));
   for (let i = 0; i < slices; i++) {
-    const c0 = cpu();
-    bareSlices.push(await drive(bareUrl, answer, { connections: SATURATION_CONNECTIONS, seconds: slice, check: bareOk }));
-    const c1 = cpu();
-    appSlices.push(await drive(appUrl, answer, { connections: SATURATION_CONNECTIONS, seconds: slice, check: appOk }));
-    const c2 = cpu();
-    spent.bare += c1.bare - c0.bare;
-    spent.app += c2.app - c1.app;
-    spent.store += c2.store - c1.store;
+    for (const [k, t] of targets.entries()) {
+      const c0 = { own: cpuSeconds(t.pid), store: cpuSeconds(shared.embedded.pid) };
+      sat[k].push(await drive(t.url, answer, { connections: SATURATION_CONNECTIONS, seconds: slice, check: t.check }));
+      spent[k].own += cpuSeconds(t.pid) - c0.own;
+      spent[k].store += cpuSeconds(shared.embedded.pid) - c0.store;
+    }
   }
-  const bs = combine(bareSlices);
-  const as = combine(appSlices);
+  const saturated = sat.map(combine);
+  rows.push({ label: `saturation (${SATURATION_CONNECTIONS} conn)`, figures: saturated });
   const perAnswer = (s: number, rps: number) => ((s * 1000) / (rps * slice * slices)).toFixed(2);
-  rows.push([{ label: `saturation (${SATURATION_CONNECTIONS} conn)`, ...bs }, { label: `saturation (${SATURATION_CONNECTIONS} conn)`, ...as }]);
 
   const f = (x: number) => x.toFixed(1).padStart(7);
   console.log('');
   console.log(`Answer path: adaptiveCard/action check-in answers from ${USERS} people, ${SECONDS} s per step, load from its own process (fixed rates: evenly spaced open loop; saturation: autocannon)`);
-  console.log('  app = bot → domain → embedded Cosmos → updated card; bare = botbuilder CloudAdapter answering a static card');
-  console.log('  step                     |   who | answers/s |   p50 ms |   p90 ms |   p99 ms |   max ms | errors');
-  for (const [b, a] of rows) {
-    for (const [who, r] of [['bare', b], ['app', a]] as const) {
-      console.log(`  ${r.label.padEnd(24)} | ${who.padStart(5)} | ${r.rps.toFixed(0).padStart(9)} | ${f(r.p50)}  | ${f(r.p90)}  | ${f(r.p99)}  | ${f(r.max)}  | ${r.errors}`);
+  console.log('  app = bot → domain → embedded Cosmos → updated card; bare = botbuilder CloudAdapter answering a static card; ratio = ÷ bare');
+  console.log('  step                     |    who | answers/s |   p50 ms |   p90 ms |   p99 ms |   max ms | errors');
+  for (const { label, figures } of rows) {
+    const b = figures[0];
+    for (const [k, t] of targets.entries()) {
+      const r = figures[k];
+      console.log(`  ${label.padEnd(24)} | ${t.who.padStart(6)} | ${r.rps.toFixed(0).padStart(9)} | ${f(r.p50)}  | ${f(r.p90)}  | ${f(r.p99)}  | ${f(r.max)}  | ${r.errors}`);
+      if (k) console.log(`  ${''.padEnd(24)} |  ratio | ${(r.rps / b.rps).toFixed(2).padStart(9)} | ${(r.p50 / Math.max(b.p50, 0.1)).toFixed(1).padStart(7)}× | ${(r.p90 / Math.max(b.p90, 0.1)).toFixed(1).padStart(7)}× | ${(r.p99 / Math.max(b.p99, 0.1)).toFixed(1).padStart(7)}× |`);
     }
-    console.log(`  ${''.padEnd(24)} | ratio | ${(a.rps / b.rps).toFixed(2).padStart(9)} | ${(a.p50 / Math.max(b.p50, 0.1)).toFixed(1).padStart(7)}× | ${(a.p90 / Math.max(b.p90, 0.1)).toFixed(1).padStart(7)}× | ${(a.p99 / Math.max(b.p99, 0.1)).toFixed(1).padStart(7)}× |`);
   }
-  console.log(`  CPU per answer at saturation: bare ${perAnswer(spent.bare, bs.rps)} ms; app ${perAnswer(spent.app, as.rps)} ms + its store ${perAnswer(spent.store, as.rps)} ms`);
-  console.log(`  throughput at saturation: app ${as.rps.toFixed(0)}/s = ${(as.rps / bs.rps).toFixed(2)}× bare ${bs.rps.toFixed(0)}/s (target ≥ 0.7×)`);
-  const at100 = rows.find(([, a]) => a.label.startsWith('100/'))?.[1];
-  if (at100) console.log(`  p99 at 100 answers/s: ${at100.p99.toFixed(1)} ms (target ≤ 50 ms)`);
+  const bs = saturated[0];
+  for (const [k, t] of targets.entries()) {
+    const own = perAnswer(spent[k].own, saturated[k].rps);
+    console.log(`  ${t.who}: CPU per answer at saturation ${own} ms${k ? ` + its store ${perAnswer(spent[k].store, saturated[k].rps)} ms; throughput ${saturated[k].rps.toFixed(0)}/s = ${(saturated[k].rps / bs.rps).toFixed(2)}× bare ${bs.rps.toFixed(0)}/s (target ≥ 0.7×)` : ''}`);
+  }
+  const at100 = rows.find((r) => r.label.startsWith('100/'));
+  if (at100) for (const [k, t] of targets.entries()) if (k) console.log(`  ${t.who}: p99 at 100 answers/s ${at100.figures[k].p99.toFixed(1)} ms (target ≤ 50 ms)`);
   bare.stop();
   await shared.stop();
   if (profileDir) console.log(`  CPU profile of the app written to ${profileDir}`);

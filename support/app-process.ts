@@ -24,9 +24,9 @@ export interface AppProcess {
 
 export const APP_ENTRY = path.join(projectRoot(), 'dist', 'server', 'main.js');
 
-/** `execArgv`: Node flags for the app (benchmarks pass `--cpu-prof`). */
-export function startAppProcess(env: Record<string, string>, execArgv: string[] = []): AppProcess {
-  const child: ChildProcess = spawn(process.execPath, [...execArgv, APP_ENTRY], {
+/** `execArgv`: Node flags for the app (benchmarks pass `--cpu-prof`); `entry`: another build of it. */
+export function startAppProcess(env: Record<string, string>, execArgv: string[] = [], entry = APP_ENTRY): AppProcess {
+  const child: ChildProcess = spawn(process.execPath, [...execArgv, entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -15,7 +15,7 @@ export interface SharedStore {
   store: CosmosStore;
   domain: Domain;
   /** An app process over this store (run `npm run build` first). */
-  app(env?: Record<string, string>, execArgv?: string[]): AppProcess;
+  app(env?: Record<string, string>, execArgv?: string[], entry?: string): AppProcess;
   stop(): Promise<void>;
 }
 
@@ -29,7 +29,7 @@ export async function startSharedStore(clock: Clock = systemClock): Promise<Shar
     embedded,
     store,
     domain,
-    app(env = {}, execArgv = []) {
+    app(env = {}, execArgv = [], entry?: string) {
       const app = startAppProcess(
         {
           NODE_ENV: 'development',
@@ -43,6 +43,7 @@ export async function startSharedStore(clock: Clock = systemClock): Promise<Shar
           ...env,
         },
         execArgv,
+        entry,
       );
       apps.push(app);
       return app;
