@@ -29,6 +29,7 @@ const SECONDS = Number(arg('--seconds', '10'));
 const RATES = arg('--rates', '50,100,200').split(',').map(Number).filter((r) => r > 0);
 const SATURATION_CONNECTIONS = Number(arg('--connections', '50'));
 const BEFORE = arg('--before', '');
+const QUESTIONS = PRACTICE_SEEDS[0].questions;
 
 type Body = () => string;
 
@@ -70,7 +71,7 @@ async function main() {
   await store.bulkCreate('pilots', [
     {
       id: 'pilot:bench', tenantId, type: 'pilot', title: 'Bench pilot', practiceName: 'x', hypothesis: 'h', successMeasures: ['m'], teamId: 'team:bench', teamName: 'Bench', managerId: 'x', managerName: 'x',
-      cadence: { ...DEFAULT_CADENCE, weekdays: [now.getUTCDay()], time, roundHours: 72 }, questions: PRACTICE_SEEDS[0].questions, startDate: today, endDate: '2099-01-01', status: 'active', createdAt: '', updatedAt: '', health: EMPTY_HEALTH,
+      cadence: { ...DEFAULT_CADENCE, weekdays: [now.getUTCDay()], time, roundHours: 72 }, questions: QUESTIONS, startDate: today, endDate: '2099-01-01', status: 'active', createdAt: '', updatedAt: '', health: EMPTY_HEALTH,
     } as Doc,
   ]);
   await domain.checkins.tick(tenantId, []);
@@ -89,10 +90,18 @@ async function main() {
     n++;
     const userId = users[n % users.length];
     // serviceUrl is never called for an invoke; the answer comes back in the HTTP response.
-    const activity = adaptiveActionActivity('http://127.0.0.1:9/', { tenantId, userId, name: 'Member' }, 'checkin.submit', { roundId, confidence: String((n % 5) + 1), progress: `Answer ${n}`, blocker: '', autonomy: '4', workload: '3' }, `a:${userId}`);
+    // Every question of the practice answered as the card's inputs would (scales as digits).
+    const values = Object.fromEntries(QUESTIONS.map((q, i) => [q.id, q.kind === 'scale' ? String(((n + i) % 5) + 1) : q.kind === 'text' ? `Answer ${n}` : q.kind === 'yesno' ? 'true' : (q.choices?.[0] ?? '')]));
+    const activity = adaptiveActionActivity('http://127.0.0.1:9/', { tenantId, userId, name: 'Member' }, 'checkin.submit', { roundId, ...values }, `a:${userId}`);
     return JSON.stringify(activity);
   };
-  const appOk = (status: number, text: string) => status === 200 && text.includes('Thanks');
+  let shown = false;
+  const appOk = (status: number, text: string) => {
+    const ok = status === 200 && text.includes('Thanks');
+    if (!ok && !shown) console.error(`first refused answer: ${status} ${text.slice(0, 300)}`);
+    shown ||= !ok;
+    return ok;
+  };
   const bareOk = (status: number) => status === 200;
   const targets = [
     { who: 'bare', url: bareUrl, pid: bare.pid, check: bareOk },

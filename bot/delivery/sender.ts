@@ -95,9 +95,9 @@ export class Delivery {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
   /**
-   * The tenant's sends as they actually leave (perTenant counts them when a turn hands them out;
-   * claiming and looking up the conversation take a varying time in between, and Teams counts
-   * arrivals). A send with no room here goes back to wait instead of bunching up.
+   * The tenant's requests as they actually leave, each counted from its start until its answer
+   * (perTenant counts them when a turn hands them out; claiming and looking up the conversation
+   * take a varying time in between, and Teams counts arrivals). A claimed message waits here for room.
    */
   private readonly tenantSends: SlidingWindowLimiter;
   /** Activity feed notices go through Graph: their own per-tenant window. */
@@ -127,8 +127,10 @@ export class Delivery {
     // Pacing follows the app's clock, the same one outbox `notBefore` times are read against.
     const now = () => domain.clock.now().getTime();
     this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
-    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
-    this.tenantSends = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
+    // No margin on the tenant's windows: sends are counted until their answer (tenantSends), which
+    // covers any delay on the way; a margin would only leave part of the budget unused.
+    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now, 0);
+    this.tenantSends = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now, 0);
     this.holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
     this.graphPerTenant = new SlidingWindowLimiter(GRAPH_FEED_WINDOWS, now);
     if (opts.feed) this.feed = new FeedSender(opts.feed, domain, links, log);
@@ -316,15 +318,14 @@ export class Delivery {
         this.dueAgainIn(wait);
         return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + wait)));
       }
-      this.tenantSends.record(item.tenantId);
       if (replaced?.state === 'sent') {
         const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
-        await this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update');
+        await this.paced(item.tenantId, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
         await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
         this.stats.sent++;
         return;
       }
-      const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
+      const activityId = await this.paced(item.tenantId, () => this.send(target.reference, { type: 'message', attachments: [card] }));
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
     } catch (err) {
@@ -347,6 +348,16 @@ export class Delivery {
       wait = this.tenantSends.delay(item.tenantId);
     }
     return wait > 0 ? Math.max(this.tenantSends.delay(item.tenantId), 1) : 0;
+  }
+
+  /** A request to the tenant, counted in its window from its start until its answer (pacing.ts `begin`). */
+  private async paced<T>(tenantId: string, request: () => Promise<T>): Promise<T> {
+    const done = this.tenantSends.begin(tenantId);
+    try {
+      return await request();
+    } finally {
+      done();
+    }
   }
 
   private count(outcome: 'sent' | 'retried' | 'fell_back' | 'failed'): void {
@@ -427,21 +438,22 @@ export class Delivery {
         break;
       }
     }
-    if (!via?.serviceUrl || !via.bot) return undefined;
+    const serviceUrl = via?.serviceUrl;
+    if (!serviceUrl || !via?.bot) return undefined;
+    const bot = via.bot;
     let reference: Partial<ConversationReference> | undefined;
     // Opening the chat is one more request to the tenant: it counts in the tenant's window.
     this.perTenant.record(member.tenantId);
-    this.tenantSends.record(member.tenantId);
-    await this.adapter.createConversationAsync(
+    await this.paced(member.tenantId, () => this.adapter.createConversationAsync(
       this.opts.appId,
       'msteams',
-      via.serviceUrl,
+      serviceUrl,
       '',
-      { isGroup: false, bot: via.bot, members: [{ id: member.teamsUserId, name: member.name }], tenantId: member.tenantId, channelData: { tenant: { id: member.tenantId } } } as never,
+      { isGroup: false, bot, members: [{ id: member.teamsUserId, name: member.name }], tenantId: member.tenantId, channelData: { tenant: { id: member.tenantId } } } as never,
       async (context) => {
         reference = TurnContext.getConversationReference(context.activity);
       },
-    );
+    ));
     if (reference) {
       await this.domain.directory.updateMember(member.tenantId, member.userId, (m) => ({ ...m, personalConversation: reference as Record<string, unknown> }));
     }
