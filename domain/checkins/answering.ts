@@ -44,9 +44,12 @@ export class Answering {
    */
   async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: AnswerableRound; asked: Asked; answer: Answer }> {
     if (!roundId.startsWith('round:')) throw notFound('checkin');
-    // The round's fixed parts may come from this process's copy; whether it was closed early (in
-    // any process) is read from the store on every answer, side by side.
-    const [round, closed] = await Promise.all([this.answerable.get(caller.tenantId, roundId, () => this.rounds.round(caller.tenantId, roundId)), this.rounds.isClosed(caller.tenantId, roundId)]);
+    // The round's fixed parts from this process's copy; whether it was closed (in any process)
+    // from its closed mark as read within the last second (answerable.ts).
+    const [round, closed] = await Promise.all([
+      this.answerable.get(caller.tenantId, roundId, () => this.rounds.round(caller.tenantId, roundId)),
+      this.answerable.isClosed(caller.tenantId, roundId, () => this.rounds.isClosed(caller.tenantId, roundId)),
+    ]);
     if (!round || !round.invited.has(caller.userId)) throw notFound('checkin');
     // Rounds carry their questions; older ones fall back to the pilot's.
     const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
