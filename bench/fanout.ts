@@ -99,6 +99,10 @@ async function main() {
   console.log(`  scheduler pass               ${(tickMs / 1000).toFixed(1)} s (rounds opened, prompts queued)`);
   console.log(`  send window                  ${sendSeconds.toFixed(1)} s`);
   console.log(`  achieved rate                ${rate.toFixed(1)}/s of ${TENANT_CEILING}/s ceiling = ${((rate / TENANT_CEILING) * 100).toFixed(1)} %`);
+  const seconds = report.tenants.get(tenantId)?.seconds ?? [];
+  const full = seconds.slice(1, -1);
+  console.log(`  seconds below 45 sends       ${full.filter((n) => n < 45).length} of ${full.length} whole seconds`);
+  if (process.argv.includes("--timeline")) console.log(`  sends per second             ${seconds.join(" ")}`);
   console.log(`  total time                   ${totalS.toFixed(1)} s`);
   console.log(`  server RSS (peak)            ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   await t.stop();

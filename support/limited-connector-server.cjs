@@ -56,10 +56,13 @@ const server = http.createServer((req, res) => {
     state.firstAt = state.firstAt || now;
     state.lastAt = now;
     perConversation.set(conversation, (perConversation.get(conversation) || 0) + 1);
-    const t = tenants.get(tenantId) || { window: [], peak: 0, accepted: 0, firstAt: now, lastAt: now };
+    const t = tenants.get(tenantId) || { window: [], peak: 0, accepted: 0, firstAt: now, lastAt: now, seconds: [] };
     t.window = t.window.filter((x) => x > now - 1000);
     t.window.push(now);
     t.peak = Math.max(t.peak, t.window.length);
+    // Sends per whole second since the tenant's first: where a fan-out ran below the limit.
+    const second = Math.floor((now - t.firstAt) / 1000);
+    t.seconds[second] = (t.seconds[second] || 0) + 1;
     t.accepted++;
     t.lastAt = now;
     tenants.set(tenantId, t);
@@ -69,6 +72,6 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 30000;
 server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.address().port }));
 process.on('message', (msg) => {
-  if (msg === 'report') process.send({ report: { ...state, perConversation: [...perConversation], tenants: [...tenants].map(([id, t]) => [id, { peak: t.peak, accepted: t.accepted, firstAt: t.firstAt, lastAt: t.lastAt }]) } });
+  if (msg === 'report') process.send({ report: { ...state, perConversation: [...perConversation], tenants: [...tenants].map(([id, t]) => [id, { peak: t.peak, accepted: t.accepted, firstAt: t.firstAt, lastAt: t.lastAt, seconds: Array.from(t.seconds, (n) => n || 0) }]) } });
 });
 process.on('disconnect', () => process.exit(0));

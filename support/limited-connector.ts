@@ -11,7 +11,7 @@ export interface ConnectorReport {
   lastAt: number;
   perConversation: Map<string, number>;
   /** Per tenant: the most sends the connector saw in any one second (sliding), and its send span. */
-  tenants: Map<string, { peak: number; accepted: number; firstAt: number; lastAt: number }>;
+  tenants: Map<string, { peak: number; accepted: number; firstAt: number; lastAt: number; seconds: number[] }>;
 }
 
 export class LimitedConnector {

@@ -95,8 +95,15 @@ export class SlidingWindowLimiter {
   }
 
   record(key: string): void {
+    this.recordAt(key, this.now());
+  }
+
+  /** A send under `key` counted at `at` (a slot planned a moment ahead, or now); kept in order. */
+  recordAt(key: string, at: number): void {
     const list = this.history.get(key) ?? [];
-    list.push(this.now());
+    let i = list.length;
+    while (i > 0 && list[i - 1] > at) i--;
+    list.splice(i, 0, at);
     this.history.set(key, list);
   }
 

@@ -38,6 +38,8 @@ export interface DeliveryOptions {
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+/** How long before its slot in the tenant's window a message may be claimed and made ready. */
+const HANDOUT_LEAD_MS = 250;
 const MAX_BACKOFF_MS = 60_000;
 /** A redraw whose card is still on its way looks again after this. */
 const REPLACE_WAIT_MS = 15_000;
@@ -226,25 +228,38 @@ export class Delivery {
         continue;
       }
       const tenantWait = (feed ? this.graphPerTenant : this.perTenant).delay(tenantId);
-      if (tenantWait > 0) {
-        if (feed) {
-          this.dueAgainIn(tenantWait);
-          if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
-          continue;
-        }
-        full = true;
+      if (feed && tenantWait > 0) {
         this.dueAgainIn(tenantWait);
+        if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
+        continue;
+      }
+      // A message is handed out up to HANDOUT_LEAD_MS before its slot in the tenant's window: it
+      // is claimed and its conversation looked up meanwhile, then waits for the slot (roomToSend),
+      // so the window never idles while the next second's messages are fetched.
+      if (!feed && tenantWait > HANDOUT_LEAD_MS) {
+        full = true;
+        this.dueAgainIn(tenantWait - HANDOUT_LEAD_MS);
         continue;
       }
       if (feed) this.graphPerTenant.record(tenantId);
       else {
-        this.perTenant.record(tenantId);
-        this.perConversation.record(key);
+        // Counted at the slot it will use, not now: hand-outs keep one lead, never drift ahead.
+        const slot = this.domain.clock.now().getTime() + tenantWait;
+        this.perTenant.recordAt(tenantId, slot);
+        this.perConversation.recordAt(key, slot);
       }
       sent++;
       await sending.run(() => this.claimAndDeliver(item));
     }
     await sending.idle();
+    if (!full && sent >= share) {
+      // The share filled the tenant's window: look again when the next slots come near, not now.
+      const wait = this.perTenant.delay(tenantId);
+      if (wait > HANDOUT_LEAD_MS) {
+        full = true;
+        this.dueAgainIn(wait - HANDOUT_LEAD_MS);
+      }
+    }
     let deferred = 0;
     for (const [key, items] of held) {
       const slots = this.perConversation.plan(key, items.length);
