@@ -137,6 +137,9 @@ async function main() {
     const span = (t.lastAt - t.firstAt) / 1000;
     const rate = t.accepted / span;
     console.log(`  tenant ${i + 1}: peak ${t.peak} sends in one second (limit ${CEILING}); ${t.accepted} in ${span.toFixed(1)} s = ${rate.toFixed(1)}/s, efficiency ${((rate / CEILING) * 100).toFixed(1)} %`);
+    const full = t.seconds.slice(1, -1);
+    console.log(`    seconds below 45 sends: ${full.filter((n) => n < 45).length} of ${full.length}`);
+    if (process.argv.includes('--timeline')) console.log(`    sends per second: ${t.seconds.join(' ')}`);
   }
   console.log(`  total time                      ${totalS.toFixed(1)} s (kill at ${killed?.at.toFixed(1)} s)`);
   await shared.stop();

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import { TurnContext, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { Member, Team } from '../../domain/directory';
-import { STOP_BEFORE_MS, type OutboxItem } from '../../domain/outbox';
+import type { OutboxItem } from '../../domain/outbox';
 import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { localeOf, type Locale } from '../i18n';
@@ -12,6 +10,8 @@ import { FeedSender, GRAPH_FEED_WINDOWS } from './feed-sender';
 import type { GraphPort } from '../../domain/ports/graph';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
 import { conversationKey, interleave, rotate } from './rounds';
+import { SendGate } from './send-gate';
+import { TenantLeases } from './tenant-leases';
 
 /**
  * Sends what the outbox holds. Paced per conversation and per tenant under Teams' limits
@@ -96,12 +96,8 @@ function pool(limit: number) {
 export class Delivery {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
-  /**
-   * The tenant's requests as they actually leave, each counted from its start until its answer
-   * (perTenant counts them when a turn hands them out; claiming and looking up the conversation
-   * take a varying time in between, and Teams counts arrivals). A claimed message waits here for room.
-   */
-  private readonly tenantSends: SlidingWindowLimiter;
+  /** Requests as they leave, counted until their answer; ready messages wait here for room. */
+  private readonly gate: SendGate;
   /** Activity feed notices go through Graph: their own per-tenant window. */
   private readonly graphPerTenant: SlidingWindowLimiter;
   private readonly feed?: FeedSender;
@@ -112,9 +108,7 @@ export class Delivery {
   private turn = 0;
   /** When (clock ms) the earliest message held back in the last pass may go: the loop comes back then. */
   private soonest?: number;
-  /** Tenants whose sending lease this sender holds, and until when (clock ms). */
-  private readonly leases = new Map<string, number>();
-  readonly holder: string;
+  private readonly leases: TenantLeases;
   readonly stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, unreachable: 0, deferred: 0, released: 0 };
 
   constructor(
@@ -129,11 +123,10 @@ export class Delivery {
     // Pacing follows the app's clock, the same one outbox `notBefore` times are read against.
     const now = () => domain.clock.now().getTime();
     this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
-    // No margin on the tenant's windows: sends are counted until their answer (tenantSends), which
-    // covers any delay on the way; a margin would only leave part of the budget unused.
+    // No margin: the gate counts each request until its answer, which covers delays on the way.
     this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now, 0);
-    this.tenantSends = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now, 0);
-    this.holder = opts.holder ?? `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
+    this.gate = new SendGate(opts.tenantWindows ?? TENANT_WINDOWS, now, () => this.stopped);
+    this.leases = new TenantLeases(domain, log, opts.holder);
     this.graphPerTenant = new SlidingWindowLimiter(GRAPH_FEED_WINDOWS, now);
     if (opts.feed) this.feed = new FeedSender(opts.feed, domain, links, log);
   }
@@ -156,10 +149,7 @@ export class Delivery {
     await this.running;
     // Hand the tenants over now, with what was sent in the last second, instead of making the
     // next sender wait for the leases to run out.
-    for (const tenantId of this.leases.keys()) {
-      await this.domain.outbox.leases.release(tenantId, this.holder, this.tenantSends.recent(tenantId)).catch((err) => this.log.warn({ err: String(err) }, 'sending lease not released'));
-    }
-    this.leases.clear();
+    await this.leases.releaseAll((tenantId) => this.gate.recent(tenantId));
   }
 
   /**
@@ -199,6 +189,12 @@ export class Delivery {
    */
   private async deliverTurn(tenantId: string): Promise<{ handled: number; more: boolean }> {
     const share = this.opts.batchSize ?? (this.opts.tenantWindows ?? TENANT_WINDOWS)[0].max;
+    // Another sender holds the tenant: nothing to do here until its lease could end.
+    const othersHold = this.leases.othersHoldFor(tenantId);
+    if (othersHold > 0) {
+      this.dueAgainIn(othersHold);
+      return { handled: 0, more: false };
+    }
     const due = await this.domain.outbox.due(tenantId, share * 4);
     if (!due.length) return { handled: 0, more: false };
     if (!(await this.holdLease(tenantId))) return { handled: 0, more: false };
@@ -217,7 +213,7 @@ export class Delivery {
         continue;
       }
       if (full || sent >= share) continue;
-      if (!this.mayStillSend(tenantId)) {
+      if (!this.leases.mayStillSend(tenantId)) {
         // The lease is running out: renew it on the next look before sending more.
         full = true;
         this.dueAgainIn(0);
@@ -234,7 +230,7 @@ export class Delivery {
         continue;
       }
       // A message is handed out up to HANDOUT_LEAD_MS before its slot in the tenant's window: it
-      // is claimed and its conversation looked up meanwhile, then waits for the slot (roomToSend),
+      // is claimed and its conversation looked up meanwhile, then waits for the slot (send-gate.ts),
       // so the window never idles while the next second's messages are fetched.
       if (!feed && tenantWait > HANDOUT_LEAD_MS) {
         full = true;
@@ -273,23 +269,16 @@ export class Delivery {
 
   /** Takes or renews the tenant's sending lease; false (and when to look again) if another sender has it. */
   private async holdLease(tenantId: string): Promise<boolean> {
-    const lease = await this.domain.outbox.leases.take(tenantId, this.holder);
-    if (!lease.held) {
-      this.leases.delete(tenantId);
-      this.dueAgainIn(lease.until - this.domain.clock.now().getTime());
+    const turn = await this.leases.take(tenantId);
+    if (!turn.held) {
+      this.dueAgainIn(turn.askAgainInMs);
       return false;
     }
-    if (lease.inherited.length) {
-      this.perTenant.seed(tenantId, lease.inherited);
-      this.tenantSends.seed(tenantId, lease.inherited);
+    if (turn.inherited.length) {
+      this.perTenant.seed(tenantId, turn.inherited);
+      this.gate.seed(tenantId, turn.inherited);
     }
-    this.leases.set(tenantId, lease.until);
     return true;
-  }
-
-  /** Sends for a tenant stop well before its lease ends, so the next holder starts on an empty window. */
-  private mayStillSend(tenantId: string): boolean {
-    return (this.leases.get(tenantId) ?? 0) - this.domain.clock.now().getTime() > STOP_BEFORE_MS;
   }
 
   private dueAgainIn(ms: number): void {
@@ -305,7 +294,7 @@ export class Delivery {
   private async deliver(item: OutboxItem): Promise<void> {
     try {
       // Opening a 1:1 chat (in resolve) is a request to the tenant too: only under the lease.
-      if (!this.mayStillSend(item.tenantId)) {
+      if (!this.leases.mayStillSend(item.tenantId)) {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
@@ -323,11 +312,11 @@ export class Delivery {
       }
       const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data, target.locale);
       // Another instance may take the message once the lease ends: never send on a claim that is running out.
-      if (!this.domain.outbox.holds(item) || !this.mayStillSend(item.tenantId)) {
+      if (!this.domain.outbox.holds(item) || !this.leases.mayStillSend(item.tenantId)) {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
-      const wait = await this.roomToSend(item);
+      const wait = await this.gate.room(item.tenantId, () => this.domain.outbox.holds(item) && this.leases.mayStillSend(item.tenantId));
       if (wait > 0) {
         this.stats.released++;
         this.dueAgainIn(wait);
@@ -335,43 +324,16 @@ export class Delivery {
       }
       if (replaced?.state === 'sent') {
         const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
-        await this.paced(item.tenantId, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
+        await this.gate.paced(item.tenantId, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
         await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
         this.stats.sent++;
         return;
       }
-      const activityId = await this.paced(item.tenantId, () => this.send(target.reference, { type: 'message', attachments: [card] }));
+      const activityId = await this.gate.paced(item.tenantId, () => this.send(target.reference, { type: 'message', attachments: [card] }));
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
     } catch (err) {
       await this.failed(item, err);
-    }
-  }
-
-  /**
-   * Waits, holding the claimed and resolved message, until the tenant's window has room at the
-   * moment of sending (putting it back would waste the slot it was handed out for). Returns 0 when
-   * it may go now, else how long it would still have to wait: when the claim or the lease runs
-   * out meanwhile, or time does not move (a test's clock).
-   */
-  private async roomToSend(item: OutboxItem): Promise<number> {
-    let wait = this.tenantSends.delay(item.tenantId);
-    while (wait > 0 && !this.stopped) {
-      const before = this.domain.clock.now().getTime();
-      await new Promise((r) => setTimeout(r, Math.min(wait, 50)));
-      if (this.domain.clock.now().getTime() <= before || !this.domain.outbox.holds(item) || !this.mayStillSend(item.tenantId)) break;
-      wait = this.tenantSends.delay(item.tenantId);
-    }
-    return wait > 0 ? Math.max(this.tenantSends.delay(item.tenantId), 1) : 0;
-  }
-
-  /** A request to the tenant, counted in its window from its start until its answer (pacing.ts `begin`). */
-  private async paced<T>(tenantId: string, request: () => Promise<T>): Promise<T> {
-    const done = this.tenantSends.begin(tenantId);
-    try {
-      return await request();
-    } finally {
-      done();
     }
   }
 
@@ -459,7 +421,7 @@ export class Delivery {
     let reference: Partial<ConversationReference> | undefined;
     // Opening the chat is one more request to the tenant: it counts in the tenant's window.
     this.perTenant.record(member.tenantId);
-    await this.paced(member.tenantId, () => this.adapter.createConversationAsync(
+    await this.gate.paced(member.tenantId, () => this.adapter.createConversationAsync(
       this.opts.appId,
       'msteams',
       serviceUrl,

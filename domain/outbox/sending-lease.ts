@@ -22,7 +22,11 @@ export interface SendingLease extends Doc {
 }
 
 export const SENDING_LEASE_ID = 'sending-lease';
-export const SENDING_LEASE_MS = 5_000;
+export const SENDING_LEASE_MS = 4_000;
+/** Renewed once this much of it is gone (one write a second per tenant while it sends): it never
+ * gets near STOP_BEFORE_MS while its holder lives, and a crashed holder's tenant waits at most
+ * SENDING_LEASE_MS for the next. */
+export const RENEW_AFTER_MS = 1_000;
 /** Longer than the tenant window (1 s) plus network jitter. */
 export const STOP_BEFORE_MS = 1_500;
 
@@ -49,8 +53,7 @@ export class SendingLeases {
     }
     const currentUntil = Date.parse(current.until);
     if (current.holder !== holder && currentUntil > now) return { held: false, until: currentUntil };
-    // Renew only when half of it is gone: one write every couple of seconds per tenant, at most.
-    if (current.holder === holder && currentUntil - now > SENDING_LEASE_MS / 2) return { held: true, until: currentUntil, inherited: [] };
+    if (current.holder === holder && currentUntil - now > SENDING_LEASE_MS - RENEW_AFTER_MS) return { held: true, until: currentUntil, inherited: [] };
     const inherited = current.holder === holder ? [] : current.recent.filter((t) => t > now - 2_000);
     const saved = await this.repo.replaceSendingLease(next, current._etag ?? '');
     return saved ? { held: true, until, inherited } : { held: false, until: now + 250 };
