@@ -12,7 +12,8 @@ const state = { accepted: 0, throttled: 0, throttledTenant: 0, injected: 0, firs
 const tenants = new Map();
 const perConversation = new Map();
 const history = new Map();
-let tenant = [];
+// Teams' limit is per app per tenant: each tenant's own recent sends.
+const tenantSends = new Map();
 
 const over = (list, now, ms, max) => {
   let n = 0;
@@ -38,7 +39,8 @@ const server = http.createServer((req, res) => {
     if (req.method !== 'POST' || !m) return reply(404, {});
     const conversation = decodeURIComponent(m[1]);
     const now = Date.now();
-    tenant = tenant.filter((x) => x > now - 1000);
+    const tenant = (tenantSends.get(tenantId) || []).filter((x) => x > now - 1000);
+    tenantSends.set(tenantId, tenant);
     const conv = (history.get(conversation) || []).filter((x) => x > now - 30000);
     if (over(tenant, now, 1000, 50) || over(conv, now, 1000, 7) || over(conv, now, 2000, 8) || over(conv, now, 30000, 60)) {
       state.throttled++;
