@@ -10,7 +10,7 @@ import { startTestApp } from '../support/app';
 import { DEFAULT_CADENCE } from '../domain/pilots';
 import { EMPTY_HEALTH } from '../domain/pilots';
 import { runningClockFrom } from './lib/clock';
-import { LimitedConnector } from './lib/limited-connector';
+import { LimitedConnector } from '../support/limited-connector';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(name);
@@ -55,6 +55,7 @@ async function main() {
   console.log(`seeded ${MEMBERS} members in ${TEAMS} teams in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const started = Date.now();
+  const cpuStart = process.cpuUsage();
   await app.background.tick();
   const tickMs = Date.now() - started;
   let peakRss = process.memoryUsage().rss;
@@ -66,6 +67,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 250));
   }
   const totalS = (Date.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
   const counts = await app.domain.outbox.counts(tenantId);
 
   const report = await connector.report();
@@ -99,6 +101,11 @@ async function main() {
   console.log(`  scheduler pass               ${(tickMs / 1000).toFixed(1)} s (rounds opened, prompts queued)`);
   console.log(`  send window                  ${sendSeconds.toFixed(1)} s`);
   console.log(`  achieved rate                ${rate.toFixed(1)}/s of ${TENANT_CEILING}/s ceiling = ${((rate / TENANT_CEILING) * 100).toFixed(1)} %`);
+  const seconds = report.tenants.get(tenantId)?.seconds ?? [];
+  const full = seconds.slice(1, -1);
+  console.log(`  seconds below 45 sends       ${full.filter((n) => n < 45).length} of ${full.length} whole seconds`);
+  if (process.argv.includes("--timeline")) console.log(`  sends per second             ${seconds.join(" ")}`);
+  console.log(`  app CPU per message          ${((cpu.user + cpu.system) / 1000 / report.accepted).toFixed(2)} ms (scheduler pass included; the store's own process not counted): 50/s needs ${(((cpu.user + cpu.system) / 1000 / report.accepted) * 5).toFixed(0)} % of a core`);
   console.log(`  total time                   ${totalS.toFixed(1)} s`);
   console.log(`  server RSS (peak)            ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
   await t.stop();

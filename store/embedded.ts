@@ -11,6 +11,8 @@ import path from 'node:path';
  */
 export interface EmbeddedCosmos {
   endpoint: string;
+  /** The store's process id (benchmarks read its CPU time). */
+  pid: number | undefined;
   /** What was loaded from the data folder, when there is one. */
   restored?: RestoredData;
   /** Writes a snapshot now (benchmarks, tests); the store also does it by itself as the journal grows. */
@@ -98,6 +100,7 @@ export async function startEmbeddedCosmos(opts: EmbeddedOptions = {}): Promise<E
   child.on('message', (m: ChildMessage) => relay(opts, m));
   return {
     endpoint: `http://127.0.0.1:${started.port}/`,
+    pid: child.pid,
     restored: started.restored,
     compact: () =>
       new Promise<void>((resolve) => {

@@ -13,6 +13,8 @@ export interface AppProcess {
   ready: Promise<string>;
   /** Resolves when the process has exited. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The app's process id (benchmarks read its CPU time). */
+  pid: number | undefined;
   /** Everything the app wrote to stderr so far. */
   stderr(): string;
   kill(scope: 'app' | 'group', signal?: NodeJS.Signals): Promise<void>;
@@ -22,8 +24,9 @@ export interface AppProcess {
 
 export const APP_ENTRY = path.join(projectRoot(), 'dist', 'server', 'main.js');
 
-export function startAppProcess(env: Record<string, string>): AppProcess {
-  const child: ChildProcess = spawn(process.execPath, [APP_ENTRY], {
+/** `execArgv`: Node flags for the app (benchmarks pass `--cpu-prof`); `entry`: another build of it. */
+export function startAppProcess(env: Record<string, string>, execArgv: string[] = [], entry = APP_ENTRY): AppProcess {
+  const child: ChildProcess = spawn(process.execPath, [...execArgv, entry], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -51,5 +54,5 @@ export function startAppProcess(env: Record<string, string>): AppProcess {
     }
     await exited;
   };
-  return { ready, exited, stderr: () => err, kill, stop: () => kill('app', 'SIGTERM') };
+  return { ready, exited, pid: child.pid, stderr: () => err, kill, stop: () => kill('app', 'SIGTERM') };
 }

@@ -192,8 +192,20 @@ test('install → roster → pilot → prompts at local time → answer, edit �
   expect(pilot.health.participation).toBeCloseTo(2 / 3);
 
   // Editing after the close is refused; the card shows it is closed.
+  // Ana's round was read for her answers moments ago (the answer path keeps it briefly): the
+  // close still holds at once, for her edit and for the manager who never answered.
   const late = await submit({ confidence: '1' });
   expect(JSON.stringify(late.body.value)).toContain('This check-in has closed');
+  const lateNew = await t.activity(adaptiveActionActivity(t.connector.url, manager, 'checkin.submit', { roundId: round.id, confidence: '2', autonomy: '2', workload: '2' }));
+  expect(JSON.stringify(lateNew.body.value)).toContain('This check-in has closed');
+  const stored = await t.app.store.all<{ userId: string; values: Record<string, unknown> }>(
+    'checkins',
+    tenantId,
+    "SELECT * FROM c WHERE c.tenantId = @tenantId AND c.type = 'answer' AND c.roundId = @r",
+    { r: round.id },
+  );
+  expect(stored.map((a) => a.userId).sort()).toEqual([ana.userId, ned.userId].sort());
+  expect(stored.find((a) => a.userId === ana.userId)!.values.confidence).toBe(5);
 
   // Next Monday the rota moves on: nobody facilitates twice before everyone has had a turn.
   clock.set('2027-01-11T14:01:00Z');

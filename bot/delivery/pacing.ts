@@ -16,9 +16,13 @@ export const CONVERSATION_WINDOWS: Window[] = [
   { ms: 3_600_000, max: 1800 },
 ];
 export const TENANT_WINDOWS: Window[] = [{ ms: 1000, max: 50 }];
+/** How soon to look again when a window is full of sends still under way. */
+const OPEN_POLL_MS = 5;
 
 export class SlidingWindowLimiter {
   private readonly history = new Map<string, number[]>();
+  /** Sends under way per key (begun, not yet answered): they count in every window. */
+  private readonly open = new Map<string, number>();
   private readonly longest: number;
 
   /**
@@ -41,12 +45,35 @@ export class SlidingWindowLimiter {
     const t = this.now();
     const sent = (this.history.get(key) ?? []).filter((x) => x > t - this.longest);
     this.history.set(key, sent);
+    const open = this.open.get(key) ?? 0;
     let wait = 0;
     for (const w of this.windows) {
       const inWindow = sent.filter((x) => x > t - w.ms);
-      if (inWindow.length >= w.max) wait = Math.max(wait, inWindow[inWindow.length - w.max] + w.ms - t + 1);
+      const count = inWindow.length + open;
+      // Room comes when enough finished sends leave the window, or (all of it under way) an answer arrives.
+      if (count >= w.max) wait = Math.max(wait, count - w.max < inWindow.length ? inWindow[count - w.max] + w.ms - t + 1 : OPEN_POLL_MS);
     }
     return wait;
+  }
+
+  /**
+   * A send under `key` starts now; call the returned function when its answer has arrived. Until
+   * then it counts in every window, and from then on as a send made at that moment: the far end
+   * stamps a request somewhere between its start and its answer, so counted this way no window
+   * the far end measures ever holds more than `max`, however late requests travel on a loaded
+   * machine (counting sends as they start cannot promise that).
+   */
+  begin(key: string): () => void {
+    this.open.set(key, (this.open.get(key) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      const left = (this.open.get(key) ?? 1) - 1;
+      if (left > 0) this.open.set(key, left);
+      else this.open.delete(key);
+      this.record(key);
+    };
   }
 
   /**
@@ -68,9 +95,28 @@ export class SlidingWindowLimiter {
   }
 
   record(key: string): void {
+    this.recordAt(key, this.now());
+  }
+
+  /** A send under `key` counted at `at` (a slot planned a moment ahead, or now); kept in order. */
+  recordAt(key: string, at: number): void {
     const list = this.history.get(key) ?? [];
-    list.push(this.now());
+    let i = list.length;
+    while (i > 0 && list[i - 1] > at) i--;
+    list.splice(i, 0, at);
     this.history.set(key, list);
+  }
+
+  /** Sends made elsewhere under `key` (a previous holder of the tenant's lease) count here too. */
+  seed(key: string, times: number[]): void {
+    const list = [...(this.history.get(key) ?? []), ...times].sort((a, b) => a - b);
+    this.history.set(key, list);
+  }
+
+  /** Send times under `key` within the longest window (handed to the next holder). */
+  recent(key: string): number[] {
+    const cutoff = this.now() - this.longest;
+    return (this.history.get(key) ?? []).filter((x) => x > cutoff);
   }
 
   /** Forgets idle keys so memory stays bounded during long fan-outs. */

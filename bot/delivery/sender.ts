@@ -10,6 +10,8 @@ import { FeedSender, GRAPH_FEED_WINDOWS } from './feed-sender';
 import type { GraphPort } from '../../domain/ports/graph';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
 import { conversationKey, interleave, rotate } from './rounds';
+import { SendGate } from './send-gate';
+import { TenantLeases } from './tenant-leases';
 
 /**
  * Sends what the outbox holds. Paced per conversation and per tenant under Teams' limits
@@ -29,11 +31,15 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** For benchmarks: scale the per-tenant limit (Teams documents 50/s; older docs 30/s). */
   tenantWindows?: typeof TENANT_WINDOWS;
+  /** This sender's name on tenants' sending leases (default: host, process id and a random part). */
+  holder?: string;
   /** Microsoft Graph for the Teams activity feed; without it every notice goes to chat. */
   feed?: GraphPort;
 }
 
 const RETRYABLE = new Set([412, 429, 502, 503, 504]);
+/** How long before its slot in the tenant's window a message may be claimed and made ready. */
+const HANDOUT_LEAD_MS = 250;
 const MAX_BACKOFF_MS = 60_000;
 /** A redraw whose card is still on its way looks again after this. */
 const REPLACE_WAIT_MS = 15_000;
@@ -90,6 +96,8 @@ function pool(limit: number) {
 export class Delivery {
   private readonly perConversation: SlidingWindowLimiter;
   private readonly perTenant: SlidingWindowLimiter;
+  /** Requests as they leave, counted until their answer; ready messages wait here for room. */
+  private readonly gate: SendGate;
   /** Activity feed notices go through Graph: their own per-tenant window. */
   private readonly graphPerTenant: SlidingWindowLimiter;
   private readonly feed?: FeedSender;
@@ -100,6 +108,7 @@ export class Delivery {
   private turn = 0;
   /** When (clock ms) the earliest message held back in the last pass may go: the loop comes back then. */
   private soonest?: number;
+  private readonly leases: TenantLeases;
   readonly stats: DeliveryStats = { sent: 0, retried: 0, failed: 0, unreachable: 0, deferred: 0, released: 0 };
 
   constructor(
@@ -114,7 +123,10 @@ export class Delivery {
     // Pacing follows the app's clock, the same one outbox `notBefore` times are read against.
     const now = () => domain.clock.now().getTime();
     this.perConversation = new SlidingWindowLimiter(CONVERSATION_WINDOWS, now);
-    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now);
+    // No margin: the gate counts each request until its answer, which covers delays on the way.
+    this.perTenant = new SlidingWindowLimiter(opts.tenantWindows ?? TENANT_WINDOWS, now, 0);
+    this.gate = new SendGate(opts.tenantWindows ?? TENANT_WINDOWS, now, () => this.stopped);
+    this.leases = new TenantLeases(domain, log, opts.holder);
     this.graphPerTenant = new SlidingWindowLimiter(GRAPH_FEED_WINDOWS, now);
     if (opts.feed) this.feed = new FeedSender(opts.feed, domain, links, log);
   }
@@ -135,6 +147,9 @@ export class Delivery {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    // Hand the tenants over now, with what was sent in the last second, instead of making the
+    // next sender wait for the leases to run out.
+    await this.leases.releaseAll((tenantId) => this.gate.recent(tenantId));
   }
 
   /**
@@ -174,8 +189,15 @@ export class Delivery {
    */
   private async deliverTurn(tenantId: string): Promise<{ handled: number; more: boolean }> {
     const share = this.opts.batchSize ?? (this.opts.tenantWindows ?? TENANT_WINDOWS)[0].max;
+    // Another sender holds the tenant: nothing to do here until its lease could end.
+    const othersHold = this.leases.othersHoldFor(tenantId);
+    if (othersHold > 0) {
+      this.dueAgainIn(othersHold);
+      return { handled: 0, more: false };
+    }
     const due = await this.domain.outbox.due(tenantId, share * 4);
     if (!due.length) return { handled: 0, more: false };
+    if (!(await this.holdLease(tenantId))) return { handled: 0, more: false };
     const sending = pool(this.opts.concurrency ?? 16);
     const held = new Map<string, OutboxItem[]>();
     let sent = 0;
@@ -191,30 +213,49 @@ export class Delivery {
         continue;
       }
       if (full || sent >= share) continue;
+      if (!this.leases.mayStillSend(tenantId)) {
+        // The lease is running out: renew it on the next look before sending more.
+        full = true;
+        this.dueAgainIn(0);
+        continue;
+      }
       if (!feed && this.perConversation.delay(key) > 0) {
         held.set(key, [item]);
         continue;
       }
       const tenantWait = (feed ? this.graphPerTenant : this.perTenant).delay(tenantId);
-      if (tenantWait > 0) {
-        if (feed) {
-          this.dueAgainIn(tenantWait);
-          if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
-          continue;
-        }
-        full = true;
+      if (feed && tenantWait > 0) {
         this.dueAgainIn(tenantWait);
+        if (await this.domain.outbox.defer(item, new Date(this.domain.clock.now().getTime() + tenantWait))) this.stats.deferred++;
+        continue;
+      }
+      // A message is handed out up to HANDOUT_LEAD_MS before its slot in the tenant's window: it
+      // is claimed and its conversation looked up meanwhile, then waits for the slot (send-gate.ts),
+      // so the window never idles while the next second's messages are fetched.
+      if (!feed && tenantWait > HANDOUT_LEAD_MS) {
+        full = true;
+        this.dueAgainIn(tenantWait - HANDOUT_LEAD_MS);
         continue;
       }
       if (feed) this.graphPerTenant.record(tenantId);
       else {
-        this.perTenant.record(tenantId);
-        this.perConversation.record(key);
+        // Counted at the slot it will use, not now: hand-outs keep one lead, never drift ahead.
+        const slot = this.domain.clock.now().getTime() + tenantWait;
+        this.perTenant.recordAt(tenantId, slot);
+        this.perConversation.recordAt(key, slot);
       }
       sent++;
       await sending.run(() => this.claimAndDeliver(item));
     }
     await sending.idle();
+    if (!full && sent >= share) {
+      // The share filled the tenant's window: look again when the next slots come near, not now.
+      const wait = this.perTenant.delay(tenantId);
+      if (wait > HANDOUT_LEAD_MS) {
+        full = true;
+        this.dueAgainIn(wait - HANDOUT_LEAD_MS);
+      }
+    }
     let deferred = 0;
     for (const [key, items] of held) {
       const slots = this.perConversation.plan(key, items.length);
@@ -224,6 +265,20 @@ export class Delivery {
     this.stats.deferred += deferred;
     // Held-back messages now wait in the future: another look may find other conversations' messages.
     return { handled: sent + deferred, more: !full && (sent >= share || deferred > 0) };
+  }
+
+  /** Takes or renews the tenant's sending lease; false (and when to look again) if another sender has it. */
+  private async holdLease(tenantId: string): Promise<boolean> {
+    const turn = await this.leases.take(tenantId);
+    if (!turn.held) {
+      this.dueAgainIn(turn.askAgainInMs);
+      return false;
+    }
+    if (turn.inherited.length) {
+      this.perTenant.seed(tenantId, turn.inherited);
+      this.gate.seed(tenantId, turn.inherited);
+    }
+    return true;
   }
 
   private dueAgainIn(ms: number): void {
@@ -238,6 +293,11 @@ export class Delivery {
 
   private async deliver(item: OutboxItem): Promise<void> {
     try {
+      // Opening a 1:1 chat (in resolve) is a request to the tenant too: only under the lease.
+      if (!this.leases.mayStillSend(item.tenantId)) {
+        this.stats.released++;
+        return void (await this.domain.outbox.release(item, this.domain.clock.now()));
+      }
       if (this.feed && item.channel === 'feed') return void this.count(await this.feed.deliver(item));
       // A notice the person wants in the activity feed: its feed copy is queued; chat too only for "both".
       if (this.feed && !(await this.feed.route(item))) return void (await this.domain.outbox.markFinal(item, 'cancelled', 'went to the activity feed, as the person chose'));
@@ -252,18 +312,24 @@ export class Delivery {
       }
       const card = notificationCard(this.links, this.feedbackCards, item.kind, item.data, target.locale);
       // Another instance may take the message once the lease ends: never send on a claim that is running out.
-      if (!this.domain.outbox.holds(item)) {
+      if (!this.domain.outbox.holds(item) || !this.leases.mayStillSend(item.tenantId)) {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
+      const wait = await this.gate.room(item.tenantId, () => this.domain.outbox.holds(item) && this.leases.mayStillSend(item.tenantId));
+      if (wait > 0) {
+        this.stats.released++;
+        this.dueAgainIn(wait);
+        return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + wait)));
+      }
       if (replaced?.state === 'sent') {
         const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
-        await this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update');
+        await this.gate.paced(item.tenantId, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
         await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
         this.stats.sent++;
         return;
       }
-      const activityId = await this.send(target.reference, { type: 'message', attachments: [card] });
+      const activityId = await this.gate.paced(item.tenantId, () => this.send(target.reference, { type: 'message', attachments: [card] }));
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
     } catch (err) {
@@ -349,20 +415,22 @@ export class Delivery {
         break;
       }
     }
-    if (!via?.serviceUrl || !via.bot) return undefined;
+    const serviceUrl = via?.serviceUrl;
+    if (!serviceUrl || !via?.bot) return undefined;
+    const bot = via.bot;
     let reference: Partial<ConversationReference> | undefined;
     // Opening the chat is one more request to the tenant: it counts in the tenant's window.
     this.perTenant.record(member.tenantId);
-    await this.adapter.createConversationAsync(
+    await this.gate.paced(member.tenantId, () => this.adapter.createConversationAsync(
       this.opts.appId,
       'msteams',
-      via.serviceUrl,
+      serviceUrl,
       '',
-      { isGroup: false, bot: via.bot, members: [{ id: member.teamsUserId, name: member.name }], tenantId: member.tenantId, channelData: { tenant: { id: member.tenantId } } } as never,
+      { isGroup: false, bot, members: [{ id: member.teamsUserId, name: member.name }], tenantId: member.tenantId, channelData: { tenant: { id: member.tenantId } } } as never,
       async (context) => {
         reference = TurnContext.getConversationReference(context.activity);
       },
-    );
+    ));
     if (reference) {
       await this.domain.directory.updateMember(member.tenantId, member.userId, (m) => ({ ...m, personalConversation: reference as Record<string, unknown> }));
     }

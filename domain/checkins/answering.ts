@@ -6,6 +6,7 @@ import type { PilotRepository } from '../pilots/repository';
 import type { Question } from '../practices/model';
 import type { Answer, Round } from './model';
 import { answerId, type CheckinRepository } from './repository';
+import { AnswerableRounds, type AnswerableRound } from './answerable';
 
 const MAX_TEXT = 1000;
 
@@ -25,6 +26,7 @@ export class Answering {
     private readonly rounds: CheckinRepository,
     private readonly pilots: PilotRepository,
     private readonly clock: Clock,
+    private readonly answerable = new AnswerableRounds(),
   ) {}
 
   /** The open round a member was asked in and the question list, for the card. */
@@ -40,11 +42,18 @@ export class Answering {
    * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
    * document. Invalid input changes nothing.
    */
-  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
-    const round = await this.invitedRound(caller, roundId);
+  async answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: AnswerableRound; asked: Asked; answer: Answer }> {
+    if (!roundId.startsWith('round:')) throw notFound('checkin');
+    // The round's fixed parts from this process's copy; whether it was closed (in any process)
+    // from its closed mark as read within the last second (answerable.ts).
+    const [round, closed] = await Promise.all([
+      this.answerable.get(caller.tenantId, roundId, () => this.rounds.round(caller.tenantId, roundId)),
+      this.answerable.isClosed(caller.tenantId, roundId, () => this.rounds.isClosed(caller.tenantId, roundId)),
+    ]);
+    if (!round || !round.invited.has(caller.userId)) throw notFound('checkin');
     // Rounds carry their questions; older ones fall back to the pilot's.
     const asked = round.questions && round.pilotTitle ? { title: round.pilotTitle, questions: round.questions } : await this.pilotView(caller.tenantId, round.pilotId);
-    if (round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
+    if (closed || round.status !== 'open' || this.clock.now() >= new Date(round.closesAt)) {
       throw conflict('checkin.closed');
     }
     const values = validateAnswers(asked.questions, raw);

@@ -12,6 +12,7 @@ import type { Outbox } from '../outbox/outbox';
 import { addDays, zonedParts } from '../shared/schedule';
 import { eachIsolated, type Skipped } from '../shared/isolation';
 import { Answering, type Asked } from './answering';
+import { AnswerableRounds, type AnswerableRound } from './answerable';
 import { RoundClosing } from './closing';
 import { Facilitators } from './facilitators';
 import { CheckinRepository } from './repository';
@@ -46,7 +47,10 @@ export class CheckIns {
     this.facilitators = new Facilitators(this.rounds, this.pilots, directory, outbox);
     this.scheduling = new RoundScheduling(this.rounds, this.pilots, directory, outbox, this.facilitators);
     this.closing = new RoundClosing(this.rounds, this.pilots, directory, outbox, celebrations);
-    this.answering = new Answering(this.rounds, this.pilots, clock);
+    const answerable = new AnswerableRounds();
+    this.answering = new Answering(this.rounds, this.pilots, clock, answerable);
+    // A round closed here is not answered from this process's copy, even for a moment.
+    this.closing.onClosed(async (tenantId, roundId) => answerable.forget(tenantId, roundId));
     this.meeting = new MeetingRounds(this.rounds, directory, this.closing);
   }
 
@@ -96,7 +100,7 @@ export class CheckIns {
    * Records (or edits, until the round closes) the caller's answer: one write, to the answer's own
    * document. Invalid input changes nothing.
    */
-  answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: Round; asked: Asked; answer: Answer }> {
+  answer(caller: Caller, roundId: string, raw: Record<string, unknown>, shareAnonymously: boolean): Promise<{ round: AnswerableRound; asked: Asked; answer: Answer }> {
     return this.answering.answer(caller, roundId, raw, shareAnonymously);
   }
 

@@ -7,6 +7,7 @@ import type { RoundFigures } from '../pilots/model';
 import type { PilotRepository } from '../pilots/repository';
 import type { Answer, Round, RoundSummary } from './model';
 import type { CheckinRepository } from './repository';
+import { EARLY_CLOSE_WAIT_MS } from './answerable';
 
 /** Closed rounds' figures kept on the pilot (its health and the leader views read them). */
 const KEEP_FIGURES = 12;
@@ -63,7 +64,11 @@ export class RoundClosing {
   }
 
   /** Closes a round once (ETag), rolls its figures into the pilot, and queues summary and celebrations. */
-  async close(round: Round): Promise<void> {
+  async close(round: Round, early = false): Promise<void> {
+    // First, so that answers in any process are refused from here on (before the answers are read).
+    if (round.status === 'open') await this.rounds.markClosed(round);
+    // Before its time (the meeting view): until every answering process has read the mark.
+    if (early && round.status === 'open') await new Promise((r) => setTimeout(r, EARLY_CLOSE_WAIT_MS));
     const answers = await this.rounds.answersTo(round);
     const settings = await this.directory.settings(round.tenantId);
     const threshold = effectiveThreshold(settings.anonymityThreshold);

@@ -54,7 +54,7 @@ export class MeetingRounds {
     if (!round) return undefined;
     if (round.status === 'open') {
       if (!manages && round.facilitatorId !== caller.userId) throw forbidden('checkin.close_not_allowed');
-      await this.closing.close(round);
+      await this.closing.close(round, true);
     }
     const closed = (await this.rounds.round(pilot.tenantId, round.id)) ?? round;
     return this.view(caller, pilot, closed, manages);

@@ -1,8 +1,15 @@
-import type { NewDoc, Store } from '../ports/store';
+import type { Doc, NewDoc, Store } from '../ports/store';
 import type { Answer, Round } from './model';
 
 /** checkins: each person's answer to a round is `answer:<roundId>:<userId>`. */
 export const answerId = (roundId: string, userId: string) => `answer:${roundId}:${userId}`;
+
+/**
+ * `closed:<roundId>`: written first whenever a round closes (on time or early from the meeting).
+ * A point read of this small document tells the answer path of a close in any process, without
+ * reading the round (whose copy an answering process keeps for a few seconds).
+ */
+export const closedMarkId = (roundId: string) => `closed:${roundId}`;
 
 /** Where check-in rounds and answers are kept: the `checkins` container. */
 export class CheckinRepository {
@@ -60,6 +67,16 @@ export class CheckinRepository {
   async answeredBy(round: Round): Promise<string[]> {
     const rows = await this.store.all<{ userId: string }>('checkins', round.tenantId, "SELECT c.userId FROM c WHERE c.tenantId = @tenantId AND c.type = 'answer' AND c.roundId = @roundId", { roundId: round.id });
     return rows.map((r) => r.userId);
+  }
+
+  /** Marks the round closed for every process's answer path (idempotent). */
+  async markClosed(round: Pick<Round, 'tenantId' | 'id' | 'pilotId'>): Promise<void> {
+    await this.store.createOnce<Doc & { roundId: string; pilotId: string }>('checkins', { id: closedMarkId(round.id), tenantId: round.tenantId, type: 'round-closed', roundId: round.id, pilotId: round.pilotId });
+  }
+
+  /** Whether the round has been closed (see closedMarkId). */
+  async isClosed(tenantId: string, roundId: string): Promise<boolean> {
+    return (await this.store.read('checkins', tenantId, closedMarkId(roundId))) !== undefined;
   }
 
   /** Writes (or overwrites) one person's answer: its own document, never the shared round. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Doc, Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import { OutboxRepository } from './repository';
+import { SendingLeases } from './sending-lease';
 
 /**
  * The durable outbox: every proactive message (check-in prompts, reminders, summaries,
@@ -98,12 +99,15 @@ export function outboxId(tenantId: string, key: string): string {
 
 export class Outbox {
   private readonly repo: OutboxRepository;
+  /** Who may spend each tenant's send budget right now (one sender at a time). */
+  readonly leases: SendingLeases;
 
   constructor(
     store: Store,
     private readonly clock: Clock,
   ) {
     this.repo = new OutboxRepository(store);
+    this.leases = new SendingLeases(this.repo, clock);
   }
 
   /** Queues a message once per key. Returns false if it was already queued (or sent). */

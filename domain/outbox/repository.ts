@@ -1,6 +1,7 @@
-import type { Doc, NewDoc, Store } from '../ports/store';
+import { StoreConflict, StoreNotFound, type Doc, type NewDoc, type Store } from '../ports/store';
 import type { Contact } from '../feedback/model';
 import type { OutboxItem } from './outbox';
+import { SENDING_LEASE_ID, type SendingLease } from './sending-lease';
 
 /** outbox: `activity:<id>`, an incoming Teams activity already handled. */
 interface ProcessedActivity extends Doc {
@@ -43,6 +44,26 @@ export class OutboxRepository {
 
   update(tenantId: string, id: string, mutate: (current: OutboxItem) => OutboxItem | undefined): Promise<OutboxItem | undefined> {
     return this.store.update<OutboxItem>('outbox', tenantId, id, mutate);
+  }
+
+  sendingLease(tenantId: string): Promise<SendingLease | undefined> {
+    return this.store.read<SendingLease>('outbox', tenantId, SENDING_LEASE_ID);
+  }
+
+  /** The tenant's first sending lease; false when another sender created it first. */
+  async createSendingLease(lease: SendingLease): Promise<boolean> {
+    return (await this.store.createOnce<SendingLease>('outbox', lease)).created;
+  }
+
+  /** Saves the lease over the version read with `etag`; false when someone changed it since. */
+  async replaceSendingLease(lease: SendingLease, etag: string): Promise<boolean> {
+    try {
+      await this.store.replaceIfMatch('outbox', lease, etag);
+      return true;
+    } catch (err) {
+      if (err instanceof StoreConflict || err instanceof StoreNotFound) return false;
+      throw err;
+    }
   }
 
   /** Every message's status in a tenant (only the status field is read). */
