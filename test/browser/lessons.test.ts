@@ -25,6 +25,8 @@ describe('leadership lessons in the tab', () => {
     // Filtered by level, in Spanish.
     await member.tab.getByRole('combobox', { name: 'Nivel' }).selectOption('executive');
     await member.tab.getByRole('heading', { name: 'Liderar la organización' }).waitFor();
+    // That lesson is in the unfiltered list too: wait for the filtered list to replace it.
+    await member.tab.getByTestId('lessons').locator('li').nth(1).waitFor({ state: 'detached' });
     await expect(member.tab.getByTestId('lessons').locator('li').count()).resolves.toBe(1);
     await expect(member.tab.getByTestId('reach').count()).resolves.toBe(0);
 
