@@ -1,5 +1,4 @@
-import type { Messages } from './en';
-import { admin } from './es/admin';
+import type { FirstMessages } from './en';
 import { circles } from './es/circles';
 import { common } from './es/common';
 import { feedback } from './es/feedback';
@@ -9,7 +8,6 @@ import { pulse } from './es/pulse';
 import { paths } from './es/paths';
 import { preferences } from './es/preferences';
 import { privacy } from './es/privacy';
-import { meeting } from './es/meeting';
 import { pilots } from './es/pilots';
 import { projects } from './es/projects';
 import { shell } from './es/shell';
@@ -18,4 +16,4 @@ import { stories } from './es/stories';
 export { es as codes } from '../../../i18n/es';
 
 /** Spanish (neutral, tú form, as Microsoft's Spanish UI uses), one file per area as in English; domain codes from i18n/. */
-export const es: Messages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...meeting, ...admin, ...lessons, ...privacy, ...pulse };
+export const es: FirstMessages = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...lessons, ...privacy, ...pulse };

@@ -3,7 +3,7 @@ import type { GroupLabel } from '../../../domain/anonymity/rules';
 import type { Params } from '../../../domain/shared/codes';
 import type { Code, Wordings } from '../../../i18n/codes';
 import { createWords } from '../../../i18n/format';
-import type { MessageKey, Messages } from './en';
+import type { FirstMessages, LazyArea, MessageKey, Messages } from './en';
 
 /**
  * Strings and formatting for the tab. The language comes from the Teams context locale (or the
@@ -14,7 +14,7 @@ import type { MessageKey, Messages } from './en';
  * use). Every dictionary has every key, so there is nothing to fall back to at run time.
  */
 export interface Dictionary {
-  messages: Messages;
+  messages: FirstMessages;
   codes: Wordings;
 }
 
@@ -31,6 +31,12 @@ export function languageOf(locale: string): Language {
 
 export const loadMessages = (language: Language): Promise<Dictionary> => DICTIONARIES[language]();
 
+/** The strings of areas that load with their view, per language (each its own chunk). */
+const LAZY_AREAS = {
+  admin: { en: () => import('./en/admin').then((m) => m.admin), es: () => import('./es/admin').then((m) => m.admin) },
+  meeting: { en: () => import('./en/meeting').then((m) => m.meeting), es: () => import('./es/meeting').then((m) => m.meeting) },
+} satisfies Record<LazyArea, Record<Language, () => Promise<Record<string, string>>>>;
+
 /** Keys that come in `.one` / `.other` pairs. */
 type BaseOf<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
 export type PluralBase = BaseOf<MessageKey>;
@@ -39,6 +45,10 @@ export interface I18n {
   locale: string;
   language: Language;
   t(key: MessageKey, vars?: Record<string, string | number>): string;
+  /** Whether a lazy area's strings are here yet. */
+  hasArea(area: LazyArea): boolean;
+  /** Fetches a lazy area's strings in the reader's language (its view waits for them). */
+  area(area: LazyArea): Promise<void>;
   /** A domain code (a refusal, field problem, signal, notice, topic…) in the reader's words. */
   word(code: Code, params?: Params): string;
   /** A group's label ("Your organisation", "Ops (other teams)", a team's name). */
@@ -67,14 +77,23 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
   const listFmt = new Intl.ListFormat(safeLocale, { style: 'short', type: 'conjunction' });
   const pluralRules = new Intl.PluralRules(safeLocale);
   const words = createWords(codes, safeLocale);
+  // The first download's strings, joined by lazy areas' as their views open.
+  const table: Partial<Messages> = { ...messages };
+  const areas = new Set<LazyArea>();
   const t: I18n['t'] = (key, vars) => {
-    const text = messages[key] ?? key;
+    const text = table[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : text;
   };
   return {
     locale: safeLocale,
     language,
     t,
+    hasArea: (area) => areas.has(area),
+    async area(area) {
+      if (areas.has(area)) return;
+      Object.assign(table, await LAZY_AREAS[area][language]());
+      areas.add(area);
+    },
     word: words.word,
     group: (label) => words.group(label),
     plural(base, count, vars) {
@@ -94,7 +113,7 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('en-US', { messages: {} as Messages, codes: {} as Wordings }));
+const I18nContext = createContext<I18n>(createI18n('en-US', { messages: {} as FirstMessages, codes: {} as Wordings }));
 
 export function I18nProvider({ locale, dictionary, children }: { locale: string; dictionary: Dictionary; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale, dictionary), [locale, dictionary]);
@@ -106,4 +125,4 @@ export function I18nProvider({ locale, dictionary, children }: { locale: string;
 }
 
 export const useI18n = (): I18n => useContext(I18nContext);
-export type { MessageKey, Messages };
+export type { LazyArea, MessageKey, Messages };

@@ -37,11 +37,4 @@ export const meeting = {
   'meeting.agenda.obstacles': 'Ask what got in the way.',
   'meeting.agenda.next': 'Agree one thing to try before the next check-in.',
   'meeting.agenda.handover': 'Thank the facilitator and hand over to the next one.',
-  'config.meetingTitle': 'Bring a team’s check-in to this meeting',
-  'config.meetingIntro': 'Choose the team whose check-in you talk through here. Everyone in the meeting sees how many answered and, once the round closes, its summary.',
-  'config.meetingTabName': 'Check-in',
-  'config.circleTitle': 'Pin a circle’s page in this chat',
-  'config.circleIntro': 'Choose the circle that meets in this chat. Its members see its page here: the convenor, the election and its check-ins.',
-  'config.circle': 'Circle',
-  'config.noCircles': 'You aren’t in a circle yet. Start one from the Circles page, then pin it here.',
 } as const;

@@ -28,4 +28,11 @@ export const shell = {
   'config.noTeams': 'You aren’t in any team Leaderful knows yet. Add the Leaderful bot to your team first.',
   'config.preview': 'Open the team view',
   'config.tabName': 'Pilots',
+  'config.meetingTitle': 'Bring a team’s check-in to this meeting',
+  'config.meetingIntro': 'Choose the team whose check-in you talk through here. Everyone in the meeting sees whether enough have answered and, once the round closes, how many did and its summary.',
+  'config.meetingTabName': 'Check-in',
+  'config.circleTitle': 'Pin a circle’s page in this chat',
+  'config.circleIntro': 'Choose the circle that meets in this chat. Its members see its page here: the convenor, the election and its check-ins.',
+  'config.circle': 'Circle',
+  'config.noCircles': 'You aren’t in a circle yet. Start one from the Circles page, then pin it here.',
 } as const;

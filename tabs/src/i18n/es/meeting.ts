@@ -39,11 +39,4 @@ export const meeting: Translation<typeof en> = {
   'meeting.agenda.obstacles': 'Preguntad qué se ha interpuesto.',
   'meeting.agenda.next': 'Acordad una cosa que probar antes del próximo seguimiento.',
   'meeting.agenda.handover': 'Agradeced a quien ha facilitado y pasad el relevo a la siguiente persona.',
-  'config.meetingTitle': 'Trae el seguimiento de un equipo a esta reunión',
-  'config.meetingIntro': 'Elige el equipo cuyo seguimiento comentáis aquí. Todos en la reunión ven cuántos han respondido y, cuando la ronda se cierra, su resumen.',
-  'config.meetingTabName': 'Seguimiento',
-  'config.circleTitle': 'Ancla la página de un círculo en este chat',
-  'config.circleIntro': 'Elige el círculo que se reúne en este chat. Sus miembros ven aquí su página: quién lo convoca, la elección y sus seguimientos.',
-  'config.circle': 'Círculo',
-  'config.noCircles': 'Todavía no estás en ningún círculo. Empieza uno desde la página Círculos y ánclalo aquí.',
 };

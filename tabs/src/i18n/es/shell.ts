@@ -30,4 +30,11 @@ export const shell: Translation<typeof en> = {
   'config.noTeams': 'Todavía no perteneces a ningún equipo que Leaderful conozca. Primero añade el bot de Leaderful a tu equipo.',
   'config.preview': 'Abrir la vista del equipo',
   'config.tabName': 'Pilotos',
+  'config.meetingTitle': 'Trae el seguimiento de un equipo a esta reunión',
+  'config.meetingIntro': 'Elige el equipo cuyo seguimiento comentáis aquí. Todos en la reunión ven si ya han respondido suficientes personas y, cuando la ronda se cierra, cuántas y su resumen.',
+  'config.meetingTabName': 'Seguimiento',
+  'config.circleTitle': 'Ancla la página de un círculo en este chat',
+  'config.circleIntro': 'Elige el círculo que se reúne en este chat. Sus miembros ven aquí su página: quién lo convoca, la elección y sus seguimientos.',
+  'config.circle': 'Círculo',
+  'config.noCircles': 'Todavía no estás en ningún círculo. Empieza uno desde la página Círculos y ánclalo aquí.',
 };

@@ -6,6 +6,7 @@ import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
+import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { LabelBadge } from '../../components/LabelBadge';
 import { Page, PageHeader, Section } from '../../components/Layout';
@@ -38,6 +39,14 @@ const useStyles = makeStyles({
 const REFRESH_MS = 30_000;
 
 export default function MeetingView() {
+  return (
+    <AreaStrings area="meeting">
+      <MeetingArea />
+    </AreaStrings>
+  );
+}
+
+function MeetingArea() {
   const { api, host } = useSession();
   const { t } = useI18n();
   const s = useStyles();
