@@ -10,7 +10,8 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
 import { ExportButton } from '../../components/ExportButton';
-import { auditFile, getAudit, type AuditEntry } from './api';
+import { RETENTION_LABEL } from './AdminRetention';
+import { auditFile, getAudit, type AuditEntry, type RetentionKind } from './api';
 import { useAdminStyles, useWhen } from './parts';
 
 /** The audit log: every admin change, newest first, a page at a time; exported whole as CSV or JSON. Read only. */
@@ -21,14 +22,6 @@ const FIELD_LABEL: Record<string, MessageKey> = {
   defaultTimeZone: 'settings.timeZone',
   workDays: 'settings.workDays',
   quietHours: 'settings.quietHours',
-};
-const KIND_LABEL: Record<string, MessageKey> = {
-  outbox: 'retention.kind.outbox',
-  activities: 'retention.kind.activities',
-  requests: 'retention.kind.requests',
-  answers: 'retention.kind.answers',
-  feedback: 'retention.kind.feedback',
-  audit: 'retention.kind.audit',
 };
 
 export function AdminAudit() {
@@ -150,7 +143,7 @@ function describe({ t, list }: I18n, e: Entry): string {
   }
 }
 
-const kindName = (t: I18n['t'], key: string) => (KIND_LABEL[key] ? t(KIND_LABEL[key]) : key);
+const kindName = (t: I18n['t'], key: string) => (key in RETENTION_LABEL ? t(RETENTION_LABEL[key as RetentionKind]) : key);
 
 const fieldName = (t: I18n['t'], key: string) => (FIELD_LABEL[key] ? t(FIELD_LABEL[key]) : key);
 

@@ -17,7 +17,7 @@ import { getRetention, saveRetention, type RetentionKind, type RetentionView } f
 import { useAdminStyles } from './parts';
 
 /** How long each kind of record is kept, in days, within the bounds the server states (and checks). */
-const LABEL: Record<RetentionKind, MessageKey> = {
+export const RETENTION_LABEL: Record<RetentionKind, MessageKey> = {
   outbox: 'retention.kind.outbox',
   activities: 'retention.kind.activities',
   requests: 'retention.kind.requests',
@@ -85,7 +85,7 @@ function RetentionForm({ initial, onSaved }: { initial: RetentionView[]; onSaved
         }}
       >
         {initial.map((r) => (
-          <Field key={r.kind} label={t(LABEL[r.kind])} hint={t(HINT[r.kind], { min: r.minDays, max: r.maxDays, standard: r.defaultDays })} required {...fieldState(submit.fields[r.kind])}>
+          <Field key={r.kind} label={t(RETENTION_LABEL[r.kind])} hint={t(HINT[r.kind], { min: r.minDays, max: r.maxDays, standard: r.defaultDays })} required {...fieldState(submit.fields[r.kind])}>
             <Input className={s.days} name={r.kind} type="number" min={r.minDays} max={r.maxDays} step={1} value={days[r.kind]} onChange={(_, d) => setDays((x) => ({ ...x, [r.kind]: d.value }))} />
           </Field>
         ))}
