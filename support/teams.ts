@@ -11,6 +11,18 @@ export interface TeamsUser {
   roles?: readonly string[];
 }
 
+/** What every activity Teams posts carries: a fresh id and time, where to answer, who sent it, to whom. */
+function envelope(serviceUrl: string, user: TeamsUser) {
+  return {
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:${user.userId}`, name: user.name, aadObjectId: user.userId },
+    recipient: { id: BOT_ID, name: 'Leaderful' },
+  };
+}
+
 export function messageActivity(
   serviceUrl: string,
   user: TeamsUser,
@@ -20,13 +32,9 @@ export function messageActivity(
   const conversationId = opts.conversationId ?? `a:personal-${user.userId}`;
   return {
     type: 'message',
-    id: opts.id ?? randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${user.userId}`, name: user.name, aadObjectId: user.userId },
+    ...envelope(serviceUrl, user),
+    ...(opts.id ? { id: opts.id } : {}),
     conversation: { id: conversationId, conversationType: opts.conversationType ?? 'personal', tenantId: user.tenantId },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     text,
     textFormat: 'plain',
     locale: 'en-US',
@@ -38,13 +46,8 @@ export function invokeActivity(serviceUrl: string, user: TeamsUser, name: string
   return {
     type: 'invoke',
     name,
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${user.userId}`, name: user.name, aadObjectId: user.userId },
+    ...envelope(serviceUrl, user),
     conversation: { id: opts.conversationId ?? `a:personal-${user.userId}`, conversationType: opts.conversationType ?? 'personal', tenantId: user.tenantId },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     value,
     locale: 'en-US',
     channelData: { tenant: { id: user.tenantId }, source: { name: 'compose' } },
@@ -60,13 +63,8 @@ export function rosterOf(tenantId: string, people: { userId: string; name: strin
 export function installInTeamActivity(serviceUrl: string, installer: TeamsUser, team: { teamsTeamId: string; name: string; aadGroupId?: string }) {
   return {
     type: 'conversationUpdate',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${installer.userId}`, name: installer.name, aadObjectId: installer.userId },
+    ...envelope(serviceUrl, installer),
     conversation: { id: `${team.teamsTeamId};messageid=general`, conversationType: 'channel', tenantId: installer.tenantId, isGroup: true },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     membersAdded: [{ id: BOT_ID }],
     channelData: { tenant: { id: installer.tenantId }, team: { id: team.teamsTeamId, name: team.name, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) }, eventType: 'teamMemberAdded', settings: { selectedChannel: { id: team.teamsTeamId } } },
   };
@@ -80,13 +78,8 @@ export function adaptiveActionActivity(serviceUrl: string, user: TeamsUser, verb
 export function installInGroupChatActivity(serviceUrl: string, installer: TeamsUser, chat: { id: string; name: string }) {
   return {
     type: 'conversationUpdate',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${installer.userId}`, name: installer.name, aadObjectId: installer.userId },
+    ...envelope(serviceUrl, installer),
     conversation: { id: chat.id, conversationType: 'groupChat', tenantId: installer.tenantId, isGroup: true, name: chat.name },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     membersAdded: [{ id: BOT_ID }],
     channelData: { tenant: { id: installer.tenantId } },
   };
@@ -97,13 +90,8 @@ export function uninstallFromTeamActivity(serviceUrl: string, by: TeamsUser, tea
   return {
     type: 'installationUpdate',
     action: 'remove',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${by.userId}`, name: by.name, aadObjectId: by.userId },
+    ...envelope(serviceUrl, by),
     conversation: { id: team.teamsTeamId, conversationType: 'channel', tenantId: by.tenantId, isGroup: true },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     channelData: { tenant: { id: by.tenantId }, team: { id: team.teamsTeamId, name: team.name, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) }, settings: { selectedChannel: { id: team.teamsTeamId } }, source: null },
   };
 }
@@ -112,13 +100,8 @@ export function uninstallFromTeamActivity(serviceUrl: string, by: TeamsUser, tea
 export function botRemovedFromTeamActivity(serviceUrl: string, by: TeamsUser, team: { teamsTeamId: string; name: string }) {
   return {
     type: 'conversationUpdate',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${by.userId}`, name: by.name, aadObjectId: by.userId },
+    ...envelope(serviceUrl, by),
     conversation: { id: team.teamsTeamId, conversationType: 'channel', tenantId: by.tenantId, isGroup: true },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     membersRemoved: [{ id: BOT_ID }],
     channelData: { tenant: { id: by.tenantId }, team: { id: team.teamsTeamId, name: team.name }, eventType: 'teamMemberRemoved' },
   };
@@ -129,13 +112,8 @@ export function uninstallPersonalActivity(serviceUrl: string, user: TeamsUser) {
   return {
     type: 'installationUpdate',
     action: 'remove',
-    id: randomUUID(),
-    timestamp: new Date().toISOString(),
-    serviceUrl,
-    channelId: 'msteams',
-    from: { id: `29:${user.userId}`, name: user.name, aadObjectId: user.userId },
+    ...envelope(serviceUrl, user),
     conversation: { id: `a:personal-${user.userId}`, conversationType: 'personal', tenantId: user.tenantId },
-    recipient: { id: BOT_ID, name: 'Leaderful' },
     channelData: { tenant: { id: user.tenantId }, source: null },
   };
 }
