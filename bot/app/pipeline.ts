@@ -1,9 +1,9 @@
 import { INVOKE_RESPONSE_KEY, type TurnContext } from 'botbuilder';
 import { t, localeOf } from '../i18n';
 import { OUTSIDE_TEAMS, failureText } from './errors';
-import type { BotDeps, Router } from './router';
+import type { BotDeps, CallerNeed, Router } from './router';
 import { inboundMessage } from './inbound';
-import { activityIdentity, callerOf, textMessage, turnOf, type Turn } from './turn';
+import { activityIdentity, callerOf, identityCaller, textMessage, turnOf, type Turn } from './turn';
 
 /**
  * The stages around every route, outermost first:
@@ -77,11 +77,15 @@ export class Pipeline {
     if (who) await this.router.membersChanged(change, context, who);
   }
 
-  /** An invoke: stage 3, the route, and any failure as the answer `asWords` makes of a sentence. */
-  async invoke<R>(context: TurnContext, work: (turn: Turn) => Promise<R>, asWords: (text: string) => R): Promise<R> {
+  /**
+   * An invoke: stage 3 (the whole caller, or only their identity when the route says that is all
+   * it needs: router.ts CallerNeed), the route, and any failure as the answer `asWords` makes of a
+   * sentence.
+   */
+  async invoke<R>(context: TurnContext, work: (turn: Turn) => Promise<R>, asWords: (text: string) => R, need: CallerNeed = 'member'): Promise<R> {
     const locale = localeOf(context.activity.locale);
     try {
-      const caller = await callerOf(this.deps.domain, context.activity);
+      const caller = need === 'identity' ? identityCaller(context.activity) : await callerOf(this.deps.domain, context.activity);
       if (!caller) return asWords(t(locale, OUTSIDE_TEAMS));
       return await work(turnOf(context, caller));
     } catch (err) {

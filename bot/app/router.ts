@@ -47,6 +47,17 @@ export interface CommandOptions {
   elsewhere?: string;
 }
 export type VerbHandler = (turn: Turn, data: Record<string, unknown>, verb: string) => Promise<CardAttachment>;
+/**
+ * What a route needs to know of its caller. `member` (the default): their directory record (name
+ * and roles; a first-time caller is added). `identity`: only who they are, as the verified activity
+ * says (tenant and Entra object id), with no role beyond `member`: for verbs whose use case checks
+ * the person against the document itself (a check-in answer: the round's invitees), so the hot path
+ * skips a store read. A handler that needs a role sees none and is refused: it fails closed.
+ */
+export type CallerNeed = 'member' | 'identity';
+export interface VerbOptions {
+  caller?: CallerNeed;
+}
 export interface ExtensionHandlers {
   query?: (turn: Turn, query: MessagingExtensionQuery) => Promise<MessagingExtensionResponse>;
   fetchTask?: (turn: Turn, action: MessagingExtensionAction) => Promise<MessagingExtensionActionResponse>;
@@ -73,6 +84,7 @@ export class Router {
   private readonly observers: ConversationHandler[] = [];
   private fallback?: (turn: Turn, text: string) => Promise<void>;
   private readonly verbs = new Map<string, VerbHandler>();
+  private readonly identityVerbs = new Set<string>();
   private readonly verbFamilies: { prefix: string; handle: VerbHandler }[] = [];
   private readonly extensions = new Map<string, ExtensionHandlers>();
   private defaultSearch?: ExtensionHandlers['query'];
@@ -102,10 +114,16 @@ export class Router {
     return this;
   }
 
-  verb(verb: string, handle: VerbHandler): this {
+  verb(verb: string, handle: VerbHandler, options: VerbOptions = {}): this {
     if (this.verbs.has(verb)) throw new Error(`card verb ${verb} is routed twice`);
     this.verbs.set(verb, handle);
+    if (options.caller === 'identity') this.identityVerbs.add(verb);
     return this;
+  }
+
+  /** What the route of a card verb needs of its caller (VerbOptions). */
+  callerNeed(verb: string): CallerNeed {
+    return this.identityVerbs.has(verb) ? 'identity' : 'member';
   }
 
   /** Every verb starting with `prefix` that has no exact route (e.g. "feedback."). */

@@ -72,7 +72,7 @@ export class TeamsBot extends TeamsActivityHandler {
     const verb = typeof value?.action?.verb === 'string' ? value.action.verb.slice(0, 100) : '';
     const raw = value?.action?.data;
     const data = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-    return this.pipeline.invoke(context, async (turn) => cardReplace(await this.router.act(turn, verb, data)), cardMessage);
+    return this.pipeline.invoke(context, async (turn) => cardReplace(await this.router.act(turn, verb, data)), cardMessage, this.router.callerNeed(verb));
   }
 
   protected override handleTeamsTaskModuleFetch(context: TurnContext, request: TaskModuleRequest): Promise<TaskModuleResponse> {

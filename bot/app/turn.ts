@@ -25,6 +25,12 @@ export async function callerOf(domain: Domain, activity: Partial<Activity>): Pro
   return who ? domain.directory.resolveCaller(who.tenantId, who.userId, who.name) : undefined;
 }
 
+/** The caller as the verified activity names them, with no role beyond `member` (router.ts CallerNeed). */
+export function identityCaller(activity: Partial<Activity>): Caller | undefined {
+  const who = activityIdentity(activity);
+  return who ? { ...who, roles: ['member'] } : undefined;
+}
+
 /** Teams' channel data, as far as the bot reads it. */
 export interface TeamsChannelData {
   team?: { id?: string; name?: string };

@@ -12,10 +12,15 @@ export function registerCheckinRoutes(router: Router, { domain, log, links }: Bo
     .command(/^([1-5])(?:\s*[-—:,.]?\s+(.+))?$/s, (turn, m) => quickAnswer(domain, log, turn, { confidence: Number(m[1]), note: m[2] }), { personalOnly: true });
 
   router
-    .verb('checkin.submit', (turn, data) => {
-      const roundId = roundIdOf(data);
-      return roundId ? submitCheckin(domain, links, turn.caller, roundId, data, turn.locale, refreshFor(turn)) : Promise.resolve(missingRound(turn, log));
-    })
+    // The answer: the round's invitees say who may answer, so the caller's record is not read.
+    .verb(
+      'checkin.submit',
+      (turn, data) => {
+        const roundId = roundIdOf(data);
+        return roundId ? submitCheckin(domain, links, turn.caller, roundId, data, turn.locale, refreshFor(turn)) : Promise.resolve(missingRound(turn, log));
+      },
+      { caller: 'identity' },
+    )
     .verb('checkin.swap', (turn, data) => {
       const roundId = roundIdOf(data);
       return roundId ? swapFacilitator(domain, turn.caller, roundId, turn.locale) : Promise.resolve(missingRound(turn, log));
