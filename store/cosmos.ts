@@ -69,7 +69,7 @@ export class CosmosStore implements Store {
   private readonly pointOps = new Map<ContainerName, PointOperations>();
   /**
    * Documents returned by reads and queries: lets benchmarks show what a request costs. `grouped`:
-   * point reads and upserts that went in a bulk call with others (point-operations.ts).
+   * point operations that went in a bulk call with others (point-operations.ts).
    */
   readonly metrics = { documentsRead: 0, operations: 0, grouped: 0 };
 
@@ -105,7 +105,7 @@ export class CosmosStore implements Store {
     this.client.dispose();
   }
 
-  /** Point reads and upserts, grouped into bulk calls when several are under way (point-operations.ts). */
+  /** Point operations (read, create, upsert, replace), grouped into bulk calls when several are under way (point-operations.ts). */
   private points(name: ContainerName): PointOperations {
     let ops = this.pointOps.get(name);
     if (!ops) this.pointOps.set(name, (ops = new PointOperations(this.c(name), (n) => (this.metrics.grouped += n))));
@@ -159,8 +159,7 @@ export class CosmosStore implements Store {
   async createOnce<T extends Doc>(name: ContainerName, doc: NewDoc<T>): Promise<{ doc: T; created: boolean }> {
     return this.guard(async () => {
       try {
-        const { resource } = await this.c(name).items.create<NewDoc<T>>(doc);
-        return { doc: resource as unknown as T, created: true };
+        return { doc: await this.points(name).create<T>(doc), created: true };
       } catch (err) {
         if (statusOf(err) !== 409) throw err;
         const existing = await this.read<T>(name, doc.tenantId, doc.id);
@@ -178,10 +177,7 @@ export class CosmosStore implements Store {
   async replaceIfMatch<T extends Doc>(name: ContainerName, doc: T, etag: string): Promise<T> {
     return this.guard(async () => {
       try {
-        const { resource } = await this.c(name)
-          .item(doc.id, doc.tenantId)
-          .replace<T>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-        return resource as T;
+        return await this.points(name).replace<T>(doc, etag);
       } catch (err) {
         if (statusOf(err) === 412) throw new StoreConflict('changed');
         if (statusOf(err) === 404) throw new StoreNotFound();

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { CosmosStore } from '../store/cosmos';
 import { NaturalBatches } from '../store/batching';
 import { startEmbeddedCosmos, type EmbeddedCosmos } from '../store/embedded';
-import type { Doc } from '../domain/ports/store';
+import { StoreConflict, StoreNotFound, type Doc } from '../domain/ports/store';
 
 describe('natural batches', () => {
   /** A runner whose calls the test finishes by hand, to see what goes together. */
@@ -92,6 +92,24 @@ describe('point reads and upserts through the embedded store', () => {
     expect([...foreign, ...missing].filter(Boolean)).toEqual([]);
     // Most of them went together (the first few of each burst go alone).
     expect(store.metrics.grouped - grouped).toBeGreaterThan(500);
+  });
+
+  it('keeps create-once and replace-if-unchanged exact when they go together', async () => {
+    // Twenty callers create the same document at once: one creates it, the others are told it exists.
+    const created = await Promise.all(Array.from({ length: 20 }, (_, i) => store.createOnce('outbox', { id: 'item:1', tenantId: 'tenant-a', type: 'outbox', by: i } as Doc)));
+    expect(created.filter((c) => c.created)).toHaveLength(1);
+    expect(new Set(created.map((c) => (c.doc as unknown as { by: number }).by))).toEqual(new Set([(created.find((c) => c.created)!.doc as unknown as { by: number }).by]));
+    // Twenty callers claim it with the ETag they read: one wins, the others are refused as changed.
+    const current = (await store.read('outbox', 'tenant-a', 'item:1'))!;
+    const claims = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => store.replaceIfMatch('outbox', { ...current, claimedBy: i }, current._etag!)));
+    const won = claims.filter((c) => c.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    expect(claims.filter((c) => c.status === 'rejected').map((c) => (c as PromiseRejectedResult).reason instanceof StoreConflict)).toEqual(Array(19).fill(true));
+    const stored = (await store.read('outbox', 'tenant-a', 'item:1')) as unknown as { claimedBy: number };
+    expect(stored.claimedBy).toBe(((won[0] as PromiseFulfilledResult<Doc>).value as unknown as { claimedBy: number }).claimedBy);
+    // Replacing a document nobody created: not found, alone or together.
+    const absent = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => store.replaceIfMatch('outbox', { id: `item:none-${i}`, tenantId: 'tenant-a', type: 'outbox' } as Doc, '"x"')));
+    expect(absent.map((c) => c.status === 'rejected' && c.reason instanceof StoreNotFound)).toEqual(Array(10).fill(true));
   });
 
   it('refuses a bad id as a single call does, and only that one', async () => {
