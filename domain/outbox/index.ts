@@ -1,5 +1,6 @@
 // The outbox component's public surface: other layers import from here, never from its files.
 export * from './activities';
 export * from './outbox';
-export { SENDING_LEASE_ID, SENDING_LEASE_MS, STOP_BEFORE_MS, type SendingLease } from './sending-lease';
+export * from './model';
+export { SENDING_LEASE_MS, STOP_BEFORE_MS } from './sending-lease';
 export * from './notices';

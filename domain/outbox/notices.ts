@@ -1,5 +1,5 @@
 import type { NoticeKind } from '../directory/notifications';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from './model';
 
 /**
  * Which of the notices people route themselves (chat, activity feed or both; see

@@ -1,7 +1,6 @@
 import { StoreConflict, StoreNotFound, type Doc, type NewDoc, type Store } from '../ports/store';
 import type { Contact } from '../feedback/model';
-import type { OutboxItem } from './outbox';
-import { SENDING_LEASE_ID, type SendingLease } from './sending-lease';
+import { SENDING_LEASE_ID, type OutboxItem, type SendingLease } from './model';
 
 /** outbox: `activity:<id>`, an incoming Teams activity already handled. */
 interface ProcessedActivity extends Doc {

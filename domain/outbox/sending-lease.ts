@@ -1,4 +1,4 @@
-import type { Doc } from '../ports/store';
+import { SENDING_LEASE_ID, type SendingLease } from './model';
 import type { Clock } from '../shared/clock';
 import type { OutboxRepository } from './repository';
 
@@ -13,15 +13,6 @@ import type { OutboxRepository } from './repository';
  * window. A sender that stops cleanly gives the lease back with its recent send times, and the
  * next holder counts them in its window and can start at once.
  */
-export interface SendingLease extends Doc {
-  type: 'sending-lease';
-  holder: string;
-  until: string;
-  /** Send times (ms since epoch) of the holder's last second, left when it gave the lease back. */
-  recent: number[];
-}
-
-export const SENDING_LEASE_ID = 'sending-lease';
 export const SENDING_LEASE_MS = 4_000;
 /** Renewed once this much of it is gone (one write a second per tenant while it sends): it never
  * gets near STOP_BEFORE_MS while its holder lives, and a crashed holder's tenant waits at most

@@ -6,7 +6,7 @@ import type { Member, Team } from '../directory/model';
 import type { Circle } from '../circles/model';
 import type { Pilot } from '../pilots/model';
 import type { Round } from '../checkins/model';
-import type { OutboxItem } from '../outbox/outbox';
+import type { OutboxItem } from '../outbox/model';
 import { APP_REMOVED, type DeletionTicket } from './model';
 import type { References } from './references';
 import type { PrivacyRepository } from './repository';

@@ -4,7 +4,7 @@ import type { Pilot } from '../pilots/model';
 import type { Round } from '../checkins/model';
 import type { Circle } from '../circles/model';
 import type { FeedbackItem } from '../feedback/model';
-import type { OutboxItem } from '../outbox/outbox';
+import type { OutboxItem } from '../outbox/model';
 import { PRIVACY_ID, type PrivacyRecord } from './model';
 
 /** The partition of cross-tenant bookkeeping and its tenant index (see directory/repository.ts). */
