@@ -1,5 +1,9 @@
 import { SlidingWindowLimiter, type Window } from './pacing';
 
+/** A place in the tenant's window, taken; call it when the request's answer has arrived. */
+export type Slot = () => void;
+export type Room = { slot: Slot; wait?: undefined } | { wait: number; slot?: undefined };
+
 /**
  * The tenant's requests as they actually leave, each counted from its start until its answer
  * (pacing.ts `begin`): a claimed, ready message waits here for room in the tenant's window at the
@@ -20,11 +24,13 @@ export class SendGate {
   }
 
   /**
-   * Waits until the tenant's window has room. Returns 0 when the request may go now, else how long
-   * it would still have to wait: when `keepWaiting` says no more (the claim or the lease runs
-   * out), the sender stops, or time does not move (a test's clock).
+   * Waits until the tenant's window has room and takes it: the slot is counted in the same step as
+   * the check that found it free, so messages that become ready together (their store calls
+   * answered by one bulk call) cannot all see the same last free slot. `send` the request in it at
+   * once. When `keepWaiting` says no more (the claim or the lease runs out), the sender stops, or
+   * time does not move (a test's clock): how long it would still have to wait.
    */
-  async room(tenantId: string, keepWaiting: () => boolean): Promise<number> {
+  async room(tenantId: string, keepWaiting: () => boolean): Promise<Room> {
     let wait = this.sends.delay(tenantId);
     while (wait > 0 && !this.stopped()) {
       const before = this.now();
@@ -32,17 +38,22 @@ export class SendGate {
       if (this.now() <= before || !keepWaiting()) break;
       wait = this.sends.delay(tenantId);
     }
-    return wait > 0 ? Math.max(this.sends.delay(tenantId), 1) : 0;
+    if (wait > 0) return { wait: Math.max(this.sends.delay(tenantId), 1) };
+    return { slot: this.sends.begin(tenantId) };
   }
 
-  /** A request to the tenant, counted in its window from its start until its answer. */
-  async paced<T>(tenantId: string, request: () => Promise<T>): Promise<T> {
-    const done = this.sends.begin(tenantId);
+  /** A request sent in a slot `room` gave: counted from then until its answer. */
+  async send<T>(slot: Slot, request: () => Promise<T>): Promise<T> {
     try {
       return await request();
     } finally {
-      done();
+      slot();
     }
+  }
+
+  /** A request to the tenant that does not wait for room (opening a chat), counted the same way. */
+  paced<T>(tenantId: string, request: () => Promise<T>): Promise<T> {
+    return this.send(this.sends.begin(tenantId), request);
   }
 
   /** Send times of the tenant's last window (handed to the next lease holder)… */

@@ -316,20 +316,20 @@ export class Delivery {
         this.stats.released++;
         return void (await this.domain.outbox.release(item, this.domain.clock.now()));
       }
-      const wait = await this.gate.room(item.tenantId, () => this.domain.outbox.holds(item) && this.leases.mayStillSend(item.tenantId));
-      if (wait > 0) {
+      const { slot, wait } = await this.gate.room(item.tenantId, () => this.domain.outbox.holds(item) && this.leases.mayStillSend(item.tenantId));
+      if (!slot) {
         this.stats.released++;
         this.dueAgainIn(wait);
         return void (await this.domain.outbox.release(item, new Date(this.domain.clock.now().getTime() + wait)));
       }
       if (replaced?.state === 'sent') {
         const reference = { ...target.reference, conversation: { ...target.reference.conversation, id: replaced.conversationId } } as Partial<ConversationReference>;
-        await this.gate.paced(item.tenantId, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
+        await this.gate.send(slot, () => this.send(reference, { type: 'message', id: replaced.activityId, attachments: [card] }, 'update'));
         await this.domain.outbox.markSent(item, replaced.activityId, replaced.conversationId);
         this.stats.sent++;
         return;
       }
-      const activityId = await this.gate.paced(item.tenantId, () => this.send(target.reference, { type: 'message', attachments: [card] }));
+      const activityId = await this.gate.send(slot, () => this.send(target.reference, { type: 'message', attachments: [card] }));
       await this.domain.outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       this.stats.sent++;
     } catch (err) {

@@ -1,0 +1,45 @@
+/**
+ * The tenant's send window at the moment of sending (bot/delivery/send-gate.ts). Messages often
+ * become ready together (their claims and look-ups answered by one bulk call of the store): each
+ * must take its place in the window in the same step as the check that found it free, or all of
+ * them see the same free places and Teams gets more than 50 sends of the tenant in a second.
+ */
+import { SendGate } from '../bot/delivery/send-gate';
+import { TENANT_WINDOWS } from '../bot/delivery/pacing';
+
+describe('the tenant send gate', () => {
+  it('gives 50 places in a second to 60 messages ready at the same moment, and tells the others how long to wait', async () => {
+    let now = 1_000_000;
+    const gate = new SendGate(TENANT_WINDOWS, () => now, () => false);
+    // Time stands still (as for sends ready in one step): nobody keeps waiting.
+    const rooms = await Promise.all(Array.from({ length: 60 }, () => gate.room('tenant-a', () => true)));
+    const granted = rooms.filter((r) => r.slot);
+    expect(granted).toHaveLength(50);
+    expect(rooms.filter((r) => !r.slot).every((r) => (r.wait ?? 0) > 0)).toBe(true);
+    // Another tenant has its own window.
+    expect((await gate.room('tenant-b', () => true)).slot).toBeDefined();
+    // Answers arrive 200 ms later: they count as sends made then, until a second has passed.
+    now += 200;
+    for (const r of granted) r.slot!();
+    now += 900;
+    expect((await gate.room('tenant-a', () => true)).slot).toBeUndefined();
+    now += 101;
+    expect((await gate.room('tenant-a', () => true)).slot).toBeDefined();
+  });
+
+  it('counts a request from its start until its answer, however long it takes', async () => {
+    let now = 0;
+    const gate = new SendGate(TENANT_WINDOWS, () => now, () => false);
+    let answer!: () => void;
+    const slow = gate.paced('tenant-a', () => new Promise<void>((r) => (answer = r)));
+    const others = await Promise.all(Array.from({ length: 49 }, () => gate.room('tenant-a', () => true)));
+    expect(others.every((r) => r.slot)).toBe(true);
+    for (const r of others) r.slot!();
+    // Five seconds on, the 49 have left the window; the slow one still counts while under way.
+    now += 5_000;
+    const fifty = await Promise.all(Array.from({ length: 50 }, () => gate.room('tenant-a', () => true)));
+    expect(fifty.filter((r) => r.slot)).toHaveLength(49);
+    answer();
+    await slow;
+  });
+});
