@@ -76,14 +76,14 @@ export function createDomain(raw: Store, clock: Clock = systemClock, limits: Rat
   const proposals = new PracticeProposals(store, pilots, practices, clock, audit);
   const activities = new ProcessedActivities(store, clock);
   const checkins = new CheckIns(store, directory, outbox, celebrations, clock);
-  const feedback = new Feedback(store, directory, pilots, outbox, clock, limits);
+  const feedback = new Feedback(store, directory, pilots, outbox, clock, limits, audit);
   // Answers marked "share anonymously with leaders" join the feedback flow as their round closes.
   checkins.onRoundClosed((tenantId, roundId) => feedback.shareCheckinAnswers(tenantId, roundId));
   // What of anonymous data each viewer may see is decided by one loader, for every face.
   // Pulse views also group managers by their org chains, which the pulse knows (built just below).
   const disclosure: DisclosureLoader = new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock, (tenantId) => pulse.managerPlaces(tenantId));
   const pulse: Pulse = new Pulse(store, directory, outbox, disclosure, clock);
-  const portfolio = new PortfolioView(store, disclosure);
+  const portfolio = new PortfolioView(store, disclosure, (caller, key) => pulse.groupMembers(caller, key), audit);
   const circles = new Circles(store, directory, outbox, clock, disclosure, limits);
   const stories = new Stories(store, directory, pilots, circles, outbox, clock, limits);
   const projects = new Projects(store, directory, circles, celebrations, outbox, clock, audit, limits);

@@ -6,9 +6,11 @@ import type { AuditEntry } from './model';
 import { AuditRepository } from './repository';
 
 /**
- * The append-only record of what admins (and senior leaders deciding projects) changed. Each
- * change writes one entry after it is made; no route edits or removes one: entries leave only
- * once past the audit log's own retention period (domain/retention: TTL in Azure, the sweeper).
+ * The append-only record of what admins (and senior leaders deciding projects) changed, and of
+ * who took tenant data out (exports). Each entry is written by the domain use case that made the
+ * change or the export, never by a face, so the bot, the message extension and the tab API all
+ * get it. No route edits or removes one: entries leave only once past the audit log's own
+ * retention period (domain/retention: TTL in Azure, the sweeper).
  */
 export class AuditLog {
   private readonly repo: AuditRepository;

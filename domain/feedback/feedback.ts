@@ -1,4 +1,5 @@
 import { AnonymityRepository, DisclosureLoader, type GroupLabel } from '../anonymity';
+import type { AuditLog } from '../audit/audit';
 import type { Store } from '../ports/store';
 import type { Clock } from '../shared/clock';
 import type { Caller } from '../shared/caller';
@@ -41,15 +42,15 @@ export class Feedback {
   private readonly reporting: Reporting;
   private readonly settings: ThresholdSettings;
 
-  constructor(store: Store, directory: Directory, pilots: Pilots, outbox: Outbox, clock: Clock, limits: RateLimits) {
+  constructor(store: Store, directory: Directory, pilots: Pilots, outbox: Outbox, clock: Clock, limits: RateLimits, audit: AuditLog) {
     const repo = new FeedbackRepository(store);
     const contexts = new ContextLoader(new DisclosureLoader(new AnonymityRepository(store), (tenantId) => directory.settings(tenantId), clock));
     this.rollups = new PilotRollups(repo, clock);
     this.intake = new Intake(repo, contexts, directory, pilots, this.rollups, clock, limits);
     this.lifecycle = new Lifecycle(repo, contexts, outbox, this.rollups, clock);
     this.digests = new Digests(repo, contexts, this.intake, this.rollups, outbox);
-    this.reporting = new Reporting(repo, contexts);
-    this.settings = new ThresholdSettings(repo, directory);
+    this.reporting = new Reporting(repo, contexts, audit);
+    this.settings = new ThresholdSettings(repo, directory, audit);
   }
 
   // Giving feedback.
@@ -148,6 +149,7 @@ export class Feedback {
     return this.reporting.summary(caller, filter);
   }
 
+  /** The summary as CSV; the export is recorded in the audit log. */
   exportCsv(caller: Caller, groupName: (label: GroupLabel) => string, filter: SummaryFilter = {}): Promise<string> {
     return this.reporting.exportCsv(caller, groupName, filter);
   }
@@ -158,6 +160,7 @@ export class Feedback {
 
   // The tenant's threshold (admins only).
 
+  /** A change is recorded in the audit log (the threshold before and after). */
   setThreshold(caller: Caller, anonymityThreshold: number): Promise<number> {
     return this.settings.set(caller, anonymityThreshold);
   }

@@ -1,4 +1,5 @@
 import { addWeeks, daysBetween, scopeOf, weekOf, type Cell, type Disclosure, type GroupLabel } from '../anonymity';
+import type { AuditLog } from '../audit/audit';
 import { toCsv } from '../shared/csv';
 import { NEGLECT_DAYS } from '../pilots/health';
 import { forbidden, notFound } from '../shared/errors';
@@ -39,6 +40,7 @@ export class Reporting {
   constructor(
     private readonly repo: FeedbackRepository,
     private readonly contexts: ContextLoader,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -58,7 +60,8 @@ export class Reporting {
 
   /**
    * The summary as CSV: per group, the total and the counts by topic and by state. Same rules,
-   * same cells; `groupName` words each group's label for the reader.
+   * same cells; `groupName` words each group's label for the reader. Whoever exports, through
+   * whichever face, is recorded in the audit log with the filter (a refused export is not).
    */
   async exportCsv(caller: Caller, groupName: (label: GroupLabel) => string, filter: SummaryFilter = {}): Promise<string> {
     const s = await this.summary(caller, filter);
@@ -69,7 +72,9 @@ export class Reporting {
       for (const topic of FEEDBACK_TOPICS) row('topic', topic, g.counts.byTopic[topic]);
       for (const state of FEEDBACK_STATES) row('state', state, g.counts.byState[state]);
     }
-    return toCsv(['period_from', 'period_to', 'group_level', 'group', 'measure', 'value', 'count'], rows);
+    const csv = toCsv(['period_from', 'period_to', 'group_level', 'group', 'measure', 'value', 'count'], rows);
+    await this.audit.exported(caller, 'feedback', 'csv', filter);
+    return csv;
   }
 
   /**

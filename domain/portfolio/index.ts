@@ -1,2 +1,3 @@
 // The portfolio component's public surface: other layers import from here, never from its files.
 export * from './portfolio';
+export type { PilotsExportQuery } from './export';

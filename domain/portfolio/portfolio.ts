@@ -1,8 +1,10 @@
 import { pooledMean, type Disclosure, type DisclosureLoader } from '../anonymity';
+import type { AuditLog } from '../audit/audit';
 import type { Store } from '../ports/store';
 import { forbidden } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
-import { type Outcome, type Pilot, type PilotHealth, type PilotStatus } from '../pilots/model';
+import { type Outcome, type Pilot, type PilotHealth, type PilotStatus, type Signal } from '../pilots/model';
+import { PilotsExport, type GroupMembers, type PilotsExportQuery } from './export';
 import { PortfolioRepository } from './repository';
 
 /**
@@ -72,12 +74,16 @@ function mondayOf(date: string): string {
 
 export class PortfolioView {
   private readonly repo: PortfolioRepository;
+  private readonly exports: PilotsExport;
 
   constructor(
     store: Store,
     private readonly disclosures: DisclosureLoader,
+    groupMembers: GroupMembers,
+    audit: AuditLog,
   ) {
     this.repo = new PortfolioRepository(store);
+    this.exports = new PilotsExport(this, groupMembers, audit);
   }
 
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
@@ -90,6 +96,11 @@ export class PortfolioView {
     const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId)]);
     const all = stored.map((p) => disclosure.pilot(p));
     return portfolioOf(all, filter, disclosure);
+  }
+
+  /** The pilots a query picks, as CSV; the export is recorded in the audit log. */
+  exportCsv(caller: Caller, query: PilotsExportQuery, signalWords: (signal: Signal) => string): Promise<string> {
+    return this.exports.csv(caller, query, signalWords);
   }
 }
 

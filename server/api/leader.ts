@@ -1,10 +1,10 @@
 import restify, { type Request } from 'restify';
-import { toCsv } from '../../domain/shared/csv';
 import { word } from '../../i18n';
 import { requestLocale } from '../../platform/http';
 import { authed, type ApiContext } from './context';
 import { queryParam } from './http';
 import { groupKeySchema } from '../../domain/pulse';
+import type { PilotsExportQuery } from '../../domain/portfolio';
 import { parseInput } from '../../domain/shared/validation';
 import type { Caller } from '../../domain/shared/caller';
 import type { Domain } from '../../domain';
@@ -28,6 +28,18 @@ async function filterOf(domain: Domain, caller: Caller, req: Request) {
   };
 }
 
+/** The export's filters as asked: the domain resolves a managers' group and records the export. */
+function exportQueryOf(req: Request): PilotsExportQuery {
+  const group = queryParam(req, 'group');
+  return {
+    status: statusParam(req),
+    practiceId: queryParam(req, 'practiceId'),
+    teamId: queryParam(req, 'teamId'),
+    managerId: queryParam(req, 'managerId'),
+    group: group ? parseInput(groupKeySchema, group) : undefined,
+  };
+}
+
 export function registerLeaderRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
@@ -37,21 +49,8 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
   }));
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {
-    const filter = await filterOf(domain, caller, req);
-    const { pilots } = await domain.portfolio.build(caller, filter);
-    // The audit names a managers' group by its key, never by the managers in it.
-    const { managerIds: _inGroup, ...named } = filter;
-    await domain.audit.exported(caller, 'pilots', 'csv', { ...named, group: queryParam(req, 'group'), rows: pilots.length });
     const locale = requestLocale(req);
-    const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
-    const csv = toCsv(
-      ['Pilot', 'Practice', 'Team', 'Manager', 'Status', 'Start', 'End', 'Check-ins', 'Participation', 'Confidence', 'Open feedback', 'Health', 'Signals'],
-      pilots.map((p) => [
-        p.title, p.practiceName, p.teamName, p.managerName, p.status, p.startDate, p.endDate, p.health.rounds,
-        pct(p.health.participation), p.health.confidence ?? '', p.health.openFeedback, p.health.level,
-        p.health.signals.map((s) => `${s.kind}: ${word(locale, s.code, s.params)}`).join(' | '),
-      ]),
-    );
+    const csv = await domain.portfolio.exportCsv(caller, exportQueryOf(req), (s) => word(locale, s.code, s.params));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="leaderful-pilots.csv"');
     res.sendRaw(200, csv);
