@@ -4,6 +4,7 @@ import { GraphFailure, type GraphPort } from '../../domain/ports/graph';
 import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { localeOf } from '../i18n';
+import { backoffMs } from './failed-sends';
 import { feedNotification } from './feed';
 import type { Window } from './pacing';
 
@@ -18,8 +19,6 @@ import type { Window } from './pacing';
 
 /** Graph's sendActivityNotification per app per tenant, kept well under its service limits. */
 export const GRAPH_FEED_WINDOWS: Window[] = [{ ms: 1000, max: 20 }];
-
-const MAX_BACKOFF_MS = 60_000;
 
 export type FeedOutcome = 'sent' | 'retried' | 'fell_back' | 'failed';
 
@@ -68,8 +67,7 @@ export class FeedSender {
         return 'fell_back';
       }
       if (failure.kind === 'throttled' || failure.kind === 'unavailable') {
-        const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, item.attempts - 1));
-        await outbox.markRetry(item, `graph ${failure.kind}${failure.status ? ` ${failure.status}` : ''}`, failure.retryAfterMs ?? backoff);
+        await outbox.markRetry(item, `graph ${failure.kind}${failure.status ? ` ${failure.status}` : ''}`, failure.retryAfterMs ?? backoffMs(item.attempts));
         return 'retried';
       }
       this.log.warn({ tenantId: item.tenantId, kind: item.kind, reason: failure.kind }, 'activity feed notice failed');

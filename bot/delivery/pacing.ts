@@ -1,7 +1,7 @@
 /**
  * Sliding-window pacing under Teams' documented send limits (NOTES): per bot per conversation
  * 7 in 1 s, 8 in 2 s, 60 in 30 s, 1800 in an hour; per app per tenant 50 per second. A send goes
- * only when every window that applies has room (otherwise the message is deferred, see sender.ts),
+ * only when every window that applies has room (otherwise the message is deferred, see tenant-turn.ts),
  * so Teams rarely has to answer 429 at all.
  */
 export interface Window {

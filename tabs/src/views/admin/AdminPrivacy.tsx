@@ -1,10 +1,9 @@
 import { Button } from '@fluentui/react-button';
-import { Combobox, Option } from '@fluentui/react-combobox';
 import { Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-dialog';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
 import { Body1 } from '@fluentui/react-text';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
 import { ExportButton } from '../../components/ExportButton';
@@ -13,8 +12,9 @@ import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
-import { confirmTenantDeletion, erasePerson, exportPerson, findPeople, startTenantDeletion, type DeletionTicketView, type PersonView } from './api';
+import { confirmTenantDeletion, erasePerson, exportPerson, startTenantDeletion, type DeletionTicketView, type PersonView } from './api';
 import { useAdminStyles } from './parts';
+import { PersonPicker, usePersonPicker } from './PersonPicker';
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
@@ -35,22 +35,11 @@ function PersonData() {
   const { api } = useSession();
   const { t } = useI18n();
   const s = useAdminStyles();
-  const [query, setQuery] = useState('');
-  const [people, setPeople] = useState<PersonView[]>([]);
-  const [chosen, setChosen] = useState<PersonView | undefined>();
+  const picker = usePersonPicker();
+  const { chosen } = picker;
   const [error, setError] = useState<ApiError | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const [erasing, setErasing] = useState(false);
-
-  useEffect(() => {
-    if (!query.trim() || chosen?.name === query) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => findPeople(api, query, controller.signal).then((r) => setPeople(r.people), () => undefined), 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [api, query, chosen]);
 
   return (
     <Section title={t('privacy.title')} id="admin-privacy">
@@ -58,36 +47,17 @@ function PersonData() {
       {notice && <SuccessBar>{notice}</SuccessBar>}
       {error && <ErrorBar plain error={error} />}
       <div className={s.actions}>
-        <Field label={t('privacy.person')} className={s.field}>
-          <Combobox
-            placeholder={t('privacy.search')}
-            value={query}
-            selectedOptions={chosen ? [chosen.userId] : []}
-            data-testid="privacy-person"
-            onInput={(e) => {
-              setQuery((e.target as HTMLInputElement).value);
-              setChosen(undefined);
-            }}
-            onOptionSelect={(_, d) => {
-              const person = people.find((p) => p.userId === d.optionValue);
-              setChosen(person);
-              setQuery(person?.name ?? '');
-              setNotice(undefined);
-              setError(undefined);
-            }}
-          >
-            {people.map((p) => (
-              <Option key={p.userId} value={p.userId} text={p.name}>
-                {p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name}
-              </Option>
-            ))}
-            {query.trim() && people.length === 0 && (
-              <Option key="none" value="" text="" disabled>
-                {t('privacy.noMatch')}
-              </Option>
-            )}
-          </Combobox>
-        </Field>
+        <PersonPicker
+          picker={picker}
+          label={t('privacy.person')}
+          placeholder={t('privacy.search')}
+          noMatch={t('privacy.noMatch')}
+          testId="privacy-person"
+          onChosen={() => {
+            setNotice(undefined);
+            setError(undefined);
+          }}
+        />
       </div>
       {chosen && (
         <div className={s.row}>
@@ -105,9 +75,7 @@ function PersonData() {
           onErased={(text) => {
             setErasing(false);
             setNotice(text);
-            setChosen(undefined);
-            setQuery('');
-            setPeople([]);
+            picker.clear();
           }}
         />
       )}

@@ -1,20 +1,15 @@
-import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
-import { Body1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
-import { tokens } from '@fluentui/react-theme';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorBar } from '../../components/ErrorBar';
-import { fieldState, useSubmit } from '../../components/forms';
-import { Section } from '../../components/Layout';
+import { fieldState } from '../../components/forms';
 import { Loading } from '../../components/Loading';
-import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { getRetention, saveRetention, type RetentionKind, type RetentionView } from './api';
-import { useAdminStyles } from './parts';
+import { SaveForm, useSaveForm } from './SaveForm';
 
 /** How long each kind of record is kept, in days, within the bounds the server states (and checks). */
 export const RETENTION_LABEL: Record<RetentionKind, MessageKey> = {
@@ -35,7 +30,6 @@ const HINT: Record<RetentionKind, MessageKey> = {
 };
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
   days: { maxWidth: '10rem' },
 });
 
@@ -50,11 +44,9 @@ function RetentionForm({ initial, onSaved }: { initial: RetentionView[]; onSaved
   const { api } = useSession();
   const { t } = useI18n();
   const s = useStyles();
-  const a = useAdminStyles();
-  const submit = useSubmit();
-  const [saved, setSaved] = useState(false);
   const [days, setDays] = useState<Record<string, string>>(() => Object.fromEntries(initial.map((r) => [r.kind, String(r.days)])));
-  useEffect(() => setSaved(false), [days]);
+  const form = useSaveForm([days]);
+  const { fields } = form.submit;
 
   const check = () =>
     Object.fromEntries(
@@ -63,39 +55,16 @@ function RetentionForm({ initial, onSaved }: { initial: RetentionView[]; onSaved
         return [r.kind, !Number.isInteger(n) || n < r.minDays || n > r.maxDays ? t('retention.outOfRange', { min: r.minDays, max: r.maxDays }) : undefined];
       }),
     );
-  const save = async () => {
-    const result = await submit.run(check, () => saveRetention(api, Object.fromEntries(initial.map((r) => [r.kind, Number(days[r.kind])]))));
-    if (result) {
-      onSaved(result.retention);
-      setSaved(true);
-    }
-  };
+  const save = () =>
+    form.save(check, () => saveRetention(api, Object.fromEntries(initial.map((r) => [r.kind, Number(days[r.kind])]))), (result) => onSaved(result.retention));
 
   return (
-    <Section title={t('retention.title')} id="admin-retention">
-      <Body1>{t('retention.intro')}</Body1>
-      {saved && <SuccessBar>{t('retention.saved')}</SuccessBar>}
-      <form
-        className={s.form}
-        noValidate
-        onChange={submit.onEdit}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {initial.map((r) => (
-          <Field key={r.kind} label={t(RETENTION_LABEL[r.kind])} hint={t(HINT[r.kind], { min: r.minDays, max: r.maxDays, standard: r.defaultDays })} required {...fieldState(submit.fields[r.kind])}>
-            <Input className={s.days} name={r.kind} type="number" min={r.minDays} max={r.maxDays} step={1} value={days[r.kind]} onChange={(_, d) => setDays((x) => ({ ...x, [r.kind]: d.value }))} />
-          </Field>
-        ))}
-        <div className={a.row}>
-          <Button type="submit" appearance="primary" disabled={submit.busy}>
-            {t('retention.save')}
-          </Button>
-        </div>
-        {submit.error && !Object.keys(submit.fields).length && <ErrorBar error={submit.error} />}
-      </form>
-    </Section>
+    <SaveForm form={form} title={t('retention.title')} id="admin-retention" intro={t('retention.intro')} savedText={t('retention.saved')} saveLabel={t('retention.save')} onSave={save}>
+      {initial.map((r) => (
+        <Field key={r.kind} label={t(RETENTION_LABEL[r.kind])} hint={t(HINT[r.kind], { min: r.minDays, max: r.maxDays, standard: r.defaultDays })} required {...fieldState(fields[r.kind])}>
+          <Input className={s.days} name={r.kind} type="number" min={r.minDays} max={r.maxDays} step={1} value={days[r.kind]} onChange={(_, d) => setDays((x) => ({ ...x, [r.kind]: d.value }))} />
+        </Field>
+      ))}
+    </SaveForm>
   );
 }

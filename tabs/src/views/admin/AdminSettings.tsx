@@ -1,29 +1,25 @@
-import { Button } from '@fluentui/react-button';
 import { Checkbox } from '@fluentui/react-checkbox';
 import { Field } from '@fluentui/react-field';
 import { Input } from '@fluentui/react-input';
 import { Switch } from '@fluentui/react-switch';
-import { Body1, Text } from '@fluentui/react-text';
+import { Text } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { ErrorBar } from '../../components/ErrorBar';
-import { fieldState, useSubmit } from '../../components/forms';
-import { Section } from '../../components/Layout';
+import { fieldState } from '../../components/forms';
 import { Loading } from '../../components/Loading';
-import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
 import { getSettings, saveSettings, type TenantSettingsView } from './api';
-import { useAdminStyles } from './parts';
+import { SaveForm, useSaveForm } from './SaveForm';
 
 /** The tenant's settings: the anonymity threshold, and the check-in defaults people start with. */
 const DAYS = [1, 2, 3, 4, 5, 6, 0];
 const THRESHOLD = { min: 3, max: 25 };
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '560px' },
   group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
   days: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -43,10 +39,7 @@ function SettingsForm({ initial, onSaved }: { initial: TenantSettingsView; onSav
   const i18n = useI18n();
   const { t } = i18n;
   const s = useStyles();
-  const a = useAdminStyles();
   const ids = useId();
-  const submit = useSubmit();
-  const [saved, setSaved] = useState(false);
   const [threshold, setThreshold] = useState(String(initial.anonymityThreshold));
   const [timeZone, setTimeZone] = useState(initial.defaultTimeZone);
   const [workDays, setWorkDays] = useState<number[]>(initial.workDays);
@@ -54,7 +47,8 @@ function SettingsForm({ initial, onSaved }: { initial: TenantSettingsView; onSav
   const [from, setFrom] = useState(initial.quietHours?.from ?? '20:00');
   const [to, setTo] = useState(initial.quietHours?.to ?? '08:00');
   const zones = useMemo(() => (typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []), []);
-  useEffect(() => setSaved(false), [threshold, timeZone, workDays, quiet, from, to]);
+  const form = useSaveForm([threshold, timeZone, workDays, quiet, from, to]);
+  const { fields } = form.submit;
 
   const check = () => {
     const n = Number(threshold);
@@ -64,81 +58,60 @@ function SettingsForm({ initial, onSaved }: { initial: TenantSettingsView; onSav
       workDays: workDays.length ? undefined : t('settings.noDays'),
     };
   };
-  const save = async () => {
-    const result = await submit.run(check, () =>
-      saveSettings(api, { anonymityThreshold: Number(threshold), defaultTimeZone: timeZone.trim(), workDays, quietHours: quiet ? { from, to } : null }),
+  const save = () =>
+    form.save(
+      check,
+      () => saveSettings(api, { anonymityThreshold: Number(threshold), defaultTimeZone: timeZone.trim(), workDays, quietHours: quiet ? { from, to } : null }),
+      (result) => onSaved(result.settings),
     );
-    if (result) {
-      onSaved(result.settings);
-      setSaved(true);
-    }
-  };
 
   return (
-    <Section title={t('settings.title')} id="admin-settings">
-      <Body1>{t('settings.intro')}</Body1>
-      {saved && <SuccessBar>{t('settings.saved')}</SuccessBar>}
-      <form
-        className={s.form}
-        noValidate
-        onChange={submit.onEdit}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        <Field label={t('settings.threshold')} hint={t('settings.thresholdHint', THRESHOLD)} required {...fieldState(submit.fields.anonymityThreshold)}>
-          <Input name="anonymityThreshold" type="number" min={THRESHOLD.min} max={THRESHOLD.max} step={1} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
-        </Field>
-        <Field label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} required {...fieldState(submit.fields.defaultTimeZone)}>
-          <Input name="defaultTimeZone" value={timeZone} onChange={(_, d) => setTimeZone(d.value)} list={`${ids}-zones`} autoComplete="off" />
-        </Field>
-        <datalist id={`${ids}-zones`}>
-          {zones.map((z) => (
-            <option key={z} value={z} />
+    <SaveForm form={form} title={t('settings.title')} id="admin-settings" intro={t('settings.intro')} savedText={t('settings.saved')} saveLabel={t('settings.save')} onSave={save}>
+      <Field label={t('settings.threshold')} hint={t('settings.thresholdHint', THRESHOLD)} required {...fieldState(fields.anonymityThreshold)}>
+        <Input name="anonymityThreshold" type="number" min={THRESHOLD.min} max={THRESHOLD.max} step={1} value={threshold} onChange={(_, d) => setThreshold(d.value)} />
+      </Field>
+      <Field label={t('settings.timeZone')} hint={t('settings.timeZoneHint')} required {...fieldState(fields.defaultTimeZone)}>
+        <Input name="defaultTimeZone" value={timeZone} onChange={(_, d) => setTimeZone(d.value)} list={`${ids}-zones`} autoComplete="off" />
+      </Field>
+      <datalist id={`${ids}-zones`}>
+        {zones.map((z) => (
+          <option key={z} value={z} />
+        ))}
+      </datalist>
+      <fieldset className={s.group} data-invalid={fields.workDays ? 'true' : undefined}>
+        <legend className={s.legend}>{t('settings.workDays')}</legend>
+        <div className={s.days}>
+          {DAYS.map((day) => (
+            <Checkbox
+              key={day}
+              name="workDays"
+              label={i18n.weekday(day)}
+              checked={workDays.includes(day)}
+              onChange={(_, d) => setWorkDays((w) => (d.checked ? [...w, day].sort() : w.filter((x) => x !== day)))}
+              aria-describedby={fields.workDays ? `${ids}-days-error` : undefined}
+            />
           ))}
-        </datalist>
-        <fieldset className={s.group} data-invalid={submit.fields.workDays ? 'true' : undefined}>
-          <legend className={s.legend}>{t('settings.workDays')}</legend>
-          <div className={s.days}>
-            {DAYS.map((day) => (
-              <Checkbox
-                key={day}
-                name="workDays"
-                label={i18n.weekday(day)}
-                checked={workDays.includes(day)}
-                onChange={(_, d) => setWorkDays((w) => (d.checked ? [...w, day].sort() : w.filter((x) => x !== day)))}
-                aria-describedby={submit.fields.workDays ? `${ids}-days-error` : undefined}
-              />
-            ))}
-          </div>
-          {submit.fields.workDays && (
-            <Text id={`${ids}-days-error`} className={s.error} role="alert">
-              {submit.fields.workDays}
-            </Text>
-          )}
-        </fieldset>
-        <fieldset className={s.group}>
-          <legend className={s.legend}>{t('settings.quietHours')}</legend>
-          <Switch checked={quiet} onChange={(_, d) => setQuiet(d.checked)} label={t('settings.quietOn')} />
-          {quiet && (
-            <div className={s.pair}>
-              <Field label={t('settings.quietFrom')} {...fieldState(submit.fields['quietHours.from'])}>
-                <Input name="quietHours.from" type="time" value={from} onChange={(_, d) => setFrom(d.value)} />
-              </Field>
-              <Field label={t('settings.quietTo')} {...fieldState(submit.fields['quietHours.to'])}>
-                <Input name="quietHours.to" type="time" value={to} onChange={(_, d) => setTo(d.value)} />
-              </Field>
-            </div>
-          )}
-        </fieldset>
-        <div className={a.row}>
-          <Button type="submit" appearance="primary" disabled={submit.busy}>
-            {t('settings.save')}
-          </Button>
         </div>
-        {submit.error && !Object.keys(submit.fields).length && <ErrorBar error={submit.error} />}
-      </form>
-    </Section>
+        {fields.workDays && (
+          <Text id={`${ids}-days-error`} className={s.error} role="alert">
+            {fields.workDays}
+          </Text>
+        )}
+      </fieldset>
+      <fieldset className={s.group}>
+        <legend className={s.legend}>{t('settings.quietHours')}</legend>
+        <Switch checked={quiet} onChange={(_, d) => setQuiet(d.checked)} label={t('settings.quietOn')} />
+        {quiet && (
+          <div className={s.pair}>
+            <Field label={t('settings.quietFrom')} {...fieldState(fields['quietHours.from'])}>
+              <Input name="quietHours.from" type="time" value={from} onChange={(_, d) => setFrom(d.value)} />
+            </Field>
+            <Field label={t('settings.quietTo')} {...fieldState(fields['quietHours.to'])}>
+              <Input name="quietHours.to" type="time" value={to} onChange={(_, d) => setTo(d.value)} />
+            </Field>
+          </div>
+        )}
+      </fieldset>
+    </SaveForm>
   );
 }

@@ -1,9 +1,7 @@
 import { Badge } from '@fluentui/react-badge';
 import { Button } from '@fluentui/react-button';
-import { Combobox, Option } from '@fluentui/react-combobox';
-import { Field } from '@fluentui/react-field';
 import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { ErrorBar } from '../../components/ErrorBar';
 import { Section } from '../../components/Layout';
@@ -12,8 +10,9 @@ import { SuccessBar } from '../../components/SuccessBar';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError, useLoad } from '../../useLoad';
-import { findPeople, getTeams, nameManager, unnameManager, type PersonView, type TeamView } from './api';
+import { getTeams, nameManager, unnameManager, type TeamView } from './api';
 import { sourceText, useAdminStyles } from './parts';
+import { PersonPicker, usePersonPicker } from './PersonPicker';
 
 /** Teams and their managers: Teams owners as they are, and the people admins name or take back. */
 export function AdminTeams() {
@@ -103,27 +102,11 @@ function NameManager({ team, onNamed }: { team: TeamView; onNamed(team: TeamView
   const { api } = useSession();
   const { t } = useI18n();
   const s = useAdminStyles();
-  const [query, setQuery] = useState('');
-  const [people, setPeople] = useState<PersonView[]>([]);
-  const [chosen, setChosen] = useState<PersonView | undefined>();
+  const picker = usePersonPicker();
+  const { chosen } = picker;
   const [problem, setProblem] = useState<string | undefined>();
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!query.trim() || chosen?.name === query) return;
-    const controller = new AbortController();
-    const timer = setTimeout(() => {
-      findPeople(api, query, controller.signal).then(
-        (r) => setPeople(r.people),
-        () => undefined,
-      );
-    }, 200);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [api, query, chosen]);
 
   const submit = async () => {
     setError(undefined);
@@ -132,9 +115,7 @@ function NameManager({ team, onNamed }: { team: TeamView; onNamed(team: TeamView
     try {
       const { team: next } = await nameManager(api, team.id, chosen.userId);
       onNamed(next, chosen.name);
-      setQuery('');
-      setChosen(undefined);
-      setPeople([]);
+      picker.clear();
     } catch (err) {
       setError(toApiError(err));
     } finally {
@@ -152,35 +133,15 @@ function NameManager({ team, onNamed }: { team: TeamView; onNamed(team: TeamView
         void submit();
       }}
     >
-      <Field label={t('teams.person')} className={s.field} validationState={problem ? 'error' : undefined} validationMessage={problem}>
-        <Combobox
-          placeholder={t('teams.searchPlaceholder')}
-          value={query}
-          selectedOptions={chosen ? [chosen.userId] : []}
-          onInput={(e) => {
-            setQuery((e.target as HTMLInputElement).value);
-            setChosen(undefined);
-            setProblem(undefined);
-          }}
-          onOptionSelect={(_, d) => {
-            const person = people.find((p) => p.userId === d.optionValue);
-            setChosen(person);
-            setQuery(person?.name ?? '');
-            setProblem(undefined);
-          }}
-        >
-          {people.map((p) => (
-            <Option key={p.userId} value={p.userId} text={p.name}>
-              {p.jobTitle ? `${p.name} · ${p.jobTitle}` : p.name}
-            </Option>
-          ))}
-          {query.trim() && people.length === 0 && (
-            <Option key="none" value="" text="" disabled>
-              {t('teams.noMatch')}
-            </Option>
-          )}
-        </Combobox>
-      </Field>
+      <PersonPicker
+        picker={picker}
+        label={t('teams.person')}
+        placeholder={t('teams.searchPlaceholder')}
+        noMatch={t('teams.noMatch')}
+        problem={problem}
+        onTyped={() => setProblem(undefined)}
+        onChosen={() => setProblem(undefined)}
+      />
       <Button type="submit" disabled={busy}>
         {t('teams.name')}
       </Button>
