@@ -4,7 +4,7 @@
  * must take its place in the window in the same step as the check that found it free, or all of
  * them see the same free places and Teams gets more than 50 sends of the tenant in a second.
  */
-import { SendGate } from '../bot/delivery/send-gate';
+import { NoRoom, SendGate } from '../bot/delivery/send-gate';
 import { TENANT_WINDOWS } from '../bot/delivery/pacing';
 
 describe('the tenant send gate', () => {
@@ -27,11 +27,21 @@ describe('the tenant send gate', () => {
     expect((await gate.room('tenant-a', () => true)).slot).toBeDefined();
   });
 
+  it('makes a request on the way to a message (opening a chat) wait for room too', async () => {
+    const now = 0;
+    const gate = new SendGate(TENANT_WINDOWS, () => now, () => false);
+    const rooms = await Promise.all(Array.from({ length: 50 }, () => gate.room('tenant-a', () => true)));
+    expect(rooms.every((r) => r.slot)).toBe(true);
+    let opened = 0;
+    await expect(gate.paced('tenant-a', () => true, async () => void opened++)).rejects.toBeInstanceOf(NoRoom);
+    expect(opened).toBe(0);
+  });
+
   it('counts a request from its start until its answer, however long it takes', async () => {
     let now = 0;
     const gate = new SendGate(TENANT_WINDOWS, () => now, () => false);
     let answer!: () => void;
-    const slow = gate.paced('tenant-a', () => new Promise<void>((r) => (answer = r)));
+    const slow = gate.paced('tenant-a', () => true, () => new Promise<void>((r) => (answer = r)));
     const others = await Promise.all(Array.from({ length: 49 }, () => gate.room('tenant-a', () => true)));
     expect(others.every((r) => r.slot)).toBe(true);
     for (const r of others) r.slot!();

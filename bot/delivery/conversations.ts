@@ -30,8 +30,12 @@ export class Conversations {
     private readonly gate: SendGate,
   ) {}
 
-  /** Undefined when there is nowhere to deliver; throws (403) for a person known to be unreachable. */
-  async resolve(item: OutboxItem): Promise<Resolved | undefined> {
+  /**
+   * Undefined when there is nowhere to deliver; throws (403) for a person known to be unreachable,
+   * or NoRoom when a chat must be opened and the tenant's window is full (`keepWaiting`: how long
+   * the sender may wait for room, as for the message itself).
+   */
+  async resolve(item: OutboxItem, keepWaiting: () => boolean): Promise<Resolved | undefined> {
     const { tenantId, target } = item;
     if (target.kind === 'team') {
       // A team's channel or chat, or a circle's (typed: nothing else in the directory is a conversation).
@@ -49,12 +53,12 @@ export class Conversations {
     const member = await this.domain.directory.member(tenantId, userId);
     if (!member) return undefined;
     if (member.unreachable) throw new SendError(403, 'member is unreachable');
-    const reference = (member.personalConversation as Partial<ConversationReference> | undefined) ?? (await this.openPersonalChat(member));
+    const reference = (member.personalConversation as Partial<ConversationReference> | undefined) ?? (await this.openPersonalChat(member, keepWaiting));
     return reference ? { reference, record, locale: localeOf(member.locale) } : undefined;
   }
 
   /** Opens a 1:1 chat with a member through a conversation the bot shares with them. */
-  private async openPersonalChat(member: Member): Promise<Partial<ConversationReference> | undefined> {
+  private async openPersonalChat(member: Member, keepWaiting: () => boolean): Promise<Partial<ConversationReference> | undefined> {
     if (!member.teamsUserId) return undefined;
     let via: Partial<ConversationReference> | undefined;
     for (const teamId of member.teamIds) {
@@ -70,7 +74,7 @@ export class Conversations {
     let reference: Partial<ConversationReference> | undefined;
     // Opening the chat is one more request to the tenant: it counts in the tenant's window.
     this.perTenant.record(member.tenantId);
-    await this.gate.paced(member.tenantId, () => this.adapter.createConversationAsync(
+    await this.gate.paced(member.tenantId, keepWaiting, () => this.adapter.createConversationAsync(
       this.appId,
       'msteams',
       serviceUrl,

@@ -10,7 +10,7 @@ import { recordFailure } from './failed-sends';
 import type { FeedOutcome, FeedSender } from './feed-sender';
 import type { NextLook } from './next-look';
 import { sendProactive } from './proactive';
-import type { SendGate } from './send-gate';
+import { NoRoom, type SendGate } from './send-gate';
 import type { TenantLeases } from './tenant-leases';
 
 /** A redraw whose card is still on its way looks again after this. */
@@ -64,7 +64,8 @@ export class MessageDelivery {
       const replaced = item.replaces ? await outbox.replaced(item) : undefined;
       if (replaced?.state === 'waiting') return void (await outbox.release(item, new Date(now() + REPLACE_WAIT_MS)));
       if (replaced?.state === 'gone') return void (await outbox.markFinal(item, 'cancelled', 'nothing to update: the card it redraws was never delivered'));
-      const target = await this.deps.conversations.resolve(item);
+      const mayWait = () => outbox.holds(item) && leases.mayStillSend(item.tenantId);
+      const target = await this.deps.conversations.resolve(item, mayWait);
       if (!target) {
         stats.failed++;
         return void (await outbox.markFinal(item, 'failed', 'no conversation to deliver to (bot not installed there)'));
@@ -75,7 +76,7 @@ export class MessageDelivery {
         stats.released++;
         return void (await outbox.release(item, domain.clock.now()));
       }
-      const { slot, wait } = await gate.room(item.tenantId, () => outbox.holds(item) && leases.mayStillSend(item.tenantId));
+      const { slot, wait } = await gate.room(item.tenantId, mayWait);
       if (!slot) {
         stats.released++;
         this.deps.next.dueAgainIn(wait);
@@ -92,6 +93,12 @@ export class MessageDelivery {
       await outbox.markSent(item, target.record ? activityId : undefined, target.record ? target.reference.conversation?.id : undefined);
       stats.sent++;
     } catch (err) {
+      if (err instanceof NoRoom) {
+        // No room to open the chat: back to the outbox until there is (not a failure).
+        stats.released++;
+        this.deps.next.dueAgainIn(err.wait);
+        return void (await outbox.release(item, new Date(now() + err.wait)));
+      }
       await recordFailure(domain, this.deps.log, stats, item, err);
     }
   }

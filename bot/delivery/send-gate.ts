@@ -1,5 +1,12 @@
 import { SlidingWindowLimiter, type Window } from './pacing';
 
+/** The tenant's window had no room for a request on the way to a message (SendGate.paced). */
+export class NoRoom extends Error {
+  constructor(readonly wait: number) {
+    super(`no room in the tenant's window for ${wait} ms`);
+  }
+}
+
 /** A place in the tenant's window, taken; call it when the request's answer has arrived. */
 export type Slot = () => void;
 export type Room = { slot: Slot; wait?: undefined } | { wait: number; slot?: undefined };
@@ -51,9 +58,15 @@ export class SendGate {
     }
   }
 
-  /** A request to the tenant that does not wait for room (opening a chat), counted the same way. */
-  paced<T>(tenantId: string, request: () => Promise<T>): Promise<T> {
-    return this.send(this.sends.begin(tenantId), request);
+  /**
+   * A request on the way to a message (opening a 1:1 chat): it waits for room like the message
+   * and is counted the same way; without room, NoRoom says how long to wait and the message goes
+   * back to the outbox until then.
+   */
+  async paced<T>(tenantId: string, keepWaiting: () => boolean, request: () => Promise<T>): Promise<T> {
+    const { slot, wait } = await this.room(tenantId, keepWaiting);
+    if (!slot) throw new NoRoom(wait);
+    return this.send(slot, request);
   }
 
   /** Send times of the tenant's last window (handed to the next lease holder)… */
