@@ -53,6 +53,8 @@ const TAB_TIMINGS = () => {
     apiStartMs: api?.startTime ?? NaN,
     apiEndMs: api?.responseEnd ?? NaN,
     origin: performance.timeOrigin,
+    timeline: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => `${e.startTime.toFixed(0).padStart(5)}→${e.responseEnd.toFixed(0).padStart(5)} ${e.name.replace(/^.*\/(tabs|api)\//, '$1/').slice(0, 60)}`)
+      .concat(performance.getEntriesByType('mark').map((m) => `${m.startTime.toFixed(0).padStart(5)} mark ${m.name}`), [`${performance.getEntriesByType('navigation')[0] && (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd.toFixed(0)} document`]),
     // Scripts (and module preloads) that had arrived when the rows were committed, with the bytes sent.
     scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => /\/tabs\/[^?]+\.js$/.test(e.name) && e.responseEnd <= (performance.getEntriesByName('leaderful:leader-rows')[0]?.startTime ?? Infinity))
@@ -117,7 +119,8 @@ async function standalone(b: BrowserApp): Promise<Run> {
   await page.goto(`${b.tabUrl}#/leader`);
   await page.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
-  const { mark, apiStartMs, apiEndMs, scripts } = await page.evaluate(TAB_TIMINGS);
+  const { mark, apiStartMs, apiEndMs, scripts, timeline } = await page.evaluate(TAB_TIMINGS);
+  if (process.env.TIMELINE) console.log(timeline.join('\n'));
   const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(page), ...(await sizes(scripts)) };
   await context.close();
   return run;

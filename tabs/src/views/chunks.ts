@@ -1,4 +1,6 @@
+import type { ApiClient } from '../api/client';
 import type { Route } from '../router';
+import { portfolioFilterOf, prefetchPortfolio } from './leader/api';
 
 /**
  * Every view is a chunk of its own, so that the first screen downloads only what it shows (the
@@ -33,4 +35,14 @@ export const loadView = {
 /** Starts fetching a route's chunk, if it has one of its own. */
 export function preloadRoute(route: Route): void {
   if (route.name in loadView) void loadView[route.name as keyof typeof loadView]();
+}
+
+/**
+ * Asks for the data of the view a URL opens as soon as the caller's credentials are known, while
+ * the app's strings, theme and the view's chunk still load: the view takes the answer when it
+ * mounts (ApiClient.prefetch). Only views whose first answer is on the critical path are listed.
+ * A leader link opened by someone who is not a leader costs one refused request, never shown.
+ */
+export function prefetchRouteData(route: Route, api: ApiClient): void {
+  if (route.name === 'leader' && route.section !== 'feedback') prefetchPortfolio(api, portfolioFilterOf(route.filter));
 }

@@ -12,8 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
-import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
-import { getPortfolio, pilotsCsv, type LeaderPortfolioFilter, type Portfolio } from './api';
+import { getPortfolio, pilotsCsv, portfolioFilterOf, type Portfolio } from './api';
 import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 
 /**
@@ -76,9 +75,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   const ids = useId();
   const [exportError, setExportError] = useState<ApiError | undefined>();
   const usesPortfolio = section !== 'feedback';
-  // A status the tab doesn't know (an old or hand-edited link) is dropped, not sent.
-  const { signal: flagged, ...portfolioFilter } = filter;
-  const apiFilter: LeaderPortfolioFilter = { ...portfolioFilter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
+  const apiFilter = portfolioFilterOf(filter);
   const portfolio = useLoad(
     (signal) => (usesPortfolio ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)),
     [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId, filter.group],
@@ -116,7 +113,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
         <div className={s.panelBody}>
           {usesPortfolio && filter.group && (
             <Suspense fallback={null}>
-              <PulseGroupBanner group={filter.group} signal={flagged} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
+              <PulseGroupBanner group={filter.group} signal={filter.signal} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
             </Suspense>
           )}
           {usesPortfolio &&
