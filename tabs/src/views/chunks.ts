@@ -44,5 +44,5 @@ export function preloadRoute(route: Route): void {
  * A leader link opened by someone who is not a leader costs one refused request, never shown.
  */
 export function prefetchRouteData(route: Route, api: ApiClient): void {
-  if (route.name === 'leader' && route.section !== 'feedback') prefetchPortfolio(api, portfolioFilterOf(route.filter));
+  if (route.name === 'leader' && route.section !== 'feedback') prefetchPortfolio(api, portfolioFilterOf(route.filter), route.section === 'pilots');
 }

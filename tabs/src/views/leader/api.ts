@@ -1,5 +1,5 @@
 import type { PitfallSignal, Summary } from '../../../../domain/feedback';
-import type { Portfolio, PortfolioFilter } from '../../../../domain/portfolio';
+import type { Portfolio, PortfolioFilter, PortfolioFirstRows } from '../../../../domain/portfolio';
 import { queryString, type ApiClient } from '../../api/client';
 import type { LeaderFilter } from '../../router';
 import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
@@ -9,7 +9,7 @@ import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
  * (counts per group, pitfall signals, the anonymity threshold). The feedback inbox it shows is
  * feedback's own call.
  */
-export type { Portfolio, PortfolioFilter, PortfolioPilot, PracticeOutcome, TrendPoint } from '../../../../domain/portfolio';
+export type { Portfolio, PortfolioFilter, PortfolioFirstRows, PortfolioPilot, PortfolioRow, PracticeOutcome, TrendPoint } from '../../../../domain/portfolio';
 export type { PitfallSignal, Summary, SummaryCounts, SummaryGroup } from '../../../../domain/feedback';
 
 export interface AnonymitySettings {
@@ -33,12 +33,15 @@ export function portfolioFilterOf(filter: LeaderFilter): LeaderPortfolioFilter {
 const portfolioQuery = (f: LeaderPortfolioFilter) => queryString({ status: f.status, practiceId: f.practiceId, teamId: f.teamId, managerId: f.managerId, group: f.group });
 const summaryQuery = (q: SummaryQuery) => queryString({ teamId: q.teamId, weeks: q.weeks });
 
-const portfolioPath = (filter: LeaderPortfolioFilter) => `/api/leader/portfolio${portfolioQuery(filter)}`;
+const portfolioPath = (filter: LeaderPortfolioFilter, first?: boolean) => `/api/leader/portfolio${first ? '/first' : ''}${portfolioQuery(filter)}`;
 
 export const getPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<Portfolio>(portfolioPath(filter), { signal });
 
-/** Asks for the portfolio while the app starts (a leader view opened from a URL): see ApiClient.prefetch. */
-export const prefetchPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter) => api.prefetch(portfolioPath(filter));
+/** The grid's first rows and the totals (a few KB), for the pilots section while the whole portfolio loads. */
+export const getFirstRows = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<PortfolioFirstRows>(portfolioPath(filter, true), { signal });
+
+/** Asks for what a leader link shows first while the app starts (see ApiClient.prefetch): the pilots' first rows, or the whole portfolio. */
+export const prefetchPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, firstRows: boolean) => api.prefetch(portfolioPath(filter, firstRows));
 
 /** The pilots CSV for the same filters as the view: built (and privacy-checked) by the server. */
 export const pilotsCsv = (api: ApiClient, filter: LeaderPortfolioFilter) => api.file(`/api/leader/pilots.csv${portfolioQuery(filter)}`);
