@@ -29,11 +29,11 @@ async function start(): Promise<void> {
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
     history.replaceState(history.state, '', hrefFor(routeForSubPage(host.subPageId)));
   }
-  // Who is signed in, and the opened view's data, are asked for now, while strings and theme load.
+  // Who is signed in, then the opened view's data, are asked for now, while strings and theme load.
   const early = signedInApi(host);
   if (early) {
-    prefetchMe(early);
-    prefetchRouteData(parseHash(window.location.hash), early);
+    const route = parseHash(window.location.hash);
+    prefetchMe(early).then((me) => prefetchRouteData(route, early, me), () => undefined);
   }
   const language = languageOf(host.locale);
   const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);

@@ -50,11 +50,13 @@ export class ApiClient {
    * takes this answer instead of asking again (a cold start then waits for one round trip, not
    * one per step of the app's start). Later `get`s go to the server as usual.
    */
-  prefetch(path: string): void {
-    if (this.early.has(path)) return;
-    const answer = this.request('GET', path);
+  prefetch<T>(path: string): Promise<T> {
+    const asked = this.early.get(path);
+    if (asked) return asked as Promise<T>;
+    const answer = this.request<T>('GET', path);
     answer.catch(() => undefined); // a refusal surfaces only if a view takes it
     this.early.set(path, answer);
+    return answer;
   }
 
   post<T>(path: string, opts?: RequestOptions): Promise<T> {

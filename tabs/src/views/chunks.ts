@@ -1,4 +1,6 @@
 import type { ApiClient } from '../api/client';
+import type { Me } from '../api/types';
+import { hasRole } from '../session';
 import type { Route } from '../router';
 import { portfolioFilterOf, prefetchPortfolio } from './leader/api';
 
@@ -38,11 +40,11 @@ export function preloadRoute(route: Route): void {
 }
 
 /**
- * Asks for the data of the view a URL opens as soon as the caller's credentials are known, while
- * the app's strings, theme and the view's chunk still load: the view takes the answer when it
- * mounts (ApiClient.prefetch). Only views whose first answer is on the critical path are listed.
- * A leader link opened by someone who is not a leader costs one refused request, never shown.
+ * Asks for the data of the view a URL opens as soon as who is signed in is known, while the app's
+ * strings, theme and the view's chunk still load: the view takes the answer when it mounts
+ * (ApiClient.prefetch). Only views whose first answer is on the critical path are listed, and
+ * only for people the view is for (others opening a leader link never ask for the portfolio).
  */
-export function prefetchRouteData(route: Route, api: ApiClient): void {
-  if (route.name === 'leader' && route.section !== 'feedback') prefetchPortfolio(api, portfolioFilterOf(route.filter), route.section === 'pilots');
+export function prefetchRouteData(route: Route, api: ApiClient, me: Me): void {
+  if (route.name === 'leader' && route.section !== 'feedback' && hasRole(me, 'leader', 'admin')) prefetchPortfolio(api, portfolioFilterOf(route.filter), route.section === 'pilots');
 }
