@@ -147,7 +147,8 @@ async function inTeams(b: BrowserApp): Promise<Run> {
   await teams.tab.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
   const frame = teams.page.frame({ url: /\/tabs\/index\.html/ })!;
-  const { mark, origin, apiStartMs, apiEndMs, scripts } = await frame.evaluate(TAB_TIMINGS);
+  const { mark, origin, apiStartMs, apiEndMs, scripts, timeline } = await frame.evaluate(TAB_TIMINGS);
+  if (TIMELINE) console.log(`\n${timeline.join('\n')}`);
   const hostOrigin = await teams.page.evaluate(() => performance.timeOrigin);
   const run = { firstRowsMs: mark, fromHostMs: origin - hostOrigin + mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(teams.page), ...(await sizes(scripts)) };
   await teams.page.context().close();
