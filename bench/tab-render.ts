@@ -17,14 +17,14 @@
  * made twice, alternating between the two builds on the same server and store: the before/after
  * pair is measured in the same run, under the same load.
  *
- *   node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main]
+ *   node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import type { Doc } from '../store/cosmos';
 import { DEMO_TENANT_ID } from '../domain/demo';
 import { demoUser } from '../support/app';
@@ -41,6 +41,7 @@ const RUNS = option('runs', 7);
 const PILOTS = option('pilots', 1000);
 const ANSWERS = args.includes('--no-answers') ? 0 : 100_000;
 const BASELINE = args.includes('--baseline') ? args[args.indexOf('--baseline') + 1] : undefined;
+const TIMELINE = args.includes('--timeline');
 const GOAL_MS = 400;
 const GOAL_KB = 180;
 const ROW = '[role="grid"] [role="row"][data-index="0"]';
@@ -53,6 +54,11 @@ const TAB_TIMINGS = () => {
     apiStartMs: api?.startTime ?? NaN,
     apiEndMs: api?.responseEnd ?? NaN,
     origin: performance.timeOrigin,
+    // `--timeline`: every request of the run (start → end, ms) and the marks, in order.
+    timeline: [
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.startTime, `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)}  ${e.name.replace(/^.*?\/(tabs|api)\//, '$1/')}`] as const),
+      ...performance.getEntriesByType('mark').map((m) => [m.startTime, `${m.startTime.toFixed(0).padStart(5)}          mark ${m.name}`] as const),
+    ].sort((a, b) => a[0] - b[0]).map(([, line]) => line),
     // Scripts (and module preloads) that had arrived when the rows were committed, with the bytes sent.
     scripts: (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => /\/tabs\/[^?]+\.js$/.test(e.name) && e.responseEnd <= (performance.getEntriesByName('leaderful:leader-rows')[0]?.startTime ?? Infinity))
@@ -74,20 +80,28 @@ interface Run {
   jsSentKB: number;
   apiKB: number;
   apiGzipKB: number;
+  firstKB: number; // the first portfolio answer the grid waits for
+  firstGzipKB: number;
 }
 
 /** Watches the page's responses; JS and the portfolio answer are sized when the render is done. */
 function watch(page: Page) {
   const scripts = new Map<string, Promise<Buffer>>();
-  let portfolio: Promise<Buffer> | undefined;
+  // The whole portfolio may follow the rows (the first rows come first): sized once it is here.
+  let wholeArrived!: (body: Promise<Buffer>) => void;
+  const portfolio = new Promise<Promise<Buffer>>((resolve) => (wholeArrived = resolve));
+  let first: Promise<Buffer> | undefined; // the first portfolio answer: the first rows (or, from older builds, the whole portfolio)
+  const body = (res: Response) => res.body().catch(() => Buffer.alloc(0)); // the context may close first
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.pathname.startsWith('/tabs/') && url.pathname.endsWith('.js')) scripts.set(res.url(), res.body());
-    if (url.pathname === '/api/leader/portfolio') portfolio = res.body();
+    if (url.pathname.startsWith('/tabs/') && url.pathname.endsWith('.js')) scripts.set(res.url(), body(res));
+    if (url.pathname === '/api/leader/portfolio') wholeArrived(body(res));
+    if (url.pathname.startsWith('/api/leader/portfolio')) first ??= body(res);
   });
   return async (beforeRows: Scripts) => {
     const bodies = await Promise.all(beforeRows.map((s) => scripts.get(s.url) ?? Promise.reject(new Error(`no body for ${s.url}`))));
-    const api = portfolio ? await portfolio : Buffer.alloc(0);
+    const api = await Promise.race([portfolio.then((b) => b), new Promise<Buffer>((resolve) => setTimeout(() => resolve(Buffer.alloc(0)), 10_000))]);
+    const firstApi = first ? await first : Buffer.alloc(0);
     return {
       jsFiles: bodies.length,
       jsRawKB: bodies.reduce((n, b) => n + b.length, 0) / 1024,
@@ -95,6 +109,8 @@ function watch(page: Page) {
       jsSentKB: beforeRows.reduce((n, s) => n + s.sent, 0) / 1024,
       apiKB: api.length / 1024,
       apiGzipKB: gzipSync(api).length / 1024,
+      firstKB: firstApi.length / 1024,
+      firstGzipKB: gzipSync(firstApi).length / 1024,
     };
   };
 }
@@ -117,7 +133,8 @@ async function standalone(b: BrowserApp): Promise<Run> {
   await page.goto(`${b.tabUrl}#/leader`);
   await page.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
-  const { mark, apiStartMs, apiEndMs, scripts } = await page.evaluate(TAB_TIMINGS);
+  const { mark, apiStartMs, apiEndMs, scripts, timeline } = await page.evaluate(TAB_TIMINGS);
+  if (TIMELINE) console.log(`\n${timeline.join('\n')}`);
   const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(page), ...(await sizes(scripts)) };
   await context.close();
   return run;
@@ -130,7 +147,8 @@ async function inTeams(b: BrowserApp): Promise<Run> {
   await teams.tab.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
   const frame = teams.page.frame({ url: /\/tabs\/index\.html/ })!;
-  const { mark, origin, apiStartMs, apiEndMs, scripts } = await frame.evaluate(TAB_TIMINGS);
+  const { mark, origin, apiStartMs, apiEndMs, scripts, timeline } = await frame.evaluate(TAB_TIMINGS);
+  if (TIMELINE) console.log(`\n${timeline.join('\n')}`);
   const hostOrigin = await teams.page.evaluate(() => performance.timeOrigin);
   const run = { firstRowsMs: mark, fromHostMs: origin - hostOrigin + mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(teams.page), ...(await sizes(scripts)) };
   await teams.page.context().close();
@@ -158,12 +176,13 @@ function summarize(label: string, runs: Run[]) {
   const last = runs[runs.length - 1];
   console.log(`\n  ${label}`);
   console.log(`    first pilot rows (tab navigation start → rows)   p50 ${p(first, 50).toFixed(0).padStart(5)} ms   p95 ${p(first, 95).toFixed(0).padStart(5)} ms   goal ≤ ${GOAL_MS} ms: ${p(first, 95) <= GOAL_MS ? 'met' : 'MISSED'}`);
-  console.log(`    of which: portfolio request sent / answered at   p50 ${p(col((r) => r.apiStartMs), 50).toFixed(0).padStart(5)} ms / ${p(col((r) => r.apiEndMs), 50).toFixed(0)} ms`);
+  console.log(`    of which: first portfolio request sent / answered at   p50 ${p(col((r) => r.apiStartMs), 50).toFixed(0).padStart(5)} ms / ${p(col((r) => r.apiEndMs), 50).toFixed(0)} ms`);
   if (host.length) console.log(`    first pilot rows (Teams host navigation start)   p50 ${p(host, 50).toFixed(0).padStart(5)} ms   p95 ${p(host, 95).toFixed(0).padStart(5)} ms`);
   console.log(`    wall clock (goto → first row visible)            p50 ${p(wall, 50).toFixed(0).padStart(5)} ms   p95 ${p(wall, 95).toFixed(0).padStart(5)} ms`);
   console.log(`    JS heap used after render                        p50 ${p(heap, 50).toFixed(1).padStart(5)} MB`);
   console.log(`    JavaScript needed for first render               ${last.jsFiles} files, ${last.jsRawKB.toFixed(0)} KB raw, ${last.jsGzipKB.toFixed(1)} KB gzip (${last.jsSentKB.toFixed(1)} KB sent)   goal ≤ ${GOAL_KB} KB gzip: ${last.jsGzipKB <= GOAL_KB ? 'met' : 'MISSED'}`);
-  console.log(`    GET /api/leader/portfolio answer                 ${last.apiKB.toFixed(0)} KB JSON, ${last.apiGzipKB.toFixed(0)} KB gzip`);
+  console.log(`    first portfolio answer (what the rows wait for)  ${last.firstKB.toFixed(1)} KB JSON, ${last.firstGzipKB.toFixed(1)} KB gzip`);
+  console.log(`    whole portfolio (GET /api/leader/portfolio)      ${last.apiKB.toFixed(0)} KB JSON, ${last.apiGzipKB.toFixed(0)} KB gzip`);
 }
 
 /** The tab built from another git ref (its own sources and build script) into a temporary folder. */

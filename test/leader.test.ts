@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { demoUser, startTestApp, type TestApp } from '../support/app';
 import { word } from '../i18n';
+import { FIRST_ROWS } from '../domain/portfolio';
+import { seedPortfolio } from '../support/portfolio';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -73,5 +75,36 @@ describe('leader view API', () => {
     expect(lines).toHaveLength(1 + 9);
     expect(lines.some((l) => l.startsWith('"\'=HYPERLINK(""http://evil.example"",""click"")"'))).toBe(true);
     expect(lines.some((l) => l.startsWith('"=HYPERLINK'))).toBe(false);
+  });
+
+  test('first rows: the grid\'s first pilots in its order with only its columns, and the totals; scoped to the tenant and to leaders', async () => {
+    // A tenant of its own with more pilots than the first answer carries.
+    const tenantId = randomUUID();
+    await seedPortfolio(t.app, tenantId, FIRST_ROWS * 3);
+    const lee = { tenantId, userId: randomUUID(), name: 'Lee Leader', roles: ['leader'] };
+    const whole = (await t.api('/api/leader/portfolio', { as: lee })).body;
+    const first = await t.api('/api/leader/portfolio/first', { as: lee });
+    expect(first.status).toBe(200);
+    expect(first.body.totals).toEqual(whole.totals);
+    expect(first.body.totals.pilots).toBe(FIRST_ROWS * 3);
+    expect(first.body.pilots.map((p: any) => p.id)).toEqual(whole.pilots.slice(0, FIRST_ROWS).map((p: any) => p.id));
+    expect(Object.keys(first.body).sort()).toEqual(['pilots', 'totals']);
+    const { practiceId: _p, teamId: _t, managerId: _m, startDate: _s, endDate: _e, ...shown } = whole.pilots[0];
+    expect(first.body.pilots[0]).toEqual(shown);
+    expect(JSON.stringify(first.body).length).toBeLessThan(JSON.stringify(whole).length / 2);
+
+    // The same filters as the whole portfolio.
+    const active = (await t.api('/api/leader/portfolio/first?status=active', { as: lee })).body;
+    expect(active.totals.pilots).toBe(whole.totals.byStatus.active);
+    expect(new Set(active.pilots.map((p: any) => p.status))).toEqual(new Set(['active']));
+    expect((await t.api('/api/leader/portfolio/first?status=bogus', { as: lee })).status).toBe(400);
+
+    // The demo tenant's leader sees only the demo's eight; managers, members and strangers nothing.
+    const demo = (await t.api('/api/leader/portfolio/first', { as: avery })).body;
+    expect(demo.totals.pilots).toBe((await t.api('/api/leader/portfolio', { as: avery })).body.totals.pilots);
+    expect(demo.pilots.some((p: any) => p.title.startsWith('Bulk pilot'))).toBe(false);
+    expect((await t.api('/api/leader/portfolio/first', { as: morgan })).status).toBe(403);
+    expect((await t.api('/api/leader/portfolio/first', { as: demoUser('Sam') })).status).toBe(403);
+    expect((await t.api('/api/leader/portfolio/first', { as: { tenantId, userId: randomUUID(), name: 'Member' } })).status).toBe(403);
   });
 });

@@ -38,6 +38,22 @@ export interface PortfolioPilot {
   health: PilotHealth;
 }
 
+/** A row of the leader view's grid: the columns it shows (filters and the drill-down use the id). */
+export type PortfolioRow = Pick<PortfolioPilot, 'id' | 'title' | 'practiceName' | 'teamName' | 'managerName' | 'status' | 'health'>;
+
+/**
+ * The first rows of the portfolio, in the grid's order, and the totals the header shows: what a
+ * cold leader view needs to show its grid at once. The whole portfolio (every pilot, outcomes,
+ * trend, facets) follows in a second request.
+ */
+export interface PortfolioFirstRows {
+  pilots: PortfolioRow[];
+  totals: Portfolio['totals'];
+}
+
+/** Rows in the first answer: more than a tall window shows, with the grid's overscan. */
+export const FIRST_ROWS = 40;
+
 export interface PracticeOutcome {
   practiceId: string;
   practiceName: string;
@@ -93,8 +109,7 @@ export class PortfolioView {
   }
 
   async build(caller: Caller, filter: PortfolioFilter = {}): Promise<Portfolio> {
-    const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId)]);
-    const all = stored.map((p) => disclosure.pilot(p));
+    const { all, disclosure } = await this.disclosed(caller);
     return portfolioOf(all, filter, disclosure);
   }
 
@@ -102,6 +117,27 @@ export class PortfolioView {
   exportCsv(caller: Caller, query: PilotsExportQuery, signalWords: (signal: Signal) => string): Promise<string> {
     return this.exports.csv(caller, query, signalWords);
   }
+
+  /** The first rows and the totals (same filters, same order and disclosure as `build`). */
+  async firstRows(caller: Caller, filter: PortfolioFilter = {}): Promise<PortfolioFirstRows> {
+    const { all } = await this.disclosed(caller);
+    return firstRowsOf(all, filter);
+  }
+
+  /** Every pilot with its health as the caller may see it, decided by the tenant's disclosure. */
+  private async disclosed(caller: Caller): Promise<{ all: Pilot[]; disclosure: Disclosure }> {
+    const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId)]);
+    return { all: stored.map((p) => disclosure.pilot(p)), disclosure };
+  }
+}
+
+/** The first rows of the portfolio of pilots whose health disclosure has already decided. Pure. */
+export function firstRowsOf(all: Pilot[], filter: PortfolioFilter, rows = FIRST_ROWS): PortfolioFirstRows {
+  const pilots = selected(all, filter);
+  return {
+    pilots: pilots.slice(0, rows).map((p) => ({ id: p.id, title: p.title, practiceName: p.practiceName, teamName: p.teamName, managerName: p.managerName, status: p.status, health: p.health })),
+    totals: totalsOf(pilots),
+  };
 }
 
 /** The portfolio of pilots whose health disclosure has already decided. Pure. */
@@ -111,28 +147,37 @@ export function portfolioOf(all: Pilot[], filter: PortfolioFilter, disclosure: P
     teams: unique(all.map((p) => ({ id: p.teamId, name: p.teamName }))),
     managers: unique(all.map((p) => ({ id: p.managerId, name: p.managerName }))),
   };
-  const pilots = all
+  const pilots = selected(all, filter);
+  return {
+    pilots: pilots.map(toPortfolioPilot),
+    totals: totalsOf(pilots),
+    outcomes: outcomesOf(pilots),
+    trend: trendOf(pilots, disclosure.k),
+    facets,
+  };
+}
+
+/** The pilots the filters select, in the grid's order: at risk first, then watch…; newest change first. */
+function selected(all: Pilot[], filter: PortfolioFilter): Pilot[] {
+  return all
     .filter((p) => !filter.status || p.status === filter.status)
     .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
     .filter((p) => !filter.teamId || p.teamId === filter.teamId)
     .filter((p) => !filter.managerId || p.managerId === filter.managerId)
     .filter((p) => !filter.managerIds || filter.managerIds.includes(p.managerId))
-    .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || b.updatedAt.localeCompare(a.updatedAt));
+    // ISO timestamps order as plain strings (a locale-aware compare is far slower over 1,000 pilots).
+    .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+}
 
+function totalsOf(pilots: Pilot[]): Portfolio['totals'] {
   const byStatus: Partial<Record<PilotStatus, number>> = {};
   for (const p of pilots) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   return {
-    pilots: pilots.map(toPortfolioPilot),
-    totals: {
-      pilots: pilots.length,
-      byStatus,
-      atRisk: pilots.filter((p) => p.health.level === 'at_risk').length,
-      watch: pilots.filter((p) => p.health.level === 'watch').length,
-      openFeedback: pilots.reduce((n, p) => n + (p.health.openFeedback ?? 0), 0),
-    },
-    outcomes: outcomesOf(pilots),
-    trend: trendOf(pilots, disclosure.k),
-    facets,
+    pilots: pilots.length,
+    byStatus,
+    atRisk: pilots.filter((p) => p.health.level === 'at_risk').length,
+    watch: pilots.filter((p) => p.health.level === 'watch').length,
+    openFeedback: pilots.reduce((n, p) => n + (p.health.openFeedback ?? 0), 0),
   };
 }
 

@@ -15,6 +15,7 @@ import { statusParam } from './pilots';
  *
  *  GET /api/leader/portfolio?status=&practiceId=&teamId=&managerId=&group=   the portfolio (gzip);
  *      `group`: a managers' group of the pulse (the at-risk digest's links): its managers' pilots
+ *  GET /api/leader/portfolio/first?…                                   its first rows (grid order) and totals
  *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV (recorded in the audit log)
  */
 async function filterOf(domain: Domain, caller: Caller, req: Request) {
@@ -46,6 +47,11 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
   // The portfolio of 1,000+ pilots is several hundred KB of JSON: compress it.
   server.get('/api/leader/portfolio', restify.plugins.gzipResponse({ level: 1 }), authed(ctx, async (caller, req, res) => {
     res.send(await domain.portfolio.build(caller, await filterOf(domain, caller, req)));
+  }));
+
+  // The first rows and totals alone (a few KB): a cold leader view shows its grid from these while the whole portfolio follows.
+  server.get('/api/leader/portfolio/first', authed(ctx, async (caller, req, res) => {
+    res.send(await domain.portfolio.firstRows(caller, await filterOf(domain, caller, req)));
   }));
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {

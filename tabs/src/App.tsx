@@ -2,6 +2,7 @@ import { FluentProvider } from '@fluentui/react-provider';
 import { makeStaticStyles, makeStyles } from '@griffel/react';
 import { tokens, type Theme } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
+import type { ApiClient } from './api/client';
 import type { Host, HostTheme } from './host/types';
 import { I18nProvider, type Dictionary } from './i18n';
 import { FluentThemeContext, HostThemeContext, loadFluentTheme } from './theme';
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 });
 
 /** Theme and language from the host (live theme changes included), then sign-in, then the views. */
-export function App({ host, dictionary, initialTheme }: { host: Host; dictionary: Dictionary; initialTheme: Theme }) {
+export function App({ host, early, dictionary, initialTheme }: { host: Host; early?: ApiClient; dictionary: Dictionary; initialTheme: Theme }) {
   useGlobalStyles();
   const s = useStyles();
   // The name and the Fluent theme change together, once the new theme's tokens are here.
@@ -40,7 +41,7 @@ export function App({ host, dictionary, initialTheme }: { host: Host; dictionary
         <HostThemeContext.Provider value={theme}>
           <FluentThemeContext.Provider value={fluent}>
             <I18nProvider locale={host.locale} dictionary={dictionary}>
-              <SignInGate host={host} />
+              <SignInGate host={host} early={early} />
             </I18nProvider>
           </FluentThemeContext.Provider>
         </HostThemeContext.Provider>

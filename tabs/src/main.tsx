@@ -4,7 +4,9 @@ import { connectHost } from './host/connect';
 import { languageOf, loadMessages } from './i18n';
 import { hrefFor, parseHash, routeForSubPage } from './router';
 import { loadFluentTheme } from './theme';
-import { preloadRoute } from './views/chunks';
+import { prefetchRouteData, preloadRoute } from './views/chunks';
+import { prefetchMe } from './views/shell/api';
+import { signedInApi } from './views/shell/SignInGate';
 
 /**
  * Entry point: find the host (Teams or a plain browser), honour a Teams deep link, render.
@@ -22,14 +24,20 @@ async function start(): Promise<void> {
   const guessed = loadMessages(guess);
   guessed.catch(() => undefined); // if the host's language differs, this guess is never awaited
   const host = await connectHost();
-  const language = languageOf(host.locale);
-  const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);
   // A deep link from a card or notification opens the tab with subEntityId = a pilot's id (or a
   // feedback item's, a circle's, a story's, a project's or a path's: `feedback:…`, `circle:…`, …).
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
     history.replaceState(history.state, '', hrefFor(routeForSubPage(host.subPageId)));
   }
-  createRoot(document.getElementById('root')!).render(<App host={host} dictionary={dictionary} initialTheme={initialTheme} />);
+  // Who is signed in, then the opened view's data, are asked for now, while strings and theme load.
+  const early = signedInApi(host);
+  if (early) {
+    const route = parseHash(window.location.hash);
+    prefetchMe(early).then((me) => prefetchRouteData(route, early, me), () => undefined);
+  }
+  const language = languageOf(host.locale);
+  const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);
+  createRoot(document.getElementById('root')!).render(<App host={host} early={early} dictionary={dictionary} initialTheme={initialTheme} />);
 }
 
 void start();

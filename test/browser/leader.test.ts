@@ -77,6 +77,47 @@ describe('leader view', () => {
     expect(errors).toEqual([]);
   });
 
+  test('a cold start shows the first rows from a small answer, then the grid holds every pilot; a filter covers all of them', async () => {
+    const { page, context } = await b.newPage();
+    await rememberDemoUser(context, avery.userId);
+    const answers: { path: string; bytes: Promise<number> }[] = [];
+    page.on('response', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/leader/')) answers.push({ path: url.pathname + url.search, bytes: r.body().then((x) => x.length) });
+    });
+    await page.goto(`${b.tabUrl}#/leader`);
+    const g = grid(page);
+    await dataRows(g).first().waitFor();
+    await page.getByRole('combobox', { name: /^Status/ }).waitFor(); // the filters come with the whole portfolio
+    expect(answers.map((a) => a.path)).toEqual(['/api/leader/portfolio/first', '/api/leader/portfolio']);
+    const [firstBytes, wholeBytes] = await Promise.all(answers.map((a) => a.bytes));
+    expect(firstBytes * 10).toBeLessThan(wholeBytes);
+
+    // Every pilot is reachable, in the server's order: the last row is the portfolio's last pilot.
+    const whole = (await b.t.api('/api/leader/portfolio', { as: avery })).body;
+    await expect(g.getAttribute('aria-rowcount')).resolves.toBe(String(TOTAL + 1));
+    await dataRows(g).first().focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-rowindex') === String(n), TOTAL + 1);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-pilot-id'))).resolves.toBe(whole.pilots[TOTAL - 1].id);
+
+    // A filter opened from a link: its first rows, then all of its pilots.
+    await page.goto(`${b.tabUrl}#/leader?status=paused`);
+    await page.reload();
+    const paused = (await b.t.api('/api/leader/portfolio?status=paused', { as: avery })).body.pilots;
+    expect(paused.length).toBeGreaterThan(60);
+    await page.getByTestId('pilot-count').filter({ hasText: `${paused.length} pilots` }).waitFor();
+    await expect(g.getAttribute('aria-rowcount')).resolves.toBe(String(paused.length + 1));
+    await page.getByRole('combobox', { name: /^Status/ }).waitFor();
+    await dataRows(g).first().focus();
+    await page.keyboard.press('End');
+    await page.waitForFunction((n) => document.activeElement?.getAttribute('aria-rowindex') === String(n), paused.length + 1);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-pilot-id'))).resolves.toBe(paused[paused.length - 1].id);
+    const statuses = await dataRows(g).locator('[data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(new Set(statuses)).toEqual(new Set(['paused']));
+    await context.close();
+  });
+
   test('keyboard-only filters by status and team; the list, totals and URL follow; Clear filters resets', async () => {
     const { page } = await openAsLeader();
     const g = grid(page);

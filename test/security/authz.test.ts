@@ -388,6 +388,8 @@ const API_CASES: ApiCase[] = [
   { route: 'GET /api/signals', method: 'GET', path: '/api/signals', expect: LEADERS, otherwise: 403 },
   { route: 'GET /api/leader/portfolio', method: 'GET', path: '/api/leader/portfolio', expect: LEADERS, otherwise: 403 },
   { route: 'GET /api/leader/portfolio', method: 'GET', path: '/api/leader/portfolio?teamId=team:demo-care', expect: LEADERS, otherwise: 403 },
+  { route: 'GET /api/leader/portfolio/first', method: 'GET', path: '/api/leader/portfolio/first', expect: LEADERS, otherwise: 403 },
+  { route: 'GET /api/leader/portfolio/first', method: 'GET', path: `/api/leader/portfolio/first?group=${enc('pulse:organisation')}`, expect: { avery: 404, alex: 404 }, otherwise: 403 },
   { route: 'GET /api/leader/pilots.csv', method: 'GET', path: '/api/leader/pilots.csv', expect: LEADERS, otherwise: 403 },
   // The managers' pulse: anyone's own view; answers only to a pulse one was asked in (none is open here);
   // figures by managers' group and the groups themselves for leaders (the demo's few managers make none).

@@ -52,6 +52,7 @@ test('an open round shows nobody how many have answered: views stand still until
     'pilot list (manager)': await get('/api/pilots', s.manager),
     'card refresh (member)': await refresh(watcher),
     'portfolio (leader)': await get('/api/leader/portfolio', leader),
+    'portfolio first rows (leader)': await get('/api/leader/portfolio/first', leader),
     'signals (leader)': await get('/api/signals', leader),
     'pilots.csv (leader)': await get('/api/leader/pilots.csv', leader),
   });

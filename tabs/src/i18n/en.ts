@@ -6,7 +6,7 @@ import { leader } from './en/leader';
 import { lessons } from './en/lessons';
 import { pulse } from './en/pulse';
 import { paths } from './en/paths';
-import { preferences } from './en/preferences';
+import type { preferences } from './en/preferences';
 import { privacy } from './en/privacy';
 import type { meeting } from './en/meeting';
 import { pilots } from './en/pilots';
@@ -20,12 +20,12 @@ import { stories } from './en/stories';
  * missing translation is a type error, not a blank in the UI. `{name}` placeholders are filled by
  * `t(key, { name })`; counts come in `.one` / `.other` pairs for `plural`. The words for domain
  * codes (`codes`, from i18n/) travel in the same chunk. Areas few people open (`LAZY_AREAS`: the
- * admin area, a meeting's check-in) are not in it: their strings load with their view (`I18n.area`), so everyone's first
+ * admin area, a meeting's check-in, one's own preferences) are not in it: their strings load with their view (`I18n.area`), so everyone's first
  * download carries only what most people read.
  */
 export { en as codes } from '../../../i18n/en';
 
-export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...preferences, ...lessons, ...privacy, ...pulse };
+export const en = { ...common, ...shell, ...pilots, ...leader, ...feedback, ...circles, ...stories, ...projects, ...paths, ...lessons, ...privacy, ...pulse };
 
 /** Keys two areas both define (a later spread would silently win): must be none. */
 type Clash<Parts extends readonly object[], Seen extends PropertyKey = never> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]]
@@ -36,8 +36,8 @@ export type NoClash = [Clash<Areas>] extends [never] ? true : { clash: Clash<Are
 true satisfies NoClash;
 
 /** Areas whose strings load with their view, not in the first download. */
-export type LazyArea = 'admin' | 'meeting';
-export type MessageKey = keyof typeof en | keyof typeof admin | keyof typeof meeting;
+export type LazyArea = 'admin' | 'meeting' | 'preferences';
+export type MessageKey = keyof typeof en | keyof typeof admin | keyof typeof meeting | keyof typeof preferences;
 export type Messages = Record<MessageKey, string>;
 /** The strings of the first download: every area but the lazy ones. */
 export type FirstMessages = Record<keyof typeof en, string>;

@@ -35,6 +35,7 @@ export const loadMessages = (language: Language): Promise<Dictionary> => DICTION
 const LAZY_AREAS = {
   admin: { en: () => import('./en/admin').then((m) => m.admin), es: () => import('./es/admin').then((m) => m.admin) },
   meeting: { en: () => import('./en/meeting').then((m) => m.meeting), es: () => import('./es/meeting').then((m) => m.meeting) },
+  preferences: { en: () => import('./en/preferences').then((m) => m.preferences), es: () => import('./es/preferences').then((m) => m.preferences) },
 } satisfies Record<LazyArea, Record<Language, () => Promise<Record<string, string>>>>;
 
 /** Keys that come in `.one` / `.other` pairs. */

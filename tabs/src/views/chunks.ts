@@ -1,4 +1,8 @@
+import type { ApiClient } from '../api/client';
+import type { Me } from '../api/types';
+import { hasRole } from '../session';
 import type { Route } from '../router';
+import { portfolioFilterOf, prefetchPortfolio } from './leader/api';
 
 /**
  * Every view is a chunk of its own, so that the first screen downloads only what it shows (the
@@ -33,4 +37,14 @@ export const loadView = {
 /** Starts fetching a route's chunk, if it has one of its own. */
 export function preloadRoute(route: Route): void {
   if (route.name in loadView) void loadView[route.name as keyof typeof loadView]();
+}
+
+/**
+ * Asks for the data of the view a URL opens as soon as who is signed in is known, while the app's
+ * strings, theme and the view's chunk still load: the view takes the answer when it mounts
+ * (ApiClient.prefetch). Only views whose first answer is on the critical path are listed, and
+ * only for people the view is for (others opening a leader link never ask for the portfolio).
+ */
+export function prefetchRouteData(route: Route, api: ApiClient, me: Me): void {
+  if (route.name === 'leader' && route.section !== 'feedback' && hasRole(me, 'leader', 'admin')) prefetchPortfolio(api, portfolioFilterOf(route.filter), route.section === 'pilots');
 }

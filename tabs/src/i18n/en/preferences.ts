@@ -1,6 +1,5 @@
 /** The person's own preferences: check-ins (zone, days, quiet hours, celebrations), pause, notifications. */
 export const preferences = {
-  'nav.preferences': 'Preferences',
   'prefs.title': 'Preferences',
   'prefs.subtitle': 'When Leaderful asks you to check in, and where its notices reach you. The same choices work in chat too.',
   'prefs.checkins': 'Check-ins',

@@ -35,4 +35,5 @@ export const shell = {
   'config.circleIntro': 'Choose the circle that meets in this chat. Its members see its page here: the convenor, the election and its check-ins.',
   'config.circle': 'Circle',
   'config.noCircles': 'You aren’t in a circle yet. Start one from the Circles page, then pin it here.',
+  'nav.preferences': 'Preferences',
 } as const;

@@ -2,7 +2,6 @@ import type { preferences as en } from '../en/preferences';
 import type { Translation } from '../en';
 
 export const preferences: Translation<typeof en> = {
-  'nav.preferences': 'Preferencias',
   'prefs.title': 'Preferencias',
   'prefs.subtitle': 'Cuándo te pide Leaderful tu seguimiento y dónde te llegan sus avisos. Las mismas opciones funcionan también en el chat.',
   'prefs.checkins': 'Seguimientos',

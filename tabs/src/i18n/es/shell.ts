@@ -37,4 +37,5 @@ export const shell: Translation<typeof en> = {
   'config.circleIntro': 'Elige el círculo que se reúne en este chat. Sus miembros ven aquí su página: quién lo convoca, la elección y sus seguimientos.',
   'config.circle': 'Círculo',
   'config.noCircles': 'Todavía no estás en ningún círculo. Empieza uno desde la página Círculos y ánclalo aquí.',
+  'nav.preferences': 'Preferencias',
 };

@@ -12,8 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
-import { PILOT_STATUSES, type PilotStatus } from '../pilots/api';
-import { getPortfolio, pilotsCsv, type LeaderPortfolioFilter, type Portfolio } from './api';
+import { getFirstRows, getPortfolio, pilotsCsv, portfolioFilterOf, type Portfolio, type PortfolioRow } from './api';
 import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 
 /**
@@ -76,17 +75,21 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   const ids = useId();
   const [exportError, setExportError] = useState<ApiError | undefined>();
   const usesPortfolio = section !== 'feedback';
-  // A status the tab doesn't know (an old or hand-edited link) is dropped, not sent.
-  const { signal: flagged, ...portfolioFilter } = filter;
-  const apiFilter: LeaderPortfolioFilter = { ...portfolioFilter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
-  const portfolio = useLoad(
-    (signal) => (usesPortfolio ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)),
-    [api, usesPortfolio, filter.status, filter.practiceId, filter.teamId, filter.managerId, filter.group],
-  );
+  const apiFilter = portfolioFilterOf(filter);
+  const filterDeps = [api, filter.status, filter.practiceId, filter.teamId, filter.managerId, filter.group];
+  // The pilots section asks first for the grid's first rows and the totals (a few KB), then for the
+  // whole portfolio (every pilot, outcomes, trend, facets), which takes their place.
+  const firstRows = useLoad((signal) => (section === 'pilots' ? getFirstRows(api, apiFilter, signal) : Promise.resolve(undefined)), filterDeps);
+  const waiting = section === 'pilots' && firstRows.loading;
+  const portfolio = useLoad((signal) => (usesPortfolio && !waiting ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)), [...filterDeps, usesPortfolio, waiting]);
   // Facets stay while a new filter loads, so the dropdowns never empty under the reader.
   const lastData = useRef<Portfolio | undefined>();
   if (portfolio.data) lastData.current = portfolio.data;
   const data = portfolio.data ?? lastData.current;
+  // The rows of this filter: the whole list once here, else its first rows; else the last list, marked as loading.
+  const current = (portfolio.loading ? undefined : portfolio.data) ?? (waiting ? undefined : firstRows.data);
+  const rows = current ?? data;
+  const error = portfolio.error ?? (waiting ? undefined : firstRows.error);
 
   const go = (next: { section?: LeaderSection; filter?: LeaderFilter }, replace = false) =>
     navigate({ name: 'leader', section: next.section ?? section, filter: next.filter ?? filter }, { replace });
@@ -99,7 +102,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
     <Page>
       <PageHeader title={t('leader.title')} subtitle={t('leader.subtitle')} actions={exportButton} />
       {exportError && <ErrorBar error={exportError} />}
-      {usesPortfolio && data && <Totals portfolio={data} />}
+      {usesPortfolio && rows && <Totals totals={rows.totals} />}
       <TabList
         className={s.sections}
         selectedValue={section}
@@ -116,7 +119,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
         <div className={s.panelBody}>
           {usesPortfolio && filter.group && (
             <Suspense fallback={null}>
-              <PulseGroupBanner group={filter.group} signal={flagged} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
+              <PulseGroupBanner group={filter.group} signal={filter.signal} onClear={() => go({ filter: { ...filter, group: undefined, signal: undefined } })} />
             </Suspense>
           )}
           {usesPortfolio &&
@@ -127,9 +130,9 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
             ) : (
               <div className={s.filtersPlaceholder} />
             ))}
-          {usesPortfolio && portfolio.error && <ErrorBar error={portfolio.error} onRetry={portfolio.reload} />}
-          {usesPortfolio && !data && portfolio.loading && <Loading />}
-          {section === 'pilots' && data && <PilotsSection portfolio={data} loading={portfolio.loading} />}
+          {usesPortfolio && error && <ErrorBar error={error} onRetry={portfolio.reload} />}
+          {usesPortfolio && !rows && !error && <Loading />}
+          {section === 'pilots' && rows && <PilotsSection pilots={rows.pilots} total={rows.totals.pilots} listKey={JSON.stringify(apiFilter)} loading={!current} />}
           <Suspense fallback={<Loading />}>
             {section === 'outcomes' && data && <OutcomesSection outcomes={data.outcomes} />}
             {section === 'trends' && data && <TrendsSection trend={data.trend} />}
@@ -143,10 +146,9 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
 
 const preloadFeedback = () => void import('./LeaderFeedback');
 
-function Totals({ portfolio }: { portfolio: Portfolio }) {
+function Totals({ totals }: { totals: Portfolio['totals'] }) {
   const { t } = useI18n();
   const s = useStyles();
-  const { totals } = portfolio;
   const active = totals.byStatus.active ?? 0;
   const items: { key: string; label: MessageKey; value: number; className?: string }[] = [
     { key: 'pilots', label: 'leader.stat.pilots', value: totals.pilots },
@@ -179,19 +181,20 @@ function useGridHeight(rows: number): number {
   return Math.min(wanted, Math.max(320, Math.round(viewport * 0.7)));
 }
 
-function PilotsSection({ portfolio, loading }: { portfolio: Portfolio; loading: boolean }) {
+/** `pilots`: the rows here so far (the first rows, then all); `total`: how many the filters select. */
+function PilotsSection({ pilots, total, listKey, loading }: { pilots: PortfolioRow[]; total: number; listKey: string; loading: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const s = useStyles();
-  const height = useGridHeight(portfolio.pilots.length);
+  const height = useGridHeight(total);
   return (
     <Section className={s.gridCard}>
       <div className={s.listHeader}>
         <Body1 className={s.muted} aria-live="polite" data-testid="pilot-count">
-          {loading ? t('app.loading') : i18n.plural('leader.showing', portfolio.pilots.length)}
+          {loading ? t('app.loading') : i18n.plural('leader.showing', total)}
         </Body1>
       </div>
-      {portfolio.pilots.length ? <PortfolioGrid pilots={portfolio.pilots} height={height} /> : <Body1>{t('leader.noPilots')}</Body1>}
+      {pilots.length ? <PortfolioGrid pilots={pilots} total={total} listKey={listKey} height={height} /> : <Body1>{t('leader.noPilots')}</Body1>}
     </Section>
   );
 }

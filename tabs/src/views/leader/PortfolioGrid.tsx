@@ -10,7 +10,7 @@ import { Sparkline } from '../../components/Sparkline';
 import { useI18n, type I18n } from '../../i18n';
 import { hrefFor, navigate } from '../../router';
 import { pilotSignalReason } from '../feedback/labels';
-import type { PortfolioPilot } from './api';
+import type { PortfolioRow } from './api';
 
 /**
  * Every pilot in the tenant as one accessible grid, however many there are: only the rows in
@@ -93,12 +93,17 @@ const useStyles = makeStyles({
 });
 
 export interface PortfolioGridProps {
-  pilots: PortfolioPilot[];
+  /** The rows here so far: the first rows of a cold start, then every pilot the filters select. */
+  pilots: PortfolioRow[];
+  /** How many pilots the filters select (what assistive tech hears as the grid's size). */
+  total: number;
+  /** Names the list (its filters): a new list starts at its first row; the rest of the same list arriving keeps the reader's place. */
+  listKey: string;
   /** Visible height of the scrolling grid, in pixels. */
   height: number;
 }
 
-export function PortfolioGrid({ pilots, height }: PortfolioGridProps) {
+export function PortfolioGrid({ pilots, total, listKey, height }: PortfolioGridProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const s = useStyles();
@@ -111,7 +116,7 @@ export function PortfolioGrid({ pilots, height }: PortfolioGridProps) {
   useEffect(() => {
     setActive(0);
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [pilots]);
+  }, [listKey]);
 
   // The row with the tab stop stays rendered even when scrolled out of view, so Tab can always
   // return to it and screen readers never lose their place.
@@ -196,7 +201,7 @@ export function PortfolioGrid({ pilots, height }: PortfolioGridProps) {
       role="grid"
       aria-label={t('leader.gridLabel')}
       aria-describedby={hintId}
-      aria-rowcount={pilots.length + 1}
+      aria-rowcount={total + 1}
       className={s.grid}
       style={{ height }}
       onKeyDown={onKeyDown}
@@ -225,11 +230,11 @@ export function PortfolioGrid({ pilots, height }: PortfolioGridProps) {
   );
 }
 
-function open(p: PortfolioPilot | undefined) {
+function open(p: PortfolioRow | undefined) {
   if (p) navigate({ name: 'pilot', id: p.id });
 }
 
-const PortfolioRow = memo(function PortfolioRow({ pilot: p, index, top, active, onFocusRow, i18n }: { pilot: PortfolioPilot; index: number; top: number; active: boolean; onFocusRow(i: number): void; i18n: I18n }) {
+const PortfolioRow = memo(function PortfolioRow({ pilot: p, index, top, active, onFocusRow, i18n }: { pilot: PortfolioRow; index: number; top: number; active: boolean; onFocusRow(i: number): void; i18n: I18n }) {
   const s = useStyles();
   const { t } = i18n;
   const h = p.health;

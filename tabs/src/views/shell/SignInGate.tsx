@@ -25,7 +25,16 @@ type Gate =
 
 const demoApi = (userId: string) => new ApiClient(async () => ({ 'X-Leaderful-Demo-User': userId }));
 
-export function SignInGate({ host }: { host: Host }) {
+/** The client of whoever the host says is signed in (Teams SSO, or the remembered demo user), if anyone. */
+export function signedInApi(host: Host): ApiClient | undefined {
+  const getToken = host.getAuthToken;
+  if (getToken) return new ApiClient(async () => ({ Authorization: `Bearer ${await getToken()}` }));
+  const stored = demoUserStore.get();
+  return stored ? demoApi(stored) : undefined;
+}
+
+/** `early`: the client main.tsx made while the app started, with `/api/me` (and the view's data) already asked for. */
+export function SignInGate({ host, early }: { host: Host; early?: ApiClient }) {
   const i18n = useI18n();
   const { t } = i18n;
   const [gate, setGate] = useState<Gate>({ step: 'loading' });
@@ -37,14 +46,10 @@ export function SignInGate({ host }: { host: Host }) {
     const set = (g: Gate) => live && setGate(g);
     set({ step: 'loading' });
     (async () => {
-      if (host.getAuthToken) {
-        const getToken = host.getAuthToken;
-        const api = new ApiClient(async () => ({ Authorization: `Bearer ${await getToken()}` }));
-        return set({ step: 'ready', api, me: await getMe(api) });
-      }
-      const stored = demoUserStore.get();
-      if (stored) {
-        const api = demoApi(stored);
+      // The first attempt uses the client that asked early; a retry or another demo user starts afresh.
+      const api = (attempt === 0 && early) || signedInApi(host);
+      if (host.getAuthToken && api) return set({ step: 'ready', api, me: await getMe(api) });
+      if (api) {
         try {
           return set({ step: 'ready', api, me: await getMe(api) });
         } catch (err) {
@@ -58,7 +63,7 @@ export function SignInGate({ host }: { host: Host }) {
     return () => {
       live = false;
     };
-  }, [host, attempt]);
+  }, [host, attempt, early]);
 
   const switchUser = useCallback(() => {
     demoUserStore.set(undefined);

@@ -10,6 +10,9 @@ export interface DemoUser {
 
 export const getMe = (api: ApiClient, signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
 
+/** Asks who is signed in while the app starts (see ApiClient.prefetch). */
+export const prefetchMe = (api: ApiClient) => api.prefetch<Me>('/api/me');
+
 /**
  * The demo users, or undefined when demo sign-in is off (the server answers 404). Called before
  * anyone is signed in, so it bypasses the credentialed client.
