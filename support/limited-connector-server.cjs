@@ -74,6 +74,7 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 30000;
 server.listen(0, '127.0.0.1', () => process.send({ ready: true, port: server.address().port }));
 process.on('message', (msg) => {
+  if (msg === 'accepted') return process.send({ accepted: state.accepted });
   if (msg === 'report') process.send({ report: { ...state, perConversation: [...perConversation], tenants: [...tenants].map(([id, t]) => [id, { peak: t.peak, accepted: t.accepted, firstAt: t.firstAt, lastAt: t.lastAt, seconds: Array.from(t.seconds, (n) => n || 0) }]) } });
 });
 process.on('disconnect', () => process.exit(0));

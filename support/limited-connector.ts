@@ -36,6 +36,19 @@ export class LimitedConnector {
     });
   }
 
+  /** Sends accepted so far: a cheap question to ask often (report() carries every conversation). */
+  accepted(): Promise<number> {
+    return new Promise((resolve) => {
+      const answer = (m: { accepted?: number }) => {
+        if (typeof m.accepted !== 'number') return;
+        this.child!.off('message', answer);
+        resolve(m.accepted);
+      };
+      this.child!.on('message', answer);
+      this.child!.send('accepted');
+    });
+  }
+
   async stop(): Promise<void> {
     this.child?.kill();
   }
