@@ -24,7 +24,12 @@ export class NaturalBatches<I, O> {
 
   constructor(
     private readonly runner: BatchRunner<I, O>,
-    private readonly maxInFlight = 4,
+    /**
+     * Calls per container at once. 2 rather than 4: bigger groups under load (answer path at
+     * saturation, same run: 0.71–0.74× the bare handler against 0.66–0.67× with 4), and at 100
+     * answers/s p99 stayed within 15 ms either way.
+     */
+    private readonly maxInFlight = 2,
     /** Cosmos DB takes at most 100 operations in one bulk call. */
     private readonly maxBatch = 100,
   ) {}
