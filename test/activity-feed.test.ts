@@ -43,8 +43,9 @@ test('feed, both, chat and not installed: each check-in due reaches the person w
   expect((await choose(both, { checkin_due: 'both' })).status).toBe(200);
   expect((await choose(notInstalled, { checkin_due: 'feed' })).status).toBe(200);
   t.graph.notInstalled(s.tenantId, notInstalled.userId);
-  // Graph throttles the first feed notification for 30 seconds.
-  t.graph.failNext(429, 1, { 'Retry-After': '30' }, (path) => path.endsWith('/teamwork/sendActivityNotification'));
+  // Graph throttles the feed-only person's notification for 30 seconds (aimed at their path: the
+  // three feed requests go concurrently, and the not-installed person's must meet its 403).
+  t.graph.failNext(429, 1, { 'Retry-After': '30' }, (path) => path.includes(feedOnly.userId) && path.endsWith('/teamwork/sendActivityNotification'));
 
   clock.set(`${MONDAY}T09:01:00Z`);
   await t.app.background.tick();
