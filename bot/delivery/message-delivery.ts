@@ -43,8 +43,15 @@ export class MessageDelivery {
 
   /** Claims the message (unless another sender got it first) and delivers it. */
   async claimAndDeliver(item: OutboxItem): Promise<void> {
-    const claimed = await this.deps.domain.outbox.claim(item);
-    if (claimed) await this.deliver(claimed);
+    try {
+      const claimed = await this.deps.domain.outbox.claim(item);
+      if (claimed) await this.deliver(claimed);
+    } catch (err) {
+      // The store failed while claiming or recording what happened. Nothing is lost: a claim's
+      // lease runs out and the message is taken again. The turn's other sends go on (a failure
+      // here used to end the whole pass with sends still in flight).
+      this.deps.log.error({ err: String(err), kind: item.kind, tenantId: item.tenantId }, 'one delivery could not be recorded');
+    }
   }
 
   private async deliver(item: OutboxItem): Promise<void> {
