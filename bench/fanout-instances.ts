@@ -146,6 +146,11 @@ async function main() {
     if (process.argv.includes('--timeline')) console.log(`    sends per second: ${t.seconds.join(' ')}`);
   }
   console.log(`  total time                      ${totalS.toFixed(1)} s (kill at ${killed?.at.toFixed(1)} s)`);
+  for (const [i, tenantId] of tenantIds.entries()) {
+    const counts = await domain.outbox.counts(tenantId);
+    const unsent = await store.all<{ status: string; lastError?: string; attempts: number }>('outbox', tenantId, "SELECT c.status, c.lastError, c.attempts FROM c WHERE c.tenantId = @tenantId AND c.type = 'outbox' AND c.status != 'sent'");
+    console.log(`  tenant ${i + 1} outbox: ${JSON.stringify(counts)}${unsent.length ? `; not sent: ${JSON.stringify(unsent.slice(0, 5))}` : ''}`);
+  }
   await shared.stop();
   await connector.stop();
 }

@@ -138,12 +138,19 @@ export class Delivery {
     let tenants = rotate(await this.domain.directory.tenantIds(), this.turn++);
     while (tenants.length && !this.stopped) {
       const again: string[] = [];
+      let handledNow = 0;
       for (const tenantId of tenants) {
         if (this.stopped) break;
         const { handled, more } = await this.turns.run(tenantId);
-        total += handled;
+        handledNow += handled;
         if (more) again.push(tenantId);
       }
+      total += handledNow;
+      // While others still have work, a tenant that waited (its window full, another sender's
+      // lease that could end: a holder that died) gets its turn back as soon as it may go, not once
+      // every other tenant's backlog is done (it sat idle for the whole of the others' fan-outs).
+      // A round that moved nothing ends the pass: the loop comes back when the next one may go.
+      if (again.length || handledNow) for (const tenantId of this.next.tenantsDue()) if (!again.includes(tenantId)) again.push(tenantId);
       tenants = again;
     }
     return total;

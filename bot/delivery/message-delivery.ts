@@ -86,7 +86,7 @@ export class MessageDelivery {
       const { slot, wait } = await gate.room(item.tenantId, mayWait);
       if (!slot) {
         stats.released++;
-        this.deps.next.dueAgainIn(wait);
+        this.deps.next.dueAgainIn(item.tenantId, wait);
         return void (await outbox.release(item, new Date(now() + wait)));
       }
       if (replaced?.state === 'sent') {
@@ -103,7 +103,7 @@ export class MessageDelivery {
       if (err instanceof NoRoom) {
         // No room to open the chat: back to the outbox until there is (not a failure).
         stats.released++;
-        this.deps.next.dueAgainIn(err.wait);
+        this.deps.next.dueAgainIn(item.tenantId, err.wait);
         return void (await outbox.release(item, new Date(now() + err.wait)));
       }
       await recordFailure(domain, this.deps.log, stats, item, err);

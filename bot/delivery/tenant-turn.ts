@@ -59,7 +59,7 @@ export class TenantTurn {
     // Another sender holds the tenant: nothing to do here until its lease could end.
     const othersHold = leases.othersHoldFor(tenantId);
     if (othersHold > 0) {
-      next.dueAgainIn(othersHold);
+      next.dueAgainIn(tenantId, othersHold);
       return { handled: 0, more: false };
     }
     const due = await domain.outbox.due(tenantId, share * 4);
@@ -83,7 +83,7 @@ export class TenantTurn {
       if (!leases.mayStillSend(tenantId)) {
         // The lease is running out: renew it on the next look before sending more.
         full = true;
-        next.dueAgainIn(0);
+        next.dueAgainIn(tenantId, 0);
         continue;
       }
       if (!feed && perConversation.delay(key) > 0) {
@@ -92,14 +92,14 @@ export class TenantTurn {
       }
       const tenantWait = (feed ? graphPerTenant : perTenant).delay(tenantId);
       if (feed && tenantWait > 0) {
-        next.dueAgainIn(tenantWait);
+        next.dueAgainIn(tenantId, tenantWait);
         if (await domain.outbox.defer(item, new Date(domain.clock.now().getTime() + tenantWait))) stats.deferred++;
         continue;
       }
       // Handed out ahead of its slot, not earlier than HANDOUT_LEAD_MS before it.
       if (!feed && tenantWait > HANDOUT_LEAD_MS) {
         full = true;
-        next.dueAgainIn(tenantWait - HANDOUT_LEAD_MS);
+        next.dueAgainIn(tenantId, tenantWait - HANDOUT_LEAD_MS);
         continue;
       }
       if (feed) graphPerTenant.record(tenantId);
@@ -118,13 +118,13 @@ export class TenantTurn {
       const wait = perTenant.delay(tenantId);
       if (wait > HANDOUT_LEAD_MS) {
         full = true;
-        next.dueAgainIn(wait - HANDOUT_LEAD_MS);
+        next.dueAgainIn(tenantId, wait - HANDOUT_LEAD_MS);
       }
     }
     let deferred = 0;
     for (const [key, items] of held) {
       const slots = perConversation.plan(key, items.length);
-      next.dueAgainIn(slots[0] - domain.clock.now().getTime());
+      next.dueAgainIn(tenantId, slots[0] - domain.clock.now().getTime());
       for (let i = 0; i < items.length; i++) if (await domain.outbox.defer(items[i], new Date(slots[i]))) deferred++;
     }
     stats.deferred += deferred;
@@ -136,7 +136,7 @@ export class TenantTurn {
   private async holdLease(tenantId: string): Promise<boolean> {
     const turn = await this.deps.leases.take(tenantId);
     if (!turn.held) {
-      this.deps.next.dueAgainIn(turn.askAgainInMs);
+      this.deps.next.dueAgainIn(tenantId, turn.askAgainInMs);
       return false;
     }
     if (turn.inherited.length) {
