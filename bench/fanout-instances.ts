@@ -48,7 +48,9 @@ async function main() {
     const perTeam = Math.ceil(members / teams);
     const conversations = new Map<string, number>();
     let made = 0;
-    for (let t = 0; t < teams; t++) {
+    // No empty teams: a team without members has no round, so nothing is sent to it (counting
+    // one message each for them reported 21 of 10,974 as lost over 3 tenants).
+    for (let t = 0; t < teams && made < members; t++) {
       const teamId = `team:bench-${t}`;
       const memberIds: string[] = [];
       for (let i = 0; i < perTeam && made < members; i++, made++) {
