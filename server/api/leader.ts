@@ -18,19 +18,8 @@ import { statusParam } from './pilots';
  *  GET /api/leader/portfolio/first?…                                   its first rows (grid order) and totals
  *  GET /api/leader/pilots.csv?…                                       the same pilots as CSV (recorded in the audit log)
  */
-async function filterOf(domain: Domain, caller: Caller, req: Request) {
-  const group = queryParam(req, 'group');
-  return {
-    status: statusParam(req),
-    practiceId: queryParam(req, 'practiceId'),
-    teamId: queryParam(req, 'teamId'),
-    managerId: queryParam(req, 'managerId'),
-    ...(group ? { managerIds: await domain.pulse.groupMembers(caller, parseInput(groupKeySchema, group)) } : {}),
-  };
-}
-
-/** The export's filters as asked: the domain resolves a managers' group and records the export. */
-function exportQueryOf(req: Request): PilotsExportQuery {
+/** The leader view's filters as asked (portfolio, first rows and export read the same query). */
+function queryOf(req: Request): PilotsExportQuery {
   const group = queryParam(req, 'group');
   return {
     status: statusParam(req),
@@ -39,6 +28,12 @@ function exportQueryOf(req: Request): PilotsExportQuery {
     managerId: queryParam(req, 'managerId'),
     group: group ? parseInput(groupKeySchema, group) : undefined,
   };
+}
+
+/** The portfolio's filter: a managers' group stands for its managers. */
+async function filterOf(domain: Domain, caller: Caller, req: Request) {
+  const { group, ...filter } = queryOf(req);
+  return { ...filter, ...(group ? { managerIds: await domain.pulse.groupMembers(caller, group) } : {}) };
 }
 
 export function registerLeaderRoutes(ctx: ApiContext): void {
@@ -56,7 +51,7 @@ export function registerLeaderRoutes(ctx: ApiContext): void {
 
   server.get('/api/leader/pilots.csv', authed(ctx, async (caller, req, res) => {
     const locale = requestLocale(req);
-    const csv = await domain.portfolio.exportCsv(caller, exportQueryOf(req), (s) => word(locale, s.code, s.params));
+    const csv = await domain.portfolio.exportCsv(caller, queryOf(req), (s) => word(locale, s.code, s.params));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', 'attachment; filename="leaderful-pilots.csv"');
     res.sendRaw(200, csv);
