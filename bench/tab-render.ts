@@ -13,23 +13,28 @@
  *     committed): raw bytes, the sum of each file's gzip size, and the bytes actually sent (the
  *     server sends the build's pre-compressed Brotli/gzip copies); the portfolio answer's size.
  *
- * With `--baseline <git ref>` (e.g. main) the tab is also built from that ref, and every run is
- * made twice, alternating between the two builds on the same server and store: the before/after
- * pair is measured in the same run, under the same load.
+ * The app runs in its own process (the built `dist/server/main.js`, as App Service runs it) over
+ * the embedded store in another, so the browser's driver and the page's bookkeeping here never
+ * share the app's event loop. With `--baseline <git ref>` (e.g. main) the whole app (server and
+ * tab) is also built from that ref and started as a second process over the same store; every
+ * run is made twice, alternating between the two, so the before/after pair is measured in the
+ * same run, under the same load.
  *
  *   node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Response } from 'playwright-core';
 import type { Doc } from '../store/cosmos';
 import { DEMO_TENANT_ID } from '../domain/demo';
-import { demoUser } from '../support/app';
-import { startBrowserApp, type BrowserApp } from '../support/browser';
+import { demoUser, roleClaims } from '../support/app';
+import { browserFront, launchChromium, type BrowserFront } from '../support/browser';
+import { TestIdentityProvider, TEST_APP_CLIENT_ID, TEST_APP_ID_URI } from '../support/identity-provider';
 import { seedPortfolio } from '../support/portfolio';
+import { startSharedStore, type SharedStore } from '../support/shared-store';
 import { percentile } from './lib/clock';
 
 const args = process.argv.slice(2);
@@ -124,7 +129,7 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
 }
 
-async function standalone(b: BrowserApp): Promise<Run> {
+async function standalone(b: BrowserFront): Promise<Run> {
   const { page, context } = await b.newPage({ viewport: { width: 1280, height: 900 } });
   const avery = demoUser('Avery');
   await context.addInitScript((id) => localStorage.setItem('leaderful.demoUser', id), avery.userId);
@@ -140,7 +145,7 @@ async function standalone(b: BrowserApp): Promise<Run> {
   return run;
 }
 
-async function inTeams(b: BrowserApp): Promise<Run> {
+async function inTeams(b: BrowserFront): Promise<Run> {
   let sizes!: ReturnType<typeof watch>;
   const t0 = performance.now();
   const teams = await b.openInTeams(demoUser('Avery'), { tabUrl: '/tabs/index.html#/leader', viewport: { width: 1280, height: 900 }, beforeNavigate: (p) => void (sizes = watch(p)) });
@@ -155,14 +160,14 @@ async function inTeams(b: BrowserApp): Promise<Run> {
   return run;
 }
 
-async function seedAnswers(b: BrowserApp, count: number): Promise<void> {
+async function seedAnswers(shared: SharedStore, count: number): Promise<void> {
   for (let from = 0; from < count; from += 10_000) {
     const docs: Doc[] = [];
     for (let n = from; n < Math.min(count, from + 10_000); n++) {
       const pilot = `pilot:bulk-${String(n % PILOTS).padStart(String(PILOTS - 1).length, '0')}`;
       docs.push({ id: `answer:bench-${n}`, tenantId: DEMO_TENANT_ID, type: 'answer', pilotId: pilot, roundId: `round:${pilot}:${n % 8}`, userId: `u${n % 5000}`, values: { confidence: (n % 5) + 1, progress: 'text' }, shareAnonymously: false, answeredAt: '2027-01-05T10:00:00Z' } as Doc);
     }
-    await b.t.app.store.bulkCreate('checkins', docs);
+    await shared.store.bulkCreate('checkins', docs);
   }
 }
 
@@ -185,56 +190,56 @@ function summarize(label: string, runs: Run[]) {
   console.log(`    whole portfolio (GET /api/leader/portfolio)      ${last.apiKB.toFixed(0)} KB JSON, ${last.apiGzipKB.toFixed(0)} KB gzip`);
 }
 
-/** The tab built from another git ref (its own sources and build script) into a temporary folder. */
+/** The whole app built from another git ref (its own sources and build script) into a temporary folder. */
 function buildBaseline(ref: string): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'leaderful-tabs-'));
-  execSync(`git archive ${ref} tabs i18n domain scripts tsconfig.json package.json | tar -x -C ${dir}`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'leaderful-baseline-'));
+  execSync(`git archive ${ref} | tar -x -C ${dir}`);
   symlinkSync(path.resolve('node_modules'), path.join(dir, 'node_modules'));
-  const built = spawnSync(process.execPath, ['scripts/build.mjs', 'tabs'], { cwd: dir, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error(`baseline tab build (${ref}) failed`);
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'inherit' });
+  if (built.status !== 0) throw new Error(`baseline build (${ref}) failed`);
   return dir;
 }
 
-/** Serves the baseline build at dist/tabs while `fn` runs (the server reads the files per request). */
-async function withBuild<T>(baselineTabs: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (!baselineTabs) return fn();
-  renameSync('dist/tabs', 'dist/tabs-current');
-  renameSync(baselineTabs, 'dist/tabs');
-  try {
-    return await fn();
-  } finally {
-    renameSync('dist/tabs', baselineTabs);
-    renameSync('dist/tabs-current', 'dist/tabs');
-  }
-}
-
 async function main() {
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'tabs'], { stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('tab build failed');
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
   const baselineDir = BASELINE ? buildBaseline(BASELINE) : undefined;
-  const baselineTabs = baselineDir ? path.join(baselineDir, 'dist', 'tabs') : undefined;
-  const b = await startBrowserApp({ env: { DEMO_SIGN_IN: 'true', BACKGROUND: 'false', RATE_LIMIT_API_PER_MINUTE: '100000' } });
+  const idp = await new TestIdentityProvider().start();
+  const shared = await startSharedStore();
+  const browser = await launchChromium();
   try {
+    // The app as the Teams tab reaches it: SSO tokens from the test identity provider, and the demo sign-in standalone.
+    const env = {
+      DEMO_SIGN_IN: 'true', RATE_LIMIT_API_PER_MINUTE: '100000', SEED_DEMO_DATA: 'true',
+      AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_APP_ID_URI: TEST_APP_ID_URI, AAD_JWKS_URI: idp.jwksUri, AAD_AUTHORITY_HOST: idp.authorityHost,
+    };
+    const current = await shared.app(env).ready;
+    const before = baselineDir ? await shared.app({ ...env, SEED_DEMO_DATA: 'false' }, [], path.join(baselineDir, 'dist', 'server', 'main.js')).ready : undefined;
+    const token = (user: Parameters<typeof roleClaims>[0]) => idp.token({ tid: user.tenantId, oid: user.userId, name: user.name, roles: roleClaims(user) });
+    const app = browserFront(browser, current, token);
+    const beforeApp = before ? browserFront(browser, before, token) : undefined;
     const t0 = performance.now();
-    await seedPortfolio(b.t.app, DEMO_TENANT_ID, PILOTS);
-    if (ANSWERS) await seedAnswers(b, ANSWERS);
+    await seedPortfolio(shared, DEMO_TENANT_ID, PILOTS);
+    if (ANSWERS) await seedAnswers(shared, ANSWERS);
     console.log(`\nTab first render: leader view, ${PILOTS + 8} pilots and ${ANSWERS.toLocaleString('en')} check-in answers in the embedded store (seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
-    console.log(`Headless Chromium (${b.browser.version()}), cold context per run, 1280×900, ${RUNS} runs per path after one warm-up${BASELINE ? `, alternating with the tab built from ${BASELINE}` : ''}.`);
+    console.log(`Headless Chromium (${browser.version()}), cold context per run, 1280×900, ${RUNS} runs per path after one warm-up; the app in its own process${BASELINE ? `, alternating with the app built from ${BASELINE} (its own process, same store)` : ''}.`);
     for (const [label, path_] of [['Standalone (demo sign-in)', standalone], ['Inside the test Teams host (SSO token, teams-js)', inTeams]] as const) {
-      const now: Run[] = [];
-      const before: Run[] = [];
-      await path_(b); // warm-up: server JIT, embedded store caches
-      if (baselineTabs) await withBuild(baselineTabs, () => path_(b));
+      const after: Run[] = [];
+      const baseline: Run[] = [];
+      await path_(app); // warm-up: server JIT, embedded store caches
+      if (beforeApp) await path_(beforeApp);
       for (let i = 0; i < RUNS; i++) {
-        if (baselineTabs) before.push(await withBuild(baselineTabs, () => path_(b)));
-        now.push(await path_(b));
+        if (beforeApp) baseline.push(await path_(beforeApp));
+        after.push(await path_(app));
       }
-      if (baselineTabs) summarize(`${label}, tab built from ${BASELINE}`, before);
-      summarize(`${label}, this build`, now);
+      if (beforeApp) summarize(`${label}, app built from ${BASELINE}`, baseline);
+      summarize(`${label}, this build`, after);
     }
     console.log('');
   } finally {
-    await b.stop();
+    await browser.close().catch(() => undefined);
+    await shared.stop();
+    await idp.stop();
     if (baselineDir && existsSync(baselineDir)) rmSync(baselineDir, { recursive: true, force: true });
   }
 }

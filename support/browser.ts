@@ -58,18 +58,40 @@ export function requireBuiltTab(): void {
 
 export async function startBrowserApp(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<BrowserApp> {
   requireBuiltTab();
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
   const t = await startTestApp({ env: opts.env, clock: opts.clock });
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
   } catch (err) {
     await t.stop();
     throw err;
   }
-  const origin = t.url;
-  const tabUrl = `${origin}/tabs/index.html`;
+  return {
+    t,
+    browser,
+    ...browserFront(browser, t.url, t.token),
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await t.stop();
+    },
+  };
+}
 
+/** Debian Chromium, headless, as the browser tests and the tab benchmark run it. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}
+
+/** What a browser can open on one app's origin: its tab, standalone or inside the test Teams host. */
+export type BrowserFront = Pick<BrowserApp, 'tabUrl' | 'newPage' | 'openInTeams'>;
+
+/**
+ * Pages on `origin` (an app in this process or in its own): fresh contexts that reach nothing
+ * else, and the Teams host page, which signs the tab in with `token(user)`.
+ */
+export function browserFront(browser: Browser, origin: string, tokenFor: (user: TeamsUser) => Promise<string>): BrowserFront {
+  const tabUrl = `${origin}/tabs/index.html`;
   async function newPage(pageOpts: { viewport?: { width: number; height: number } } = {}) {
     // Reduced motion: Fluent skips its fade-ins, so nothing is scanned or clicked half-faded.
     const context = await browser.newContext({ viewport: pageOpts.viewport ?? { width: 1280, height: 860 }, locale: 'en-US', reducedMotion: 'reduce' });
@@ -85,7 +107,7 @@ export async function startBrowserApp(opts: { env?: Record<string, string>; cloc
 
   async function openInTeams(user: TeamsUser, { signIn, viewport, beforeNavigate, ...hostOpts }: TeamsOpenOptions): Promise<TeamsTab> {
     const { page, errors } = await newPage({ viewport });
-    const token = signIn === false ? undefined : await t.token(user);
+    const token = signIn === false ? undefined : await tokenFor(user);
     // The host page lives at the app's origin (fulfilled here, never served by the app), so
     // teams-js in the framed tab accepts its messages as same-origin.
     const hostUrl = `${origin}/__test-teams-host.html`;
@@ -118,15 +140,5 @@ export async function startBrowserApp(opts: { env?: Record<string, string>; cloc
     };
   }
 
-  return {
-    t,
-    browser,
-    tabUrl,
-    newPage,
-    openInTeams,
-    async stop() {
-      await browser.close().catch(() => undefined);
-      await t.stop();
-    },
-  };
+  return { tabUrl, newPage, openInTeams };
 }

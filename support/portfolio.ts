@@ -11,7 +11,7 @@ const SEED_PRACTICES = ['Rotating facilitator', 'Weekly retro', 'Delegated decis
  * `count` pilots in `tenantId` with up to eight weeks of round figures each (so health, trends
  * and signals vary), ids `pilot:bulk-<n>` and titles `Bulk pilot <n>` (zero-padded). Returns the ids.
  */
-export async function seedPortfolio(app: Running, tenantId: string, count: number, opts: { start?: Date } = {}): Promise<string[]> {
+export async function seedPortfolio(app: Pick<Running, 'domain' | 'store'>, tenantId: string, count: number, opts: { start?: Date } = {}): Promise<string[]> {
   // By default the pilots started ten weeks before the app's today, on a Monday.
   const now = app.domain.clock.now();
   const monday = new Date(now.getTime() - ((now.getUTCDay() + 6) % 7) * 86_400_000);
