@@ -243,7 +243,7 @@ export class CosmosStore implements Store {
     return this.guard(async () => {
       const iterator = this.c(name).items.query<T>(
         { query: sql, parameters },
-        { partitionKey: tenantId, maxItemCount: opts.pageSize ?? 200, continuationToken: opts.continuation },
+        { partitionKey: tenantId, maxItemCount: opts.pageSize ?? 1000, continuationToken: opts.continuation },
       );
       this.metrics.operations++;
       if (opts.pageSize && !opts.limit) {

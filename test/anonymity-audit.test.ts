@@ -133,6 +133,20 @@ describe('the leak classes, as regression cases', () => {
     expect(openOf('2027-01-11T00:01:00.000Z')).toBe(1);
     expect(openOf('2027-01-11T08:01:00.000Z')).toBe(0);
   });
+
+  test('the portfolio\'s disclosure, loaded without released scopes, decides every pilot as the full one does and cannot show a group', () => {
+    const p = planOf({ teams: [{ size: 6, dept: 0 }, { size: 3, dept: 2 }], weeks: [] });
+    p.weeks = [week({ items: [{ at: 600, author: writer(p, 0), toManager: false, anonymous: true, pilot: true }, { at: 700, author: writer(p, 1), toManager: false, anonymous: true, pilot: true }] }), week()];
+    const w = play(p);
+    const full = w.load().disclosure;
+    const bare = w.load({ partition: false }).disclosure;
+    expect(() => bare.partition).toThrow(/without released scopes/);
+    expect(() => bare.cellOf({ level: 'team', teamId: 'team:0' })).toThrow(/without released scopes/);
+    expect(full.cellOf({ level: 'tenant' })).toBeDefined();
+    const health = { ...EMPTY_HEALTH, openFeedback: 2, namedFeedback: { open: 0, oldestDays: 0 } };
+    for (const team of ['team:0', 'team:1']) expect([team, bare.pilotHealth(health, team)]).toEqual([team, full.pilotHealth(health, team)]);
+    expect(full.pilotHealth(health, 'team:1').openFeedback).toBe(0); // below k: its anonymous items are not counted
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

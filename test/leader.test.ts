@@ -107,4 +107,35 @@ describe('leader view API', () => {
     expect((await t.api('/api/leader/portfolio/first', { as: demoUser('Sam') })).status).toBe(403);
     expect((await t.api('/api/leader/portfolio/first', { as: { tenantId, userId: randomUUID(), name: 'Member' } })).status).toBe(403);
   });
+
+  test('/api/me brings the first rows along for leaders who open the grid, and for nobody else', async () => {
+    const tenantId = randomUUID();
+    await seedPortfolio(t.app, tenantId, FIRST_ROWS + 5);
+    const lee = { tenantId, userId: randomUUID(), name: 'Lee Leader', roles: ['leader'] };
+    const me = await t.api('/api/me', { as: lee });
+    const opened = await t.api('/api/me?opening=leader', { as: lee });
+    expect(opened.status).toBe(200);
+    const { firstRows, ...who } = opened.body;
+    expect(who).toEqual(me.body);
+    expect(firstRows).toEqual((await t.api('/api/leader/portfolio/first', { as: lee })).body);
+    expect(firstRows.pilots).toHaveLength(FIRST_ROWS);
+    // The grid's filters, as the first rows' own call reads them.
+    const paused = (await t.api('/api/me?opening=leader&status=paused', { as: lee })).body.firstRows;
+    expect(paused).toEqual((await t.api('/api/leader/portfolio/first?status=paused', { as: lee })).body);
+    expect(new Set(paused.pilots.map((p: any) => p.status))).toEqual(new Set(['paused']));
+    // Filters the first rows would refuse: who is signed in alone (the view asks itself, and words the refusal).
+    const bogus = await t.api('/api/me?opening=leader&status=bogus', { as: lee });
+    expect(bogus.status).toBe(200);
+    expect(bogus.body).toEqual(me.body);
+    // Managers, members and people of another tenant: who they are, nothing of the portfolio.
+    for (const who of [morgan, demoUser('Sam'), { tenantId, userId: randomUUID(), name: 'Member' }]) {
+      const res = await t.api('/api/me?opening=leader', { as: who });
+      expect(res.status).toBe(200);
+      expect(res.body).not.toHaveProperty('firstRows');
+    }
+    // A leader of the demo tenant gets the demo's rows, never another tenant's.
+    const demo = (await t.api('/api/me?opening=leader', { as: avery })).body.firstRows;
+    expect(demo.totals.pilots).toBe((await t.api('/api/leader/portfolio', { as: avery })).body.totals.pilots);
+    expect(demo.pilots.some((p: any) => p.title.startsWith('Bulk pilot'))).toBe(false);
+  });
 });

@@ -27,8 +27,12 @@ export interface DisclosureInput {
   /** Everyone who reads leader views (senior leaders, admins). */
   readers: string[];
   now: Date;
-  /** Scopes of what aggregates draw on and that has been released: items written, and rounds dated, before this week. */
-  released: Scope[];
+  /**
+   * Scopes of what aggregates draw on and that has been released: items written, and rounds dated,
+   * before this week. Absent when the view shows no group of anonymous data (the portfolio shows
+   * pilots by their own team): such a disclosure has no partition, and asking for one throws.
+   */
+  released?: Scope[];
   /** The tenant's time zone: the daily batch runs at a fixed hour there. */
   timeZone: string;
 }
@@ -74,14 +78,18 @@ export function scopeOf(item: Pick<Disclosable, 'scope' | 'teamId'>): Scope {
 
 export class Disclosure {
   readonly window: string;
-  /** The one partition of this release window. */
-  readonly partition: Partition;
+  private shared?: Partition;
   private finest?: Partition;
   private managers?: PulseGroups;
 
   constructor(private readonly input: DisclosureInput) {
     this.window = weekOf(input.now);
-    this.partition = input.roster.partition(input.k, input.readers, input.released);
+  }
+
+  /** The one partition of this release window (built on first use: views that show no group never need it). */
+  get partition(): Partition {
+    if (!this.input.released) throw new Error('This disclosure was loaded without released scopes: load it with { partition: true } to show groups.');
+    return (this.shared ??= this.input.roster.partition(this.input.k, this.input.readers, this.input.released));
   }
 
   get roster(): Roster {

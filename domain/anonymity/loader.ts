@@ -31,16 +31,21 @@ export class DisclosureLoader {
     private readonly managerPlaces: (tenantId: string) => Promise<ManagerPlace[]> = async () => [],
   ) {}
 
-  /** `managers`: also the managers' org chains, for pulse views, signals and digests. */
-  async load(tenantId: string, opts: { managers?: boolean } = {}): Promise<Loaded> {
+  /**
+   * `managers`: also the managers' org chains, for pulse views, signals and digests.
+   * `partition: false`: not the released scopes (two queries over the feedback and check-in
+   * partitions), for views that show pilots by their own team and never a group (the portfolio).
+   */
+  async load(tenantId: string, opts: { managers?: boolean; partition?: boolean } = {}): Promise<Loaded> {
     const now = this.clock.now();
     const window = weekOf(now);
+    const partition = opts.partition ?? true;
     const [settings, teams, members, items, rounds, managers] = await Promise.all([
       this.settings(tenantId),
       this.repo.teams(tenantId),
       this.repo.members(tenantId),
-      this.repo.releasedItemScopes(tenantId, addWeeks(window, -RELEASE_HORIZON_WEEKS), window),
-      this.repo.releasedRoundTeams(tenantId, addWeeks(window, -ROUND_HORIZON_WEEKS), window),
+      partition ? this.repo.releasedItemScopes(tenantId, addWeeks(window, -RELEASE_HORIZON_WEEKS), window) : undefined,
+      partition ? this.repo.releasedRoundTeams(tenantId, addWeeks(window, -ROUND_HORIZON_WEEKS), window) : undefined,
       opts.managers ? this.managerPlaces(tenantId) : Promise.resolve(undefined),
     ]);
     return assemble({ now, settings, teams, members, items, rounds, managers });
@@ -53,10 +58,10 @@ export interface DisclosureSources {
   settings: TenantAnonymity;
   teams: TeamInfo[];
   members: MemberInfo[];
-  /** Items written in the horizon before this week, or before it and still open. */
-  items: { scope?: Scope; teamId?: string }[];
-  /** Teams of closed rounds dated in the round horizon before this week. */
-  rounds: { teamId?: string }[];
+  /** Items written in the horizon before this week, or before it and still open (absent: no partition). */
+  items?: { scope?: Scope; teamId?: string }[];
+  /** Teams of closed rounds dated in the round horizon before this week (absent: no partition). */
+  rounds?: { teamId?: string }[];
   /** Managers and their org chains, when the view shows pulse groups. */
   managers?: ManagerPlace[];
 }
@@ -69,7 +74,7 @@ export function assemble({ now, settings, teams, members, items, rounds, manager
     managers,
   });
   const readers = members.filter((m) => m.roles?.some((r) => r === 'leader' || r === 'admin')).map((m) => m.userId);
-  const released: Scope[] = [
+  const released: Scope[] | undefined = items && rounds && [
     ...items.map((i): Scope => i.scope ?? (i.teamId ? { level: 'team', teamId: i.teamId } : { level: 'tenant' })),
     ...rounds.filter((r) => r.teamId).map((r): Scope => ({ level: 'team', teamId: r.teamId })),
   ];

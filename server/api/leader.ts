@@ -31,7 +31,7 @@ function queryOf(req: Request): PilotsExportQuery {
 }
 
 /** The portfolio's filter: a managers' group stands for its managers. */
-async function filterOf(domain: Domain, caller: Caller, req: Request) {
+export async function filterOf(domain: Domain, caller: Caller, req: Request) {
   const { group, ...filter } = queryOf(req);
   return { ...filter, ...(group ? { managerIds: await domain.pulse.groupMembers(caller, group) } : {}) };
 }

@@ -3,13 +3,35 @@ import { NOTICE_KINDS, preferencesSchema } from '../../domain/directory';
 import { pauseSchema } from '../../domain/checkins';
 import { parseInput } from '../../domain/shared/validation';
 import { handler, sendError } from '../../platform/http';
+import { DomainError } from '../../domain/shared/errors';
+import { hasRole, type Caller } from '../../domain/shared/caller';
+import type { Domain } from '../../domain';
+import type { Request } from 'restify';
 import { authed, type ApiContext } from './context';
+import { filterOf } from './leader';
+
+/**
+ * What `/api/me` brings along for the view a cold tab opens, so that view waits for one round
+ * trip, not two (who is signed in, then its data): `?opening=leader&status=…` adds the leader
+ * grid's first rows, as `GET /api/leader/portfolio/first` with the same filters answers them,
+ * for leaders and admins only. Anyone else, or filters the first rows would refuse, gets `/api/me`
+ * alone, and the view asks for itself (and words any refusal).
+ */
+async function openingOf(domain: Domain, caller: Caller, req: Request) {
+  if (req.query?.opening !== 'leader' || !hasRole(caller, 'leader', 'admin')) return undefined;
+  try {
+    return { firstRows: await domain.portfolio.firstRows(caller, await filterOf(domain, caller, req)) };
+  } catch (err) {
+    if (err instanceof DomainError) return undefined;
+    throw err;
+  }
+}
 
 export function registerMeRoutes(ctx: ApiContext): void {
   const { server, domain } = ctx;
 
-  server.get('/api/me', authed(ctx, async (caller, _req, res) => {
-    const [settings, managed] = await Promise.all([domain.directory.settings(caller.tenantId), domain.directory.teamsManagedBy(caller)]);
+  server.get('/api/me', authed(ctx, async (caller, req, res) => {
+    const [settings, managed, opening] = await Promise.all([domain.directory.settings(caller.tenantId), domain.directory.teamsManagedBy(caller), openingOf(domain, caller, req)]);
     // Manager rights are per team (domain/directory/rights.ts): `manager` here only tells the tab
     // that the caller manages at least one team (a stored role alone grants nothing), and
     // `managedTeamIds` which ones (admins: every team).
@@ -18,6 +40,7 @@ export function registerMeRoutes(ctx: ApiContext): void {
     res.send({
       user: { id: caller.userId, name: caller.name, roles, managedTeamIds: managed.map((t) => t.id) },
       tenant: { id: caller.tenantId, name: settings.name, anonymityThreshold: settings.anonymityThreshold },
+      ...opening,
     });
   }));
 

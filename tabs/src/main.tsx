@@ -4,7 +4,7 @@ import { connectHost } from './host/connect';
 import { languageOf, loadMessages } from './i18n';
 import { hrefFor, parseHash, routeForSubPage } from './router';
 import { loadFluentTheme } from './theme';
-import { prefetchRouteData, preloadRoute } from './views/chunks';
+import { openingOf, prefetchRouteData, preloadRoute } from './views/chunks';
 import { prefetchMe } from './views/shell/api';
 import { signedInApi } from './views/shell/SignInGate';
 
@@ -29,11 +29,12 @@ async function start(): Promise<void> {
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
     history.replaceState(history.state, '', hrefFor(routeForSubPage(host.subPageId)));
   }
-  // Who is signed in, then the opened view's data, are asked for now, while strings and theme load.
+  // Who is signed in and the opened view's data are asked for now, while strings and theme load:
+  // the leader grid's first rows come with /api/me; other views' data once it answers.
   const early = signedInApi(host);
   if (early) {
     const route = parseHash(window.location.hash);
-    prefetchMe(early).then((me) => prefetchRouteData(route, early, me), () => undefined);
+    prefetchMe(early, openingOf(route)).then((me) => prefetchRouteData(route, early, me), () => undefined);
   }
   const language = languageOf(host.locale);
   const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);

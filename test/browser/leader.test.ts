@@ -83,13 +83,14 @@ describe('leader view', () => {
     const answers: { path: string; bytes: Promise<number> }[] = [];
     page.on('response', (r) => {
       const url = new URL(r.url());
-      if (url.pathname.startsWith('/api/leader/')) answers.push({ path: url.pathname + url.search, bytes: r.body().then((x) => x.length) });
+      if (url.pathname.startsWith('/api/leader/') || url.pathname === '/api/me') answers.push({ path: url.pathname + url.search, bytes: r.body().then((x) => x.length) });
     });
     await page.goto(`${b.tabUrl}#/leader`);
     const g = grid(page);
     await dataRows(g).first().waitFor();
     await page.getByRole('combobox', { name: /^Status/ }).waitFor(); // the filters come with the whole portfolio
-    expect(answers.map((a) => a.path)).toEqual(['/api/leader/portfolio/first', '/api/leader/portfolio']);
+    // One round trip before the rows: who is signed in brings the first rows along; then the whole portfolio.
+    expect(answers.map((a) => a.path)).toEqual(['/api/me?opening=leader', '/api/leader/portfolio']);
     const [firstBytes, wholeBytes] = await Promise.all(answers.map((a) => a.bytes));
     expect(firstBytes * 10).toBeLessThan(wholeBytes);
 
@@ -292,7 +293,7 @@ describe('leader view', () => {
       const { text } = await downloadText(teams.page, () => teams.tab.getByRole('button', { name: 'Export CSV' }).click());
       expect(text.trim().split('\r\n')).toHaveLength(1 + shown);
       const api = teams.apiRequests.filter((r) => r.path.startsWith('/api/'));
-      expect(api.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/me', '/api/leader/portfolio', '/api/leader/pilots.csv']));
+      expect(api.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/me?opening=leader', '/api/leader/portfolio', '/api/leader/pilots.csv']));
       for (const req of api) expect(req.headers.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
       expect(teams.errors).toEqual([]);
     });

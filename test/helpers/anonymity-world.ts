@@ -162,11 +162,15 @@ export class World {
     return this.members.filter((m) => !m.roles.includes('leader') && !managers.has(m.userId)).map((m) => m.userId);
   }
 
-  /** What one request's disclosure is built from, as the loader reads it from the store. */
-  load(): Loaded {
+  /**
+   * What one request's disclosure is built from, as the loader reads it from the store.
+   * `partition: false`: as the portfolio loads it, without the released scopes (no groups).
+   */
+  load({ partition = true }: { partition?: boolean } = {}): Loaded {
     const window = weekOf(this.now);
     const since = addWeeks(window, -52);
     const roundsFrom = addWeeks(window, -6);
+    if (!partition) return assemble({ now: this.now, settings: { anonymityThreshold: this.k, defaultTimeZone: this.plan.tz }, teams: this.teams.map((t) => ({ ...t, memberIds: [...(t.memberIds ?? [])] })), members: this.members.map((m) => ({ ...m })) });
     return assemble({
       now: this.now,
       settings: { anonymityThreshold: this.k, defaultTimeZone: this.plan.tz },
@@ -378,13 +382,15 @@ export class World {
     const from = addWeeks(window, -12);
     const signals = pitfallSignals(d, this.items.filter((i) => i.createdWeek < window && (i.state === 'open' || i.createdWeek >= from)), this.rounds.filter((r) => r.date >= addWeeks(window, -6) && r.date < window), from);
     const namedOpen = new Map<string, number>();
+    // The portfolio as served: its disclosure is loaded without released scopes (it shows no group).
+    const bare = this.load({ partition: false }).disclosure;
     const pilots = this.pilots.map((p) => {
       const open = this.items.filter((i) => i.pilotId === p.id && i.state === 'open');
       namedOpen.set(p.id, open.filter((i) => !i.anonymous).length);
       const stored = feedbackHealth(deriveHealth(p.roundFigures ?? [], 0), open, this.now);
-      return { ...p, health: d.pilotHealth(stored, p.teamId) };
+      return { ...p, health: bare.pilotHealth(stored, p.teamId) };
     });
-    const portfolio = portfolioOf(pilots, {}, d);
+    const portfolio = portfolioOf(pilots, {}, bare);
     this.observations.push({ at: this.now, k: d.k, roster: d.roster, readers: d.readers, items, summaries, signals, portfolio, namedOpen, pulse: this.pulse.observe(d) });
   }
 }

@@ -278,6 +278,7 @@ const etagOf = async (id: string) => (await t.app.store.read<Pilot>('pilots', DE
 
 const API_CASES: ApiCase[] = [
   { route: 'GET /api/me', method: 'GET', path: '/api/me', expect: {}, otherwise: ALL_200 },
+  { route: 'GET /api/me', method: 'GET', path: '/api/me?opening=leader', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/teams', method: 'GET', path: '/api/teams', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/me/preferences', method: 'GET', path: '/api/me/preferences', expect: {}, otherwise: ALL_200 },
   { route: 'GET /api/privacy/me/export', method: 'GET', path: '/api/privacy/me/export', expect: {}, otherwise: ALL_200 },

@@ -53,7 +53,11 @@ export class ApiClient {
   prefetch<T>(path: string): Promise<T> {
     const asked = this.early.get(path);
     if (asked) return asked as Promise<T>;
-    const answer = this.request<T>('GET', path);
+    return this.seed(path, this.request<T>('GET', path));
+  }
+
+  /** The answer the first `get` of `path` takes, however it was had (e.g. brought along by another call). */
+  seed<T>(path: string, answer: Promise<T>): Promise<T> {
     answer.catch(() => undefined); // a refusal surfaces only if a view takes it
     this.early.set(path, answer);
     return answer;

@@ -2,7 +2,8 @@ import type { ApiClient } from '../api/client';
 import type { Me } from '../api/types';
 import { hasRole } from '../session';
 import type { Route } from '../router';
-import { portfolioFilterOf, prefetchPortfolio } from './leader/api';
+import { firstRowsOpening, portfolioFilterOf, prefetchPortfolio } from './leader/api';
+import type { Opening } from './shell/api';
 
 /**
  * Every view is a chunk of its own, so that the first screen downloads only what it shows (the
@@ -46,5 +47,11 @@ export function preloadRoute(route: Route): void {
  * only for people the view is for (others opening a leader link never ask for the portfolio).
  */
 export function prefetchRouteData(route: Route, api: ApiClient, me: Me): void {
+  // Already brought along by /api/me (see openingOf) for leaders; asked for here otherwise.
   if (route.name === 'leader' && route.section !== 'feedback' && hasRole(me, 'leader', 'admin')) prefetchPortfolio(api, portfolioFilterOf(route.filter), route.section === 'pilots');
+}
+
+/** What `/api/me` may bring along for the view a URL opens: the leader grid's first rows (the server adds them for leaders only). */
+export function openingOf(route: Route): Opening | undefined {
+  return route.name === 'leader' && route.section === 'pilots' ? firstRowsOpening(portfolioFilterOf(route.filter)) : undefined;
 }

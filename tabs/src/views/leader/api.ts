@@ -40,6 +40,9 @@ export const getPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, sign
 /** The grid's first rows and the totals (a few KB), for the pilots section while the whole portfolio loads. */
 export const getFirstRows = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<PortfolioFirstRows>(portfolioPath(filter, true), { signal });
 
+/** The grid's first rows, brought along by `/api/me` for leaders who open the pilots section (server/api/me.ts). */
+export const firstRowsOpening = (filter: LeaderPortfolioFilter) => ({ query: { opening: 'leader', status: filter.status, practiceId: filter.practiceId, teamId: filter.teamId, managerId: filter.managerId, group: filter.group }, path: portfolioPath(filter, true) });
+
 /** Asks for what a leader link shows first while the app starts (see ApiClient.prefetch): the pilots' first rows, or the whole portfolio. */
 export const prefetchPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, firstRows: boolean) => api.prefetch(portfolioPath(filter, firstRows));
 

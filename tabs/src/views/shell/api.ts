@@ -1,4 +1,4 @@
-import { ApiError, type ApiClient } from '../../api/client';
+import { ApiError, queryString, type ApiClient } from '../../api/client';
 import type { Me, Role } from '../../api/types';
 
 /** The shell's calls: who is signed in, and the demo users to pick from. */
@@ -10,8 +10,27 @@ export interface DemoUser {
 
 export const getMe = (api: ApiClient, signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
 
-/** Asks who is signed in while the app starts (see ApiClient.prefetch). */
-export const prefetchMe = (api: ApiClient) => api.prefetch<Me>('/api/me');
+/** What `/api/me` may bring along for the view a URL opens (server/api/me.ts), and the path its view reads it from. */
+export interface Opening {
+  query: Record<string, string | undefined>;
+  path: string;
+}
+
+/**
+ * Asks who is signed in while the app starts (see ApiClient.prefetch), with the opened view's
+ * first answer when the server brings it along: the view's own `get` of that path then takes it.
+ */
+export function prefetchMe(api: ApiClient, opening?: Opening): Promise<Me> {
+  if (!opening) return api.prefetch<Me>('/api/me');
+  const answer = api.request<Me & { firstRows?: unknown }>('GET', `/api/me${queryString(opening.query)}`);
+  return api.seed(
+    '/api/me',
+    answer.then(({ firstRows, ...me }) => {
+      if (firstRows !== undefined) api.seed(opening.path, Promise.resolve(firstRows));
+      return me;
+    }),
+  );
+}
 
 /**
  * The demo users, or undefined when demo sign-in is off (the server answers 404). Called before
