@@ -108,6 +108,34 @@ describe('leader view API', () => {
     expect((await t.api('/api/leader/portfolio/first', { as: { tenantId, userId: randomUUID(), name: 'Member' } })).status).toBe(403);
   });
 
+  test('first rows match the portfolio whatever today\'s k withholds of the averages a health drew on, also for health stored before it carried their count', async () => {
+    const tenantId = randomUUID();
+    const ids = await seedPortfolio(t.app, tenantId, FIRST_ROWS * 2);
+    const lee = { tenantId, userId: randomUUID(), name: 'Lee Leader', roles: ['leader'] };
+    const admin = { tenantId, userId: randomUUID(), name: 'Ada Admin', roles: ['admin'] };
+    const rowOf = ({ practiceId: _p, teamId: _t, managerId: _m, startDate: _s, endDate: _e, ...row }: any) => row;
+    const agree = async () => {
+      const whole = (await t.api('/api/leader/portfolio', { as: lee })).body;
+      const first = (await t.api('/api/leader/portfolio/first', { as: lee })).body;
+      expect(first.pilots).toEqual(whole.pilots.slice(0, FIRST_ROWS).map(rowOf));
+      expect(first.totals).toEqual(whole.totals);
+      return whole;
+    };
+    const at5 = await agree();
+    // How few people an average was over is never shown.
+    expect(JSON.stringify(at5)).not.toContain('meansFrom');
+    // Raised to 7: averages over 5 or 6 people are withheld now, and the health derived from them changes.
+    expect((await t.api('/api/settings/anonymity', { as: admin, method: 'PUT', body: { anonymityThreshold: 7 } })).status).toBe(200);
+    const at7 = await agree();
+    const changed = at7.pilots.filter((p: any) => JSON.stringify(p.health) !== JSON.stringify(at5.pilots.find((q: any) => q.id === p.id).health));
+    expect(changed.length).toBeGreaterThan(5);
+    // Health stored before it carried the count: derived again from the rounds, the same.
+    for (const id of ids.slice(0, 10)) await t.app.store.update<any>('pilots', tenantId, id, (p) => { const { meansFrom: _n, ...health } = p.health; return { ...p, health }; });
+    await agree();
+    expect((await t.api('/api/settings/anonymity', { as: admin, method: 'PUT', body: { anonymityThreshold: 5 } })).status).toBe(200);
+    expect((await agree()).pilots).toEqual(at5.pilots);
+  });
+
   test('/api/me brings the first rows along for leaders who open the grid, and for nobody else', async () => {
     const tenantId = randomUUID();
     await seedPortfolio(t.app, tenantId, FIRST_ROWS + 5);

@@ -1,4 +1,4 @@
-import { deriveHealth, levelOf, withFeedbackRollup } from '../pilots/health';
+import { deriveHealth, levelOf, meanCount, withFeedbackRollup } from '../pilots/health';
 import type { PilotHealth, RoundFigures } from '../pilots/model';
 import { zonedParts, zonedTime, addDays } from '../shared/schedule';
 import { isReleased, weekOf, type Cell, type GroupLabel, type Partition, type Roster, type Scope } from './rules';
@@ -212,12 +212,22 @@ export class Disclosure {
    */
   pilotHealth(health: PilotHealth, teamId: string): PilotHealth {
     // The named split is never shown: whether it is there, or differs, would say anonymous items exist.
-    const { namedFeedback, ...shown } = health;
+    // Nor is how few people its averages were over.
+    const { namedFeedback, meansFrom: _fewest, ...shown } = health;
     if (this.showsTeamCounts(teamId)) return shown;
     const named = namedFeedback ?? { open: 0, oldestDays: 0 };
     if (named.open === shown.openFeedback) return shown;
     const { namedFeedback: _split, ...rest } = withFeedbackRollup(shown, named.open, named.oldestDays);
     return rest;
+  }
+
+  /**
+   * Whether a pilot's stored health is as viewers may see it without its round figures: every
+   * average it drew on is over at least today's k (`pilot` would derive it again otherwise).
+   * Health stored before it carried the count never stands on its own.
+   */
+  healthStands(health: PilotHealth): boolean {
+    return health.meansFrom === null || (health.meansFrom !== undefined && health.meansFrom >= this.k);
   }
 
   /**
@@ -232,7 +242,7 @@ export class Disclosure {
     if (stored && figures && figures.some((f, i) => f !== stored[i])) {
       const d = deriveHealth(figures, health.openFeedback);
       const signals = [...d.signals, ...health.signals.filter((x) => x.kind === 'neglected_feedback')];
-      health = { ...health, participation: d.participation, confidence: d.confidence, confidenceTrend: d.confidenceTrend, signals, level: levelOf(health.rounds, signals, d.confidence) };
+      health = { ...health, participation: d.participation, confidence: d.confidence, confidenceTrend: d.confidenceTrend, signals, level: levelOf(health.rounds, signals, d.confidence), meansFrom: d.meansFrom };
     }
     return { ...pilot, ...(figures ? { roundFigures: figures } : {}), health: this.pilotHealth(health, pilot.teamId) };
   }
@@ -243,7 +253,7 @@ export class Disclosure {
    */
   figures(f: RoundFigures): RoundFigures {
     const QUESTIONS = ['confidence', 'autonomy', 'workload'] as const;
-    const n = (q: (typeof QUESTIONS)[number]) => f.counts?.[q] ?? f.answered;
+    const n = (q: (typeof QUESTIONS)[number]) => meanCount(f, q);
     const keep = (q: (typeof QUESTIONS)[number]) => f[q] !== null && n(q) >= this.k;
     const scaleN = (id: string) => f.scaleCounts?.[id] ?? f.answered;
     const keepScale = (id: string) => f.scales?.[id] != null && scaleN(id) >= this.k;

@@ -12,8 +12,21 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 const avg = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
 export { avg as average };
 
+/** Health reads the last this many rounds. */
+const RECENT_ROUNDS = 6;
+const STANDING = ['confidence', 'autonomy', 'workload'] as const;
+
+/** How many people a round's average of a standing question is over (older figures lack counts: everyone who answered). */
+export const meanCount = (f: RoundFigures, q: (typeof STANDING)[number]): number => f.counts?.[q] ?? f.answered;
+
+/** The fewest people behind any average of these rounds (null: none shown). */
+function meansFromOf(rounds: RoundFigures[]): number | null {
+  const counts = rounds.flatMap((f) => STANDING.filter((q) => f[q] !== null).map((q) => meanCount(f, q)));
+  return counts.length ? Math.min(...counts) : null;
+}
+
 export function deriveHealth(rounds: RoundFigures[], openFeedback: number, oldestOpenFeedbackDays = 0): PilotHealth {
-  const recent = rounds.slice(-6);
+  const recent = rounds.slice(-RECENT_ROUNDS);
   const last = recent[recent.length - 1];
   const participation = last && last.invited ? Math.round((last.answered / last.invited) * 100) / 100 : null;
   const signals: Signal[] = [];
@@ -36,7 +49,7 @@ export function deriveHealth(rounds: RoundFigures[], openFeedback: number, oldes
   if (neglected) signals.push(neglected);
   const confidenceTrend = recent.map((r) => r.confidence).filter((x): x is number => x !== null);
   const confidence = last?.confidence ?? null;
-  return { rounds: rounds.length, participation, confidence, confidenceTrend, openFeedback, signals, level: levelOf(rounds.length, signals, confidence) };
+  return { rounds: rounds.length, participation, confidence, confidenceTrend, openFeedback, signals, level: levelOf(rounds.length, signals, confidence), meansFrom: meansFromOf(recent) };
 }
 
 /** Open feedback older than this is "neglected". */

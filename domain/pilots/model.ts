@@ -86,6 +86,12 @@ export interface PilotHealth {
   namedFeedback?: { open: number; oldestDays: number };
   signals: Signal[];
   level: 'good' | 'watch' | 'at_risk' | 'unknown';
+  /**
+   * The fewest people behind any average this health drew on (the last rounds' confidence,
+   * autonomy and workload); null when it drew on none. Disclosure compares it with today's k to
+   * know whether the stored health stands without reading the rounds. Never shown.
+   */
+  meansFrom?: number | null;
 }
 
 /** Why a pilot's health calls for attention: the kind, and the figures that made it fire as a code and params. */

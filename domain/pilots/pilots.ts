@@ -23,6 +23,7 @@ export const EMPTY_HEALTH: PilotHealth = {
   openFeedback: 0,
   signals: [],
   level: 'unknown',
+  meansFrom: null,
 };
 
 export type PilotAction = 'launch' | 'pause' | 'resume' | 'review';

@@ -5,7 +5,7 @@ import { forbidden } from '../shared/errors';
 import { hasRole, type Caller } from '../shared/caller';
 import { type Outcome, type Pilot, type PilotHealth, type PilotStatus, type Signal } from '../pilots/model';
 import { PilotsExport, type GroupMembers, type PilotsExportQuery } from './export';
-import { PortfolioRepository } from './repository';
+import { PortfolioRepository, type PilotRowSource } from './repository';
 
 /**
  * What senior leaders see: every pilot in the tenant with its health, where practices get
@@ -118,10 +118,17 @@ export class PortfolioView {
     return this.exports.csv(caller, query, signalWords);
   }
 
-  /** The first rows and the totals (same filters, same order and disclosure as `build`). */
+  /**
+   * The first rows and the totals (same filters, same order and disclosure as `build`), read
+   * without the pilots' round figures: a stored health stands unless an average it drew on is now
+   * over fewer than k, and only such pilots' rounds are read, for disclosure to derive it again.
+   */
   async firstRows(caller: Caller, filter: PortfolioFilter = {}): Promise<PortfolioFirstRows> {
-    const { all } = await this.disclosed(caller);
-    return firstRowsOf(all, filter);
+    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('portfolio.leaders_only');
+    const [rows, { disclosure }] = await Promise.all([this.repo.pilotRows(caller.tenantId), this.disclosures.load(caller.tenantId, { partition: false })]);
+    const again = rows.filter((p) => !disclosure.healthStands(p.health)).map((p) => p.id);
+    const figures = new Map(again.length ? (await this.repo.roundFigures(caller.tenantId, again)).map((p) => [p.id, p.roundFigures]) : []);
+    return firstRowsOf(rows.map((p) => disclosure.pilot({ ...p, roundFigures: figures.get(p.id) })), filter);
   }
 
   /** Every pilot with its health as the caller may see it, decided by the tenant's disclosure. */
@@ -132,7 +139,7 @@ export class PortfolioView {
 }
 
 /** The first rows of the portfolio of pilots whose health disclosure has already decided. Pure. */
-export function firstRowsOf(all: Pilot[], filter: PortfolioFilter, rows = FIRST_ROWS): PortfolioFirstRows {
+export function firstRowsOf(all: PilotRowSource[], filter: PortfolioFilter, rows = FIRST_ROWS): PortfolioFirstRows {
   const pilots = selected(all, filter);
   return {
     pilots: pilots.slice(0, rows).map((p) => ({ id: p.id, title: p.title, practiceName: p.practiceName, teamName: p.teamName, managerName: p.managerName, status: p.status, health: p.health })),
@@ -158,7 +165,7 @@ export function portfolioOf(all: Pilot[], filter: PortfolioFilter, disclosure: P
 }
 
 /** The pilots the filters select, in the grid's order: at risk first, then watch…; newest change first. */
-function selected(all: Pilot[], filter: PortfolioFilter): Pilot[] {
+function selected<P extends PilotRowSource>(all: P[], filter: PortfolioFilter): P[] {
   return all
     .filter((p) => !filter.status || p.status === filter.status)
     .filter((p) => !filter.practiceId || (p.practiceId ?? 'custom') === filter.practiceId)
@@ -169,7 +176,7 @@ function selected(all: Pilot[], filter: PortfolioFilter): Pilot[] {
     .sort((a, b) => levelRank(a.health.level) - levelRank(b.health.level) || (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
 }
 
-function totalsOf(pilots: Pilot[]): Portfolio['totals'] {
+function totalsOf(pilots: PilotRowSource[]): Portfolio['totals'] {
   const byStatus: Partial<Record<PilotStatus, number>> = {};
   for (const p of pilots) byStatus[p.status] = (byStatus[p.status] ?? 0) + 1;
   return {
