@@ -4,7 +4,7 @@ import { Link } from '@fluentui/react-link';
 import { Body1, Caption1 } from '@fluentui/react-text';
 import { tokens } from '@fluentui/react-theme';
 import { Textarea } from '@fluentui/react-textarea';
-import { makeStyles, mergeClasses, shorthands } from '@griffel/react';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { BackLink } from '../../components/BackLink';
@@ -26,22 +26,24 @@ import { outcomeColor } from './parts';
  * A pressed reaction looks like Fluent's checked ToggleButton (these are its styles). Not the
  * ToggleButton itself: esbuild splits chunks by file, and a component a lazy view takes from
  * @fluentui/react-button lands in the chunk the whole app shares with it (18 KB of styles in
- * everyone's first download, for a few reaction buttons).
+ * everyone's first download, for a few reaction buttons). Griffel's `shorthands` would do the same
+ * (its runtime module too).
  */
+const borderColor = (c: string) => ({ borderTopColor: c, borderRightColor: c, borderBottomColor: c, borderLeftColor: c });
 const usePressedStyles = makeStyles({
   on: {
     backgroundColor: tokens.colorNeutralBackground1Selected,
-    ...shorthands.borderColor(tokens.colorNeutralStroke1),
+    ...borderColor(tokens.colorNeutralStroke1),
     color: tokens.colorNeutralForeground1Selected,
-    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, ...shorthands.borderColor(tokens.colorNeutralStroke1Hover), color: tokens.colorNeutralForeground1Hover },
-    ':hover:active': { backgroundColor: tokens.colorNeutralBackground1Pressed, ...shorthands.borderColor(tokens.colorNeutralStroke1Pressed), color: tokens.colorNeutralForeground1Pressed },
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, ...borderColor(tokens.colorNeutralStroke1Hover), color: tokens.colorNeutralForeground1Hover },
+    ':hover:active': { backgroundColor: tokens.colorNeutralBackground1Pressed, ...borderColor(tokens.colorNeutralStroke1Pressed), color: tokens.colorNeutralForeground1Pressed },
     '@media (forced-colors: active)': {
       backgroundColor: 'Highlight',
-      ...shorthands.borderColor('Highlight'),
+      ...borderColor('Highlight'),
       color: 'HighlightText',
       forcedColorAdjust: 'none',
-      ':hover': { backgroundColor: 'HighlightText', ...shorthands.borderColor('Highlight'), color: 'Highlight' },
-      ':hover:active': { backgroundColor: 'HighlightText', ...shorthands.borderColor('Highlight'), color: 'Highlight' },
+      ':hover': { backgroundColor: 'HighlightText', ...borderColor('Highlight'), color: 'Highlight' },
+      ':hover:active': { backgroundColor: 'HighlightText', ...borderColor('Highlight'), color: 'Highlight' },
     },
   },
 });
