@@ -36,4 +36,5 @@ export const shell = {
   'config.circle': 'Circle',
   'config.noCircles': 'You aren’t in a circle yet. Start one from the Circles page, then pin it here.',
   'nav.preferences': 'Preferences',
+  'nav.pulse': 'My pulse',
 } as const;

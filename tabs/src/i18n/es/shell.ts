@@ -38,4 +38,5 @@ export const shell: Translation<typeof en> = {
   'config.circle': 'Círculo',
   'config.noCircles': 'Todavía no estás en ningún círculo. Empieza uno desde la página Círculos y ánclalo aquí.',
   'nav.preferences': 'Preferencias',
+  'nav.pulse': 'Mi pulso',
 };
