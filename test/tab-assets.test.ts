@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
+import { teamsHighContrastTheme, webDarkTheme } from '@fluentui/react-theme';
 import { startTestApp, type TestApp } from '../support/app';
 import { projectRoot } from '../store/embedded';
+import { theme as contrastTheme } from '../tabs/src/themes/contrast';
+import { theme as darkTheme } from '../tabs/src/themes/dark';
 
 /**
  * The tab's files as a browser gets them: pre-compressed by the build (Brotli, gzip), chosen by
@@ -133,4 +136,10 @@ test('the chunks app.js imports are announced in index.html, so they download al
   const html = readFileSync(path.join(TABS, 'index.html'), 'utf8');
   for (const f of staticImports('app.js')) expect(html).toContain(`<link rel="modulepreload" href="./${f}" />`);
   expect(existsSync(path.join(TABS, 'app.js.br'))).toBe(true);
+});
+
+test('the dark and high-contrast themes are Fluent\'s (else: node scripts/theme-colors.mjs)', () => {
+  // Copies of their colours keep them out of the chunks everyone downloads (see the script).
+  expect(darkTheme).toEqual(webDarkTheme);
+  expect(contrastTheme).toEqual(teamsHighContrastTheme);
 });
