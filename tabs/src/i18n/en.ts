@@ -9,6 +9,7 @@ import type { paths } from './en/paths';
 import type { preferences } from './en/preferences';
 import type { privacy } from './en/privacy';
 import type { meeting } from './en/meeting';
+import type { pilotForms } from './en/pilotForms';
 import { pilots } from './en/pilots';
 import type { projects } from './en/projects';
 import { shell } from './en/shell';
@@ -31,7 +32,7 @@ export const en = { ...common, ...shell, ...pilots, ...leader };
 type Clash<Parts extends readonly object[], Seen extends PropertyKey = never> = Parts extends readonly [infer Head, ...infer Rest extends readonly object[]]
   ? (keyof Head & Seen) | Clash<Rest, Seen | keyof Head>
   : never;
-type Areas = [typeof common, typeof shell, typeof pilots, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons, typeof privacy, typeof pulse];
+type Areas = [typeof common, typeof shell, typeof pilots, typeof pilotForms, typeof leader, typeof feedback, typeof circles, typeof stories, typeof projects, typeof paths, typeof preferences, typeof meeting, typeof admin, typeof lessons, typeof privacy, typeof pulse];
 export type NoClash = [Clash<Areas>] extends [never] ? true : { clash: Clash<Areas> };
 true satisfies NoClash;
 
@@ -51,6 +52,7 @@ interface LazyAreas {
   lessons: typeof lessons;
   privacy: typeof privacy;
   pulse: typeof pulse;
+  pilotForms: typeof pilotForms;
 }
 export type LazyArea = keyof LazyAreas;
 export type MessageKey = keyof typeof en | { [A in LazyArea]: keyof LazyAreas[A] }[LazyArea];

@@ -44,6 +44,7 @@ const LAZY_AREAS = {
   lessons: { en: () => import('./en/lessons').then((m) => m.lessons), es: () => import('./es/lessons').then((m) => m.lessons) },
   privacy: { en: () => import('./en/privacy').then((m) => m.privacy), es: () => import('./es/privacy').then((m) => m.privacy) },
   pulse: { en: () => import('./en/pulse').then((m) => m.pulse), es: () => import('./es/pulse').then((m) => m.pulse) },
+  pilotForms: { en: () => import('./en/pilotForms').then((m) => m.pilotForms), es: () => import('./es/pilotForms').then((m) => m.pilotForms) },
 } satisfies Record<LazyArea, Record<Language, () => Promise<Record<string, string>>>>;
 
 /** Keys that come in `.one` / `.other` pairs. */
