@@ -1,10 +1,12 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
+import { AreaStrings } from './components/AreaStrings';
 import { Loading } from './components/Loading';
 import { navigate, useRoute, type Area, type Route } from './router';
 import { hasRole, useSession } from './session';
 import { loadView } from './views/chunks';
 import { DialogHost } from './views/pilots/DialogHost';
 import { AppHeader } from './views/shell/AppHeader';
+import { stringsOf } from './views/strings';
 
 const PilotsView = lazy(() => loadView.pilots().then((m) => ({ default: m.PilotsView })));
 const PilotDetailView = lazy(() => loadView.pilot().then((m) => ({ default: m.PilotDetailView })));
@@ -136,7 +138,9 @@ export function Routes() {
   return (
     <DialogHost>
       {!inChannel && <AppHeader area={area} />}
-      <Suspense fallback={<Loading />}>{view}</Suspense>
+      <AreaStrings area={stringsOf(route)}>
+        <Suspense fallback={<Loading />}>{view}</Suspense>
+      </AreaStrings>
     </DialogHost>
   );
 }

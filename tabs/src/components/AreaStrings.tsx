@@ -1,17 +1,26 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useI18n, type LazyArea } from '../i18n';
+import { useI18n, type I18n, type LazyArea } from '../i18n';
 import { Loading } from './Loading';
 
 /**
- * Shows a view once its area's strings are here: areas few people open (the admin area, a
- * meeting's check-in) are not in everyone's first download but load with their view.
+ * Shows its children once their areas' strings are here: areas the first screen does not show are
+ * not in everyone's first download but load with their view (`fallback` meanwhile).
  */
-export function AreaStrings({ area, children }: { area: LazyArea; children: ReactNode }) {
+export function AreaStrings({ area, fallback = <Loading />, children }: { area: LazyArea | readonly LazyArea[]; fallback?: ReactNode; children: ReactNode }) {
   const i18n = useI18n();
-  const [ready, setReady] = useState(() => i18n.hasArea(area));
+  const areas: readonly LazyArea[] = typeof area === 'string' ? [area] : area;
+  const key = areas.join(' ');
+  // Which set of areas has settled (arrived, or failed: the view still opens, with its keys,
+  // rather than spin forever). Keyed, so that other areas (another view) wait for theirs.
+  const [settled, setSettled] = useState<{ i18n: I18n; key: string }>();
+  const ready = (settled?.i18n === i18n && settled.key === key) || areas.every((a) => i18n.hasArea(a));
   useEffect(() => {
-    // Should the strings not arrive, the view still opens (with its keys) rather than spin forever.
-    if (!ready) void i18n.area(area).finally(() => setReady(true));
-  }, [i18n, area, ready]);
-  return ready ? <>{children}</> : <Loading />;
+    if (ready) return;
+    let live = true;
+    void Promise.allSettled(key.split(' ').map((a) => i18n.area(a as LazyArea))).then(() => live && setSettled({ i18n, key }));
+    return () => {
+      live = false;
+    };
+  }, [i18n, key, ready]);
+  return <>{ready ? children : fallback}</>;
 }

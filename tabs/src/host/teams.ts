@@ -1,4 +1,10 @@
-import { app, authentication, pages } from '@microsoft/teams-js';
+// By path, not from '@microsoft/teams-js': its index re-exports every capability as a namespace
+// object (`app`, `pages`…), and a namespace keeps all its module's functions and what they import.
+// These three modules, imported by name, bring only what the tab calls (19.5 → 16.5 KB gzip, in
+// every Teams user's first render). Types: ./teams-js.d.ts.
+import * as app from '@microsoft/teams-js/dist/esm/packages/teams-js/src/public/app/app.js';
+import { getAuthToken } from '@microsoft/teams-js/dist/esm/packages/teams-js/src/public/authentication.js';
+import * as pagesConfig from '@microsoft/teams-js/dist/esm/packages/teams-js/src/public/pages/config.js';
 import type { Host, HostTheme } from './types';
 
 /**
@@ -36,16 +42,16 @@ export async function connectTeams(timeoutMs: number): Promise<Host> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getAuthToken: () => authentication.getAuthToken(),
+    getAuthToken: () => getAuthToken(),
   };
-  if (frameContext === 'settings' && pages.config.isSupported()) {
+  if (frameContext === 'settings' && pagesConfig.isSupported()) {
     host.tabConfig = {
-      setValid: (valid) => pages.config.setValidityState(valid),
+      setValid: (valid) => pagesConfig.setValidityState(valid),
       onSave(current) {
-        pages.config.registerOnSaveHandler((event) => {
+        pagesConfig.registerOnSaveHandler((event) => {
           const config = current();
           if (!config) return event.notifyFailure('Choose a team first.');
-          pages.config.setConfig(config).then(
+          pagesConfig.setConfig(config).then(
             () => event.notifySuccess(),
             (err: unknown) => event.notifyFailure(err instanceof Error ? err.message : String(err)),
           );

@@ -36,6 +36,15 @@ const LAZY_AREAS = {
   admin: { en: () => import('./en/admin').then((m) => m.admin), es: () => import('./es/admin').then((m) => m.admin) },
   meeting: { en: () => import('./en/meeting').then((m) => m.meeting), es: () => import('./es/meeting').then((m) => m.meeting) },
   preferences: { en: () => import('./en/preferences').then((m) => m.preferences), es: () => import('./es/preferences').then((m) => m.preferences) },
+  feedback: { en: () => import('./en/feedback').then((m) => m.feedback), es: () => import('./es/feedback').then((m) => m.feedback) },
+  circles: { en: () => import('./en/circles').then((m) => m.circles), es: () => import('./es/circles').then((m) => m.circles) },
+  stories: { en: () => import('./en/stories').then((m) => m.stories), es: () => import('./es/stories').then((m) => m.stories) },
+  projects: { en: () => import('./en/projects').then((m) => m.projects), es: () => import('./es/projects').then((m) => m.projects) },
+  paths: { en: () => import('./en/paths').then((m) => m.paths), es: () => import('./es/paths').then((m) => m.paths) },
+  lessons: { en: () => import('./en/lessons').then((m) => m.lessons), es: () => import('./es/lessons').then((m) => m.lessons) },
+  privacy: { en: () => import('./en/privacy').then((m) => m.privacy), es: () => import('./es/privacy').then((m) => m.privacy) },
+  pulse: { en: () => import('./en/pulse').then((m) => m.pulse), es: () => import('./es/pulse').then((m) => m.pulse) },
+  pilotForms: { en: () => import('./en/pilotForms').then((m) => m.pilotForms), es: () => import('./es/pilotForms').then((m) => m.pilotForms) },
 } satisfies Record<LazyArea, Record<Language, () => Promise<Record<string, string>>>>;
 
 /** Keys that come in `.one` / `.other` pairs. */

@@ -1,4 +1,4 @@
-/** Feedback: giving it, the lists, one item's conversation, and the re-worded server sentences. */
+/** Feedback: giving it, the lists, one item's conversation, the re-worded server sentences, and the leader view's feedback section. */
 export const feedback = {
 
 
@@ -145,4 +145,28 @@ export const feedback = {
   'v.textLength': 'Use at most {max} characters.',
   'v.plainText': 'Use plain text: no HTML tags or script links.',
   'v.controlChars': 'Remove the invisible control characters.',
+
+  // The leader view's feedback section.
+  'leaderFb.inbox': 'Feedback waiting for an answer',
+  'leaderFb.inboxIntro': 'Feedback addressed to senior leaders, and feedback sent to you. Anonymous feedback shows only the group it came from, and only after the week it was written.',
+  'leaderFb.inboxEmpty': 'No feedback for senior leaders yet.',
+  'leaderFb.summary': 'Feedback by group',
+  'leaderFb.summaryIntro': 'Counts per group from {from} to {to}. Every group has at least {k} people: smaller teams are counted together, so no one can be singled out.',
+  'leaderFb.summaryTable': 'Feedback counts by group',
+  'leaderFb.period': 'Period',
+  'leaderFb.weeks': 'Last {weeks} weeks',
+  'leaderFb.group': 'Group',
+  'leaderFb.total': 'Total',
+  'leaderFb.topTopics': 'Most raised',
+  'leaderFb.allGroups': 'All groups',
+  'leaderFb.export': 'Export CSV',
+  'leaderFb.signals': 'Signals',
+  'leaderFb.signalsIntro': 'Patterns that often mean a practice is not taking hold, per group, with the figures behind them.',
+  'leaderFb.noSignals': 'No warning signals right now.',
+  'leaderFb.threshold': 'Anonymity threshold',
+  'leaderFb.thresholdIntro': 'The smallest group anonymous feedback and averages are shown for. A higher number protects people more but shows less detail.',
+  'leaderFb.thresholdLabel': 'People per group ({min}–{max})',
+  'leaderFb.thresholdRange': 'Enter a whole number from {min} to {max}.',
+  'leaderFb.thresholdSave': 'Save',
+  'leaderFb.thresholdSaved': 'Saved.',
 } as const;

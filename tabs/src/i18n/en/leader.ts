@@ -1,4 +1,4 @@
-/** The leader view: portfolio, practice outcomes, trends and feedback for senior leaders. */
+/** The leader view: portfolio, practice outcomes and trends for senior leaders (its feedback section's strings: ./feedback.ts). */
 export const leader = {
   'col.manager': 'Manager',
   'col.confidenceTrend': 'Confidence trend',
@@ -64,26 +64,4 @@ export const leader = {
   'trends.weekOf': 'Week of {date}',
   'trends.pilots': 'Pilots with check-ins',
 
-  'leaderFb.inbox': 'Feedback waiting for an answer',
-  'leaderFb.inboxIntro': 'Feedback addressed to senior leaders, and feedback sent to you. Anonymous feedback shows only the group it came from, and only after the week it was written.',
-  'leaderFb.inboxEmpty': 'No feedback for senior leaders yet.',
-  'leaderFb.summary': 'Feedback by group',
-  'leaderFb.summaryIntro': 'Counts per group from {from} to {to}. Every group has at least {k} people: smaller teams are counted together, so no one can be singled out.',
-  'leaderFb.summaryTable': 'Feedback counts by group',
-  'leaderFb.period': 'Period',
-  'leaderFb.weeks': 'Last {weeks} weeks',
-  'leaderFb.group': 'Group',
-  'leaderFb.total': 'Total',
-  'leaderFb.topTopics': 'Most raised',
-  'leaderFb.allGroups': 'All groups',
-  'leaderFb.export': 'Export CSV',
-  'leaderFb.signals': 'Signals',
-  'leaderFb.signalsIntro': 'Patterns that often mean a practice is not taking hold, per group, with the figures behind them.',
-  'leaderFb.noSignals': 'No warning signals right now.',
-  'leaderFb.threshold': 'Anonymity threshold',
-  'leaderFb.thresholdIntro': 'The smallest group anonymous feedback and averages are shown for. A higher number protects people more but shows less detail.',
-  'leaderFb.thresholdLabel': 'People per group ({min}–{max})',
-  'leaderFb.thresholdRange': 'Enter a whole number from {min} to {max}.',
-  'leaderFb.thresholdSave': 'Save',
-  'leaderFb.thresholdSaved': 'Saved.',
 } as const;

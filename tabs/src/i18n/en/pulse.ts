@@ -1,6 +1,5 @@
 /** The managers' pulse: a manager's own view, and the leader view's managers' groups. */
 export const pulse = {
-  'nav.pulse': 'My pulse',
   'pulse.title': 'My pulse',
   'pulse.subtitle': 'Every other week Leaderful asks how you are being led. Senior leaders see the answers only by groups of at least {k} managers, never yours alone.',
   'pulse.notAsked': 'The pulse asks managers (people who manage a team or run a pilot). Senior leaders and admins read its groups instead.',

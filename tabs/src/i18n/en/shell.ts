@@ -32,8 +32,10 @@ export const shell = {
   'config.meetingIntro': 'Choose the team whose check-in you talk through here. Everyone in the meeting sees whether enough have answered and, once the round closes, how many did and its summary.',
   'config.meetingTabName': 'Check-in',
   'config.circleTitle': 'Pin a circle’s page in this chat',
+  'form.teamPlaceholder': 'Choose a team',
   'config.circleIntro': 'Choose the circle that meets in this chat. Its members see its page here: the convenor, the election and its check-ins.',
   'config.circle': 'Circle',
   'config.noCircles': 'You aren’t in a circle yet. Start one from the Circles page, then pin it here.',
   'nav.preferences': 'Preferences',
+  'nav.pulse': 'My pulse',
 } as const;

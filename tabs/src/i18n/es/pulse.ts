@@ -2,7 +2,6 @@ import type { Translation } from '../en';
 import type { pulse as en } from '../en/pulse';
 
 export const pulse: Translation<typeof en> = {
-  'nav.pulse': 'Mi pulso',
   'pulse.title': 'Mi pulso',
   'pulse.subtitle': 'Cada dos semanas Leaderful te pregunta cómo te están liderando. La dirección ve las respuestas solo por grupos de al menos {k} mandos, nunca las tuyas por separado.',
   'pulse.notAsked': 'El pulso pregunta a los mandos (quienes gestionan un equipo o llevan un piloto). La dirección y los administradores leen sus grupos.',

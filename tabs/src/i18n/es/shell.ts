@@ -34,8 +34,10 @@ export const shell: Translation<typeof en> = {
   'config.meetingIntro': 'Elige el equipo cuyo seguimiento comentáis aquí. Todos en la reunión ven si ya han respondido suficientes personas y, cuando la ronda se cierra, cuántas y su resumen.',
   'config.meetingTabName': 'Seguimiento',
   'config.circleTitle': 'Ancla la página de un círculo en este chat',
+  'form.teamPlaceholder': 'Elige un equipo',
   'config.circleIntro': 'Elige el círculo que se reúne en este chat. Sus miembros ven aquí su página: quién lo convoca, la elección y sus seguimientos.',
   'config.circle': 'Círculo',
   'config.noCircles': 'Todavía no estás en ningún círculo. Empieza uno desde la página Círculos y ánclalo aquí.',
   'nav.preferences': 'Preferencias',
+  'nav.pulse': 'Mi pulso',
 };

@@ -9,6 +9,7 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
+import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { errorText } from '../../components/errorText';
 import { ExportButton } from '../../components/ExportButton';
@@ -44,13 +45,14 @@ const WEEKS = [4, 12, 26, 52];
 
 export default function LeaderFeedback() {
   const { me } = useSession();
+  // The inbox's list and the states' words are the feedback area's (not in the first download).
   return (
-    <>
+    <AreaStrings area="feedback">
       <LeaderInbox />
       <FeedbackSummary />
       <Signals />
       {hasRole(me, 'admin') && <AnonymitySetting />}
-    </>
+    </AreaStrings>
   );
 }
 

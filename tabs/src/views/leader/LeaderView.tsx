@@ -8,7 +8,7 @@ import { ErrorBar } from '../../components/ErrorBar';
 import { ExportButton } from '../../components/ExportButton';
 import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
@@ -70,7 +70,8 @@ const SECTION_LABEL: Record<LeaderSection, MessageKey> = {
 
 export default function LeaderView({ section, filter }: { section: LeaderSection; filter: LeaderFilter }) {
   const { api } = useSession();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const s = useStyles();
   const ids = useId();
   const [exportError, setExportError] = useState<ApiError | undefined>();
@@ -110,7 +111,7 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
         aria-label={t('leader.sections')}
       >
         {LEADER_SECTIONS.map((sec) => (
-          <Tab key={sec} value={sec} id={`${ids}-${sec}`} data-section={sec} onPointerEnter={sec === 'feedback' ? preloadFeedback : undefined}>
+          <Tab key={sec} value={sec} id={`${ids}-${sec}`} data-section={sec} onPointerEnter={sec === 'feedback' ? () => preloadFeedback(i18n) : undefined}>
             {t(SECTION_LABEL[sec])}
           </Tab>
         ))}
@@ -144,7 +145,11 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   );
 }
 
-const preloadFeedback = () => void import('./LeaderFeedback');
+/** The feedback section's chunk and its strings (the feedback area's), fetched ahead of a click. */
+const preloadFeedback = (i18n: I18n) => {
+  void import('./LeaderFeedback');
+  i18n.area('feedback').catch(() => undefined);
+};
 
 function Totals({ totals }: { totals: Portfolio['totals'] }) {
   const { t } = useI18n();

@@ -9,6 +9,7 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
+import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
@@ -38,7 +39,16 @@ export interface ClosePilotDialogProps {
   onClosed(p: PilotView): void;
 }
 
-export default function ClosePilotDialog({ open, pilot, onDismiss, onClosed }: ClosePilotDialogProps) {
+/** The dialog's strings load with it (the pilotForms area; it opens once they are here). */
+export default function ClosePilotDialog(props: ClosePilotDialogProps) {
+  return (
+    <AreaStrings area="pilotForms" fallback={null}>
+      <CloseDialog {...props} />
+    </AreaStrings>
+  );
+}
+
+function CloseDialog({ open, pilot, onDismiss, onClosed }: ClosePilotDialogProps) {
   const { api } = useSession();
   const i18n = useI18n();
   const { t } = i18n;

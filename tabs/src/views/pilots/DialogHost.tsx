@@ -1,4 +1,5 @@
 import { Suspense, createContext, lazy, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useI18n } from '../../i18n';
 import type { PilotView } from './api';
 import type { PilotFormDialogProps } from './PilotFormDialog';
 
@@ -26,7 +27,15 @@ export const useDialogs = () => useContext(DialogContext);
 export function DialogHost({ children }: { children: ReactNode }) {
   // `key` gives every opening a fresh dialog (empty form, new idempotency key).
   const [current, setCurrent] = useState<{ request: DialogRequest; open: boolean; key: number }>();
-  const show = useCallback((request: DialogRequest) => setCurrent((c) => ({ request, open: true, key: (c?.key ?? 0) + 1 })), []);
+  const i18n = useI18n();
+  const show = useCallback(
+    (request: DialogRequest) => {
+      // The dialogs' strings (not in the first download), fetched alongside their chunk.
+      i18n.area('pilotForms').catch(() => undefined);
+      setCurrent((c) => ({ request, open: true, key: (c?.key ?? 0) + 1 }));
+    },
+    [i18n],
+  );
   const dismiss = useCallback(() => setCurrent((c) => c && { ...c, open: false }), []);
 
   const dialog = useMemo(() => {

@@ -14,6 +14,7 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { STANDARD_QUESTION_IDS, localizedPractice } from '../../../../domain/practices/model';
 import { ApiError } from '../../api/client';
+import { AreaStrings } from '../../components/AreaStrings';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
@@ -66,7 +67,16 @@ const useStyles = makeStyles({
 
 const DAYS = [1, 2, 3, 4, 5, 6, 0]; // Monday first, as most of our users' calendars
 
-export default function PilotFormDialog({ open, mode, pilot, defaultTeamId, onDismiss, onSaved }: PilotFormDialogProps) {
+/** The form's strings load with it (the pilotForms area; the dialog opens once they are here). */
+export default function PilotFormDialog(props: PilotFormDialogProps) {
+  return (
+    <AreaStrings area="pilotForms" fallback={null}>
+      <PilotForm {...props} />
+    </AreaStrings>
+  );
+}
+
+function PilotForm({ open, mode, pilot, defaultTeamId, onDismiss, onSaved }: PilotFormDialogProps) {
   const { api } = useSession();
   const i18n = useI18n();
   const { t } = i18n;

@@ -5,14 +5,26 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Body1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState, type FormEvent } from 'react';
+import { AreaStrings } from '../../components/AreaStrings';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
 import { toApiError } from '../../useLoad';
 import { proposePractice } from './api';
 
-/** "Adopt as practice": the manager of an adopted or adapted pilot proposes it for the library. */
-export function ProposePractice({ pilotId }: { pilotId: string }) {
+/**
+ * "Adopt as practice": the manager of an adopted or adapted pilot proposes it for the library.
+ * Its strings are the pilotForms area's: it shows once they are here.
+ */
+export function ProposePractice(props: { pilotId: string }) {
+  return (
+    <AreaStrings area="pilotForms" fallback={null}>
+      <Propose {...props} />
+    </AreaStrings>
+  );
+}
+
+function Propose({ pilotId }: { pilotId: string }) {
   const { api } = useSession();
   const i18n = useI18n();
   const { t } = i18n;

@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { AREAS, areaHome, navigate, type Area } from '../../router';
 import { hasRole, useSession } from '../../session';
 import { preloadRoute } from '../chunks';
+import { stringsOf } from '../strings';
 
 /** Top bar: the app's views on the left, who is signed in on the right (Teams shows the user itself). */
 const useStyles = makeStyles({
@@ -48,11 +49,17 @@ const LABEL: Record<Area, MessageKey> = {
 /** `area`: the part of the app the view belongs to (a pilot opened from the leader view is in 'leader'). */
 export function AppHeader({ area }: { area: Area }) {
   const { me, host, switchUser } = useSession();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const s = useStyles();
   const areas = AREAS.filter((a) => (a === 'leader' ? hasRole(me, 'leader', 'admin') : a === 'admin' ? hasRole(me, 'admin') : a === 'pulse' ? hasRole(me, 'manager') && !hasRole(me, 'leader', 'admin') : true));
-  // Views in chunks of their own start downloading when the pointer or focus reaches their tab.
-  const preload = (a: Area) => () => preloadRoute(areaHome(a));
+  // Views in chunks of their own start downloading when the pointer or focus reaches their tab,
+  // with the strings they read that the first download does not have.
+  const preload = (a: Area) => () => {
+    const home = areaHome(a);
+    preloadRoute(home);
+    for (const area of stringsOf(home)) i18n.area(area).catch(() => undefined);
+  };
   return (
     <header className={s.bar}>
       {host.kind === 'browser' && <Text className={s.brand}>{t('app.name')}</Text>}

@@ -1,9 +1,10 @@
-import { ToggleButton } from '@fluentui/react-button';
 import { Button } from '@fluentui/react-button';
 import { Field } from '@fluentui/react-field';
 import { Link } from '@fluentui/react-link';
 import { Body1, Caption1 } from '@fluentui/react-text';
+import { tokens } from '@fluentui/react-theme';
 import { Textarea } from '@fluentui/react-textarea';
+import { makeStyles, mergeClasses } from '@griffel/react';
 import { useState } from 'react';
 import type { ApiError } from '../../api/client';
 import { BackLink } from '../../components/BackLink';
@@ -21,12 +22,39 @@ import { toApiError, useLoad } from '../../useLoad';
 import { REACTION_KINDS, askAuthor, getStory, react, type ReactionKind, type StoryView } from './api';
 import { outcomeColor } from './parts';
 
+/**
+ * A pressed reaction looks like Fluent's checked ToggleButton (these are its styles). Not the
+ * ToggleButton itself: esbuild splits chunks by file, and a component a lazy view takes from
+ * @fluentui/react-button lands in the chunk the whole app shares with it (18 KB of styles in
+ * everyone's first download, for a few reaction buttons). Griffel's `shorthands` would do the same
+ * (its runtime module too).
+ */
+const borderColor = (c: string) => ({ borderTopColor: c, borderRightColor: c, borderBottomColor: c, borderLeftColor: c });
+const usePressedStyles = makeStyles({
+  on: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    ...borderColor(tokens.colorNeutralStroke1),
+    color: tokens.colorNeutralForeground1Selected,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, ...borderColor(tokens.colorNeutralStroke1Hover), color: tokens.colorNeutralForeground1Hover },
+    ':hover:active': { backgroundColor: tokens.colorNeutralBackground1Pressed, ...borderColor(tokens.colorNeutralStroke1Pressed), color: tokens.colorNeutralForeground1Pressed },
+    '@media (forced-colors: active)': {
+      backgroundColor: 'Highlight',
+      ...borderColor('Highlight'),
+      color: 'HighlightText',
+      forcedColorAdjust: 'none',
+      ':hover': { backgroundColor: 'HighlightText', ...borderColor('Highlight'), color: 'Highlight' },
+      ':hover:active': { backgroundColor: 'HighlightText', ...borderColor('Highlight'), color: 'Highlight' },
+    },
+  },
+});
+
 /** One practice story: what was tried, what happened, what they would change; reactions and a question to the author. */
 export default function StoryDetailView({ id }: { id: string }) {
   const { api } = useSession();
   const i18n = useI18n();
   const { t } = i18n;
   const s = useListStyles();
+  const pressed = usePressedStyles();
   const loaded = useLoad((signal) => getStory(api, id, signal), [api, id]);
   const [error, setError] = useState<ApiError | undefined>();
   const [busy, setBusy] = useState<ReactionKind | undefined>();
@@ -78,9 +106,9 @@ export default function StoryDetailView({ id }: { id: string }) {
         </dl>
         <div role="group" aria-label={t('story.reactions')} className={s.actions} data-testid="reactions">
           {REACTION_KINDS.map((k) => (
-            <ToggleButton key={k} checked={!!story.reactions[k]?.mine} disabled={busy === k} onClick={() => toggle(k)}>
+            <Button key={k} aria-pressed={!!story.reactions[k]?.mine} className={mergeClasses(story.reactions[k]?.mine && pressed.on)} disabled={busy === k} onClick={() => toggle(k)}>
               {`${t(`reaction.${k}`)} · ${story.reactions[k]?.count ?? 0}`}
-            </ToggleButton>
+            </Button>
           ))}
         </div>
         {error && <ErrorBar plain error={error} />}
