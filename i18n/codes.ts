@@ -96,3 +96,11 @@ true satisfies NoClash;
 
 /** Every code with the params it declares, for checks. */
 export const CATALOGUE: Readonly<Record<Code, readonly string[]>> = Object.assign({}, ...Object.values(CODES));
+
+/**
+ * Part of a language's wordings, by kind: each language's table is joined from such parts
+ * (./en/*.ts), split as the tab loads them (the codes every view may show, then each lazy area's).
+ */
+export type CodeWords = { readonly [K in Kind]?: { readonly [C in CodeOf<K>]?: Wording } };
+/** Another language's part: exactly the English part's codes. */
+export type SameCodes<Part> = { readonly [K in keyof Part]: { readonly [C in keyof Part[K]]: Wording } };

@@ -1,6 +1,6 @@
 import type { GroupLabel } from '../domain/anonymity/rules';
 import type { Param, Params } from '../domain/shared/codes';
-import type { Code, Wording, Wordings } from './codes';
+import type { Code, CodeWords, Wording } from './codes';
 
 /**
  * Wording codes in one language. A wording's `{name}` placeholders take the param of that name;
@@ -14,6 +14,8 @@ import type { Code, Wording, Wordings } from './codes';
  * language's plural rules, for the `count` param (else the code's only number).
  *
  * No dictionaries here: the tab loads the reader's language alone and words with the same code.
+ * A part of a table (the tab's, before its lazy areas arrive) words the codes it has; any other
+ * comes back as the code itself.
  */
 export interface Words {
   readonly locale: string;
@@ -22,7 +24,7 @@ export interface Words {
   group(label: GroupLabel, inline?: boolean): string;
 }
 
-export function createWords(wordings: Wordings, locale: string): Words {
+export function createWords(wordings: CodeWords, locale: string): Words {
   const table = Object.assign({}, ...Object.values(wordings)) as Record<string, Wording | undefined>;
   const plural = new Intl.PluralRules(locale);
   // Grouped from five digits only (2000, 10,000): what both languages write for counts and limits.

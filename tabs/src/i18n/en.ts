@@ -19,12 +19,13 @@ import type { stories } from './en/stories';
  * English strings: the source dictionary, one file per area (en/*.ts) merged here. Every other
  * language must provide the same keys (`Messages`, checked per area by `Translation`), so a
  * missing translation is a type error, not a blank in the UI. `{name}` placeholders are filled by
- * `t(key, { name })`; counts come in `.one` / `.other` pairs for `plural`. The words for domain
- * codes (`codes`, from i18n/) travel in the same chunk. Only the shell's, the pilots' and the
+ * `t(key, { name })`; counts come in `.one` / `.other` pairs for `plural`. The words for the domain
+ * codes every view may show (`codes`, i18n/en/core.ts, the same the bot and the API use) travel in
+ * the same chunk; each lazy area's file brings its own codes' words. Only the shell's, the pilots' and the
  * leader view's strings are in it: every other area's (`LazyArea`) load with their view
  * (`I18n.area`), so the first download carries only what the first screen reads.
  */
-export { en as codes } from '../../../i18n/en';
+export { core as codes } from '../../../i18n/en/core';
 
 export const en = { ...common, ...shell, ...pilots, ...leader };
 

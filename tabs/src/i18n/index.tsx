@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import type { GroupLabel } from '../../../domain/anonymity/rules';
 import type { Params } from '../../../domain/shared/codes';
-import type { Code, Wordings } from '../../../i18n/codes';
+import type { Code, CodeWords } from '../../../i18n/codes';
 import { createWords } from '../../../i18n/format';
 import type { FirstMessages, LazyArea, MessageKey, Messages } from './en';
 
@@ -10,12 +10,19 @@ import type { FirstMessages, LazyArea, MessageKey, Messages } from './en';
  * browser's, standalone); anything we have no dictionary for falls back to English, while dates
  * and numbers still follow the full locale tag (en-GB vs en-US). Each dictionary is its own
  * chunk, and only the reader's is downloaded (`loadMessages`, before the first render): the
- * tab's own strings, and the words for every domain code (i18n/, the same the bot and the API
- * use). Every dictionary has every key, so there is nothing to fall back to at run time.
+ * tab's own strings, and the words for the domain codes every view may show (i18n/, the same the
+ * bot and the API use). Lazy areas bring their strings and their codes' words with their view.
+ * Every language has every key, so there is nothing to fall back to at run time.
  */
 export interface Dictionary {
   messages: FirstMessages;
-  codes: Wordings;
+  codes: CodeWords;
+}
+
+/** A lazy area's strings, and the words of the codes only its views show (if any). */
+interface AreaDictionary {
+  messages: Record<string, string>;
+  codes?: CodeWords;
 }
 
 const DICTIONARIES = {
@@ -31,21 +38,26 @@ export function languageOf(locale: string): Language {
 
 export const loadMessages = (language: Language): Promise<Dictionary> => DICTIONARIES[language]();
 
-/** The strings of areas that load with their view, per language (each its own chunk). */
+/** What a lazy area's module (./en/admin.ts…) brings: its strings, and its codes' words if any. */
+const part =
+  <Area extends string>(area: Area) =>
+  (m: Record<Area, Record<string, string>> & { codes?: CodeWords }): AreaDictionary => ({ messages: m[area], codes: m.codes });
+
+/** The strings (and codes' words) of areas that load with their view, per language (each its own chunk). */
 const LAZY_AREAS = {
-  admin: { en: () => import('./en/admin').then((m) => m.admin), es: () => import('./es/admin').then((m) => m.admin) },
-  meeting: { en: () => import('./en/meeting').then((m) => m.meeting), es: () => import('./es/meeting').then((m) => m.meeting) },
-  preferences: { en: () => import('./en/preferences').then((m) => m.preferences), es: () => import('./es/preferences').then((m) => m.preferences) },
-  feedback: { en: () => import('./en/feedback').then((m) => m.feedback), es: () => import('./es/feedback').then((m) => m.feedback) },
-  circles: { en: () => import('./en/circles').then((m) => m.circles), es: () => import('./es/circles').then((m) => m.circles) },
-  stories: { en: () => import('./en/stories').then((m) => m.stories), es: () => import('./es/stories').then((m) => m.stories) },
-  projects: { en: () => import('./en/projects').then((m) => m.projects), es: () => import('./es/projects').then((m) => m.projects) },
-  paths: { en: () => import('./en/paths').then((m) => m.paths), es: () => import('./es/paths').then((m) => m.paths) },
-  lessons: { en: () => import('./en/lessons').then((m) => m.lessons), es: () => import('./es/lessons').then((m) => m.lessons) },
-  privacy: { en: () => import('./en/privacy').then((m) => m.privacy), es: () => import('./es/privacy').then((m) => m.privacy) },
-  pulse: { en: () => import('./en/pulse').then((m) => m.pulse), es: () => import('./es/pulse').then((m) => m.pulse) },
-  pilotForms: { en: () => import('./en/pilotForms').then((m) => m.pilotForms), es: () => import('./es/pilotForms').then((m) => m.pilotForms) },
-} satisfies Record<LazyArea, Record<Language, () => Promise<Record<string, string>>>>;
+  admin: { en: () => import('./en/admin').then(part('admin')), es: () => import('./es/admin').then(part('admin')) },
+  meeting: { en: () => import('./en/meeting').then(part('meeting')), es: () => import('./es/meeting').then(part('meeting')) },
+  preferences: { en: () => import('./en/preferences').then(part('preferences')), es: () => import('./es/preferences').then(part('preferences')) },
+  feedback: { en: () => import('./en/feedback').then(part('feedback')), es: () => import('./es/feedback').then(part('feedback')) },
+  circles: { en: () => import('./en/circles').then(part('circles')), es: () => import('./es/circles').then(part('circles')) },
+  stories: { en: () => import('./en/stories').then(part('stories')), es: () => import('./es/stories').then(part('stories')) },
+  projects: { en: () => import('./en/projects').then(part('projects')), es: () => import('./es/projects').then(part('projects')) },
+  paths: { en: () => import('./en/paths').then(part('paths')), es: () => import('./es/paths').then(part('paths')) },
+  lessons: { en: () => import('./en/lessons').then(part('lessons')), es: () => import('./es/lessons').then(part('lessons')) },
+  privacy: { en: () => import('./en/privacy').then(part('privacy')), es: () => import('./es/privacy').then(part('privacy')) },
+  pulse: { en: () => import('./en/pulse').then(part('pulse')), es: () => import('./es/pulse').then(part('pulse')) },
+  pilotForms: { en: () => import('./en/pilotForms').then(part('pilotForms')), es: () => import('./es/pilotForms').then(part('pilotForms')) },
+} satisfies Record<LazyArea, Record<Language, () => Promise<AreaDictionary>>>;
 
 /** Keys that come in `.one` / `.other` pairs. */
 type BaseOf<K> = K extends `${infer B}.other` ? (`${B}.one` extends MessageKey ? B : never) : never;
@@ -86,7 +98,9 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
   const decimalFmt = new Intl.NumberFormat(safeLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const listFmt = new Intl.ListFormat(safeLocale, { style: 'short', type: 'conjunction' });
   const pluralRules = new Intl.PluralRules(safeLocale);
-  const words = createWords(codes, safeLocale);
+  // The first download's codes' words, joined by lazy areas' as their views open.
+  let codeWords = codes;
+  let words = createWords(codeWords, safeLocale);
   // The first download's strings, joined by lazy areas' as their views open.
   const table: Partial<Messages> = { ...messages };
   const areas = new Set<LazyArea>();
@@ -101,10 +115,15 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
     hasArea: (area) => areas.has(area),
     async area(area) {
       if (areas.has(area)) return;
-      Object.assign(table, await LAZY_AREAS[area][language]());
+      const part = await LAZY_AREAS[area][language]();
+      Object.assign(table, part.messages);
+      if (part.codes) {
+        codeWords = joinCodes(codeWords, part.codes);
+        words = createWords(codeWords, safeLocale);
+      }
       areas.add(area);
     },
-    word: words.word,
+    word: (code, params) => words.word(code, params),
     group: (label) => words.group(label),
     plural(base, count, vars) {
       const key = (pluralRules.select(count) === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
@@ -123,7 +142,14 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
   };
 }
 
-const I18nContext = createContext<I18n>(createI18n('en-US', { messages: {} as FirstMessages, codes: {} as Wordings }));
+/** Two parts of a language's codes' words, kind by kind. */
+function joinCodes(a: CodeWords, b: CodeWords): CodeWords {
+  const joined: Record<string, object | undefined> = { ...a };
+  for (const [kind, words] of Object.entries(b)) joined[kind] = { ...joined[kind], ...words };
+  return joined as CodeWords;
+}
+
+const I18nContext = createContext<I18n>(createI18n('en-US', { messages: {} as FirstMessages, codes: {} }));
 
 export function I18nProvider({ locale, dictionary, children }: { locale: string; dictionary: Dictionary; children: ReactNode }) {
   const value = useMemo(() => createI18n(locale, dictionary), [locale, dictionary]);

@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/admin.ts): they load with its strings. */
+export { admin as codes } from '../../../../i18n/en/admin';
+
 /** The admin area: organisation sync, roles and their sources, teams' managers, settings, audit log. */
 export const admin = {
   'admin.title': 'Admin',

@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/circles.ts): they load with its strings. */
+export { circles as codes } from '../../../../i18n/en/circles';
+
 /** Leadership circles and their convenor elections. */
 export const circles = {
   'count.members.one': '{count} member',

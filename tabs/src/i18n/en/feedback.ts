@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/feedback.ts): they load with its strings. */
+export { feedback as codes } from '../../../../i18n/en/feedback';
+
 /** Feedback: giving it, the lists, one item's conversation, the re-worded server sentences, and the leader view's feedback section. */
 export const feedback = {
 

@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/lessons.ts): they load with its strings. */
+export { lessons as codes } from '../../../../i18n/en/lessons';
+
 /** Micro-lessons: the library, reading, reach. */
 export const lessons = {
   'lessons.title': 'Leadership lessons',

@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/paths.ts): they load with its strings. */
+export { paths as codes } from '../../../../i18n/en/paths';
+
 /** Development paths: level, self-assessment, goals, sharing, coaching and the readiness review. */
 export const paths = {
   'v.pickLevel': 'Pick a level.',

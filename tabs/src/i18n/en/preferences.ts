@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/preferences.ts): they load with its strings. */
+export { preferences as codes } from '../../../../i18n/en/preferences';
+
 /** The person's own preferences: check-ins (zone, days, quiet hours, celebrations), pause, notifications. */
 export const preferences = {
   'prefs.title': 'Preferences',

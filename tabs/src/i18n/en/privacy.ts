@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/privacy.ts): they load with its strings. */
+export { privacy as codes } from '../../../../i18n/en/privacy';
+
 /** A person's data: "Download my data" in preferences, and the admin area's export, erase and tenant deletion. */
 export const privacy = {
   'mydata.title': 'Your data',

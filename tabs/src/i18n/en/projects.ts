@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/projects.ts): they load with its strings. */
+export { projects as codes } from '../../../../i18n/en/projects';
+
 /** Community projects: proposals, the sponsor's decision, check-ins, done. */
 export const projects = {
   'count.checkins.one': '{count} check-in',

@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/pulse.ts): they load with its strings. */
+export { pulse as codes } from '../../../../i18n/en/pulse';
+
 /** The managers' pulse: a manager's own view, and the leader view's managers' groups. */
 export const pulse = {
   'pulse.title': 'My pulse',

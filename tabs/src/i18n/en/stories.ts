@@ -1,3 +1,6 @@
+/** The words of this area's domain codes (i18n/en/stories.ts): they load with its strings. */
+export { stories as codes } from '../../../../i18n/en/stories';
+
 /** Practice stories: the library, one story, publishing and asking the author. */
 export const stories = {
   'stories.title': 'Practice stories',

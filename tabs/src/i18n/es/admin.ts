@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { admin as en } from '../en/admin';
 
+/** The words of this area's domain codes (i18n/es/admin.ts): they load with its strings. */
+export { admin as codes } from '../../../../i18n/es/admin';
+
 export const admin: Translation<typeof en> = {
   'admin.title': 'Administración',
   'admin.subtitle': 'Tu organización tal como Leaderful la lee de Microsoft 365, quién puede hacer qué y por qué, y la configuración para todos.',

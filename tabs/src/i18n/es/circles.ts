@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { circles as en } from '../en/circles';
 
+/** The words of this area's domain codes (i18n/es/circles.ts): they load with its strings. */
+export { circles as codes } from '../../../../i18n/es/circles';
+
 export const circles: Translation<typeof en> = {
   'count.members.one': '{count} miembro',
   'count.members.other': '{count} miembros',

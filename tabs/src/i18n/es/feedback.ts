@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { feedback as en } from '../en/feedback';
 
+/** The words of this area's domain codes (i18n/es/feedback.ts): they load with its strings. */
+export { feedback as codes } from '../../../../i18n/es/feedback';
+
 export const feedback: Translation<typeof en> = {
 
 

@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { lessons as en } from '../en/lessons';
 
+/** The words of this area's domain codes (i18n/es/lessons.ts): they load with its strings. */
+export { lessons as codes } from '../../../../i18n/es/lessons';
+
 export const lessons: Translation<typeof en> = {
   'lessons.title': 'Lecciones de liderazgo',
   'lessons.subtitle': 'Unos minutos cada una, para cada práctica y cada nivel de liderazgo.',

@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { paths as en } from '../en/paths';
 
+/** The words of this area's domain codes (i18n/es/paths.ts): they load with its strings. */
+export { paths as codes } from '../../../../i18n/es/paths';
+
 export const paths: Translation<typeof en> = {
   'v.pickLevel': 'Elige un nivel.',
   'v.pickOutcome': 'Elige un resultado.',

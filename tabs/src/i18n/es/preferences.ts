@@ -1,6 +1,9 @@
 import type { preferences as en } from '../en/preferences';
 import type { Translation } from '../en';
 
+/** The words of this area's domain codes (i18n/es/preferences.ts): they load with its strings. */
+export { preferences as codes } from '../../../../i18n/es/preferences';
+
 export const preferences: Translation<typeof en> = {
   'prefs.title': 'Preferencias',
   'prefs.subtitle': 'Cuándo te pide Leaderful tu seguimiento y dónde te llegan sus avisos. Las mismas opciones funcionan también en el chat.',

@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { privacy as en } from '../en/privacy';
 
+/** The words of this area's domain codes (i18n/es/privacy.ts): they load with its strings. */
+export { privacy as codes } from '../../../../i18n/es/privacy';
+
 export const privacy: Translation<typeof en> = {
   'mydata.title': 'Tus datos',
   'mydata.intro': 'Descarga todo lo que Leaderful guarda sobre ti: tu perfil, tus equipos y círculos, tus respuestas a los check-ins, los comentarios que diste (también los anónimos) y tu plan de desarrollo.',

@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { projects as en } from '../en/projects';
 
+/** The words of this area's domain codes (i18n/es/projects.ts): they load with its strings. */
+export { projects as codes } from '../../../../i18n/es/projects';
+
 export const projects: Translation<typeof en> = {
   'count.checkins.one': '{count} seguimiento',
   'count.checkins.other': '{count} seguimientos',

@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { pulse as en } from '../en/pulse';
 
+/** The words of this area's domain codes (i18n/es/pulse.ts): they load with its strings. */
+export { pulse as codes } from '../../../../i18n/es/pulse';
+
 export const pulse: Translation<typeof en> = {
   'pulse.title': 'Mi pulso',
   'pulse.subtitle': 'Cada dos semanas Leaderful te pregunta cómo te están liderando. La dirección ve las respuestas solo por grupos de al menos {k} mandos, nunca las tuyas por separado.',

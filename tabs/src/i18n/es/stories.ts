@@ -1,6 +1,9 @@
 import type { Translation } from '../en';
 import type { stories as en } from '../en/stories';
 
+/** The words of this area's domain codes (i18n/es/stories.ts): they load with its strings. */
+export { stories as codes } from '../../../../i18n/es/stories';
+
 export const stories: Translation<typeof en> = {
   'stories.title': 'Historias de práctica',
   'stories.subtitle': 'Qué probaron otros responsables, qué pasó y qué cambiarían: la biblioteca de la organización.',
