@@ -24,16 +24,25 @@ export interface Words {
   group(label: GroupLabel, inline?: boolean): string;
 }
 
+/**
+ * A value made on first use. Intl formatters cost milliseconds each to build (a browser loads
+ * locale data for the first one): a tab that shows no date builds no date format.
+ */
+export function onFirstUse<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+}
+
 export function createWords(wordings: CodeWords, locale: string): Words {
   const table = Object.assign({}, ...Object.values(wordings)) as Record<string, Wording | undefined>;
-  const plural = new Intl.PluralRules(locale);
+  const plural = onFirstUse(() => new Intl.PluralRules(locale));
   // Grouped from five digits only (2000, 10,000): what both languages write for counts and limits.
   const grouping = { useGrouping: 'min2' as unknown as boolean };
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...grouping });
-  const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, ...grouping });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const lists = { and: new Intl.ListFormat(locale, { type: 'conjunction' }), or: new Intl.ListFormat(locale, { type: 'disjunction' }) };
+  const number = onFirstUse(() => new Intl.NumberFormat(locale, { maximumFractionDigits: 2, ...grouping }));
+  const decimal = onFirstUse(() => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, ...grouping }));
+  const percent = onFirstUse(() => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }));
+  const day = onFirstUse(() => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const lists = { and: onFirstUse(() => new Intl.ListFormat(locale, { type: 'conjunction' })), or: onFirstUse(() => new Intl.ListFormat(locale, { type: 'disjunction' })) };
 
   const group = (label: GroupLabel, inline = false): string => {
     if (label.level === 'team') return label.name ?? word('group.some_team');
@@ -44,19 +53,19 @@ export function createWords(wordings: CodeWords, locale: string): Words {
 
   const show = (value: Param, format: string | undefined): string => {
     if (Array.isArray(value)) {
-      const items = value.map((v) => (typeof v === 'number' ? (format === 'steps' ? decimal.format(v) : number.format(v)) : String(v)));
+      const items = value.map((v) => (typeof v === 'number' ? (format === 'steps' ? decimal().format(v) : number().format(v)) : String(v)));
       if (format === 'steps') return items.join(' → ');
-      return (format === 'or' ? lists.or : lists.and).format(items);
+      return (format === 'or' ? lists.or : lists.and)().format(items);
     }
     if (typeof value === 'object') return group(value as GroupLabel, format === 'inline');
     if (typeof value === 'number') {
-      if (format === 'decimal') return decimal.format(value);
-      if (format === 'percent') return percent.format(value / 100);
-      return number.format(value);
+      if (format === 'decimal') return decimal().format(value);
+      if (format === 'percent') return percent().format(value / 100);
+      return number().format(value);
     }
     if (format === 'date') {
       const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? value : day.format(d);
+      return Number.isNaN(d.getTime()) ? value : day().format(d);
     }
     if (format && `${format}.${value}` in table) return word(`${format}.${value}` as Code);
     return value;
@@ -65,7 +74,7 @@ export function createWords(wordings: CodeWords, locale: string): Words {
   function word(code: Code, params: Params = {}): string {
     const wording = table[code];
     if (wording === undefined) return code;
-    const text = typeof wording === 'string' ? wording : plural.select(countOf(params)) === 'one' ? wording.one : wording.other;
+    const text = typeof wording === 'string' ? wording : plural().select(countOf(params)) === 'one' ? wording.one : wording.other;
     return text.replace(/\{(\w+)(?::(\w+))?\}/g, (whole, name: string, format?: string) => (name in params ? show(params[name], format) : whole));
   }
 

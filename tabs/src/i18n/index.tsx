@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import type { GroupLabel } from '../../../domain/anonymity/rules';
 import type { Params } from '../../../domain/shared/codes';
 import type { Code, CodeWords } from '../../../i18n/codes';
-import { createWords } from '../../../i18n/format';
+import { createWords, onFirstUse } from '../../../i18n/format';
 import type { FirstMessages, LazyArea, MessageKey, Messages } from './en';
 
 /**
@@ -92,12 +92,13 @@ export interface I18n {
 export function createI18n(locale: string, { messages, codes }: Dictionary): I18n {
   const language = languageOf(locale);
   const safeLocale = Intl.DateTimeFormat.supportedLocalesOf([locale]).length ? locale : language;
-  const dateFmt = new Intl.DateTimeFormat(safeLocale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const weekdayFmt = new Intl.DateTimeFormat(safeLocale, { weekday: 'short', timeZone: 'UTC' });
-  const percentFmt = new Intl.NumberFormat(safeLocale, { style: 'percent', maximumFractionDigits: 0 });
-  const decimalFmt = new Intl.NumberFormat(safeLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const listFmt = new Intl.ListFormat(safeLocale, { style: 'short', type: 'conjunction' });
-  const pluralRules = new Intl.PluralRules(safeLocale);
+  // Each made when first needed (see onFirstUse): the first screen uses few of them.
+  const dateFmt = onFirstUse(() => new Intl.DateTimeFormat(safeLocale, { dateStyle: 'medium', timeZone: 'UTC' }));
+  const weekdayFmt = onFirstUse(() => new Intl.DateTimeFormat(safeLocale, { weekday: 'short', timeZone: 'UTC' }));
+  const percentFmt = onFirstUse(() => new Intl.NumberFormat(safeLocale, { style: 'percent', maximumFractionDigits: 0 }));
+  const decimalFmt = onFirstUse(() => new Intl.NumberFormat(safeLocale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const listFmt = onFirstUse(() => new Intl.ListFormat(safeLocale, { style: 'short', type: 'conjunction' }));
+  const pluralRules = onFirstUse(() => new Intl.PluralRules(safeLocale));
   // The first download's codes' words, joined by lazy areas' as their views open.
   let codeWords = codes;
   let words = createWords(codeWords, safeLocale);
@@ -126,19 +127,19 @@ export function createI18n(locale: string, { messages, codes }: Dictionary): I18
     word: (code, params) => words.word(code, params),
     group: (label) => words.group(label),
     plural(base, count, vars) {
-      const key = (pluralRules.select(count) === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
+      const key = (pluralRules().select(count) === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
       return t(key, { count, ...vars });
     },
     date(iso) {
       if (!iso) return '';
       const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-      return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
+      return Number.isNaN(d.getTime()) ? iso : dateFmt().format(d);
     },
-    percent: (ratio) => percentFmt.format(ratio),
-    decimal: (value) => decimalFmt.format(value),
+    percent: (ratio) => percentFmt().format(ratio),
+    decimal: (value) => decimalFmt().format(value),
     // 2023-01-01 was a Sunday.
-    weekday: (day) => weekdayFmt.format(new Date(Date.UTC(2023, 0, 1 + day))),
-    list: (items) => listFmt.format(items),
+    weekday: (day) => weekdayFmt().format(new Date(Date.UTC(2023, 0, 1 + day))),
+    list: (items) => listFmt().format(items),
   };
 }
 
