@@ -1,3 +1,4 @@
+import type { DeliveryStats } from './stats';
 import type { CloudAdapter } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { GraphPort } from '../../domain/ports/graph';
@@ -37,16 +38,7 @@ export interface DeliveryOptions {
   feed?: GraphPort;
 }
 
-export interface DeliveryStats {
-  sent: number;
-  retried: number;
-  failed: number;
-  unreachable: number;
-  /** Messages put back to wait for their conversation's window (never a sleeping sender). */
-  deferred: number;
-  /** Claims given back because the lease ran short before the send. */
-  released: number;
-}
+export type { DeliveryStats };
 
 export class Delivery {
   /** Requests as they leave, counted until their answer; ready messages wait here for room. */

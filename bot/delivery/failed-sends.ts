@@ -1,7 +1,7 @@
 import type { Domain } from '../../domain';
 import type { OutboxItem } from '../../domain/outbox';
 import type { Log } from '../../platform/log';
-import type { DeliveryStats } from './delivery';
+import type { DeliveryStats } from './stats';
 
 /**
  * What a failed send becomes. 403: the person blocked the bot or removed the app, so they are

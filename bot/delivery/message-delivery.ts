@@ -5,7 +5,7 @@ import type { Log } from '../../platform/log';
 import type { LinkConfig } from '../app/links';
 import { notificationCard, type FeedbackCards } from './cards';
 import type { Conversations } from './conversations';
-import type { DeliveryStats } from './delivery';
+import type { DeliveryStats } from './stats';
 import { recordFailure } from './failed-sends';
 import type { FeedOutcome, FeedSender } from './feed-sender';
 import type { NextLook } from './next-look';

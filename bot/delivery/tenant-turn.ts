@@ -1,6 +1,6 @@
 import type { Domain } from '../../domain';
 import type { OutboxItem } from '../../domain/outbox';
-import type { DeliveryStats } from './delivery';
+import type { DeliveryStats } from './stats';
 import type { MessageDelivery } from './message-delivery';
 import type { NextLook } from './next-look';
 import type { SlidingWindowLimiter } from './pacing';

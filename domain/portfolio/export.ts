@@ -2,7 +2,7 @@ import type { AuditLog } from '../audit/audit';
 import type { Caller } from '../shared/caller';
 import { toCsv } from '../shared/csv';
 import type { Signal } from '../pilots/model';
-import type { PortfolioFilter, PortfolioView } from './portfolio';
+import type { Portfolio, PortfolioFilter } from './model';
 
 /** What a pilots export is asked for: the portfolio's filters, a managers' group named by its key. */
 export interface PilotsExportQuery extends Omit<PortfolioFilter, 'managerIds'> {
@@ -23,7 +23,7 @@ const pct = (x: number | null) => (x === null ? '' : `${Math.round(x * 100)}%`);
  */
 export class PilotsExport {
   constructor(
-    private readonly portfolio: PortfolioView,
+    private readonly portfolio: { build(caller: Caller, filter: PortfolioFilter): Promise<Portfolio> },
     private readonly groupMembers: GroupMembers,
     private readonly audit: AuditLog,
   ) {}
