@@ -1,4 +1,3 @@
-import type { DeliveryStats } from './stats';
 import type { CloudAdapter } from 'botbuilder';
 import type { Domain } from '../../domain';
 import type { GraphPort } from '../../domain/ports/graph';
@@ -12,6 +11,7 @@ import { NextLook } from './next-look';
 import { CONVERSATION_WINDOWS, SlidingWindowLimiter, TENANT_WINDOWS } from './pacing';
 import { rotate } from './rounds';
 import { SendGate } from './send-gate';
+import type { DeliveryStats } from './stats';
 import { TenantLeases } from './tenant-leases';
 import { TenantTurn } from './tenant-turn';
 
@@ -37,8 +37,6 @@ export interface DeliveryOptions {
   /** Microsoft Graph for the Teams activity feed; without it every notice goes to chat. */
   feed?: GraphPort;
 }
-
-export type { DeliveryStats };
 
 export class Delivery {
   /** Requests as they leave, counted until their answer; ready messages wait here for room. */

@@ -40,7 +40,7 @@ export class PortfolioView {
 
   /** All pilots (one document each) for leaders and admins; nobody else may see the portfolio. */
   async pilots(caller: Caller): Promise<Pilot[]> {
-    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('portfolio.leaders_only');
+    leadersOnly(caller);
     return this.repo.pilotRollups(caller.tenantId);
   }
 
@@ -60,7 +60,7 @@ export class PortfolioView {
    * over fewer than k, and only such pilots' rounds are read, for disclosure to derive it again.
    */
   async firstRows(caller: Caller, filter: PortfolioFilter = {}): Promise<PortfolioFirstRows> {
-    if (!hasRole(caller, 'leader', 'admin')) throw forbidden('portfolio.leaders_only');
+    leadersOnly(caller);
     const [rows, { disclosure }] = await Promise.all([this.repo.pilotRows(caller.tenantId), this.disclosures.load(caller.tenantId, { partition: false })]);
     const again = rows.filter((p) => !disclosure.healthStands(p.health)).map((p) => p.id);
     const figures = new Map(again.length ? (await this.repo.roundFigures(caller.tenantId, again)).map((p) => [p.id, p.roundFigures]) : []);
@@ -72,6 +72,11 @@ export class PortfolioView {
     const [stored, { disclosure }] = await Promise.all([this.pilots(caller), this.disclosures.load(caller.tenantId, { partition: false })]);
     return { all: stored.map((p) => disclosure.pilot(p)), disclosure };
   }
+}
+
+/** Nobody but leaders and admins sees the portfolio, whole or in part. */
+function leadersOnly(caller: Caller): void {
+  if (!hasRole(caller, 'leader', 'admin')) throw forbidden('portfolio.leaders_only');
 }
 
 /** The first rows of the portfolio of pilots whose health disclosure has already decided. Pure. */

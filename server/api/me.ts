@@ -4,25 +4,26 @@ import { pauseSchema } from '../../domain/checkins';
 import { parseInput } from '../../domain/shared/validation';
 import { handler, sendError } from '../../platform/http';
 import { DomainError } from '../../domain/shared/errors';
-import { hasRole, type Caller } from '../../domain/shared/caller';
+import type { Caller } from '../../domain/shared/caller';
 import type { Domain } from '../../domain';
 import type { Request } from 'restify';
 import { authed, type ApiContext } from './context';
+import { queryParam } from './http';
 import { filterOf } from './leader';
 
 /**
  * What `/api/me` brings along for the view a cold tab opens, so that view waits for one round
  * trip, not two (who is signed in, then its data): `?opening=leader&status=…` adds the leader
- * grid's first rows, as `GET /api/leader/portfolio/first` with the same filters answers them,
- * for leaders and admins only. Anyone else, or filters the first rows would refuse, gets `/api/me`
- * alone, and the view asks for itself (and words any refusal).
+ * grid's first rows, as `GET /api/leader/portfolio/first` with the same filters answers them.
+ * The portfolio decides who may see them (leaders and admins); a refusal, of the caller or of
+ * the filters, leaves `/api/me` alone, and the view asks for itself (and words the refusal).
  */
 async function openingOf(domain: Domain, caller: Caller, req: Request) {
-  if (req.query?.opening !== 'leader' || !hasRole(caller, 'leader', 'admin')) return undefined;
+  if (queryParam(req, 'opening') !== 'leader') return undefined;
   try {
     return { firstRows: await domain.portfolio.firstRows(caller, await filterOf(domain, caller, req)) };
   } catch (err) {
-    if (err instanceof DomainError) return undefined;
+    if (err instanceof DomainError && err.status < 500) return undefined;
     throw err;
   }
 }

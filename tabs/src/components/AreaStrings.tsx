@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { useI18n, type I18n, type LazyArea } from '../i18n';
 import { Loading } from './Loading';
 
@@ -23,4 +23,15 @@ export function AreaStrings({ area, fallback = <Loading />, children }: { area: 
     };
   }, [i18n, key, ready]);
   return <>{ready ? children : fallback}</>;
+}
+
+/** A part of a view that reads a lazy area's strings: it shows (nothing meanwhile) once they are here. */
+export function withAreaStrings<P extends object>(area: LazyArea, Part: ComponentType<P>): ComponentType<P> {
+  return function WithAreaStrings(props: P) {
+    return (
+      <AreaStrings area={area} fallback={null}>
+        <Part {...props} />
+      </AreaStrings>
+    );
+  };
 }

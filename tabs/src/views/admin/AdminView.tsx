@@ -9,7 +9,6 @@ import { Body1, Text } from '@fluentui/react-text';
 import { ArrowSyncRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import type { ApiError } from '../../api/client';
-import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { Page, PageHeader, Section } from '../../components/Layout';
 import { Loading } from '../../components/Loading';
@@ -40,15 +39,8 @@ const SECTION_LABEL: Record<AdminSection, MessageKey> = {
   privacy: 'admin.section.privacy',
 };
 
+/** Its strings (the admin area's) are here before it shows: Routes waits for them (views/strings.ts). */
 export default function AdminView({ section }: { section: AdminSection }) {
-  return (
-    <AreaStrings area="admin">
-      <AdminArea section={section} />
-    </AreaStrings>
-  );
-}
-
-function AdminArea({ section }: { section: AdminSection }) {
   const { t } = useI18n();
   const ids = useId();
   return (

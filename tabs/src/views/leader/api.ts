@@ -30,7 +30,9 @@ export function portfolioFilterOf(filter: LeaderFilter): LeaderPortfolioFilter {
   const { signal: _flagged, ...portfolioFilter } = filter;
   return { ...portfolioFilter, status: (PILOT_STATUSES as readonly string[]).includes(filter.status ?? '') ? (filter.status as PilotStatus) : undefined };
 }
-const portfolioQuery = (f: LeaderPortfolioFilter) => queryString({ status: f.status, practiceId: f.practiceId, teamId: f.teamId, managerId: f.managerId, group: f.group });
+/** The filters as the portfolio's routes (and `/api/me`'s opening) read them. */
+const portfolioParams = (f: LeaderPortfolioFilter) => ({ status: f.status, practiceId: f.practiceId, teamId: f.teamId, managerId: f.managerId, group: f.group });
+const portfolioQuery = (f: LeaderPortfolioFilter) => queryString(portfolioParams(f));
 const summaryQuery = (q: SummaryQuery) => queryString({ teamId: q.teamId, weeks: q.weeks });
 
 const portfolioPath = (filter: LeaderPortfolioFilter, first?: boolean) => `/api/leader/portfolio${first ? '/first' : ''}${portfolioQuery(filter)}`;
@@ -41,7 +43,7 @@ export const getPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, sign
 export const getFirstRows = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<PortfolioFirstRows>(portfolioPath(filter, true), { signal });
 
 /** The grid's first rows, brought along by `/api/me` for leaders who open the pilots section (server/api/me.ts). */
-export const firstRowsOpening = (filter: LeaderPortfolioFilter) => ({ query: { opening: 'leader', status: filter.status, practiceId: filter.practiceId, teamId: filter.teamId, managerId: filter.managerId, group: filter.group }, path: portfolioPath(filter, true) });
+export const firstRowsOpening = (filter: LeaderPortfolioFilter) => ({ query: { opening: 'leader', ...portfolioParams(filter) }, path: portfolioPath(filter, true) });
 
 /** Asks for what a leader link shows first while the app starts (see ApiClient.prefetch): the pilots' first rows, or the whole portfolio. */
 export const prefetchPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, firstRows: boolean) => api.prefetch(portfolioPath(filter, firstRows));

@@ -6,7 +6,6 @@ import { Body1, Caption1, Subtitle2 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useEffect, useState } from 'react';
-import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { LabelBadge } from '../../components/LabelBadge';
 import { Page, PageHeader, Section } from '../../components/Layout';
@@ -38,15 +37,8 @@ const useStyles = makeStyles({
 /** Whether enough have answered changes while the round is open: looked at again every so often. */
 const REFRESH_MS = 30_000;
 
+/** Its strings (the meeting area's) are here before it shows: Routes waits for them (views/strings.ts). */
 export default function MeetingView() {
-  return (
-    <AreaStrings area="meeting">
-      <MeetingArea />
-    </AreaStrings>
-  );
-}
-
-function MeetingArea() {
   const { api, host } = useSession();
   const { t } = useI18n();
   const s = useStyles();

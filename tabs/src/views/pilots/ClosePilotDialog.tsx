@@ -9,7 +9,7 @@ import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState, type FormEvent } from 'react';
 import type { ApiError } from '../../api/client';
-import { AreaStrings } from '../../components/AreaStrings';
+import { withAreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
@@ -40,13 +40,7 @@ export interface ClosePilotDialogProps {
 }
 
 /** The dialog's strings load with it (the pilotForms area; it opens once they are here). */
-export default function ClosePilotDialog(props: ClosePilotDialogProps) {
-  return (
-    <AreaStrings area="pilotForms" fallback={null}>
-      <CloseDialog {...props} />
-    </AreaStrings>
-  );
-}
+export default withAreaStrings('pilotForms', CloseDialog);
 
 function CloseDialog({ open, pilot, onDismiss, onClosed }: ClosePilotDialogProps) {
   const { api } = useSession();

@@ -14,7 +14,7 @@ import { AddRegular, DeleteRegular } from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { STANDARD_QUESTION_IDS, localizedPractice } from '../../../../domain/practices/model';
 import { ApiError } from '../../api/client';
-import { AreaStrings } from '../../components/AreaStrings';
+import { withAreaStrings } from '../../components/AreaStrings';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n, type MessageKey } from '../../i18n';
 import { useSession } from '../../session';
@@ -68,13 +68,7 @@ const useStyles = makeStyles({
 const DAYS = [1, 2, 3, 4, 5, 6, 0]; // Monday first, as most of our users' calendars
 
 /** The form's strings load with it (the pilotForms area; the dialog opens once they are here). */
-export default function PilotFormDialog(props: PilotFormDialogProps) {
-  return (
-    <AreaStrings area="pilotForms" fallback={null}>
-      <PilotForm {...props} />
-    </AreaStrings>
-  );
-}
+export default withAreaStrings('pilotForms', PilotForm);
 
 function PilotForm({ open, mode, pilot, defaultTeamId, onDismiss, onSaved }: PilotFormDialogProps) {
   const { api } = useSession();

@@ -5,7 +5,7 @@ import { MessageBar, MessageBarBody } from '@fluentui/react-message-bar';
 import { Body1 } from '@fluentui/react-text';
 import { Textarea } from '@fluentui/react-textarea';
 import { useState, type FormEvent } from 'react';
-import { AreaStrings } from '../../components/AreaStrings';
+import { withAreaStrings } from '../../components/AreaStrings';
 import { errorText, fieldText } from '../../components/errorText';
 import { useI18n } from '../../i18n';
 import { useSession } from '../../session';
@@ -16,13 +16,7 @@ import { proposePractice } from './api';
  * "Adopt as practice": the manager of an adopted or adapted pilot proposes it for the library.
  * Its strings are the pilotForms area's: it shows once they are here.
  */
-export function ProposePractice(props: { pilotId: string }) {
-  return (
-    <AreaStrings area="pilotForms" fallback={null}>
-      <Propose {...props} />
-    </AreaStrings>
-  );
-}
+export const ProposePractice = withAreaStrings('pilotForms', Propose);
 
 function Propose({ pilotId }: { pilotId: string }) {
   const { api } = useSession();

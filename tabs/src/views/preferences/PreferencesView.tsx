@@ -9,7 +9,6 @@ import { Body1, Caption1 } from '@fluentui/react-text';
 import { makeStyles } from '@griffel/react';
 import { tokens } from '@fluentui/react-theme';
 import { useState } from 'react';
-import { AreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { fieldState, useSubmit } from '../../components/forms';
 import { Page, PageHeader, Section } from '../../components/Layout';
@@ -31,14 +30,6 @@ import type { Channel, Loaded, NoticeChannels, NoticeKind } from './api';
  * "celebrations off"), so the tab and chat never disagree.
  */
 export default function PreferencesView() {
-  return (
-    <AreaStrings area="preferences">
-      <PreferencesArea />
-    </AreaStrings>
-  );
-}
-
-function PreferencesArea() {
   const { api, me } = useSession();
   const { t } = useI18n();
   const loaded = useLoad((signal) => prefs.getPreferences(api, signal), [api]);

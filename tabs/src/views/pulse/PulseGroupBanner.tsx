@@ -1,7 +1,7 @@
 import { Button } from '@fluentui/react-button';
 import { MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-message-bar';
 import { Body1, Caption1 } from '@fluentui/react-text';
-import { AreaStrings } from '../../components/AreaStrings';
+import { withAreaStrings } from '../../components/AreaStrings';
 import { ErrorBar } from '../../components/ErrorBar';
 import { useListStyles } from '../../components/listStyles';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -20,13 +20,7 @@ const KIND_LABEL: Record<PulseSignal['kind'], MessageKey> = {
  * why it was flagged — each signal worded with its inputs, period and figures. Groups hold at
  * least k managers; nothing here is about one person.
  */
-export default function PulseGroupBanner(props: { group: string; signal?: string; onClear: () => void }) {
-  return (
-    <AreaStrings area="pulse" fallback={null}>
-      <GroupBanner {...props} />
-    </AreaStrings>
-  );
-}
+export default withAreaStrings('pulse', GroupBanner);
 
 function GroupBanner({ group, signal, onClear }: { group: string; signal?: string; onClear: () => void }) {
   const { api } = useSession();
