@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 
 const [name, ...args] = process.argv.slice(2);
 if (!name) {
-  console.error('usage: node bench/run.mjs <fanout|fanout-instances|card-answer|doc-sizes|leader-api|tab-render|org-sync|embedded-durability|privacy|retention-sweep> [args]');
+  console.error('usage: node bench/run.mjs <fanout|fanout-instances|card-answer|doc-sizes|leader-api|leader-cold|tab-render|org-sync|embedded-durability|privacy|retention-sweep> [args]');
   process.exit(2);
 }
 const outfile = `dist/bench/${name}.js`;
