@@ -20,14 +20,14 @@
  * run is made twice, alternating between the two, so the before/after pair is measured in the
  * same run, under the same load.
  *
- *   node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
+ *   [PROFILE=dir] node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
  */
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page, Response } from 'playwright-core';
+import type { CDPSession, Page, Response } from 'playwright-core';
 import type { Doc } from '../store/cosmos';
 import { DEMO_TENANT_ID } from '../domain/demo';
 import { demoUser, roleClaims } from '../support/app';
@@ -62,7 +62,7 @@ const TAB_TIMINGS = () => {
     origin: performance.timeOrigin,
     // `--timeline`: every request of the run (start → end, ms) and the marks, in order.
     timeline: [
-      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.startTime, `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)}  ${e.name.replace(/^.*?\/(tabs|api)\//, '$1/')}`] as const),
+      ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [e.startTime, `${e.startTime.toFixed(0).padStart(5)} → ${e.responseEnd.toFixed(0).padStart(5)}  (sent ${e.requestStart.toFixed(0).padStart(5)}, first byte ${e.responseStart.toFixed(0).padStart(5)})  ${e.name.replace(/^.*?\/(tabs|api)\//, '$1/')}`] as const),
       ...performance.getEntriesByType('mark').map((m) => [m.startTime, `${m.startTime.toFixed(0).padStart(5)}          mark ${m.name}`] as const),
     ].sort((a, b) => a[0] - b[0]).map(([, line]) => line),
     // Scripts (and module preloads) that had arrived when the rows were committed, with the bytes sent.
@@ -92,22 +92,29 @@ interface Run {
 
 /** Watches the page's responses; JS and the portfolio answer are sized when the render is done. */
 function watch(page: Page) {
-  const scripts = new Map<string, Promise<Buffer>>();
+  // Bodies are read once the rows are up: reading them over the DevTools protocol while the page
+  // loads would have the browser copy them to this process in the middle of the measured load.
+  const scripts = new Map<string, Response>();
   // The whole portfolio may follow the rows (the first rows come first): sized once it is here.
   let wholeArrived!: (body: Promise<Buffer>) => void;
   const portfolio = new Promise<Promise<Buffer>>((resolve) => (wholeArrived = resolve));
-  let first: Promise<Buffer> | undefined; // the answer the rows wait for: /api/me with the first rows (older builds: the first rows' or the whole portfolio's own call)
+  let first: Response | undefined; // the answer the rows wait for: /api/me with the first rows (older builds: the first rows' or the whole portfolio's own call)
   const body = (res: Response) => res.body().catch(() => Buffer.alloc(0)); // the context may close first
   page.on('response', (res) => {
     const url = new URL(res.url());
-    if (url.pathname.startsWith('/tabs/') && url.pathname.endsWith('.js')) scripts.set(res.url(), body(res));
+    if (url.pathname.startsWith('/tabs/') && url.pathname.endsWith('.js')) scripts.set(res.url(), res);
     if (url.pathname === '/api/leader/portfolio') wholeArrived(body(res));
-    if (url.pathname.startsWith('/api/leader/portfolio') || (url.pathname === '/api/me' && url.searchParams.has('opening'))) first ??= body(res);
+    if (url.pathname.startsWith('/api/leader/portfolio') || (url.pathname === '/api/me' && url.searchParams.has('opening'))) first ??= res;
   });
   return async (beforeRows: Scripts) => {
-    const bodies = await Promise.all(beforeRows.map((s) => scripts.get(s.url) ?? Promise.reject(new Error(`no body for ${s.url}`))));
+    const bodies = await Promise.all(
+      beforeRows.map((s) => {
+        const res = scripts.get(s.url);
+        return res ? body(res) : Promise.reject(new Error(`no body for ${s.url}`));
+      }),
+    );
     const api = await Promise.race([portfolio.then((b) => b), new Promise<Buffer>((resolve) => setTimeout(() => resolve(Buffer.alloc(0)), 10_000))]);
-    const firstApi = first ? await first : Buffer.alloc(0);
+    const firstApi = first ? await body(first) : Buffer.alloc(0);
     return {
       jsFiles: bodies.length,
       jsRawKB: bodies.reduce((n, b) => n + b.length, 0) / 1024,
@@ -130,15 +137,48 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 1024 / 1024;
 }
 
+/**
+ * A new context is a new Chromium window, and Chromium builds each window's own UI (its omnibox
+ * popup, a WebUI page in a renderer of its own) in the second after the window opens: ≈ 550–700 ms
+ * of CPU, on a 2-core machine, which used to land in the middle of the measured load. A person's
+ * browser (or Teams) is open before they open the tab: the load starts once the window has
+ * settled. The context is still cold (empty cache and storage).
+ */
+const windowSettled = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+/**
+ * `TAB_PROFILE=dir`: a Chromium CPU profile of each run's page (main thread, from navigation to the
+ * rows), written to dir as standalone-N.cpuprofile / teams-N.cpuprofile (open in DevTools).
+ */
+const TAB_PROFILE = process.env.TAB_PROFILE;
+let profiled = 0;
+async function startTabProfile(page: Page): Promise<CDPSession | undefined> {
+  if (!TAB_PROFILE) return undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+async function stopTabProfile(cdp: CDPSession | undefined, name: string): Promise<void> {
+  if (!cdp || !TAB_PROFILE) return;
+  const { profile } = await cdp.send('Profiler.stop');
+  mkdirSync(TAB_PROFILE, { recursive: true });
+  writeFileSync(path.join(TAB_PROFILE, `${name}-${++profiled}.cpuprofile`), JSON.stringify(profile));
+}
+
 async function standalone(b: BrowserFront): Promise<Run> {
   const { page, context } = await b.newPage({ viewport: { width: 1280, height: 900 } });
+  await windowSettled();
   const avery = demoUser('Avery');
   await context.addInitScript((id) => localStorage.setItem('leaderful.demoUser', id), avery.userId);
   const sizes = watch(page);
+  const profile = await startTabProfile(page);
   const t0 = performance.now();
   await page.goto(`${b.tabUrl}#/leader`);
   await page.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
+  await stopTabProfile(profile, 'standalone');
   const { mark, apiStartMs, apiEndMs, scripts, timeline } = await page.evaluate(TAB_TIMINGS);
   if (TIMELINE) console.log(`\n${timeline.join('\n')}`);
   const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, heapMB: await heapMB(page), ...(await sizes(scripts)) };
@@ -148,10 +188,21 @@ async function standalone(b: BrowserFront): Promise<Run> {
 
 async function inTeams(b: BrowserFront): Promise<Run> {
   let sizes!: ReturnType<typeof watch>;
-  const t0 = performance.now();
-  const teams = await b.openInTeams(demoUser('Avery'), { tabUrl: '/tabs/index.html#/leader', viewport: { width: 1280, height: 900 }, beforeNavigate: (p) => void (sizes = watch(p)) });
+  let t0 = NaN; // goto, once the window has settled
+  let profile: CDPSession | undefined;
+  const teams = await b.openInTeams(demoUser('Avery'), {
+    tabUrl: '/tabs/index.html#/leader',
+    viewport: { width: 1280, height: 900 },
+    beforeNavigate: async (p) => {
+      sizes = watch(p);
+      await windowSettled();
+      profile = await startTabProfile(p);
+      t0 = performance.now();
+    },
+  });
   await teams.tab.locator(ROW).waitFor({ timeout: 60_000 });
   const wallMs = performance.now() - t0;
+  await stopTabProfile(profile, 'teams');
   const frame = teams.page.frame({ url: /\/tabs\/index\.html/ })!;
   const { mark, origin, apiStartMs, apiEndMs, scripts, timeline } = await frame.evaluate(TAB_TIMINGS);
   if (TIMELINE) console.log(`\n${timeline.join('\n')}`);
@@ -214,7 +265,8 @@ async function main() {
       DEMO_SIGN_IN: 'true', RATE_LIMIT_API_PER_MINUTE: '100000', SEED_DEMO_DATA: 'true',
       AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_APP_ID_URI: TEST_APP_ID_URI, AAD_JWKS_URI: idp.jwksUri, AAD_AUTHORITY_HOST: idp.authorityHost,
     };
-    const current = await shared.app(env).ready;
+    const profileDir = process.env.PROFILE; // PROFILE=dir: this build writes a --cpu-prof profile there
+    const current = await shared.app(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []).ready;
     const before = baselineDir ? await shared.app({ ...env, SEED_DEMO_DATA: 'false' }, [], path.join(baselineDir, 'dist', 'server', 'main.js')).ready : undefined;
     const token = (user: Parameters<typeof roleClaims>[0]) => idp.token({ tid: user.tenantId, oid: user.userId, name: user.name, roles: roleClaims(user) });
     const app = browserFront(browser, current, token);

@@ -1,33 +1,47 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, createElement, lazy, useEffect, useState, type ComponentType } from 'react';
 import { AreaStrings } from './components/AreaStrings';
 import { Loading } from './components/Loading';
 import { navigate, useRoute, type Area, type Route } from './router';
 import { hasRole, useSession } from './session';
-import { loadView } from './views/chunks';
+import { loadView, type Remembered } from './views/chunks';
 import { DialogHost } from './views/pilots/DialogHost';
 import { AppHeader } from './views/shell/AppHeader';
 import { stringsOf } from './views/strings';
 
-const PilotsView = lazy(() => loadView.pilots().then((m) => ({ default: m.PilotsView })));
-const PilotDetailView = lazy(() => loadView.pilot().then((m) => ({ default: m.PilotDetailView })));
-const ConfigView = lazy(loadView.config);
-const LeaderView = lazy(loadView.leader);
-const FeedbackView = lazy(loadView.feedback);
-const FeedbackItemView = lazy(loadView.feedbackItem);
-const CirclesView = lazy(loadView.circles);
-const CircleDetailView = lazy(loadView.circle);
-const StoriesView = lazy(loadView.stories);
-const StoryDetailView = lazy(loadView.story);
-const ProjectsView = lazy(loadView.projects);
-const ProjectDetailView = lazy(loadView.project);
-const ChallengesView = lazy(loadView.challenges);
-const LessonsView = lazy(loadView.lessons);
-const PathView = lazy(loadView.path);
-const PreferencesView = lazy(loadView.preferences);
-const PulseView = lazy(loadView.pulse);
-const MeetingView = lazy(loadView.meeting);
-const AdminView = lazy(loadView.admin);
-const PracticesView = lazy(loadView.practices);
+/**
+ * A view from its own chunk: React.lazy suspends on a component's first render even when its
+ * chunk has long arrived (a cold start preloads the opened view's), which costs the first screen
+ * a fallback commit and a retry. A view whose module is here renders at once; whichever way a
+ * view mounted, it stays (switching would remount it).
+ */
+function viewOf<M, P extends object>(load: Remembered<M>, pick: (m: M) => ComponentType<P>): ComponentType<P> {
+  const Lazy = lazy(() => load().then((m) => ({ default: pick(m) })));
+  return function View(props: P) {
+    const [direct] = useState(() => load.module !== undefined);
+    return direct ? createElement(pick(load.module as M), props) : createElement(Lazy as unknown as ComponentType<P>, props);
+  };
+}
+
+const PilotsView = viewOf(loadView.pilots, (m) => m.PilotsView);
+const PilotDetailView = viewOf(loadView.pilot, (m) => m.PilotDetailView);
+const ConfigView = viewOf(loadView.config, (m) => m.default);
+const LeaderView = viewOf(loadView.leader, (m) => m.default);
+const FeedbackView = viewOf(loadView.feedback, (m) => m.default);
+const FeedbackItemView = viewOf(loadView.feedbackItem, (m) => m.default);
+const CirclesView = viewOf(loadView.circles, (m) => m.default);
+const CircleDetailView = viewOf(loadView.circle, (m) => m.default);
+const StoriesView = viewOf(loadView.stories, (m) => m.default);
+const StoryDetailView = viewOf(loadView.story, (m) => m.default);
+const ProjectsView = viewOf(loadView.projects, (m) => m.default);
+const ProjectDetailView = viewOf(loadView.project, (m) => m.default);
+const ChallengesView = viewOf(loadView.challenges, (m) => m.default);
+const LessonsView = viewOf(loadView.lessons, (m) => m.default);
+const PathView = viewOf(loadView.path, (m) => m.default);
+const PreferencesView = viewOf(loadView.preferences, (m) => m.default);
+const PulseView = viewOf(loadView.pulse, (m) => m.default);
+const MeetingView = viewOf(loadView.meeting, (m) => m.default);
+const AdminView = viewOf(loadView.admin, (m) => m.default);
+const PracticesView = viewOf(loadView.practices, (m) => m.default);
 
 const LIST_ROUTES: Route['name'][] = ['pilots', 'team', 'leader'];
 const FEEDBACK_LISTS: Route['name'][] = ['feedback', 'leader'];

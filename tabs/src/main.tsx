@@ -5,8 +5,7 @@ import { languageOf, loadMessages } from './i18n';
 import { hrefFor, parseHash, routeForSubPage } from './router';
 import { loadFluentTheme } from './theme';
 import { openingOf, prefetchRouteData, preloadRoute } from './views/chunks';
-import { prefetchMe } from './views/shell/api';
-import { signedInApi } from './views/shell/SignInGate';
+import { prefetchMe, signedInApi } from './views/shell/api';
 
 /**
  * Entry point: find the host (Teams or a plain browser), honour a Teams deep link, render.
@@ -38,6 +37,7 @@ async function start(): Promise<void> {
   }
   const language = languageOf(host.locale);
   const [dictionary, initialTheme] = await Promise.all([language === guess ? guessed : loadMessages(language), loadFluentTheme(host.theme)]);
+  performance.mark('leaderful:render'); // with leaderful:leader-rows, where a cold start's time goes (bench/tab-render --timeline)
   createRoot(document.getElementById('root')!).render(<App host={host} early={early} dictionary={dictionary} initialTheme={initialTheme} />);
 }
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type DependencyList } from 'react';
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react';
 import { ApiError } from './api/client';
 
 export interface Loaded<T> {
@@ -12,13 +12,22 @@ export interface Loaded<T> {
 
 /**
  * Runs `load` when `deps` change and on `reload()`. Earlier requests are aborted, so a slow
- * answer for an old filter never overwrites a newer one.
+ * answer for an old filter never overwrites a newer one. `arrived`: the data if it is already
+ * here on mount (an answer sent ahead, ApiClient.take), so the first render shows it, not a spinner.
  */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: true });
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: DependencyList, arrived?: () => T | undefined): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>(() => {
+    const data = arrived?.();
+    return data === undefined ? { loading: true } : { data, loading: false };
+  });
   const [generation, setGeneration] = useState(0);
+  const hadOnMount = useRef(!state.loading);
 
   useEffect(() => {
+    if (hadOnMount.current) {
+      hadOnMount.current = false; // what mounted with its data loads again only when deps change
+      return;
+    }
     const controller = new AbortController();
     setState((s) => ({ data: s.data, loading: true }));
     load(controller.signal).then(

@@ -119,6 +119,38 @@ describe('leader view', () => {
     await context.close();
   });
 
+  test('data that arrived before its view is on the view\'s first render: no spinner in between, nothing asked twice', async () => {
+    const { page, context } = await b.newPage();
+    await rememberDemoUser(context, avery.userId);
+    // The view's chunk comes late (a slow network), so who is signed in and the first rows are here before it.
+    await page.route(/\/tabs\/LeaderView-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    // Whether a spinner was ever shown inside the leader view's panel, watched from the first paint.
+    await context.addInitScript(() => {
+      const w = window as unknown as { spinnerInPanel: boolean };
+      w.spinnerInPanel = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[role="tabpanel"] [role="progressbar"]')) w.spinnerInPanel = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname + url.search);
+    });
+    await page.goto(`${b.tabUrl}#/leader`);
+    await dataRows(grid(page)).first().waitFor();
+    await page.getByRole('combobox', { name: /^Status/ }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { spinnerInPanel: boolean }).spinnerInPanel)).toBe(false);
+    expect(asked).toEqual(['/api/me?opening=leader', '/api/leader/portfolio']);
+    // The same view opened again (no data sent ahead) loads as usual.
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    await page.getByRole('tab', { name: 'Pilots', exact: true }).click();
+    await dataRows(grid(page)).first().waitFor();
+  });
+
   test('keyboard-only filters by status and team; the list, totals and URL follow; Clear filters resets', async () => {
     const { page } = await openAsLeader();
     const g = grid(page);

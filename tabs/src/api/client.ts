@@ -33,6 +33,8 @@ export interface RequestOptions {
 export class ApiClient {
   /** GETs sent ahead of the view that reads them (see `prefetch`), by path; each is taken once. */
   private readonly early = new Map<string, Promise<unknown>>();
+  /** Those of them that have arrived, with their answer (see `take`). */
+  private readonly arrived = new Map<string, unknown>();
 
   constructor(private readonly credentials: Credentials) {}
 
@@ -40,6 +42,7 @@ export class ApiClient {
     const early = this.early.get(path);
     if (early && !opts?.headers) {
       this.early.delete(path);
+      this.arrived.delete(path);
       return early as Promise<T>;
     }
     return this.request<T>('GET', path, opts);
@@ -58,9 +61,23 @@ export class ApiClient {
 
   /** The answer the first `get` of `path` takes, however it was had (e.g. brought along by another call). */
   seed<T>(path: string, answer: Promise<T>): Promise<T> {
-    answer.catch(() => undefined); // a refusal surfaces only if a view takes it
     this.early.set(path, answer);
+    this.arrived.delete(path);
+    // A refusal surfaces only if a view takes it (with `get`).
+    answer.then((value) => this.early.get(path) === answer && this.arrived.set(path, value), () => undefined);
     return answer;
+  }
+
+  /**
+   * The answer sent ahead for `path`, if it has already arrived: taken now, as the first `get`
+   * would take it, so that a view can render with it on its first render instead of a loading one.
+   */
+  take<T>(path: string): T | undefined {
+    if (!this.arrived.has(path)) return undefined;
+    const value = this.arrived.get(path) as T;
+    this.early.delete(path);
+    this.arrived.delete(path);
+    return value;
   }
 
   post<T>(path: string, opts?: RequestOptions): Promise<T> {

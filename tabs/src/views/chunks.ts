@@ -5,6 +5,26 @@ import type { Route } from '../router';
 import { firstRowsOpening, portfolioFilterOf, prefetchPortfolio } from './leader/api';
 import type { Opening } from './shell/api';
 
+/** An import() that keeps its module once it is here (see `module`); a failed one is tried again next time. */
+export interface Remembered<M> {
+  (): Promise<M>;
+  /** The module, once it has arrived: a view whose chunk is here renders without suspending. */
+  module?: M;
+}
+
+function remembered<M>(load: () => Promise<M>): Remembered<M> {
+  let pending: Promise<M> | undefined;
+  const get: Remembered<M> = () =>
+    (pending ??= load().then(
+      (m) => (get.module = m),
+      (err: unknown) => {
+        pending = undefined;
+        throw err;
+      },
+    ));
+  return get;
+}
+
 /**
  * Every view is a chunk of its own, so that the first screen downloads only what it shows (the
  * leader view does not wait for the pilot list's table and dialogs, nor the pilot list for the
@@ -12,27 +32,27 @@ import type { Opening } from './shell/api';
  * navigation tab, or, for the view a URL opens, while the app starts (in parallel with sign-in).
  */
 export const loadView = {
-  pilots: () => import('./pilots/PilotsView'),
-  team: () => import('./pilots/PilotsView'),
-  pilot: () => import('./pilots/PilotDetailView'),
-  config: () => import('./shell/ConfigView'),
-  leader: () => import('./leader/LeaderView'),
-  feedback: () => import('./feedback/FeedbackView'),
-  feedbackItem: () => import('./feedback/FeedbackItemView'),
-  circles: () => import('./circles/CirclesView'),
-  circle: () => import('./circles/CircleDetailView'),
-  stories: () => import('./stories/StoriesView'),
-  story: () => import('./stories/StoryDetailView'),
-  projects: () => import('./projects/ProjectsView'),
-  project: () => import('./projects/ProjectDetailView'),
-  challenges: () => import('./projects/ChallengesView'),
-  lessons: () => import('./lessons/LessonsView'),
-  path: () => import('./paths/PathView'),
-  preferences: () => import('./preferences/PreferencesView'),
-  pulse: () => import('./pulse/PulseView'),
-  meeting: () => import('./meeting/MeetingView'),
-  admin: () => import('./admin/AdminView'),
-  practices: () => import('./practices/PracticesView'),
+  pilots: remembered(() => import('./pilots/PilotsView')),
+  team: remembered(() => import('./pilots/PilotsView')),
+  pilot: remembered(() => import('./pilots/PilotDetailView')),
+  config: remembered(() => import('./shell/ConfigView')),
+  leader: remembered(() => import('./leader/LeaderView')),
+  feedback: remembered(() => import('./feedback/FeedbackView')),
+  feedbackItem: remembered(() => import('./feedback/FeedbackItemView')),
+  circles: remembered(() => import('./circles/CirclesView')),
+  circle: remembered(() => import('./circles/CircleDetailView')),
+  stories: remembered(() => import('./stories/StoriesView')),
+  story: remembered(() => import('./stories/StoryDetailView')),
+  projects: remembered(() => import('./projects/ProjectsView')),
+  project: remembered(() => import('./projects/ProjectDetailView')),
+  challenges: remembered(() => import('./projects/ChallengesView')),
+  lessons: remembered(() => import('./lessons/LessonsView')),
+  path: remembered(() => import('./paths/PathView')),
+  preferences: remembered(() => import('./preferences/PreferencesView')),
+  pulse: remembered(() => import('./pulse/PulseView')),
+  meeting: remembered(() => import('./meeting/MeetingView')),
+  admin: remembered(() => import('./admin/AdminView')),
+  practices: remembered(() => import('./practices/PracticesView')),
 } satisfies Partial<Record<Route['name'], () => Promise<unknown>>>;
 
 /** Starts fetching a route's chunk, if it has one of its own. */

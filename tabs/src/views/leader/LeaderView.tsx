@@ -12,7 +12,7 @@ import { useI18n, type I18n, type MessageKey } from '../../i18n';
 import { LEADER_SECTIONS, navigate, type LeaderFilter, type LeaderSection } from '../../router';
 import { useSession } from '../../session';
 import { useLoad } from '../../useLoad';
-import { getFirstRows, getPortfolio, pilotsCsv, portfolioFilterOf, type Portfolio, type PortfolioRow } from './api';
+import { getFirstRows, getPortfolio, takeFirstRows, pilotsCsv, portfolioFilterOf, type Portfolio, type PortfolioRow } from './api';
 import { PortfolioGrid, ROW_HEIGHT } from './PortfolioGrid';
 
 /**
@@ -80,7 +80,11 @@ export default function LeaderView({ section, filter }: { section: LeaderSection
   const filterDeps = [api, filter.status, filter.practiceId, filter.teamId, filter.managerId, filter.group];
   // The pilots section asks first for the grid's first rows and the totals (a few KB), then for the
   // whole portfolio (every pilot, outcomes, trend, facets), which takes their place.
-  const firstRows = useLoad((signal) => (section === 'pilots' ? getFirstRows(api, apiFilter, signal) : Promise.resolve(undefined)), filterDeps);
+  const firstRows = useLoad(
+    (signal) => (section === 'pilots' ? getFirstRows(api, apiFilter, signal) : Promise.resolve(undefined)),
+    filterDeps,
+    () => (section === 'pilots' ? takeFirstRows(api, apiFilter) : undefined),
+  );
   const waiting = section === 'pilots' && firstRows.loading;
   const portfolio = useLoad((signal) => (usesPortfolio && !waiting ? getPortfolio(api, apiFilter, signal) : Promise.resolve(undefined)), [...filterDeps, usesPortfolio, waiting]);
   // Facets stay while a new filter loads, so the dropdowns never empty under the reader.

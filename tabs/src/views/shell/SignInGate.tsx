@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiClient, ApiError } from '../../api/client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError, type ApiClient } from '../../api/client';
 import type { Me } from '../../api/types';
 import { errorText } from '../../components/errorText';
 import { Loading } from '../../components/Loading';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { Routes } from '../../Routes';
 import { SessionContext, demoUserStore, type Session } from '../../session';
 import { toApiError } from '../../useLoad';
-import { getMe, listDemoUsers, type DemoUser } from './api';
+import { getMe, listDemoUsers, signedInApi, type DemoUser } from './api';
 import { DemoSignIn } from './DemoSignIn';
 import { Notice } from './Notice';
 
@@ -23,28 +23,28 @@ type Gate =
   | { step: 'failed'; error: ApiError }
   | { step: 'ready'; api: ApiClient; me: Me };
 
-const demoApi = (userId: string) => new ApiClient(async () => ({ 'X-Leaderful-Demo-User': userId }));
-
-/** The client of whoever the host says is signed in (Teams SSO, or the remembered demo user), if anyone. */
-export function signedInApi(host: Host): ApiClient | undefined {
-  const getToken = host.getAuthToken;
-  if (getToken) return new ApiClient(async () => ({ Authorization: `Bearer ${await getToken()}` }));
-  const stored = demoUserStore.get();
-  return stored ? demoApi(stored) : undefined;
-}
-
 /** `early`: the client main.tsx made while the app started, with `/api/me` (and the view's data) already asked for. */
 export function SignInGate({ host, early }: { host: Host; early?: ApiClient }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const [gate, setGate] = useState<Gate>({ step: 'loading' });
+  // Who is signed in may be here already (asked for while the app downloaded): no spinner then.
+  const [gate, setGate] = useState<Gate>(() => {
+    const me = early?.take<Me>('/api/me');
+    return early && me ? { step: 'ready', api: early, me } : { step: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const readyOnMount = useRef(gate.step === 'ready');
 
   useEffect(() => {
+    if (readyOnMount.current) {
+      readyOnMount.current = false; // a retry or another demo user asks again
+      return;
+    }
     let live = true;
     const set = (g: Gate) => live && setGate(g);
-    set({ step: 'loading' });
+    // A retry shows the spinner again; the first attempt already does (no second render for nothing).
+    setGate((g) => (g.step === 'loading' ? g : { step: 'loading' }));
     (async () => {
       // The first attempt uses the client that asked early; a retry or another demo user starts afresh.
       const api = (attempt === 0 && early) || signedInApi(host);

@@ -1,11 +1,23 @@
-import { ApiError, queryString, type ApiClient } from '../../api/client';
+import { ApiClient, ApiError, queryString } from '../../api/client';
 import type { Me, Role } from '../../api/types';
+import type { Host } from '../../host/types';
+import { demoUserStore } from '../../session';
 
 /** The shell's calls: who is signed in, and the demo users to pick from. */
 export interface DemoUser {
   id: string;
   name: string;
   roles: Role[];
+}
+
+const demoApi = (userId: string) => new ApiClient(async () => ({ 'X-Leaderful-Demo-User': userId }));
+
+/** The client of whoever the host says is signed in (Teams SSO, or the remembered demo user), if anyone. */
+export function signedInApi(host: Host): ApiClient | undefined {
+  const getToken = host.getAuthToken;
+  if (getToken) return new ApiClient(async () => ({ Authorization: `Bearer ${await getToken()}` }));
+  const stored = demoUserStore.get();
+  return stored ? demoApi(stored) : undefined;
 }
 
 export const getMe = (api: ApiClient, signal?: AbortSignal) => api.get<Me>('/api/me', { signal });
