@@ -22,6 +22,33 @@ const teamsJsWithoutDebug = {
   },
 };
 
+/**
+ * Griffel's build-time transform (@griffel/babel-preset, as its webpack and Vite plugins run it)
+ * for the tab's own styles: each makeStyles() is evaluated here and shipped as its finished
+ * classes and CSS (__styles), so the browser neither computes them at first render nor downloads
+ * the code that would (Fluent's own components ship this way already).
+ */
+const griffelAheadOfTime = {
+  name: 'griffel-ahead-of-time',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]tabs[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (!/\bmake(Styles|StaticStyles|ResetStyles)\b/.test(source)) return undefined;
+      const { transformAsync } = await import('@babel/core');
+      const typescript = ['@babel/preset-typescript', { isTSX: args.path.endsWith('.tsx'), allExtensions: true, onlyRemoveTypeImports: true }];
+      const result = await transformAsync(source, {
+        filename: args.path,
+        babelrc: false,
+        configFile: false,
+        sourceMaps: 'inline',
+        parserOpts: { plugins: ['jsx', 'typescript'] },
+        presets: [['@griffel/babel-preset', { babelOptions: { presets: [typescript] } }]],
+      });
+      return { contents: result.code, loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
 if (!only || only === 'server') {
   await build({
     entryPoints: { 'server/main': 'server/cli.ts' },
@@ -58,7 +85,7 @@ if (!only || only === 'tabs') {
     metafile: true,
     define: { 'process.env.NODE_ENV': '"production"' },
     alias: { scheduler },
-    plugins: [teamsJsWithoutDebug],
+    plugins: [teamsJsWithoutDebug, griffelAheadOfTime],
     logLevel: 'warning',
   });
   cpSync('tabs/public', 'dist/tabs', { recursive: true });

@@ -133,6 +133,16 @@ test.each([
   expect(gzipKB).toBeLessThanOrEqual(FIRST_RENDER_BUDGET_KB);
 });
 
+test('the tab ships its styles compiled: no chunk carries Griffel\'s style compiler (the build runs it)', () => {
+  // makeStyles() left to run in the browser would bring the compiler (stylis, rtl-css-js) and
+  // compute every class at first render; scripts/build.mjs compiles each one ahead of time.
+  const compiler = /node_modules\/(stylis|rtl-css-js)\/|@griffel\/core\/.*(makeStyles|resolveStyleRules)/;
+  const chunks = readdirSync(TABS).filter((f) => f.endsWith('.js.map'));
+  expect(chunks.length).toBeGreaterThan(20);
+  const carrying = chunks.filter((f) => (JSON.parse(readFileSync(path.join(TABS, f), 'utf8')) as { sources: string[] }).sources.some((src) => compiler.test(src)));
+  expect(carrying).toEqual([]);
+});
+
 test('the chunks app.js imports are announced in index.html, so they download alongside it', () => {
   const html = readFileSync(path.join(TABS, 'index.html'), 'utf8');
   for (const f of staticImports('app.js')) expect(html).toContain(`<link rel="modulepreload" href="./${f}" />`);
