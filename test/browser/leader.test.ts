@@ -327,6 +327,8 @@ describe('leader view', () => {
       const api = teams.apiRequests.filter((r) => r.path.startsWith('/api/'));
       expect(api.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/me?opening=leader', '/api/leader/portfolio', '/api/leader/pilots.csv']));
       for (const req of api) expect(req.headers.authorization).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      // The first call's token is asked for while the tab connects; each call has one of its own.
+      expect(await teams.messages('authentication.getAuthToken')).toHaveLength(api.length);
       expect(teams.errors).toEqual([]);
     });
 

@@ -22,7 +22,11 @@ export async function connectTeams(timeoutMs: number): Promise<Host> {
   } finally {
     clearTimeout(timer);
   }
-  const context = await app.getContext();
+  // The first call's token is asked for with the context, not after it: a cold start's first
+  // request then goes out before the app's first render holds the thread the answer arrives on.
+  const firstToken = getAuthToken();
+  const [context] = await Promise.all([app.getContext(), firstToken.catch(() => undefined)]);
+  let unused: Promise<string> | undefined = firstToken;
   app.notifySuccess().catch(() => undefined);
 
   const listeners = new Set<(theme: HostTheme) => void>();
@@ -42,7 +46,11 @@ export async function connectTeams(timeoutMs: number): Promise<Host> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getAuthToken: () => getAuthToken(),
+    getAuthToken() {
+      const token = unused ?? getAuthToken();
+      unused = undefined; // later calls ask Teams, which renews a token before it expires
+      return token;
+    },
   };
   if (frameContext === 'settings' && pagesConfig.isSupported()) {
     host.tabConfig = {
