@@ -20,7 +20,7 @@
  * run is made twice, alternating between the two, so the before/after pair is measured in the
  * same run, under the same load.
  *
- *   [PROFILE=dir] node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
+ *   [PROFILE=dir] [TAB_PROFILE=dir] node bench/run.mjs tab-render [--runs 7] [--no-answers] [--pilots 1000] [--baseline main] [--timeline]
  */
 import { execSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
