@@ -6,6 +6,7 @@
  */
 import { NoRoom, SendGate } from '../bot/delivery/send-gate';
 import { TENANT_WINDOWS } from '../bot/delivery/pacing';
+import { SendError } from '../bot/delivery/failed-sends';
 
 describe('the tenant send gate', () => {
   it('gives 50 places in a second to 60 messages ready at the same moment, and tells the others how long to wait', async () => {
@@ -51,5 +52,25 @@ describe('the tenant send gate', () => {
     expect(fifty.filter((r) => r.slot)).toHaveLength(49);
     answer();
     await slow;
+  });
+
+  it('frees the place of a send Teams refused without posting it (a 429 naming no wait), not of one refused for a full window', async () => {
+    const now = 5_000_000;
+    const gate = new SendGate(TENANT_WINDOWS, () => now, () => false);
+    const fill = async (n: number, answer: (i: number) => Promise<unknown>) => {
+      const rooms = await Promise.all(Array.from({ length: n }, () => gate.room('tenant-a', () => true)));
+      await Promise.all(rooms.map((r, i) => gate.send(r.slot!, () => answer(i)).catch(() => undefined)));
+    };
+    // 50 sends in the second, 10 of them shed by the service: 10 places are free again.
+    await fill(50, async (i) => {
+      if (i < 10) throw new SendError(429, 'shed');
+    });
+    const again = await Promise.all(Array.from({ length: 11 }, () => gate.room('tenant-a', () => true)));
+    expect(again.filter((r) => r.slot)).toHaveLength(10);
+    // A 429 that names a wait says the window is full at Teams' end: its place stays taken.
+    const other = new SendGate(TENANT_WINDOWS, () => now, () => false);
+    const rooms = await Promise.all(Array.from({ length: 50 }, () => other.room('tenant-b', () => true)));
+    await Promise.all(rooms.map((r, i) => other.send(r.slot!, async () => { if (i < 10) throw new SendError(429, 'over', 1000); }).catch(() => undefined)));
+    expect((await other.room('tenant-b', () => true)).slot).toBeUndefined();
   });
 });

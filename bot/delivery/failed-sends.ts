@@ -36,6 +36,17 @@ function errorStatus(err: unknown): { status?: number; retryAfterMs?: number } {
   return { status, retryAfterMs: Number.isFinite(seconds) ? Math.max(0, seconds * 1000) : undefined };
 }
 
+/**
+ * Teams refused the request without posting anything and without naming a wait: a 429 with no
+ * Retry-After (the service shedding load, not a limit of ours). The windows count messages posted,
+ * as Teams states its limits, so such a send frees its places (the message is retried as usual).
+ * A 429 that names a wait says a window is full at Teams' end: its place stays taken.
+ */
+export function refusedUnposted(err: unknown): boolean {
+  const { status, retryAfterMs } = err instanceof SendError ? err : errorStatus(err);
+  return status === 429 && retryAfterMs === undefined;
+}
+
 /** Records a claimed message's failed send in the outbox (and the person, on 403) and counts it. */
 export async function recordFailure(domain: Domain, log: Log, stats: DeliveryStats, item: OutboxItem, err: unknown): Promise<void> {
   const { status, retryAfterMs } = err instanceof SendError ? err : errorStatus(err);

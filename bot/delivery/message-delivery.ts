@@ -6,7 +6,7 @@ import type { LinkConfig } from '../app/links';
 import { notificationCard, type FeedbackCards } from './cards';
 import type { Conversations } from './conversations';
 import type { DeliveryStats } from './stats';
-import { recordFailure } from './failed-sends';
+import { recordFailure, refusedUnposted } from './failed-sends';
 import type { FeedOutcome, FeedSender } from './feed-sender';
 import type { NextLook } from './next-look';
 import { sendProactive } from './proactive';
@@ -41,11 +41,14 @@ export class MessageDelivery {
     },
   ) {}
 
-  /** Claims the message (unless another sender got it first) and delivers it. */
-  async claimAndDeliver(item: OutboxItem): Promise<void> {
+  /**
+   * Claims the message (unless another sender got it first) and delivers it. `'unposted'`: Teams
+   * refused it without posting it (refusedUnposted), so the places the turn counted for it are free.
+   */
+  async claimAndDeliver(item: OutboxItem): Promise<'unposted' | undefined> {
     try {
       const claimed = await this.deps.domain.outbox.claim(item);
-      if (claimed) await this.deliver(claimed);
+      if (claimed) return await this.deliver(claimed);
     } catch (err) {
       // The store failed while claiming or recording what happened. Nothing is lost: a claim's
       // lease runs out and the message is taken again. The turn's other sends go on (a failure
@@ -54,7 +57,7 @@ export class MessageDelivery {
     }
   }
 
-  private async deliver(item: OutboxItem): Promise<void> {
+  private async deliver(item: OutboxItem): Promise<'unposted' | undefined> {
     const { domain, leases, gate, stats, feed } = this.deps;
     const { outbox } = domain;
     const now = () => domain.clock.now().getTime();
@@ -107,6 +110,7 @@ export class MessageDelivery {
         return void (await outbox.release(item, new Date(now() + err.wait)));
       }
       await recordFailure(domain, this.deps.log, stats, item, err);
+      return refusedUnposted(err) ? 'unposted' : undefined;
     }
   }
 

@@ -63,16 +63,16 @@ export class SlidingWindowLimiter {
    * the far end measures ever holds more than `max`, however late requests travel on a loaded
    * machine (counting sends as they start cannot promise that).
    */
-  begin(key: string): () => void {
+  begin(key: string): (posted?: boolean) => void {
     this.open.set(key, (this.open.get(key) ?? 0) + 1);
     let done = false;
-    return () => {
+    return (posted = true) => {
       if (done) return;
       done = true;
       const left = (this.open.get(key) ?? 1) - 1;
       if (left > 0) this.open.set(key, left);
       else this.open.delete(key);
-      this.record(key);
+      if (posted) this.record(key);
     };
   }
 
@@ -105,6 +105,13 @@ export class SlidingWindowLimiter {
     while (i > 0 && list[i - 1] > at) i--;
     list.splice(i, 0, at);
     this.history.set(key, list);
+  }
+
+  /** A send counted at `at` that posted nothing after all (see refusedUnposted): its place is free again. */
+  forget(key: string, at: number): void {
+    const list = this.history.get(key);
+    const i = list?.lastIndexOf(at) ?? -1;
+    if (list && i >= 0) list.splice(i, 1);
   }
 
   /** Sends made elsewhere under `key` (a previous holder of the tenant's lease) count here too. */

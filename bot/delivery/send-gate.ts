@@ -1,3 +1,4 @@
+import { refusedUnposted } from './failed-sends';
 import { SlidingWindowLimiter, type Window } from './pacing';
 
 /** The tenant's window had no room for a request on the way to a message (SendGate.paced). */
@@ -7,8 +8,8 @@ export class NoRoom extends Error {
   }
 }
 
-/** A place in the tenant's window, taken; call it when the request's answer has arrived. */
-export type Slot = () => void;
+/** A place in the tenant's window, taken; call it when the request's answer has arrived (`posted: false`: it posted nothing, the place is free again). */
+export type Slot = (posted?: boolean) => void;
 export type Room = { slot: Slot; wait?: undefined } | { wait: number; slot?: undefined };
 
 /**
@@ -52,9 +53,12 @@ export class SendGate {
   /** A request sent in a slot `room` gave: counted from then until its answer. */
   async send<T>(slot: Slot, request: () => Promise<T>): Promise<T> {
     try {
-      return await request();
-    } finally {
+      const answer = await request();
       slot();
+      return answer;
+    } catch (err) {
+      slot(!refusedUnposted(err));
+      throw err;
     }
   }
 

@@ -102,15 +102,21 @@ export class TenantTurn {
         next.dueAgainIn(tenantId, tenantWait - HANDOUT_LEAD_MS);
         continue;
       }
+      // Counted at the slot it will use, not now: hand-outs keep one lead, never drift ahead.
+      const slot = domain.clock.now().getTime() + tenantWait;
       if (feed) graphPerTenant.record(tenantId);
       else {
-        // Counted at the slot it will use, not now: hand-outs keep one lead, never drift ahead.
-        const slot = domain.clock.now().getTime() + tenantWait;
         perTenant.recordAt(tenantId, slot);
         perConversation.recordAt(key, slot);
       }
       sent++;
-      await sending.run(() => messages.claimAndDeliver(item));
+      await sending.run(async () => {
+        // Refused without being posted: its places are free for the next messages (it is retried later).
+        if ((await messages.claimAndDeliver(item)) === 'unposted' && !feed) {
+          perTenant.forget(tenantId, slot);
+          perConversation.forget(key, slot);
+        }
+      });
     }
     await sending.idle();
     if (!full && sent >= share) {
