@@ -129,6 +129,8 @@ export type BrowserFront = Pick<BrowserApp, 'tabUrl' | 'newPage' | 'openInTeams'
  */
 export function browserFront(browser: Browser, origin: string, tokenFor: (user: TeamsUser) => Promise<string>): BrowserFront {
   const tabUrl = `${origin}/tabs/index.html`;
+  /** Each page's answers in the browser (answerInBrowser), so openInTeams can add the host page's. */
+  const pageAnswers = new WeakMap<Page, PageAnswers>();
   async function newPage(pageOpts: { viewport?: { width: number; height: number } } = {}) {
     // Reduced motion: Fluent skips its fade-ins, so nothing is scanned or clicked half-faded.
     const context = await browser.newContext({ viewport: pageOpts.viewport ?? { width: 1280, height: 860 }, locale: 'en-US', reducedMotion: 'reduce' });
@@ -141,7 +143,6 @@ export function browserFront(browser: Browser, origin: string, tokenFor: (user: 
     pageAnswers.set(page, answers);
     return { page, context, errors };
   }
-  const pageAnswers = new WeakMap<Page, PageAnswers>();
 
   async function openInTeams(user: TeamsUser, { signIn, viewport, beforeNavigate, ...hostOpts }: TeamsOpenOptions): Promise<TeamsTab> {
     const { page, errors } = await newPage({ viewport });
