@@ -23,8 +23,8 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
-/** esbuild's content-hashed chunk names: `Name-ABCD1234.js`. */
-const HASHED = /-[A-Z0-9]{8}\.js(\.map)?$/;
+/** The build's content-hashed chunk names: `Name-k3x9q2ab.js`. */
+const HASHED = /-[a-z0-9]{8}\.js(\.map)?$/;
 
 const ENCODINGS = [
   { name: 'br', ext: '.br' },
