@@ -149,7 +149,7 @@ async function rechunk(from, to) {
   const bundle = await rollup({
     input: { app: `${from}/app.js` },
     treeshake: false, // esbuild has shaken it already
-    plugins: [{ name: 'esbuild-output', load: (id) => ({ code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') }) }],
+    plugins: [{ name: 'esbuild-output', load: (id) => ({ code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') }) }, preloadDependencies],
   });
   const { output } = await bundle.write({
     dir: to,

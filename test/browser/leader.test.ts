@@ -1,9 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_TENANT_ID } from '../../domain/demo';
 import { demoUser } from '../../support/app';
 import { APP_BACKGROUND, downloadText, rememberDemoUser, seriousViolations } from '../helpers/browser';
 import { seedPortfolio } from '../../support/portfolio';
 import { startBrowserApp, type BrowserApp } from '../../support/browser';
+import { projectRoot } from '../../store/embedded';
 
 /**
  * The senior leaders' view with 1,000 more pilots than the demo's eight: the virtualized grid
@@ -149,6 +152,33 @@ describe('leader view', () => {
     await page.getByRole('tab', { name: 'Trends' }).click();
     await page.getByRole('tab', { name: 'Pilots', exact: true }).click();
     await dataRows(grid(page)).first().waitFor();
+  });
+
+  test('a lazy view\'s parts are asked for together with the view, not once it has arrived', async () => {
+    // What the built leader view imports besides app.js (small chunks it shares with other views).
+    const tabs = path.join(projectRoot(), 'dist', 'tabs');
+    const view = readdirSync(tabs).find((f) => /^LeaderView-\w+\.js$/.test(f))!;
+    const parts = [...readFileSync(path.join(tabs, view), 'utf8').matchAll(/(?:import|from)\s*["']\.\/([\w.-]+\.js)["']/g)].map((m) => m[1]).filter((f) => f !== 'app.js');
+    expect(parts.length).toBeGreaterThan(0);
+    const { page, context } = await b.newPage();
+    await rememberDemoUser(context, avery.userId);
+    // The view's chunk takes half a second: its parts, had they waited for it, would be asked for after it arrived.
+    let viewArrived = false;
+    await page.route(/\/tabs\/LeaderView-\w+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    page.on('requestfinished', (r) => {
+      if (r.url().endsWith(`/${view}`)) viewArrived = true;
+    });
+    const askedBeforeView: string[] = [];
+    page.on('request', (r) => {
+      if (!viewArrived) askedBeforeView.push(path.basename(new URL(r.url()).pathname));
+    });
+    await page.goto(`${b.tabUrl}#/leader`);
+    await dataRows(grid(page)).first().waitFor();
+    expect(parts.filter((f) => !askedBeforeView.includes(f))).toEqual([]);
+    await context.close();
   });
 
   test('keyboard-only filters by status and team; the list, totals and URL follow; Clear filters resets', async () => {
