@@ -210,14 +210,14 @@ async function standalone(b: BrowserFront): Promise<Run> {
   await windowSettled();
   const avery = demoUser('Avery');
   await context.addInitScript((id) => localStorage.setItem('leaderful.demoUser', id), avery.userId);
-  if (!process.env.POLL) await context.addInitScript(announceRows);
+  await context.addInitScript(announceRows);
   const sizes = watch(page);
   const profile = await startTabProfile(page);
   const cpuSpent = cpuFromNow();
   const t0 = performance.now();
-  const rows = process.env.POLL ? undefined : rowsAnnounced(page);
+  const rows = rowsAnnounced(page);
   await page.goto(`${b.tabUrl}#/leader`);
-  await (rows ?? page.locator(ROW).waitFor({ timeout: 60_000 }));
+  await rows;
   const wallMs = performance.now() - t0;
   const cpu = cpuSpent();
   await page.locator(ROW).waitFor({ timeout: 60_000 });
@@ -234,21 +234,21 @@ async function inTeams(b: BrowserFront): Promise<Run> {
   let t0 = NaN; // goto, once the window has settled
   let profile: CDPSession | undefined;
   let cpuSpent!: () => Record<string, number>;
-  let rows: Promise<unknown> | undefined;
+  let rows!: Promise<unknown>;
   const teams = await b.openInTeams(demoUser('Avery'), {
     tabUrl: '/tabs/index.html#/leader',
     viewport: { width: 1280, height: 900 },
     beforeNavigate: async (p) => {
       sizes = watch(p);
       await windowSettled();
-      if (!process.env.POLL) await p.context().addInitScript(announceRows);
+      await p.context().addInitScript(announceRows);
       profile = await startTabProfile(p);
       cpuSpent = cpuFromNow();
-      rows = process.env.POLL ? undefined : rowsAnnounced(p);
+      rows = rowsAnnounced(p);
       t0 = performance.now();
     },
   });
-  await (rows ?? teams.tab.locator(ROW).waitFor({ timeout: 60_000 }));
+  await rows;
   const wallMs = performance.now() - t0;
   const cpu = cpuSpent();
   await teams.tab.locator(ROW).waitFor({ timeout: 60_000 });
