@@ -1,6 +1,6 @@
 // Builds the server (one bundle, packages external) and the tab (one browser bundle + index.html).
 // esbuild keeps this to a couple of seconds; `npm run typecheck` is the type gate.
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,6 +9,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 const only = process.argv[2];
 /** esbuild's split output, before rechunk() merges what the first render needs. */
 const SPLIT = 'dist/.tabs-split';
+/** The browsers the tab supports: Teams' desktop client (Chromium, Edge WebView2) and Safari. */
+const TAB_TARGET = ['chrome110', 'edge110', 'safari16'];
 
 /**
  * teams-js bundles its own copy of `debug` (and `ms`) for log lines nobody sees unless they set
@@ -63,6 +65,15 @@ const PRELOAD_HELPER =
   `const ${PRELOAD}=(load,deps)=>{for(const d of deps){const href=new URL(d,import.meta.url).href;` +
   'if(!document.head.querySelector(`link[href="${href}"]`)){const l=document.createElement("link");l.rel="modulepreload";l.href=href;document.head.append(l)}}' +
   'return load()};\n';
+/** Rollup writes the imports and exports it joins chunks by in full: minified again, with source maps chained. */
+const minifyChunks = {
+  name: 'minify-chunks',
+  async renderChunk(code) {
+    const out = await transform(code, { minify: true, format: 'esm', target: TAB_TARGET, sourcemap: 'external', legalComments: 'none' });
+    return { code: out.code, map: out.map };
+  },
+};
+
 const preloadDependencies = {
   name: 'preload-dependencies',
   renderDynamicImport({ targetModuleId, chunk, targetChunk }) {
@@ -119,7 +130,7 @@ if (!only || only === 'tabs') {
     outdir: SPLIT,
     bundle: true,
     platform: 'browser',
-    target: ['chrome110', 'edge110', 'safari16'],
+    target: TAB_TARGET,
     format: 'esm',
     splitting: true,
     minify: true,
@@ -149,7 +160,7 @@ async function rechunk(from, to) {
   const bundle = await rollup({
     input: { app: `${from}/app.js` },
     treeshake: false, // esbuild has shaken it already
-    plugins: [{ name: 'esbuild-output', load: (id) => ({ code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') }) }, preloadDependencies],
+    plugins: [{ name: 'esbuild-output', load: (id) => ({ code: readFileSync(id, 'utf8'), map: readFileSync(`${id}.map`, 'utf8') }) }, preloadDependencies, minifyChunks],
   });
   const { output } = await bundle.write({
     dir: to,
