@@ -16,13 +16,16 @@ import { prefetchMe, signedInApi } from './views/shell/api';
  * component the lazy dialogs use into the first download (measured: 212 → 165 KB gzip).
  */
 async function start(): Promise<void> {
+  // Inside Teams the first data waits for the host (teams-js, its handshake, a token): its chunk
+  // is asked for first, ahead of the view's, which are needed only once that data is here.
+  const connecting = connectHost();
   // A view opened straight from the URL starts downloading with the app, not after sign-in.
   preloadRoute(parseHash(window.location.hash));
   // The browser's language is the usual guess: fetch its strings while the host answers.
   const guess = languageOf(navigator.language || 'en');
   const guessed = loadMessages(guess);
   guessed.catch(() => undefined); // if the host's language differs, this guess is never awaited
-  const host = await connectHost();
+  const host = await connecting;
   // A deep link from a card or notification opens the tab with subEntityId = a pilot's id (or a
   // feedback item's, a circle's, a story's, a project's or a path's: `feedback:…`, `circle:…`, …).
   if (host.subPageId && parseHash(window.location.hash).name !== 'config') {
