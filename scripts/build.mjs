@@ -58,13 +58,15 @@ const griffelAheadOfTime = {
  * A lazy view's chunk imports its parts (small chunks it shares with other views), which the
  * browser would find only once the view's chunk had arrived and been parsed: a second round trip.
  * Each `import()` of a chunk is wrapped so that the chunks it imports, and theirs, are asked for
- * at once (`<link rel="modulepreload">`, as Vite does), leaving out what is loaded already.
+ * at once (`<link rel="modulepreload">`, as Vite does), leaving out what is loaded already. They
+ * are asked for at low priority: a cold start asks for the view's data at the same moment, and a
+ * view's parts are wanted by the time its data is here, not before the data itself.
  */
 const PRELOAD = '__leaderfulPreload';
 const PRELOAD_MARK = '__leaderfulPreloadDeps:';
 const PRELOAD_HELPER =
   `const ${PRELOAD}=(load,deps)=>{for(const d of deps){const href=new URL(d,import.meta.url).href;` +
-  'if(!document.head.querySelector(`link[href="${href}"]`)){const l=document.createElement("link");l.rel="modulepreload";l.href=href;document.head.append(l)}}' +
+  'if(!document.head.querySelector(`link[href="${href}"]`)){const l=document.createElement("link");l.rel="modulepreload";l.fetchPriority="low";l.href=href;document.head.append(l)}}' +
   'return load()};\n';
 /** Rollup writes the imports and exports it joins chunks by in full: minified again, with source maps chained. */
 const minifyChunks = {
