@@ -140,10 +140,11 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 /** Who a process under the benchmark is. */
-function roleOf(pid: number, cmd: string): string {
+function roleOf(pid: number, cmd: string, appPid: number | undefined): string {
   if (pid === process.pid) return 'benchmark (Playwright)';
   if (cmd.includes('embedded-cosmos')) return 'embedded store';
-  if (cmd.includes('dist/server/main.js')) return 'app server';
+  if (pid === appPid) return 'app server';
+  if (cmd.includes('dist/server/main.js')) return 'the other build\'s app server (idle)';
   const type = /--type=([\w-]+)/.exec(cmd)?.[1];
   if (type === 'renderer') return 'Chromium renderers';
   if (type) return type === 'utility' ? 'Chromium utility (network…)' : `Chromium ${type}`;
@@ -151,12 +152,12 @@ function roleOf(pid: number, cmd: string): string {
 }
 
 /** CPU each kind of process spends from now until the returned function is called (ms; Linux). */
-function cpuFromNow(): () => Record<string, number> {
+function cpuFromNow(appPid: number | undefined): () => Record<string, number> {
   const start = processTreeCpu();
   return () => {
     const spent: Record<string, number> = {};
     for (const [pid, { cmd, ms }] of processTreeCpu()) {
-      const role = roleOf(pid, cmd);
+      const role = roleOf(pid, cmd, appPid);
       spent[role] = (spent[role] ?? 0) + ms - (start.get(pid)?.ms ?? 0);
     }
     return spent;
@@ -205,7 +206,10 @@ async function stopTabProfile(cdp: CDPSession | undefined, name: string): Promis
   writeFileSync(path.join(TAB_PROFILE, `${name}-${++profiled}.cpuprofile`), JSON.stringify(profile));
 }
 
-async function standalone(b: BrowserFront): Promise<Run> {
+/** One cold load of the leader view, through `b` (the app whose process is `appPid`). */
+type Path = (b: BrowserFront, appPid: number | undefined) => Promise<Run>;
+
+const standalone: Path = async (b, appPid) => {
   const { page, context } = await b.newPage({ viewport: { width: 1280, height: 900 } });
   await windowSettled();
   const avery = demoUser('Avery');
@@ -213,7 +217,7 @@ async function standalone(b: BrowserFront): Promise<Run> {
   await context.addInitScript(announceRows);
   const sizes = watch(page);
   const profile = await startTabProfile(page);
-  const cpuSpent = cpuFromNow();
+  const cpuSpent = cpuFromNow(appPid);
   const t0 = performance.now();
   const rows = rowsAnnounced(page);
   await page.goto(`${b.tabUrl}#/leader`);
@@ -227,9 +231,9 @@ async function standalone(b: BrowserFront): Promise<Run> {
   const run = { firstRowsMs: mark, apiStartMs, apiEndMs, wallMs, cpu, heapMB: await heapMB(page), ...(await sizes(scripts)) };
   await context.close();
   return run;
-}
+};
 
-async function inTeams(b: BrowserFront): Promise<Run> {
+const inTeams: Path = async (b, appPid) => {
   let sizes!: ReturnType<typeof watch>;
   let t0 = NaN; // goto, once the window has settled
   let profile: CDPSession | undefined;
@@ -243,7 +247,7 @@ async function inTeams(b: BrowserFront): Promise<Run> {
       await windowSettled();
       await p.context().addInitScript(announceRows);
       profile = await startTabProfile(p);
-      cpuSpent = cpuFromNow();
+      cpuSpent = cpuFromNow(appPid);
       rows = rowsAnnounced(p);
       t0 = performance.now();
     },
@@ -260,7 +264,7 @@ async function inTeams(b: BrowserFront): Promise<Run> {
   const run = { firstRowsMs: mark, fromHostMs: origin - hostOrigin + mark, apiStartMs, apiEndMs, wallMs, cpu, heapMB: await heapMB(teams.page), ...(await sizes(scripts)) };
   await teams.page.context().close();
   return run;
-}
+};
 
 async function seedAnswers(shared: SharedStore, count: number): Promise<void> {
   for (let from = 0; from < count; from += 10_000) {
@@ -320,8 +324,10 @@ async function main() {
       AAD_APP_CLIENT_ID: TEST_APP_CLIENT_ID, AAD_APP_ID_URI: TEST_APP_ID_URI, AAD_JWKS_URI: idp.jwksUri, AAD_AUTHORITY_HOST: idp.authorityHost,
     };
     const profileDir = process.env.PROFILE; // PROFILE=dir: this build writes a --cpu-prof profile there
-    const current = await shared.app(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []).ready;
-    const before = baselineDir ? await shared.app({ ...env, SEED_DEMO_DATA: 'false' }, [], path.join(baselineDir, 'dist', 'server', 'main.js')).ready : undefined;
+    const currentProcess = shared.app(env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
+    const current = await currentProcess.ready;
+    const beforeProcess = baselineDir ? shared.app({ ...env, SEED_DEMO_DATA: 'false' }, [], path.join(baselineDir, 'dist', 'server', 'main.js')) : undefined;
+    const before = await beforeProcess?.ready;
     const token = (user: Parameters<typeof roleClaims>[0]) => idp.token({ tid: user.tenantId, oid: user.userId, name: user.name, roles: roleClaims(user) });
     const app = browserFront(browser, current, token);
     const beforeApp = before ? browserFront(browser, before, token) : undefined;
@@ -333,11 +339,11 @@ async function main() {
     for (const [label, path_] of [['Standalone (demo sign-in)', standalone], ['Inside the test Teams host (SSO token, teams-js)', inTeams]] as const) {
       const after: Run[] = [];
       const baseline: Run[] = [];
-      await path_(app); // warm-up: server JIT, embedded store caches
-      if (beforeApp) await path_(beforeApp);
+      await path_(app, currentProcess.pid); // warm-up: server JIT, embedded store caches
+      if (beforeApp) await path_(beforeApp, beforeProcess?.pid);
       for (let i = 0; i < RUNS; i++) {
-        if (beforeApp) baseline.push(await path_(beforeApp));
-        after.push(await path_(app));
+        if (beforeApp) baseline.push(await path_(beforeApp, beforeProcess?.pid));
+        after.push(await path_(app, currentProcess.pid));
       }
       if (beforeApp) summarize(`${label}, app built from ${BASELINE}`, baseline);
       summarize(`${label}, this build`, after);
