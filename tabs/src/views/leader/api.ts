@@ -42,9 +42,10 @@ export const getPortfolio = (api: ApiClient, filter: LeaderPortfolioFilter, sign
 /** The grid's first rows and the totals (a few KB), for the pilots section while the whole portfolio loads. */
 export const getFirstRows = (api: ApiClient, filter: LeaderPortfolioFilter, signal?: AbortSignal) => api.get<PortfolioFirstRows>(portfolioPath(filter, true), { signal });
 
-/** The grid's first rows, brought along by `/api/me` for leaders who open the pilots section (server/api/me.ts). */
 /** The first rows, if they came along with /api/me and are here already (ApiClient.take). */
 export const takeFirstRows = (api: ApiClient, filter: LeaderPortfolioFilter) => api.take<PortfolioFirstRows>(portfolioPath(filter, true));
+
+/** The grid's first rows, brought along by `/api/me` for leaders who open the pilots section (server/api/me.ts). */
 export const firstRowsOpening = (filter: LeaderPortfolioFilter) => ({ query: { opening: 'leader', ...portfolioParams(filter) }, path: portfolioPath(filter, true) });
 
 /** Asks for what a leader link shows first while the app starts (see ApiClient.prefetch): the pilots' first rows, or the whole portfolio. */
