@@ -170,9 +170,10 @@ function cpuFromNow(appPid: number | undefined): () => Record<string, number> {
  * querying the DOM, each check a round trip through the browser) during the very load measured.
  */
 const ROWS_MARK = 'leaderful:leader-rows';
-const announceRows = () =>
+/** In the page, from its start (an init script, given ROWS_MARK). */
+const announceRows = (mark: string) =>
   new PerformanceObserver((list) => {
-    if (list.getEntriesByName('leaderful:leader-rows').length) console.debug('leaderful:leader-rows');
+    if (list.getEntriesByName(mark).length) console.debug(mark);
   }).observe({ type: 'mark' });
 const rowsAnnounced = (page: Page) => page.waitForEvent('console', { predicate: (m) => m.text() === ROWS_MARK, timeout: 60_000 });
 
@@ -214,7 +215,7 @@ const standalone: Path = async (b, appPid) => {
   await windowSettled();
   const avery = demoUser('Avery');
   await context.addInitScript((id) => localStorage.setItem('leaderful.demoUser', id), avery.userId);
-  await context.addInitScript(announceRows);
+  await context.addInitScript(announceRows, ROWS_MARK);
   const sizes = watch(page);
   const profile = await startTabProfile(page);
   const cpuSpent = cpuFromNow(appPid);
@@ -245,7 +246,7 @@ const inTeams: Path = async (b, appPid) => {
     beforeNavigate: async (p) => {
       sizes = watch(p);
       await windowSettled();
-      await p.context().addInitScript(announceRows);
+      await p.context().addInitScript(announceRows, ROWS_MARK);
       profile = await startTabProfile(p);
       cpuSpent = cpuFromNow(appPid);
       rows = rowsAnnounced(p);
